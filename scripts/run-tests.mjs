@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Runs every test file with node's test runner, once per database dialect inside each file. PostgreSQL is probed
+// first: without it the SQLite half runs and the run says loudly that PostgreSQL was skipped; with CI=true a missing
+// PostgreSQL fails the run.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const adminUrl = process.env.PLAUDIT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const requested = (process.env.PLAUDIT_TEST_DIALECTS ?? 'sqlite,postgres').split(',').map((d) => d.trim());
+const banner = (text) => `\n${'!'.repeat(78)}\n${text}\n${'!'.repeat(78)}\n`;
+
+async function postgresAnswers() {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch (error) {
+    process.stderr.write(`PostgreSQL at ${adminUrl.replace(/\/\/[^@]*@/, '//')} did not answer: ${error.message}\n`);
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+let dialects = requested;
+let skippedPostgres = false;
+if (requested.includes('postgres') && !(await postgresAnswers())) {
+  if (ci) {
+    process.stderr.write(banner('CI=true and PostgreSQL is not reachable: the PostgreSQL suites cannot run. Failing.'));
+    process.exit(1);
+  }
+  dialects = requested.filter((d) => d !== 'postgres');
+  skippedPostgres = true;
+  process.stderr.write(banner('PostgreSQL is not reachable: running the SQLite suites only. PostgreSQL was SKIPPED.'));
+}
+
+const filter = process.argv.slice(2);
+const files = ['src', 'test']
+  .flatMap((root) => readdirSync(root, { recursive: true }).map((file) => join(root, String(file))))
+  .filter((file) => file.endsWith('.test.ts'))
+  .filter((file) => filter.length === 0 || filter.some((part) => file.includes(part)))
+  .sort();
+
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=3', '--test-reporter=spec', ...files],
+  { stdio: 'inherit', env: { ...process.env, PLAUDIT_TEST_DIALECTS: dialects.join(','), PLAUDIT_TEST_PG_URL: adminUrl } },
+);
+
+if (skippedPostgres) process.stderr.write(banner('Reminder: PostgreSQL was SKIPPED; only SQLite was tested.'));
+process.exit(result.status ?? 1);

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { Type } from 'typebox';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { AppError } from './errors.js';
+import { apiKeyAuth } from './http/auth.js';
+import { handleError } from './http/errors.js';
+import { ErrorBody } from './http/schemas.js';
+import { responseMismatch, validatorCompiler } from './http/validation.js';
+import { accountsRoutes } from './modules/accounts/index.js';
+import { conversationsRoutes } from './modules/conversations/index.js';
+import { createServices, type Services } from './services.js';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** pino options, or false for no logs (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /**
+   * Check every response against its declared schema and record mismatches in `app.schemaMismatches`. Tests turn it
+   * on so that the OpenAPI document generated from those schemas cannot drift from what the API sends.
+   */
+  validateResponses?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    schemaMismatches: string[];
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export type App = FastifyInstance;
+
+/** Builds the whole application without listening: the server and the tests use exactly this. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Take the caller's request id when it is a sane token, so that logs line up across services.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const services = createServices(options.database);
+  app.decorate('services', services);
+  app.decorate('schemaMismatches', [] as string[]);
+  app.decorateRequest('principal', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.addSchema(ErrorBody);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request) => {
+    throw new AppError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+  });
+
+  if (options.validateResponses) {
+    app.addHook('preSerialization', async (request, reply, payload) => {
+      const responses = request.routeOptions.schema?.response as Record<string, object> | undefined;
+      if (request.is404) return payload;
+      const status = String(reply.statusCode);
+      const schema = responses?.[status] ?? responses?.[`${status[0]}xx`] ?? responses?.default;
+      const where = `${request.method} ${request.routeOptions.url} -> ${status}`;
+      if (!schema) app.schemaMismatches.push(`${where}: no response schema declared`);
+      else {
+        const resolved = '$ref' in schema && schema.$ref === 'ErrorBody' ? ErrorBody : schema;
+        const mismatch = responseMismatch(resolved, payload);
+        if (mismatch) app.schemaMismatches.push(`${where}: ${mismatch}`);
+      }
+      return payload;
+    });
+  }
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Plaudit API',
+        version: '0.1.0',
+        description:
+          'Ratings of chat conversations and feedback on chat messages. Authenticate with `Authorization: Bearer <key>` ' +
+          '(the bare `Authorization: <key>` works too). Errors answer `{"error":{"code","message"}}`; see docs/errors.md.',
+      },
+      servers: [{ url: options.config.publicUrl }],
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['Operations'],
+        summary: 'Liveness',
+        description: 'Answers 200 while the process serves requests.',
+        security: [],
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['Operations'],
+        summary: 'Readiness',
+        description: 'Answers 200 when the database answers a query, 503 otherwise.',
+        security: [],
+        response: {
+          200: Type.Object({ status: Type.Literal('ready') }),
+          503: Type.Object({ status: Type.Literal('unavailable') }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      if (await options.database.ping()) return { status: 'ready' as const };
+      return reply.status(503).send({ status: 'unavailable' as const });
+    },
+  );
+
+  // Every API surface sits behind the API-key check; public pages register outside this scope.
+  await app.register(async (api) => {
+    api.addHook('onRequest', apiKeyAuth(services.accounts));
+    await api.register(accountsRoutes, { accounts: services.accounts });
+    await api.register(conversationsRoutes, { conversations: services.conversations });
+  });
+
+  return app;
+}

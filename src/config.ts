@@ -1,0 +1,76 @@
+import { parseDatabaseUrl, type DatabaseTarget } from './db/database.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything Plaudit reads from its environment, validated. */
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** Base of the links Plaudit hands out, without a trailing slash. */
+  publicUrl: string;
+  logLevel: LogLevel;
+}
+
+/** Raised with every problem in the environment at once, one sentence each. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** Reads and validates the configuration once, at start. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+
+  const portText = blankToUndefined(env.PORT) ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65_535) problems.push(`PORT must be a whole number from 0 to 65535 (got "${portText}")`);
+
+  const host = blankToUndefined(env.HOST) ?? '127.0.0.1';
+
+  const parsed = parseDatabaseUrl(blankToUndefined(env.DATABASE_URL));
+  let database: DatabaseTarget = { dialect: 'sqlite', path: './data/plaudit.db' };
+  if (typeof parsed === 'string') problems.push(parsed);
+  else database = parsed;
+
+  const synchronous = (blankToUndefined(env.SQLITE_SYNCHRONOUS) ?? 'normal').toLowerCase();
+  if (synchronous !== 'normal' && synchronous !== 'full') {
+    problems.push(`SQLITE_SYNCHRONOUS must be "normal" or "full" (got "${synchronous}")`);
+  } else if (database.dialect === 'sqlite') {
+    database = { ...database, synchronous };
+  }
+
+  const poolText = blankToUndefined(env.DATABASE_POOL_SIZE);
+  if (poolText !== undefined) {
+    const poolSize = Number(poolText);
+    if (!/^\d+$/.test(poolText) || poolSize < 1 || poolSize > 1000) {
+      problems.push(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got "${poolText}")`);
+    } else if (database.dialect === 'postgres') {
+      database = { ...database, poolSize };
+    }
+  }
+
+  let publicUrl = blankToUndefined(env.PUBLIC_URL) ?? `http://localhost:${Number.isFinite(port) ? port : 3000}`;
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+    publicUrl = publicUrl.replace(/\/+$/, '');
+  } catch {
+    problems.push(`PUBLIC_URL must be an http:// or https:// URL (got "${publicUrl}")`);
+  }
+
+  const logLevel = (blankToUndefined(env.LOG_LEVEL) ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, host, database, publicUrl, logLevel: logLevel as LogLevel };
+}

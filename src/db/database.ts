@@ -1,0 +1,79 @@
+import { sql, type Kysely } from 'kysely';
+import { openPostgres } from './postgres.js';
+import { openSqlite, type SqliteSynchronous } from './sqlite.js';
+import type { Tables } from './tables.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export type Db = Kysely<Tables>;
+
+/** The application's handle on its database, whichever engine it is. */
+export interface Database {
+  readonly dialect: Dialect;
+  readonly db: Db;
+  /** Answers whether the database can run a query right now. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; path: string; synchronous?: SqliteSynchronous }
+  | { dialect: 'postgres'; url: string; poolSize?: number };
+
+/**
+ * Reads `DATABASE_URL` the way the docs describe: unset means `./data/plaudit.db`; `sqlite:PATH` or `file:PATH` a
+ * SQLite file; `postgres://…` or `postgresql://…` PostgreSQL. Returns an error sentence for anything else.
+ */
+export function parseDatabaseUrl(url: string | undefined): DatabaseTarget | string {
+  if (url === undefined || url.trim() === '') return { dialect: 'sqlite', path: './data/plaudit.db' };
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    try {
+      new URL(url);
+    } catch {
+      return `DATABASE_URL is not a valid PostgreSQL URL`;
+    }
+    return { dialect: 'postgres', url };
+  }
+  const sqlite = /^(?:sqlite|file):(?:\/\/)?(.+)$/.exec(url);
+  if (sqlite?.[1]) return { dialect: 'sqlite', path: sqlite[1] };
+  return `DATABASE_URL must start with sqlite:, file:, postgres:// or postgresql:// (got "${url}")`;
+}
+
+/** Opens the database described by `target`; PostgreSQL connects lazily. */
+export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error) => void): Database {
+  if (target.dialect === 'sqlite') {
+    const { kysely, raw } = openSqlite({ path: target.path, synchronous: target.synchronous });
+    return {
+      dialect: 'sqlite',
+      db: kysely as Db,
+      async ping() {
+        try {
+          raw.prepare('select 1').get();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      async close() {
+        await kysely.destroy();
+      },
+    };
+  }
+  const { kysely, pool } = openPostgres({ connectionString: target.url, poolSize: target.poolSize });
+  if (onPoolError) pool.on('error', onPoolError);
+  return {
+    dialect: 'postgres',
+    db: kysely as Db,
+    async ping() {
+      try {
+        await sql`select 1`.execute(kysely);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+
+export type SqliteSynchronous = 'normal' | 'full';
+
+export interface SqliteOptions {
+  /** File path, or `:memory:`. */
+  path: string;
+  /**
+   * `normal` (default): in WAL mode a committed transaction is in the WAL file before the call returns, so it
+   * survives a killed process; only a power cut or OS crash can lose the last commits. `full` fsyncs every commit.
+   */
+  synchronous?: SqliteSynchronous;
+  /** How many prepared statements to keep; Kysely asks for a statement on every query. */
+  statementCacheSize?: number;
+}
+
+/**
+ * Hands Kysely a prepared statement per SQL text, reusing the ones prepared before. Kysely's SQLite driver calls
+ * `prepare` for every query; preparing costs more than running a small insert, so hot paths would pay it each time.
+ * The cache is a small LRU: query shapes are few and fixed, parameters are bound per call.
+ */
+class StatementCachingDatabase implements SqliteDatabase {
+  readonly #db: BetterSqlite3.Database;
+  readonly #cache = new Map<string, BetterSqlite3.Statement>();
+  readonly #capacity: number;
+
+  constructor(db: BetterSqlite3.Database, capacity: number) {
+    this.#db = db;
+    this.#capacity = capacity;
+  }
+
+  prepare(sql: string): SqliteStatement {
+    let statement = this.#cache.get(sql);
+    if (statement) {
+      // Refresh its place in the LRU order.
+      this.#cache.delete(sql);
+    } else {
+      statement = this.#db.prepare(sql);
+      if (this.#cache.size >= this.#capacity) {
+        const oldest = this.#cache.keys().next().value;
+        if (oldest !== undefined) this.#cache.delete(oldest);
+      }
+    }
+    this.#cache.set(sql, statement);
+    return statement as unknown as SqliteStatement;
+  }
+
+  close(): void {
+    this.#cache.clear();
+    this.#db.close();
+  }
+}
+
+/** Opens (creating if needed) a SQLite database in WAL mode with the pragmas Plaudit relies on. */
+export function openSqlite(options: SqliteOptions): { kysely: Kysely<unknown>; raw: BetterSqlite3.Database } {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const raw = new BetterSqlite3(options.path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  raw.pragma('foreign_keys = ON');
+  // Another process (the CLI beside a running server) may hold the write lock for a moment.
+  raw.pragma('busy_timeout = 5000');
+  const database = new StatementCachingDatabase(raw, options.statementCacheSize ?? 500);
+  const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
+  return { kysely, raw };
+}

@@ -1,0 +1,31 @@
+/**
+ * Conversions between what the drivers return and what the application uses. Kysely passes driver values through
+ * untouched: SQLite has no boolean or JSON type, and stores timestamps as ISO 8601 text.
+ */
+
+/** The current time as stored in every timestamp column. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+/** Normalises an accepted date-time string to the stored form (UTC, milliseconds, `Z`). */
+export function toStoredTimestamp(value: string): string {
+  return new Date(value).toISOString();
+}
+
+/** SQLite returns 0/1 for booleans, PostgreSQL true/false. */
+export function toBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === '1';
+}
+
+/** SQLite returns JSON columns as text, PostgreSQL (jsonb) as parsed values. */
+export function fromJson<T>(value: unknown, fallback: T): T {
+  if (value === null || value === undefined) return fallback;
+  if (typeof value === 'string') return JSON.parse(value) as T;
+  return value as T;
+}
+
+/** Both engines accept JSON text for a JSON column. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}

@@ -1,0 +1,48 @@
+/**
+ * Every error the application raises on purpose, by stable code. The code is the contract: clients branch on it, the
+ * docs (docs/errors.md) list it, and each API surface renders it in its own shape with the status given here.
+ */
+export const errorStatus = {
+  validation_failed: 400,
+  invalid_json: 400,
+  invalid_cursor: 400,
+  bad_request: 400,
+  missing_api_key: 401,
+  invalid_api_key: 401,
+  insufficient_scope: 403,
+  forbidden: 403,
+  route_not_found: 404,
+  conversation_not_found: 404,
+  api_key_not_found: 404,
+  organization_not_found: 404,
+  user_not_found: 404,
+  method_not_allowed: 405,
+  conversation_exists: 409,
+  conversation_anonymized: 409,
+  email_taken: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** An error with a stable code and a sentence a person can act on. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorStatus[code];
+    this.details = details;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, isAppError } from '../errors.js';
+import { describeValidationErrors } from './validation.js';
+
+/** Which API a route belongs to; each renders errors in its own shape. */
+export type Surface = 'native';
+
+export interface RenderedError {
+  status: number;
+  body: unknown;
+}
+
+export type ErrorRenderer = (error: AppError) => RenderedError;
+
+/** The native shape: `{"error":{"code","message"}}`. */
+export const renderNativeError: ErrorRenderer = (error) => ({
+  status: error.status,
+  body: { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
+});
+
+const renderers: Record<Surface, ErrorRenderer> = { native: renderNativeError };
+
+const validationContexts: Record<string, string> = { querystring: 'query', params: 'path', headers: 'headers' };
+
+/** Maps anything thrown while serving a request onto an AppError with a stable code. */
+export function toAppError(error: FastifyError | Error, requestId: string): AppError {
+  if (isAppError(error)) return error;
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    const context = validationContexts[fastifyError.validationContext ?? 'body'] ?? 'body';
+    return new AppError('validation_failed', describeValidationErrors(fastifyError.validation as never, context));
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large', 'The request body is larger than this endpoint accepts.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('invalid_json', 'The body is empty although Content-Type says it is JSON.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('invalid_json', 'The body is not valid JSON.');
+  }
+  const status = fastifyError.statusCode ?? 500;
+  if (error instanceof SyntaxError && status === 400) return new AppError('invalid_json', 'The body is not valid JSON.');
+  if (status === 413) return new AppError('payload_too_large', 'The request body is larger than this endpoint accepts.');
+  if (status >= 400 && status < 500) return new AppError('bad_request', fastifyError.message);
+  if (status === 503) return new AppError('service_unavailable', 'The service is shutting down or not ready.');
+  return new AppError('internal_error', `Something went wrong on our side. Request id: ${requestId}.`);
+}
+
+/** The one error handler: logs, then renders the error in the shape of the route's surface. */
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  const appError = toAppError(error, request.id);
+  if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: appError.code, reason: appError.message }, 'request rejected');
+  const surface = request.routeOptions.config.surface ?? 'native';
+  const { status, body } = renderers[surface](appError);
+  if (appError.code === 'missing_api_key' || appError.code === 'invalid_api_key') {
+    reply.header('www-authenticate', 'Bearer');
+  }
+  void reply.status(status).send(body);
+}

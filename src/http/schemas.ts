@@ -1,0 +1,48 @@
+import { Type, type TSchema } from 'typebox';
+import { errorStatus, type ErrorCode } from '../errors.js';
+
+/** The native error body. */
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable, machine-readable code; see docs/errors.md.' }),
+      message: Type.String({ description: 'What went wrong, in a sentence.' }),
+      details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    }),
+  },
+  { $id: 'ErrorBody', title: 'Error' },
+);
+
+/**
+ * Declares the error responses of a route, by code. Every API route can answer 400 (bad input), 401 (key) and 403
+ * (scope); routes add what else they may answer.
+ */
+export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
+  const statuses = new Set<number>([400, 401, 403, 413, 415, ...codes.map((code) => errorStatus[code])]);
+  return Object.fromEntries([...statuses].map((status) => [status, Type.Ref('ErrorBody')]));
+}
+
+const INTEGER_OR_UUID = '^(?:[0-9]{1,15}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$';
+
+/** A path parameter that takes the integer id or the UUID of a record. */
+export const IdOrUid = Type.String({
+  pattern: INTEGER_OR_UUID,
+  description: 'The integer id or the UUID.',
+  examples: ['42', '0b6f7c1e-2b1a-4a8e-9b7e-5f1d2c3a4b5c'],
+});
+
+export const Uuid = Type.String({ format: 'uuid' });
+
+export const DateTime = Type.String({ format: 'date-time', examples: ['2026-03-11T16:39:30.000Z'] });
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** Query parameters of every cursor-paginated list. */
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Page size.' })),
+  cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `next_cursor` of the previous page.' })),
+};
+
+export const NextCursor = Nullable(
+  Type.String({ description: 'Pass as `cursor` to get the next page; null on the last page.' }),
+);

@@ -1,0 +1,89 @@
+import { Ajv, type ErrorObject, type Options } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+
+function makeAjv(options: Options): Ajv {
+  const ajv = new Ajv({ allErrors: false, useDefaults: true, removeAdditional: false, strict: false, ...options });
+  addFormats.default(ajv);
+  return ajv;
+}
+
+// Query strings and path parameters arrive as text and need coercion; JSON bodies must be taken as sent, so that
+// `"comment": 5` is rejected instead of quietly becoming "5".
+const coercing = makeAjv({ coerceTypes: 'array' });
+const strict = makeAjv({ coerceTypes: false });
+
+/** Fastify validator compiler: strict for bodies, coercing for everything that arrives as text. */
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
+  (httpPart === 'body' ? strict : coercing).compile(schema as object);
+
+const responseAjv = makeAjv({ coerceTypes: false });
+const responseValidators = new WeakMap<object, ReturnType<Ajv['compile']>>();
+
+/**
+ * Checks a response body against its declared schema; returns a description of the first mismatch, or null. Used in
+ * tests so that the OpenAPI document generated from those schemas cannot drift from what the API sends.
+ */
+export function responseMismatch(schema: object, payload: unknown): string | null {
+  let validate = responseValidators.get(schema);
+  if (!validate) {
+    validate = responseAjv.compile(schema);
+    responseValidators.set(schema, validate);
+  }
+  if (validate(payload)) return null;
+  return responseAjv.errorsText(validate.errors);
+}
+
+/**
+ * Turns Ajv's errors into one sentence that names the field, e.g. `body.messages[0].role must be one of: user, ai`.
+ * For a failed union (`string | null`) it lists what the alternatives accept instead of the first branch's complaint.
+ */
+export function describeValidationErrors(errors: ErrorObject[], context: string): string {
+  const union = errors.find((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf');
+  if (union) {
+    const branches = errors.filter(
+      (error) => error.instancePath === union.instancePath && error.keyword === 'type',
+    );
+    if (branches.length > 0) {
+      const types = [...new Set(branches.map((error) => String((error.params as { type: string }).type)))];
+      return `${fieldPath(union, context)} must be ${types.map(withArticle).join(' or ')}`;
+    }
+    const first = errors.find((error) => error !== union);
+    return first ? describeValidationError(first, context) : `${fieldPath(union, context)} is not valid`;
+  }
+  return errors[0] ? describeValidationError(errors[0], context) : `${context} is not valid`;
+}
+
+function withArticle(type: string): string {
+  if (type === 'null') return 'null';
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
+function fieldPath(error: ErrorObject, context: string): string {
+  return `${context}${error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => (/^\d+$/.test(segment) ? `[${segment}]` : `.${segment.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+    .join('')}`;
+}
+
+function describeValidationError(error: ErrorObject, context: string): string {
+  const path = fieldPath(error, context);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `${path}.${String(params.missingProperty)} is required`;
+    case 'additionalProperties':
+      return `${path} has an unknown field "${String(params.additionalProperty)}"`;
+    case 'enum':
+      return `${path} must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
+    case 'const':
+      return `${path} must be ${JSON.stringify(params.allowedValue)}`;
+    case 'format':
+      return `${path} must be a valid ${String(params.format)}`;
+    case 'type':
+      return `${path} must be ${String(params.type).split(',').map(withArticle).join(' or ')}`;
+    default:
+      return `${path} ${error.message ?? 'is not valid'}`;
+  }
+}

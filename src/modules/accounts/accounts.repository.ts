@@ -1,0 +1,136 @@
+import type { Db } from '../../db/database.js';
+import type { Role } from './accounts.table.js';
+
+/** SQL for organizations, users and API keys. */
+export class AccountsRepository {
+  constructor(private readonly db: Db) {}
+
+  async insertOrganization(db: Db, name: string, createdAt: string) {
+    return db
+      .insertInto('organizations')
+      .values({ name, created_at: createdAt })
+      .returning(['id', 'name', 'created_at'])
+      .executeTakeFirstOrThrow();
+  }
+
+  findOrganization(id: number) {
+    return this.db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async countOrganizations(): Promise<number> {
+    const row = await this.db
+      .selectFrom('organizations')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async insertUser(
+    db: Db,
+    user: { id: string; orgId: number; email: string; name: string | null; role: Role; passwordHash: string | null },
+    createdAt: string,
+  ) {
+    await db
+      .insertInto('users')
+      .values({
+        id: user.id,
+        org_id: user.orgId,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        password_hash: user.passwordHash,
+        created_at: createdAt,
+      })
+      .execute();
+  }
+
+  findUser(id: string) {
+    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findUserByEmail(email: string) {
+    return this.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  }
+
+  /** The organization's first admin: the default owner of keys made without `--user`. */
+  findFirstAdmin(orgId: number) {
+    return this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('role', '=', 'admin')
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  async insertApiKey(
+    db: Db,
+    key: { orgId: number; userId: string; name: string | null; prefix: string; hash: string; scopes: string },
+    createdAt: string,
+  ) {
+    return db
+      .insertInto('api_keys')
+      .values({
+        org_id: key.orgId,
+        user_id: key.userId,
+        name: key.name,
+        key_prefix: key.prefix,
+        key_hash: key.hash,
+        scopes: key.scopes,
+        created_at: createdAt,
+      })
+      .returning(['id', 'created_at'])
+      .executeTakeFirstOrThrow();
+  }
+
+  /** The key with its owner's role, for authentication: one indexed lookup. */
+  findApiKeyForAuth(hash: string) {
+    return this.db
+      .selectFrom('api_keys')
+      .innerJoin('users', 'users.id', 'api_keys.user_id')
+      .select([
+        'api_keys.id',
+        'api_keys.org_id',
+        'api_keys.user_id',
+        'api_keys.scopes',
+        'api_keys.last_used_at',
+        'api_keys.revoked_at',
+        'users.role',
+      ])
+      .where('api_keys.key_hash', '=', hash)
+      .executeTakeFirst();
+  }
+
+  async touchApiKey(id: number, usedAt: string): Promise<void> {
+    await this.db.updateTable('api_keys').set({ last_used_at: usedAt }).where('id', '=', id).execute();
+  }
+
+  listApiKeys(orgId: number) {
+    return this.db
+      .selectFrom('api_keys')
+      .select(['id', 'user_id', 'name', 'key_prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
+      .where('org_id', '=', orgId)
+      .orderBy('id')
+      .execute();
+  }
+
+  findApiKey(id: number) {
+    return this.db
+      .selectFrom('api_keys')
+      .select(['id', 'org_id', 'user_id', 'name', 'key_prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Revokes the key if it is still active; answers whether this call revoked it. */
+  async revokeApiKey(id: number, revokedAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('api_keys')
+      .set({ revoked_at: revokedAt })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+}

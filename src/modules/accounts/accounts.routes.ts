@@ -1,0 +1,130 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../errors.js';
+import { principalOf } from '../../http/auth.js';
+import { DateTime, errorResponses, Nullable, Uuid } from '../../http/schemas.js';
+import type { AccountsService, Principal } from './accounts.service.js';
+
+const tags = ['Account'];
+const ScopeSchema = Type.Union([Type.Literal('read_all'), Type.Literal('write_all')]);
+
+const ApiKey = Type.Object({
+  id: Type.Integer(),
+  user_id: Uuid,
+  name: Nullable(Type.String()),
+  prefix: Type.String({ description: 'The first characters of the key, to tell keys apart.' }),
+  scopes: Type.Array(ScopeSchema),
+  created_at: DateTime,
+  last_used_at: Nullable(DateTime),
+  revoked_at: Nullable(DateTime),
+});
+
+function requireAdmin(principal: Principal): void {
+  if (principal.role !== 'admin') throw new AppError('forbidden', 'Only admins of the organization can manage API keys.');
+}
+
+/** Who the caller is, and the organization's API keys. */
+export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsService }> = async (app, { accounts }) => {
+  app.get(
+    '/v1/me',
+    {
+      schema: {
+        tags,
+        summary: 'Who the key belongs to',
+        response: {
+          200: Type.Object({
+            data: Type.Object({
+              organization: Type.Object({ id: Type.Integer(), name: Type.String() }),
+              user: Type.Object({ id: Uuid, email: Type.String(), name: Nullable(Type.String()), role: Type.String() }),
+              api_key: Type.Object({ id: Type.Integer(), scopes: Type.Array(ScopeSchema) }),
+            }),
+          }),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const [organization, user] = await Promise.all([
+        accounts.findOrganization(principal.orgId),
+        accounts.findUser(principal.userId),
+      ]);
+      return {
+        data: {
+          organization: { id: organization!.id, name: organization!.name },
+          user: user!,
+          api_key: { id: principal.keyId, scopes: principal.scopes },
+        },
+      };
+    },
+  );
+
+  app.get(
+    '/v1/api-keys',
+    {
+      schema: {
+        tags,
+        summary: "List the organization's API keys",
+        description: 'Admins only. The keys themselves are shown once, when made, and never again.',
+        response: { 200: Type.Object({ data: Type.Array(ApiKey) }), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      requireAdmin(principal);
+      return { data: await accounts.listApiKeys(principal.orgId) };
+    },
+  );
+
+  app.post(
+    '/v1/api-keys',
+    {
+      schema: {
+        tags,
+        summary: 'Create an API key',
+        description: 'Admins only. Issues a key to `user_id` (default: the caller). The key is in this answer only.',
+        body: Type.Object(
+          {
+            scopes: Type.Array(ScopeSchema, { minItems: 1, uniqueItems: true }),
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            user_id: Type.Optional(Uuid),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ data: Type.Object({ ...ApiKey.properties, api_key: Type.String() }) }),
+          ...errorResponses('user_not_found'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      requireAdmin(principal);
+      const data = await accounts.createApiKey({
+        orgId: principal.orgId,
+        userId: request.body.user_id ?? principal.userId,
+        scopes: request.body.scopes,
+        name: request.body.name,
+      });
+      return reply.status(201).send({ data });
+    },
+  );
+
+  app.delete(
+    '/v1/api-keys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke an API key',
+        description: 'Admins only. A revoked key answers 401 from then on. Revoking twice changes nothing.',
+        params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) }),
+        response: { 200: Type.Object({ data: ApiKey }), ...errorResponses('api_key_not_found') },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      requireAdmin(principal);
+      return { data: await accounts.revokeApiKey(Number(request.params.id), principal.orgId) };
+    },
+  );
+};

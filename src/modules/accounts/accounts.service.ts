@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Db } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { nowIso } from '../../db/values.js';
+import { AppError } from '../../errors.js';
+import { AccountsRepository } from './accounts.repository.js';
+import type { Role } from './accounts.table.js';
+import { apiKeyFromHeader, generateApiKey, hashApiKey, type Scope } from './api-keys.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+/** Who is calling: the key, the user it was issued to, and that user's organization. */
+export interface Principal {
+  orgId: number;
+  userId: string;
+  keyId: number;
+  role: Role;
+  scopes: Scope[];
+}
+
+export interface OrganizationView {
+  id: number;
+  name: string;
+  created_at: string;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+}
+
+export interface ApiKeyView {
+  id: number;
+  user_id: string;
+  name: string | null;
+  prefix: string;
+  scopes: Scope[];
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface IssuedApiKey extends ApiKeyView {
+  /** The key itself, shown this once. */
+  api_key: string;
+}
+
+// Writing last_used_at on every request would turn each read into a write; a minute's precision is plenty.
+const LAST_USED_PRECISION_MS = 60_000;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function normaliseEmail(email: string): string {
+  const trimmed = email.trim().toLowerCase();
+  if (!EMAIL.test(trimmed) || trimmed.length > 254) {
+    throw new AppError('validation_failed', `"${email}" is not a valid email address.`);
+  }
+  return trimmed;
+}
+
+function toKeyView(row: {
+  id: number;
+  user_id: string;
+  name: string | null;
+  key_prefix: string;
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}): ApiKeyView {
+  return {
+    id: Number(row.id),
+    user_id: row.user_id,
+    name: row.name,
+    prefix: row.key_prefix,
+    scopes: row.scopes.split(',') as Scope[],
+    created_at: row.created_at,
+    last_used_at: row.last_used_at,
+    revoked_at: row.revoked_at,
+  };
+}
+
+/** Organizations, their users, API keys, and who a request comes from. */
+export class AccountsService {
+  private readonly repository: AccountsRepository;
+
+  constructor(private readonly database: Database) {
+    this.repository = new AccountsRepository(database.db);
+  }
+
+  /** Creates an organization with an admin user and a key holding both scopes, all or nothing. */
+  async createOrganization(input: { name: string; adminEmail?: string; adminName?: string; password?: string }) {
+    const name = input.name.trim();
+    if (!name) throw new AppError('validation_failed', 'The organization needs a name.');
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    return this.database.db.transaction().execute(async (trx) => {
+      const createdAt = nowIso();
+      const org = await this.repository.insertOrganization(trx, name, createdAt);
+      const organization: OrganizationView = { id: Number(org.id), name: org.name, created_at: org.created_at };
+      const email = input.adminEmail ?? `admin+${organization.id}@plaudit.invalid`;
+      const user = await this.insertUser(trx, {
+        orgId: organization.id,
+        email,
+        name: input.adminName ?? null,
+        role: 'admin',
+        passwordHash,
+      });
+      const apiKey = await this.insertApiKey(trx, { orgId: organization.id, userId: user.id, scopes: ['read_all', 'write_all'] });
+      return { organization, user, apiKey };
+    });
+  }
+
+  /** Adds a user to an organization and issues them a key with both scopes. */
+  async createUser(input: { orgId: number; email: string; role?: Role; name?: string; password?: string }) {
+    await this.requireOrganization(input.orgId);
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    return this.database.db.transaction().execute(async (trx) => {
+      const user = await this.insertUser(trx, {
+        orgId: input.orgId,
+        email: input.email,
+        name: input.name ?? null,
+        role: input.role ?? 'agent',
+        passwordHash,
+      });
+      const apiKey = await this.insertApiKey(trx, { orgId: input.orgId, userId: user.id, scopes: ['read_all', 'write_all'] });
+      return { user, apiKey };
+    });
+  }
+
+  /** Issues a key to a user of the organization (by default its first admin). */
+  async createApiKey(input: { orgId: number; userId?: string; scopes: Scope[]; name?: string }): Promise<IssuedApiKey> {
+    await this.requireOrganization(input.orgId);
+    let userId = input.userId;
+    if (userId) {
+      const user = await this.repository.findUser(userId);
+      if (!user || Number(user.org_id) !== input.orgId) {
+        throw new AppError('user_not_found', `No user ${userId} in organization ${input.orgId}.`);
+      }
+    } else {
+      const admin = await this.repository.findFirstAdmin(input.orgId);
+      if (!admin) throw new AppError('user_not_found', `Organization ${input.orgId} has no admin to issue the key to.`);
+      userId = admin.id;
+    }
+    return this.insertApiKey(this.database.db, { orgId: input.orgId, userId, scopes: input.scopes, name: input.name });
+  }
+
+  /** Lists an organization's keys; the keys themselves are never shown again. */
+  async listApiKeys(orgId: number): Promise<ApiKeyView[]> {
+    return (await this.repository.listApiKeys(orgId)).map(toKeyView);
+  }
+
+  /** Revokes a key. With `orgId`, a key of another organization does not exist for the caller. */
+  async revokeApiKey(id: number, orgId?: number): Promise<ApiKeyView> {
+    const key = await this.repository.findApiKey(id);
+    if (!key || (orgId !== undefined && Number(key.org_id) !== orgId)) {
+      throw new AppError('api_key_not_found', `No API key ${id}${orgId !== undefined ? ' in this organization' : ''}.`);
+    }
+    await this.repository.revokeApiKey(id, nowIso());
+    return toKeyView((await this.repository.findApiKey(id))!);
+  }
+
+  /**
+   * Resolves the `Authorization` header to a principal. Missing, unknown and revoked keys are 401; the scope check is
+   * the caller's, since it depends on the route.
+   */
+  async authenticate(header: string | undefined): Promise<Principal> {
+    const key = apiKeyFromHeader(header);
+    if (!key) throw new AppError('missing_api_key', 'Send an API key in the Authorization header.');
+    const row = await this.repository.findApiKeyForAuth(hashApiKey(key));
+    if (!row) throw new AppError('invalid_api_key', 'The API key is not valid.');
+    if (row.revoked_at) throw new AppError('invalid_api_key', 'The API key has been revoked.');
+    const now = Date.now();
+    if (!row.last_used_at || now - Date.parse(row.last_used_at) > LAST_USED_PRECISION_MS) {
+      await this.repository.touchApiKey(Number(row.id), new Date(now).toISOString());
+    }
+    return {
+      orgId: Number(row.org_id),
+      userId: row.user_id,
+      keyId: Number(row.id),
+      role: row.role,
+      scopes: row.scopes.split(',') as Scope[],
+    };
+  }
+
+  /** Checks an email and password for the dashboard's sign-in; null when either is wrong. */
+  async verifyCredentials(email: string, password: string): Promise<UserView & { orgId: number } | null> {
+    const user = await this.repository.findUserByEmail(email.trim().toLowerCase());
+    if (!user?.password_hash || !(await verifyPassword(password, user.password_hash))) return null;
+    return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: Number(user.org_id) };
+  }
+
+  async findOrganization(id: number): Promise<OrganizationView | undefined> {
+    const row = await this.repository.findOrganization(id);
+    return row && { id: Number(row.id), name: row.name, created_at: row.created_at };
+  }
+
+  async findUser(id: string): Promise<UserView | undefined> {
+    const row = await this.repository.findUser(id);
+    return row && { id: row.id, email: row.email, name: row.name, role: row.role };
+  }
+
+  countOrganizations(): Promise<number> {
+    return this.repository.countOrganizations();
+  }
+
+  private async requireOrganization(id: number): Promise<void> {
+    if (!(await this.repository.findOrganization(id))) {
+      throw new AppError('organization_not_found', `No organization ${id}.`);
+    }
+  }
+
+  private async insertUser(
+    db: Db,
+    input: { orgId: number; email: string; name: string | null; role: Role; passwordHash: string | null },
+  ): Promise<UserView> {
+    const user = { id: randomUUID(), ...input, email: normaliseEmail(input.email) };
+    try {
+      await this.repository.insertUser(db, user, nowIso());
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('email_taken', `A user with the email ${user.email} already exists.`);
+      throw error;
+    }
+    return { id: user.id, email: user.email, name: user.name, role: user.role };
+  }
+
+  private async insertApiKey(
+    db: Db,
+    input: { orgId: number; userId: string; scopes: Scope[]; name?: string },
+  ): Promise<IssuedApiKey> {
+    const generated = generateApiKey();
+    const row = await this.repository.insertApiKey(
+      db,
+      {
+        orgId: input.orgId,
+        userId: input.userId,
+        name: input.name ?? null,
+        prefix: generated.prefix,
+        hash: generated.hash,
+        scopes: input.scopes.join(','),
+      },
+      nowIso(),
+    );
+    return {
+      ...toKeyView({
+        id: row.id,
+        user_id: input.userId,
+        name: input.name ?? null,
+        key_prefix: generated.prefix,
+        scopes: input.scopes.join(','),
+        created_at: row.created_at,
+        last_used_at: null,
+        revoked_at: null,
+      }),
+      api_key: generated.key,
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import type { Generated } from 'kysely';
+
+export type Role = 'admin' | 'agent';
+
+export interface OrganizationsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: number;
+  email: string;
+  name: string | null;
+  role: Role;
+  password_hash: string | null;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  org_id: number;
+  user_id: string;
+  name: string | null;
+  /** The first characters of the key, kept so that people can tell their keys apart. */
+  key_prefix: string;
+  /** SHA-256 of the whole key, hex. The key itself is never stored. */
+  key_hash: string;
+  /** Comma-separated scopes. */
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}

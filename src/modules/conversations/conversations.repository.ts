@@ -1,0 +1,141 @@
+import type { Expression, SqlBool } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { CreatedCursor } from '../../http/pagination.js';
+import type { ConversationsTable, MessagesTable } from './conversations.table.js';
+import type { Insertable, Selectable } from 'kysely';
+
+export type ConversationRow = Selectable<ConversationsTable> & { message_count: number | string };
+export type MessageRow = Selectable<MessagesTable>;
+
+/** A conversation named in a path: by integer id or by UUID. */
+export type ConversationRef = { id: number } | { uid: string };
+
+export interface ConversationFilters {
+  status?: string;
+  channel?: string;
+  agentId?: string;
+  contactId?: string;
+  externalId?: string;
+  createdFrom?: string;
+  createdTo?: string;
+}
+
+/** SQL for conversations and messages. Every query is bound to one organization. */
+export class ConversationsRepository {
+  constructor(private readonly db: Db) {}
+
+  private selectConversations(db: Db, orgId: number) {
+    return db
+      .selectFrom('conversations as c')
+      .selectAll('c')
+      .select((eb) =>
+        eb
+          .selectFrom('messages as m')
+          .whereRef('m.conversation_id', '=', 'c.id')
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('message_count'),
+      )
+      .where('c.org_id', '=', orgId);
+  }
+
+  findConversation(orgId: number, ref: ConversationRef, db: Db = this.db): Promise<ConversationRow | undefined> {
+    const query = this.selectConversations(db, orgId);
+    return ('id' in ref ? query.where('c.id', '=', ref.id) : query.where('c.uid', '=', ref.uid)).executeTakeFirst() as Promise<
+      ConversationRow | undefined
+    >;
+  }
+
+  /** The internal id and state of a conversation, for the hot message path: one indexed lookup, no counting. */
+  findConversationKey(orgId: number, ref: ConversationRef) {
+    const query = this.db
+      .selectFrom('conversations')
+      .select(['id', 'uid', 'anonymized_at'])
+      .where('org_id', '=', orgId);
+    return ('id' in ref ? query.where('id', '=', ref.id) : query.where('uid', '=', ref.uid)).executeTakeFirst();
+  }
+
+  async listConversations(orgId: number, filters: ConversationFilters, limit: number, after?: CreatedCursor) {
+    let query = this.selectConversations(this.db, orgId);
+    if (filters.status) query = query.where('c.status', '=', filters.status as ConversationsTable['status']);
+    if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+    if (filters.agentId) query = query.where('c.agent_id', '=', filters.agentId);
+    if (filters.contactId) query = query.where('c.contact_id', '=', filters.contactId);
+    if (filters.externalId) query = query.where('c.external_id', '=', filters.externalId);
+    if (filters.createdFrom) query = query.where('c.created_at', '>=', filters.createdFrom);
+    if (filters.createdTo) query = query.where('c.created_at', '<', filters.createdTo);
+    if (after) {
+      query = query.where((eb): Expression<SqlBool> =>
+        eb.or([
+          eb('c.created_at', '<', after.createdAt),
+          eb.and([eb('c.created_at', '=', after.createdAt), eb('c.id', '<', after.id)]),
+        ]),
+      );
+    }
+    return (await query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute()) as ConversationRow[];
+  }
+
+  /** Inserts a conversation unless its external id is taken; returns its id, or undefined when it was taken. */
+  async insertConversation(db: Db, row: Insertable<ConversationsTable>) {
+    return db
+      .insertInto('conversations')
+      .values(row)
+      .onConflict((oc) => oc.columns(['org_id', 'external_id']).doNothing())
+      .returning(['id'])
+      .executeTakeFirst();
+  }
+
+  /** Inserts many conversations, skipping external ids already taken; returns the ones inserted. */
+  async insertConversations(db: Db, rows: Insertable<ConversationsTable>[]) {
+    if (rows.length === 0) return [];
+    return db
+      .insertInto('conversations')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['org_id', 'external_id']).doNothing())
+      .returning(['id', 'uid', 'external_id'])
+      .execute();
+  }
+
+  findByExternalIds(db: Db, orgId: number, externalIds: string[]) {
+    return db
+      .selectFrom('conversations')
+      .select(['id', 'uid', 'external_id'])
+      .where('org_id', '=', orgId)
+      .where('external_id', 'in', externalIds)
+      .execute();
+  }
+
+  async updateConversation(db: Db, id: number, changes: Partial<Insertable<ConversationsTable>>): Promise<void> {
+    await db.updateTable('conversations').set(changes).where('id', '=', id).execute();
+  }
+
+  async insertMessages(db: Db, rows: Insertable<MessagesTable>[]): Promise<void> {
+    if (rows.length === 0) return;
+    await db.insertInto('messages').values(rows).execute();
+  }
+
+  async insertMessage(row: Insertable<MessagesTable>): Promise<void> {
+    await this.db.insertInto('messages').values(row).execute();
+  }
+
+  /** The messages of a conversation in conversation order: by time, then by arrival. */
+  listMessages(conversationId: number): Promise<MessageRow[]> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Removes what identifies the contact from the messages: texts, and the contact as author. */
+  async redactMessages(db: Db, conversationId: number): Promise<void> {
+    await db.updateTable('messages').set({ text: null }).where('conversation_id', '=', conversationId).execute();
+    await db
+      .updateTable('messages')
+      .set({ author_id: null })
+      .where('conversation_id', '=', conversationId)
+      .where('role', '=', 'user')
+      .execute();
+  }
+}

@@ -1,0 +1,320 @@
+import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { Database, Db } from '../../db/database.js';
+import { fromJson, nowIso, toJson, toStoredTimestamp } from '../../db/values.js';
+import { AppError } from '../../errors.js';
+import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import type { Principal } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
+import {
+  ConversationsRepository,
+  type ConversationRef,
+  type ConversationRow,
+  type MessageRow,
+} from './conversations.repository.js';
+import type {
+  Conversation,
+  ConversationInput,
+  ConversationPatch,
+  ImportInput,
+  ImportResult,
+  ListQuery,
+  Message,
+  MessageInput,
+} from './conversations.schemas.js';
+import type { ConversationsTable, MessagesTable } from './conversations.table.js';
+
+const MAX_METADATA_BYTES = 16 * 1024;
+// Keeps every multi-row insert well under both engines' bound-parameter limits.
+const CONVERSATION_CHUNK = 500;
+const MESSAGE_CHUNK = 1000;
+
+/** Reads a path segment as a conversation reference: digits are the integer id, anything else the UUID. */
+export function conversationRef(idOrUid: string): ConversationRef {
+  return /^\d+$/.test(idOrUid) ? { id: Number(idOrUid) } : { uid: idOrUid.toLowerCase() };
+}
+
+function notFound(idOrUid: string): AppError {
+  return new AppError('conversation_not_found', `No conversation ${idOrUid} in this organization.`);
+}
+
+function checkMetadata(metadata: Record<string, unknown> | undefined, field = 'body'): void {
+  if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES) {
+    throw new AppError('validation_failed', `${field}.metadata is larger than ${MAX_METADATA_BYTES} bytes as JSON.`);
+  }
+}
+
+/** A timestamp from the request, stored as UTC; years outside 1970-9999 are refused rather than stored oddly. */
+function acceptedTimestamp(value: string | undefined, field: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  const time = Date.parse(value);
+  if (Number.isNaN(time) || time < 0 || time >= Date.UTC(10_000, 0, 1)) {
+    throw new AppError('validation_failed', `${field} must be a date-time between 1970 and 9999.`);
+  }
+  return toStoredTimestamp(value);
+}
+
+function toConversation(row: ConversationRow): Conversation {
+  return {
+    id: Number(row.id),
+    uid: row.uid,
+    external_id: row.external_id,
+    channel: row.channel,
+    status: row.status,
+    contact_id: row.contact_id,
+    contact_name: row.contact_name,
+    contact_email: row.contact_email,
+    agent_id: row.agent_id,
+    agent_type: row.agent_type,
+    language: row.language,
+    metadata: fromJson<Record<string, unknown>>(row.metadata, {}),
+    message_count: Number(row.message_count),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    closed_at: row.closed_at,
+    anonymized_at: row.anonymized_at,
+  };
+}
+
+function toMessage(row: Insertable<MessagesTable> | MessageRow): Message {
+  return {
+    uid: row.uid,
+    conversation_id: Number(row.conversation_id),
+    role: row.role,
+    text: row.text ?? null,
+    author_id: row.author_id ?? null,
+    created_at: row.created_at,
+  };
+}
+
+/** Conversations and their messages: what customers push in, and what every other module hangs off. */
+export class ConversationsService {
+  private readonly repository: ConversationsRepository;
+
+  constructor(private readonly database: Database) {
+    this.repository = new ConversationsRepository(database.db);
+  }
+
+  /** Creates a conversation with its first messages. An external_id already in use is a 409. */
+  async createConversation(orgId: number, input: ConversationInput): Promise<Conversation & { messages: Message[] }> {
+    const { conversation, messages } = this.prepareConversation(orgId, input, nowIso());
+    return this.database.db.transaction().execute(async (trx) => {
+      const inserted = await this.repository.insertConversation(trx, conversation);
+      if (!inserted) {
+        const existing = await this.repository.findByExternalIds(trx, orgId, [input.external_id!]);
+        throw new AppError(
+          'conversation_exists',
+          `A conversation with external_id "${input.external_id}" exists already (id ${existing[0]?.id}).`,
+          existing[0] ? { id: Number(existing[0].id), uid: existing[0].uid } : undefined,
+        );
+      }
+      const id = Number(inserted.id);
+      const rows = messages.map((message) => ({ ...message, conversation_id: id }));
+      await this.insertMessagesInChunks(trx, rows);
+      const row = await this.repository.findConversation(orgId, { id }, trx);
+      return { ...toConversation(row!), messages: rows.map(toMessage) };
+    });
+  }
+
+  /**
+   * Imports many conversations with their messages in one transaction. Idempotent by external_id: a conversation whose
+   * external_id exists already is left exactly as it is and reported as not created.
+   */
+  async importConversations(orgId: number, input: ImportInput): Promise<ImportResult> {
+    const seen = new Set<string>();
+    for (const [index, item] of input.conversations.entries()) {
+      if (seen.has(item.external_id)) {
+        throw new AppError(
+          'validation_failed',
+          `body.conversations[${index}].external_id "${item.external_id}" appears twice in this import.`,
+        );
+      }
+      seen.add(item.external_id);
+    }
+    const now = nowIso();
+    const prepared = input.conversations.map((item, index) =>
+      this.prepareConversation(orgId, item, now, `body.conversations[${index}]`),
+    );
+
+    return this.database.db.transaction().execute(async (trx) => {
+      const created = new Map<string, { id: number; uid: string }>();
+      for (let start = 0; start < prepared.length; start += CONVERSATION_CHUNK) {
+        const chunk = prepared.slice(start, start + CONVERSATION_CHUNK);
+        const rows = await this.repository.insertConversations(trx, chunk.map((item) => item.conversation));
+        for (const row of rows) created.set(row.external_id!, { id: Number(row.id), uid: row.uid });
+      }
+      const messages = prepared.flatMap(({ conversation, messages }) => {
+        const target = created.get(conversation.external_id!);
+        return target ? messages.map((message) => ({ ...message, conversation_id: target.id })) : [];
+      });
+      await this.insertMessagesInChunks(trx, messages);
+
+      const existing = new Map<string, { id: number; uid: string }>();
+      const missing = [...seen].filter((externalId) => !created.has(externalId));
+      for (let start = 0; start < missing.length; start += CONVERSATION_CHUNK) {
+        const rows = await this.repository.findByExternalIds(trx, orgId, missing.slice(start, start + CONVERSATION_CHUNK));
+        for (const row of rows) existing.set(row.external_id!, { id: Number(row.id), uid: row.uid });
+      }
+      return {
+        created: created.size,
+        unchanged: existing.size,
+        conversations: input.conversations.map(({ external_id }) => {
+          const found = created.get(external_id) ?? existing.get(external_id)!;
+          return { external_id, id: found.id, uid: found.uid, created: created.has(external_id) };
+        }),
+      };
+    });
+  }
+
+  async getConversation(orgId: number, idOrUid: string): Promise<Conversation> {
+    const row = await this.repository.findConversation(orgId, conversationRef(idOrUid));
+    if (!row) throw notFound(idOrUid);
+    return toConversation(row);
+  }
+
+  /** Newest first, with a keyset cursor: pages stay stable while conversations arrive. */
+  async listConversations(orgId: number, query: ListQuery): Promise<{ data: Conversation[]; next_cursor: string | null }> {
+    const limit = query.limit ?? 50;
+    const rows = await this.repository.listConversations(
+      orgId,
+      {
+        status: query.status,
+        channel: query.channel,
+        agentId: query.agent_id,
+        contactId: query.contact_id,
+        externalId: query.external_id,
+        createdFrom: query.created_from && toStoredTimestamp(query.created_from),
+        createdTo: query.created_to && toStoredTimestamp(query.created_to),
+      },
+      limit + 1,
+      query.cursor ? decodeCursor(query.cursor) : undefined,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      data: page.map(toConversation),
+      next_cursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: Number(last.id) }) : null,
+    };
+  }
+
+  /** Changes status, agent, channel, language or metadata. Closing stamps closed_at; reopening clears it. */
+  async updateConversation(orgId: number, idOrUid: string, patch: ConversationPatch): Promise<Conversation> {
+    checkMetadata(patch.metadata);
+    return this.database.db.transaction().execute(async (trx) => {
+      const row = await this.repository.findConversation(orgId, conversationRef(idOrUid), trx);
+      if (!row) throw notFound(idOrUid);
+      const now = nowIso();
+      const changes: Partial<Insertable<ConversationsTable>> = { updated_at: now };
+      if (patch.status !== undefined && patch.status !== row.status) {
+        changes.status = patch.status;
+        changes.closed_at = patch.status === 'closed' ? now : null;
+      }
+      if (patch.agent_id !== undefined) changes.agent_id = patch.agent_id;
+      if (patch.agent_type !== undefined) changes.agent_type = patch.agent_type;
+      if (patch.channel !== undefined) changes.channel = patch.channel;
+      if (patch.language !== undefined) changes.language = patch.language;
+      if (patch.metadata !== undefined) changes.metadata = toJson(patch.metadata);
+      await this.repository.updateConversation(trx, Number(row.id), changes);
+      return toConversation((await this.repository.findConversation(orgId, { id: Number(row.id) }, trx))!);
+    });
+  }
+
+  /** Appends a message. The hot write path: one indexed lookup and one insert, both prepared once. */
+  async addMessage(orgId: number, idOrUid: string, input: MessageInput): Promise<Message> {
+    const conversation = await this.repository.findConversationKey(orgId, conversationRef(idOrUid));
+    if (!conversation) throw notFound(idOrUid);
+    if (conversation.anonymized_at) {
+      throw new AppError('conversation_anonymized', `Conversation ${idOrUid} was anonymized; it takes no new messages.`);
+    }
+    const row = this.prepareMessage(orgId, input, nowIso(), 'body.created_at');
+    const message = { ...row, conversation_id: Number(conversation.id) };
+    await this.repository.insertMessage(message);
+    return toMessage(message);
+  }
+
+  async listMessages(orgId: number, idOrUid: string): Promise<Message[]> {
+    const conversation = await this.repository.findConversationKey(orgId, conversationRef(idOrUid));
+    if (!conversation) throw notFound(idOrUid);
+    return (await this.repository.listMessages(Number(conversation.id))).map(toMessage);
+  }
+
+  /**
+   * Removes the message texts and everything that identifies the contact, for good, and keeps the numbers (message
+   * counts, and the ratings and feedback hung on the conversation) so that statistics survive. The external_id stays:
+   * without it a later import would bring the removed data back. Idempotent; recorded in the audit log.
+   */
+  async anonymizeConversation(principal: Principal, idOrUid: string): Promise<Conversation> {
+    return this.database.db.transaction().execute(async (trx) => {
+      const row = await this.repository.findConversation(principal.orgId, conversationRef(idOrUid), trx);
+      if (!row) throw notFound(idOrUid);
+      if (row.anonymized_at) return toConversation(row);
+      const id = Number(row.id);
+      const now = nowIso();
+      await this.repository.redactMessages(trx, id);
+      await this.repository.updateConversation(trx, id, {
+        // A fresh random contact id keeps the column meaningful (one contact) while unlinking the person.
+        contact_id: randomUUID(),
+        contact_name: null,
+        contact_email: null,
+        metadata: toJson({}),
+        anonymized_at: now,
+        updated_at: now,
+      });
+      await recordAudit(trx, {
+        orgId: principal.orgId,
+        actorUserId: principal.userId,
+        actorKeyId: principal.keyId,
+        action: 'conversation.anonymized',
+        subjectType: 'conversation',
+        subjectId: String(id),
+        details: { uid: row.uid, messages: Number(row.message_count) },
+      });
+      return toConversation((await this.repository.findConversation(principal.orgId, { id }, trx))!);
+    });
+  }
+
+  private prepareConversation(orgId: number, input: ConversationInput, now: string, field = 'body') {
+    checkMetadata(input.metadata, field);
+    const createdAt = acceptedTimestamp(input.created_at, `${field}.created_at`, now);
+    const status = input.status ?? 'open';
+    const conversation: Insertable<ConversationsTable> = {
+      uid: randomUUID(),
+      org_id: orgId,
+      external_id: input.external_id ?? null,
+      channel: input.channel ?? null,
+      status,
+      contact_id: input.contact_id?.toLowerCase() ?? randomUUID(),
+      contact_name: input.contact_name ?? null,
+      contact_email: input.contact_email ?? null,
+      agent_id: input.agent_id?.toLowerCase() ?? null,
+      agent_type: input.agent_type ?? null,
+      language: input.language ?? null,
+      metadata: toJson(input.metadata ?? {}),
+      created_at: createdAt,
+      updated_at: now,
+      closed_at: status === 'closed' ? now : null,
+      anonymized_at: null,
+    };
+    const messages = (input.messages ?? []).map((message, index) =>
+      this.prepareMessage(orgId, message, now, `${field}.messages[${index}].created_at`),
+    );
+    return { conversation, messages };
+  }
+
+  private prepareMessage(orgId: number, input: MessageInput, now: string, field: string) {
+    return {
+      uid: randomUUID(),
+      org_id: orgId,
+      role: input.role,
+      text: input.text,
+      author_id: input.author_id?.toLowerCase() ?? null,
+      created_at: acceptedTimestamp(input.created_at, field, now),
+    };
+  }
+
+  private async insertMessagesInChunks(db: Db, rows: Insertable<MessagesTable>[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += MESSAGE_CHUNK) {
+      await this.repository.insertMessages(db, rows.slice(start, start + MESSAGE_CHUNK));
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import type { Generated } from 'kysely';
+
+export type ConversationStatus = 'open' | 'closed';
+export type AgentType = 'human' | 'ai';
+export type MessageRole = 'user' | 'agent' | 'ai' | 'system';
+
+export interface ConversationsTable {
+  id: Generated<number>;
+  uid: string;
+  org_id: number;
+  external_id: string | null;
+  channel: string | null;
+  status: ConversationStatus;
+  contact_id: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  agent_id: string | null;
+  agent_type: AgentType | null;
+  language: string | null;
+  /** JSON object. */
+  metadata: unknown;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  anonymized_at: string | null;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  uid: string;
+  org_id: number;
+  conversation_id: number;
+  role: MessageRole;
+  /** Null once the conversation is anonymized. */
+  text: string | null;
+  author_id: string | null;
+  created_at: string;
+}

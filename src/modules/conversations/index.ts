@@ -1,0 +1,3 @@
+export { ConversationsService, conversationRef } from './conversations.service.js';
+export { conversationsRoutes } from './conversations.routes.js';
+export type { Conversation, Message } from './conversations.schemas.js';

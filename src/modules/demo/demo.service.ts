@@ -1,0 +1,104 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Services } from '../../services.js';
+import { channels, firstNames, languages, lastNames, scripts } from './demo-content.js';
+
+export interface DemoCredentials {
+  organization: { id: number; name: string };
+  email: string;
+  password: string;
+  apiKey: string;
+  conversations: number;
+}
+
+/** A small deterministic generator, so that the demo looks the same on every machine. */
+function mulberry32(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Creates the demo organization: an admin who can sign in, three human agents and an AI agent, and a few weeks of
+ * conversations on several channels. Everything goes through the same services as the API.
+ */
+export async function seedDemo(
+  services: Services,
+  options: { name?: string; conversations?: number; days?: number; now?: Date } = {},
+): Promise<DemoCredentials> {
+  const random = mulberry32(20_260_311);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const password = randomBytes(9).toString('base64url');
+  const orgName = options.name ?? 'Northwind Outfitters (demo)';
+  const suffix = randomBytes(3).toString('hex');
+  const { organization, user, apiKey } = await services.accounts.createOrganization({
+    name: orgName,
+    adminEmail: `demo+${suffix}@plaudit.local`,
+    adminName: 'Dana Demo',
+    password,
+  });
+
+  const agents: Array<{ id: string; type: 'human' | 'ai' }> = [];
+  for (const name of ['Maja Lind', 'Omar Farouk', 'Julia Costa']) {
+    const { user: agent } = await services.accounts.createUser({
+      orgId: organization.id,
+      email: `${name.split(' ')[0]!.toLowerCase()}+${suffix}@plaudit.local`,
+      name,
+      role: 'agent',
+    });
+    agents.push({ id: agent.id, type: 'human' });
+  }
+  const aiAgent = { id: randomUUID(), type: 'ai' as const };
+
+  const count = options.conversations ?? 240;
+  const days = options.days ?? 28;
+  const now = (options.now ?? new Date()).getTime();
+  const conversations = Array.from({ length: count }, (_, index) => {
+    const script = pick(scripts);
+    // Newer conversations are denser, as a growing product's would be.
+    const age = Math.floor(days * DAY * random() ** 1.3);
+    const start = now - age;
+    const ai = random() < 0.55;
+    const agent = ai ? aiAgent : pick(agents);
+    const first = pick(firstNames);
+    const name = `${first} ${pick(lastNames)}`;
+    const order = String(100_000 + Math.floor(random() * 900_000));
+    let at = start;
+    const messages = script.turns.map((turn) => {
+      at += 20_000 + Math.floor(random() * 180_000);
+      return {
+        role: turn.from === 'user' ? ('user' as const) : ai ? ('ai' as const) : ('agent' as const),
+        text: turn.text.replaceAll('{name}', first).replaceAll('{order}', order),
+        created_at: new Date(at).toISOString(),
+        ...(turn.from === 'agent' && !ai ? { author_id: agent.id } : {}),
+      };
+    });
+    return {
+      external_id: `demo-${String(index + 1).padStart(4, '0')}`,
+      channel: pick(channels),
+      status: age < DAY && random() < 0.5 ? ('open' as const) : ('closed' as const),
+      contact_name: name,
+      contact_email: `${first.toLowerCase()}.${index + 1}@example.com`,
+      agent_id: agent.id,
+      agent_type: agent.type,
+      language: pick(languages),
+      metadata: { topic: script.topic, order_id: order },
+      created_at: new Date(start).toISOString(),
+      messages,
+    };
+  });
+  await services.conversations.importConversations(organization.id, { conversations });
+
+  return {
+    organization: { id: organization.id, name: organization.name },
+    email: user.email,
+    password,
+    apiKey: apiKey.api_key,
+    conversations: count,
+  };
+}

@@ -1,0 +1,1 @@
+export { seedDemo, type DemoCredentials } from './demo.service.js';
