@@ -48,7 +48,10 @@ const files = ['src', 'test']
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=3', '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, PLAUDIT_TEST_DIALECTS: dialects.join(','), PLAUDIT_TEST_PG_URL: adminUrl } },
+  {
+    stdio: 'inherit',
+    env: { ...process.env, PLAUDIT_TEST_DIALECTS: dialects.join(','), PLAUDIT_TEST_PG_URL: adminUrl },
+  },
 );
 
 if (skippedPostgres) process.stderr.write(banner('Reminder: PostgreSQL was SKIPPED; only SQLite was tested.'));

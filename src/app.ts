@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -51,6 +51,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     requestIdHeader: false,
     return503OnClosing: true,
+    // One line per request (below) instead of Fastify's two: half the log volume on the hot paths.
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const services = createServices(options.database);
@@ -58,13 +60,35 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('schemaMismatches', [] as string[]);
   app.decorateRequest('principal', null);
   app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON only; a text body is refused with 415 rather than validated as a string.
+  app.removeContentTypeParser('text/plain');
   app.addSchema(ErrorBody);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request) => {
     throw new AppError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
   });
 
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request completed',
+    );
+  });
+
+  // Once the server is closing, answers in flight end their connection: a keep-alive client would otherwise hold it
+  // open and keep the process from exiting until the grace period runs out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
   app.addHook('onSend', async (request, reply) => {
+    if (closing) reply.header('connection', 'close');
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
   });

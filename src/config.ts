@@ -31,7 +31,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const portText = blankToUndefined(env.PORT) ?? '3000';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65_535) problems.push(`PORT must be a whole number from 0 to 65535 (got "${portText}")`);
+  if (!/^\d+$/.test(portText) || port > 65_535)
+    problems.push(`PORT must be a whole number from 0 to 65535 (got "${portText}")`);
 
   const host = blankToUndefined(env.HOST) ?? '127.0.0.1';
 

@@ -33,7 +33,10 @@ describeEachDialect('API keys on every API route', (ctx) => {
   });
 
   it('checks the key before reading the body', async () => {
-    const response = await ctx.request('POST', '/v1/conversations', { payload: '{not json', headers: { 'content-type': 'application/json' } });
+    const response = await ctx.request('POST', '/v1/conversations', {
+      payload: '{not json',
+      headers: { 'content-type': 'application/json' },
+    });
     assertError(response, 401, 'missing_api_key');
   });
 
@@ -91,7 +94,12 @@ describeEachDialect('API key management', (ctx) => {
 
   it('rejects bad key requests with a clear 400', async () => {
     const tenant = await ctx.newTenant();
-    assertError(await ctx.request('POST', '/v1/api-keys', { key: tenant.key, body: { scopes: [] } }), 400, 'validation_failed', /scopes/);
+    assertError(
+      await ctx.request('POST', '/v1/api-keys', { key: tenant.key, body: { scopes: [] } }),
+      400,
+      'validation_failed',
+      /scopes/,
+    );
     assertError(
       await ctx.request('POST', '/v1/api-keys', { key: tenant.key, body: { scopes: ['admin_all'] } }),
       400,
@@ -101,12 +109,19 @@ describeEachDialect('API key management', (ctx) => {
     assertError(await ctx.request('DELETE', '/v1/api-keys/abc', { key: tenant.key }), 400, 'validation_failed');
   });
 
-  it("keeps agents out of key management", async () => {
+  it('keeps agents out of key management', async () => {
     const tenant = await ctx.newTenant();
-    const agent = await ctx.app.services.accounts.createUser({ orgId: tenant.orgId, email: `agent-${Date.now()}-${Math.random()}@test.invalid` });
+    const agent = await ctx.app.services.accounts.createUser({
+      orgId: tenant.orgId,
+      email: `agent-${Date.now()}-${Math.random()}@test.invalid`,
+    });
     const response = await ctx.request('GET', '/v1/api-keys', { key: agent.apiKey.api_key });
     assertError(response, 403, 'forbidden');
-    assertError(await ctx.request('POST', '/v1/api-keys', { key: agent.apiKey.api_key, body: { scopes: ['read_all'] } }), 403, 'forbidden');
+    assertError(
+      await ctx.request('POST', '/v1/api-keys', { key: agent.apiKey.api_key, body: { scopes: ['read_all'] } }),
+      403,
+      'forbidden',
+    );
   });
 
   it("never shows, issues for or revokes another organization's keys", async () => {
@@ -117,7 +132,11 @@ describeEachDialect('API key management', (ctx) => {
     const listed = await ctx.request('GET', '/v1/api-keys', { key: mine.key });
     assert.ok(listed.body.data.every((key: { id: number }) => key.id !== theirKey.id));
 
-    assertError(await ctx.request('DELETE', `/v1/api-keys/${theirKey.id}`, { key: mine.key }), 404, 'api_key_not_found');
+    assertError(
+      await ctx.request('DELETE', `/v1/api-keys/${theirKey.id}`, { key: mine.key }),
+      404,
+      'api_key_not_found',
+    );
     assert.equal((await ctx.request('GET', '/v1/me', { key: theirKey.key })).status, 200, 'their key still works');
 
     const foreignUser = await ctx.request('POST', '/v1/api-keys', {

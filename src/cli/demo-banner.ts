@@ -46,7 +46,11 @@ export async function ensureDemo(services: Services): Promise<{ credentials?: De
 }
 
 /** The lines `npm start` prints: where to go, how to sign in, and a key to try the API with. */
-export function demoBanner(config: Config, url: string, demo: { credentials?: DemoCredentials; created: boolean }): string {
+export function demoBanner(
+  config: Config,
+  url: string,
+  demo: { credentials?: DemoCredentials; created: boolean },
+): string {
   const base = config.publicUrl || url;
   const lines = ['', `Plaudit is running at ${base}`, `  API docs:   ${base}/docs`];
   if (demo.credentials) {

@@ -148,7 +148,8 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'key revoke': {
-      if (!argument || !/^\d+$/.test(argument)) throw new UsageError('key revoke takes the id of the key: plaudit key revoke KEY_ID');
+      if (!argument || !/^\d+$/.test(argument))
+        throw new UsageError('key revoke takes the id of the key: plaudit key revoke KEY_ID');
       const key = await withServices(config, (services) => services.accounts.revokeApiKey(Number(argument)));
       process.stdout.write(`Revoked API key ${key.id} (${key.prefix}…).\n`);
       return;

@@ -1,8 +1,8 @@
-import type { ApiKeysTable, OrganizationsTable, UsersTable } from '../modules/accounts/accounts.table.js';
-import type { AuditLogTable } from '../modules/audit/audit.table.js';
-import type { ConversationsTable, MessagesTable } from '../modules/conversations/conversations.table.js';
+import type { ApiKeysTable, OrganizationsTable, UsersTable } from '../modules/accounts/index.js';
+import type { AuditLogTable } from '../modules/audit/index.js';
+import type { ConversationsTable, MessagesTable } from '../modules/conversations/index.js';
 
-/** Every table, as Kysely sees it. Each module owns the row types of its tables. */
+/** Every table, as Kysely sees it. Each module owns the row types of its tables and exports them from its index. */
 export interface Tables {
   organizations: OrganizationsTable;
   users: UsersTable;

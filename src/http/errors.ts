@@ -41,8 +41,10 @@ export function toAppError(error: FastifyError | Error, requestId: string): AppE
       return new AppError('invalid_json', 'The body is not valid JSON.');
   }
   const status = fastifyError.statusCode ?? 500;
-  if (error instanceof SyntaxError && status === 400) return new AppError('invalid_json', 'The body is not valid JSON.');
-  if (status === 413) return new AppError('payload_too_large', 'The request body is larger than this endpoint accepts.');
+  if (error instanceof SyntaxError && status === 400)
+    return new AppError('invalid_json', 'The body is not valid JSON.');
+  if (status === 413)
+    return new AppError('payload_too_large', 'The request body is larger than this endpoint accepts.');
   if (status >= 400 && status < 500) return new AppError('bad_request', fastifyError.message);
   if (status === 503) return new AppError('service_unavailable', 'The service is shutting down or not ready.');
   return new AppError('internal_error', `Something went wrong on our side. Request id: ${requestId}.`);

@@ -14,11 +14,11 @@ export const ErrorBody = Type.Object(
 );
 
 /**
- * Declares the error responses of a route, by code. Every API route can answer 400 (bad input), 401 (key) and 403
- * (scope); routes add what else they may answer.
+ * Declares the error responses of a route, by code. Every API route can answer 400 (bad input), 401 (key), 403
+ * (scope), 413 and 415 (body), 500 and 503; routes add what else they may answer.
  */
 export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
-  const statuses = new Set<number>([400, 401, 403, 413, 415, ...codes.map((code) => errorStatus[code])]);
+  const statuses = new Set<number>([400, 401, 403, 413, 415, 500, 503, ...codes.map((code) => errorStatus[code])]);
   return Object.fromEntries([...statuses].map((status) => [status, Type.Ref('ErrorBody')]));
 }
 

@@ -41,12 +41,23 @@ export function responseMismatch(schema: object, payload: unknown): string | nul
 export function describeValidationErrors(errors: ErrorObject[], context: string): string {
   const union = errors.find((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf');
   if (union) {
-    const branches = errors.filter(
-      (error) => error.instancePath === union.instancePath && error.keyword === 'type',
-    );
-    if (branches.length > 0) {
-      const types = [...new Set(branches.map((error) => String((error.params as { type: string }).type)))];
-      return `${fieldPath(union, context)} must be ${types.map(withArticle).join(' or ')}`;
+    const branches = errors.filter((error) => error.instancePath === union.instancePath && error !== union);
+    const values = branches.flatMap((error) => {
+      const params = error.params as { allowedValue?: unknown; allowedValues?: unknown[] };
+      if (error.keyword === 'const') return [String(params.allowedValue)];
+      if (error.keyword === 'enum') return (params.allowedValues ?? []).map(String);
+      return [];
+    });
+    const types = [
+      ...new Set(
+        branches
+          .filter((error) => error.keyword === 'type')
+          .map((error) => String((error.params as { type: string }).type)),
+      ),
+    ];
+    if (values.length > 0 || types.length > 0) {
+      const accepted = [...(values.length > 0 ? [`one of: ${values.join(', ')}`] : []), ...types.map(withArticle)];
+      return `${fieldPath(union, context)} must be ${accepted.join(' or ')}`;
     }
     const first = errors.find((error) => error !== union);
     return first ? describeValidationError(first, context) : `${fieldPath(union, context)} is not valid`;

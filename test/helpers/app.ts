@@ -114,7 +114,11 @@ export function describeEachDialect(name: string, define: (ctx: TestContext) => 
 
 /** Asserts an answer in the native error shape, with its status and code. */
 export function assertError(response: ApiResponse, status: number, code: string, messagePattern?: RegExp): void {
-  assert.equal(response.status, status, `expected ${status} ${code}, got ${response.status}: ${JSON.stringify(response.body)}`);
+  assert.equal(
+    response.status,
+    status,
+    `expected ${status} ${code}, got ${response.status}: ${JSON.stringify(response.body)}`,
+  );
   assert.equal(response.body?.error?.code, code);
   assert.equal(typeof response.body.error.message, 'string');
   assert.ok(response.body.error.message.length > 0);

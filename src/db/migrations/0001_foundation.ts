@@ -68,15 +68,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('conversations')
     .columns(['org_id', 'created_at', 'id'])
     .execute();
-  await db.schema.createIndex('conversations_org_contact_idx').on('conversations').columns(['org_id', 'contact_id']).execute();
-  await db.schema.createIndex('conversations_org_agent_idx').on('conversations').columns(['org_id', 'agent_id']).execute();
+  await db.schema
+    .createIndex('conversations_org_contact_idx')
+    .on('conversations')
+    .columns(['org_id', 'contact_id'])
+    .execute();
+  await db.schema
+    .createIndex('conversations_org_agent_idx')
+    .on('conversations')
+    .columns(['org_id', 'agent_id'])
+    .execute();
 
   await withIdColumn(db, db.schema.createTable('messages'))
     .addColumn('uid', t.uuid, (col) => col.notNull())
     .addColumn('org_id', t.bigint, (col) => col.notNull().references('organizations.id').onDelete('cascade'))
-    .addColumn('conversation_id', t.bigint, (col) =>
-      col.notNull().references('conversations.id').onDelete('cascade'),
-    )
+    .addColumn('conversation_id', t.bigint, (col) => col.notNull().references('conversations.id').onDelete('cascade'))
     .addColumn('role', 'text', (col) => col.notNull().check(sql`role in ('user', 'agent', 'ai', 'system')`))
     .addColumn('text', 'text')
     .addColumn('author_id', t.uuid)

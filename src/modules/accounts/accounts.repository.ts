@@ -1,9 +1,14 @@
 import type { Db } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared.js';
 import type { Role } from './accounts.table.js';
 
 /** SQL for organizations, users and API keys. */
 export class AccountsRepository {
-  constructor(private readonly db: Db) {}
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
 
   async insertOrganization(db: Db, name: string, createdAt: string) {
     return db
@@ -84,22 +89,27 @@ export class AccountsRepository {
       .executeTakeFirstOrThrow();
   }
 
-  /** The key with its owner's role, for authentication: one indexed lookup. */
-  findApiKeyForAuth(hash: string) {
-    return this.db
-      .selectFrom('api_keys')
-      .innerJoin('users', 'users.id', 'api_keys.user_id')
-      .select([
-        'api_keys.id',
-        'api_keys.org_id',
-        'api_keys.user_id',
-        'api_keys.scopes',
-        'api_keys.last_used_at',
-        'api_keys.revoked_at',
-        'users.role',
-      ])
-      .where('api_keys.key_hash', '=', hash)
-      .executeTakeFirst();
+  /** The key with its owner's role, for authentication: one indexed lookup, on every API request. */
+  private readonly apiKeyForAuth = preparedQuery(
+    () => this.db,
+    (db, params: { hash: string }) =>
+      db
+        .selectFrom('api_keys')
+        .innerJoin('users', 'users.id', 'api_keys.user_id')
+        .select([
+          'api_keys.id',
+          'api_keys.org_id',
+          'api_keys.user_id',
+          'api_keys.scopes',
+          'api_keys.last_used_at',
+          'api_keys.revoked_at',
+          'users.role',
+        ])
+        .where('api_keys.key_hash', '=', params.hash),
+  );
+
+  async findApiKeyForAuth(hash: string) {
+    return (await this.apiKeyForAuth({ hash }))[0];
   }
 
   async touchApiKey(id: number, usedAt: string): Promise<void> {

@@ -20,7 +20,8 @@ const ApiKey = Type.Object({
 });
 
 function requireAdmin(principal: Principal): void {
-  if (principal.role !== 'admin') throw new AppError('forbidden', 'Only admins of the organization can manage API keys.');
+  if (principal.role !== 'admin')
+    throw new AppError('forbidden', 'Only admins of the organization can manage API keys.');
 }
 
 /** Who the caller is, and the organization's API keys. */

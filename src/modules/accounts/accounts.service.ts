@@ -106,7 +106,11 @@ export class AccountsService {
         role: 'admin',
         passwordHash,
       });
-      const apiKey = await this.insertApiKey(trx, { orgId: organization.id, userId: user.id, scopes: ['read_all', 'write_all'] });
+      const apiKey = await this.insertApiKey(trx, {
+        orgId: organization.id,
+        userId: user.id,
+        scopes: ['read_all', 'write_all'],
+      });
       return { organization, user, apiKey };
     });
   }
@@ -123,7 +127,11 @@ export class AccountsService {
         role: input.role ?? 'agent',
         passwordHash,
       });
-      const apiKey = await this.insertApiKey(trx, { orgId: input.orgId, userId: user.id, scopes: ['read_all', 'write_all'] });
+      const apiKey = await this.insertApiKey(trx, {
+        orgId: input.orgId,
+        userId: user.id,
+        scopes: ['read_all', 'write_all'],
+      });
       return { user, apiKey };
     });
   }
@@ -184,7 +192,7 @@ export class AccountsService {
   }
 
   /** Checks an email and password for the dashboard's sign-in; null when either is wrong. */
-  async verifyCredentials(email: string, password: string): Promise<UserView & { orgId: number } | null> {
+  async verifyCredentials(email: string, password: string): Promise<(UserView & { orgId: number }) | null> {
     const user = await this.repository.findUserByEmail(email.trim().toLowerCase());
     if (!user?.password_hash || !(await verifyPassword(password, user.password_hash))) return null;
     return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: Number(user.org_id) };
@@ -218,7 +226,8 @@ export class AccountsService {
     try {
       await this.repository.insertUser(db, user, nowIso());
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('email_taken', `A user with the email ${user.email} already exists.`);
+      if (isUniqueViolation(error))
+        throw new AppError('email_taken', `A user with the email ${user.email} already exists.`);
       throw error;
     }
     return { id: user.id, email: user.email, name: user.name, role: user.role };

@@ -36,7 +36,14 @@ export function apiKeyFromHeader(header: string | undefined): string | null {
 
 /** Parses `read_all,write_all`; returns null when a scope is unknown or none is given. */
 export function parseScopes(text: string): Scope[] | null {
-  const parts = [...new Set(text.split(',').map((part) => part.trim()).filter(Boolean))];
+  const parts = [
+    ...new Set(
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (parts.length === 0 || !parts.every((part): part is Scope => (scopes as readonly string[]).includes(part))) {
     return null;
   }

@@ -1,5 +1,6 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
 import type { ConversationsTable, MessagesTable } from './conversations.table.js';
 import type { Insertable, Selectable } from 'kysely';
@@ -22,7 +23,11 @@ export interface ConversationFilters {
 
 /** SQL for conversations and messages. Every query is bound to one organization. */
 export class ConversationsRepository {
-  constructor(private readonly db: Db) {}
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
 
   private selectConversations(db: Db, orgId: number) {
     return db
@@ -40,18 +45,38 @@ export class ConversationsRepository {
 
   findConversation(orgId: number, ref: ConversationRef, db: Db = this.db): Promise<ConversationRow | undefined> {
     const query = this.selectConversations(db, orgId);
-    return ('id' in ref ? query.where('c.id', '=', ref.id) : query.where('c.uid', '=', ref.uid)).executeTakeFirst() as Promise<
-      ConversationRow | undefined
-    >;
+    return (
+      'id' in ref ? query.where('c.id', '=', ref.id) : query.where('c.uid', '=', ref.uid)
+    ).executeTakeFirst() as Promise<ConversationRow | undefined>;
   }
 
+  private readonly conversationKeyById = preparedQuery(
+    () => this.db,
+    (db, params: { orgId: number; id: number }) =>
+      db
+        .selectFrom('conversations')
+        .select(['id', 'uid', 'anonymized_at'])
+        .where('org_id', '=', params.orgId)
+        .where('id', '=', params.id),
+  );
+
+  private readonly conversationKeyByUid = preparedQuery(
+    () => this.db,
+    (db, params: { orgId: number; uid: string }) =>
+      db
+        .selectFrom('conversations')
+        .select(['id', 'uid', 'anonymized_at'])
+        .where('org_id', '=', params.orgId)
+        .where('uid', '=', params.uid),
+  );
+
   /** The internal id and state of a conversation, for the hot message path: one indexed lookup, no counting. */
-  findConversationKey(orgId: number, ref: ConversationRef) {
-    const query = this.db
-      .selectFrom('conversations')
-      .select(['id', 'uid', 'anonymized_at'])
-      .where('org_id', '=', orgId);
-    return ('id' in ref ? query.where('id', '=', ref.id) : query.where('uid', '=', ref.uid)).executeTakeFirst();
+  async findConversationKey(orgId: number, ref: ConversationRef) {
+    const rows =
+      'id' in ref
+        ? await this.conversationKeyById({ orgId, id: ref.id })
+        : await this.conversationKeyByUid({ orgId, uid: ref.uid });
+    return rows[0];
   }
 
   async listConversations(orgId: number, filters: ConversationFilters, limit: number, after?: CreatedCursor) {
@@ -71,7 +96,11 @@ export class ConversationsRepository {
         ]),
       );
     }
-    return (await query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute()) as ConversationRow[];
+    return (await query
+      .orderBy('c.created_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit)
+      .execute()) as ConversationRow[];
   }
 
   /** Inserts a conversation unless its external id is taken; returns its id, or undefined when it was taken. */
@@ -113,8 +142,23 @@ export class ConversationsRepository {
     await db.insertInto('messages').values(rows).execute();
   }
 
+  private readonly insertOneMessage = preparedQuery(
+    () => this.db,
+    (db, row: Insertable<MessagesTable>) =>
+      db.insertInto('messages').values({
+        uid: row.uid,
+        org_id: row.org_id,
+        conversation_id: row.conversation_id,
+        role: row.role,
+        text: row.text,
+        author_id: row.author_id,
+        created_at: row.created_at,
+      }),
+  );
+
+  /** Appends one message: the hottest write of this module. */
   async insertMessage(row: Insertable<MessagesTable>): Promise<void> {
-    await this.db.insertInto('messages').values(row).execute();
+    await this.insertOneMessage(row);
   }
 
   /** The messages of a conversation in conversation order: by time, then by arrival. */

@@ -66,7 +66,10 @@ export const conversationsRoutes: FastifyPluginAsyncTypebox<{ conversations: Con
         summary: 'List conversations',
         description: 'Newest first. Filters combine with AND; `created_to` is exclusive.',
         querystring: ListQuery,
-        response: { 200: Type.Object({ data: Type.Array(Conversation), next_cursor: NextCursor }), ...errorResponses() },
+        response: {
+          200: Type.Object({ data: Type.Array(Conversation), next_cursor: NextCursor }),
+          ...errorResponses(),
+        },
       },
     },
     async (request) => conversations.listConversations(principalOf(request).orgId, request.query),
@@ -91,7 +94,8 @@ export const conversationsRoutes: FastifyPluginAsyncTypebox<{ conversations: Con
       schema: {
         tags,
         summary: 'Update a conversation',
-        description: 'Changes status, agent, channel, language or metadata. Closing sets `closed_at`; reopening clears it.',
+        description:
+          'Changes status, agent, channel, language or metadata. Closing sets `closed_at`; reopening clears it.',
         params: IdParams,
         body: ConversationPatch,
         response: { 200: Type.Object({ data: Conversation }), ...errorResponses('conversation_not_found') },

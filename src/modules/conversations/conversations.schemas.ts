@@ -1,14 +1,20 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, Nullable, PageQuery, Uuid } from '../../http/schemas.js';
 
-export const Role = Type.Union([Type.Literal('user'), Type.Literal('agent'), Type.Literal('ai'), Type.Literal('system')], {
-  description: '`user` is the contact; `agent` a human agent; `ai` an AI agent; `system` an automated notice.',
-});
+export const Role = Type.Union(
+  [Type.Literal('user'), Type.Literal('agent'), Type.Literal('ai'), Type.Literal('system')],
+  {
+    description: '`user` is the contact; `agent` a human agent; `ai` an AI agent; `system` an automated notice.',
+  },
+);
 export const Status = Type.Union([Type.Literal('open'), Type.Literal('closed')]);
 export const AgentType = Type.Union([Type.Literal('human'), Type.Literal('ai')]);
 
 const Channel = Type.String({ minLength: 1, maxLength: 64, examples: ['widget_chat', 'email', 'whatsapp', 'phone'] });
-const Language = Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'A BCP 47 tag, e.g. `en` or `pt-BR`.' });
+const Language = Type.String({
+  pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
+  description: 'A BCP 47 tag, e.g. `en` or `pt-BR`.',
+});
 const Metadata = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
   maxProperties: 50,
   description: 'Free-form attributes of the conversation (at most 50 keys, 16 KiB as JSON).',

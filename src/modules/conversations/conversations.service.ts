@@ -140,7 +140,10 @@ export class ConversationsService {
       const created = new Map<string, { id: number; uid: string }>();
       for (let start = 0; start < prepared.length; start += CONVERSATION_CHUNK) {
         const chunk = prepared.slice(start, start + CONVERSATION_CHUNK);
-        const rows = await this.repository.insertConversations(trx, chunk.map((item) => item.conversation));
+        const rows = await this.repository.insertConversations(
+          trx,
+          chunk.map((item) => item.conversation),
+        );
         for (const row of rows) created.set(row.external_id!, { id: Number(row.id), uid: row.uid });
       }
       const messages = prepared.flatMap(({ conversation, messages }) => {
@@ -152,7 +155,11 @@ export class ConversationsService {
       const existing = new Map<string, { id: number; uid: string }>();
       const missing = [...seen].filter((externalId) => !created.has(externalId));
       for (let start = 0; start < missing.length; start += CONVERSATION_CHUNK) {
-        const rows = await this.repository.findByExternalIds(trx, orgId, missing.slice(start, start + CONVERSATION_CHUNK));
+        const rows = await this.repository.findByExternalIds(
+          trx,
+          orgId,
+          missing.slice(start, start + CONVERSATION_CHUNK),
+        );
         for (const row of rows) existing.set(row.external_id!, { id: Number(row.id), uid: row.uid });
       }
       return {
@@ -173,7 +180,10 @@ export class ConversationsService {
   }
 
   /** Newest first, with a keyset cursor: pages stay stable while conversations arrive. */
-  async listConversations(orgId: number, query: ListQuery): Promise<{ data: Conversation[]; next_cursor: string | null }> {
+  async listConversations(
+    orgId: number,
+    query: ListQuery,
+  ): Promise<{ data: Conversation[]; next_cursor: string | null }> {
     const limit = query.limit ?? 50;
     const rows = await this.repository.listConversations(
       orgId,
@@ -193,7 +203,8 @@ export class ConversationsService {
     const last = page[page.length - 1];
     return {
       data: page.map(toConversation),
-      next_cursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: Number(last.id) }) : null,
+      next_cursor:
+        rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: Number(last.id) }) : null,
     };
   }
 
@@ -224,7 +235,10 @@ export class ConversationsService {
     const conversation = await this.repository.findConversationKey(orgId, conversationRef(idOrUid));
     if (!conversation) throw notFound(idOrUid);
     if (conversation.anonymized_at) {
-      throw new AppError('conversation_anonymized', `Conversation ${idOrUid} was anonymized; it takes no new messages.`);
+      throw new AppError(
+        'conversation_anonymized',
+        `Conversation ${idOrUid} was anonymized; it takes no new messages.`,
+      );
     }
     const row = this.prepareMessage(orgId, input, nowIso(), 'body.created_at');
     const message = { ...row, conversation_id: Number(conversation.id) };

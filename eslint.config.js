@@ -1,0 +1,58 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// A sibling module's file other than its index.js, e.g. `../accounts/accounts.service.js`.
+const moduleInternals = {
+  regex: '^\\.\\./(modules/)?[^/.][^/]*/(?!index\\.js$)[^/]+$',
+  message: 'Import another module through its index.js, not its internals.',
+};
+
+const webLayer = {
+  regex: '^(fastify|@fastify/.*|.*/app\\.js|.*/http/(auth|errors)\\.js|.*\\.routes\\.js)$',
+  message: 'Domain and storage code must not import the web layer.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // A module reaches another module only through that module's index.ts.
+    files: ['src/modules/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [moduleInternals] }] },
+  },
+  {
+    // Domain and storage code (services, repositories, tables, db/) never depends on the web layer.
+    files: [
+      'src/modules/**/*.service.ts',
+      'src/modules/**/*.repository.ts',
+      'src/modules/**/*.table.ts',
+      'src/db/**/*.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [moduleInternals, webLayer] }] },
+  },
+  {
+    // Migrations take an untyped database, as Kysely recommends, and never import application code.
+    files: ['src/db/migrations/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./', message: 'Migrations never import application code.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/db/migrate.ts', 'src/db/prepared.ts', 'test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

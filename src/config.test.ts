@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.publicUrl, 'http://localhost:3000');
+    assert.equal(config.logLevel, 'info');
+    assert.deepEqual(config.database, { dialect: 'sqlite', path: './data/plaudit.db', synchronous: 'normal' });
+  });
+
+  it('derives PUBLIC_URL from PORT and strips a trailing slash', () => {
+    assert.equal(loadConfig({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://plaudit.example.com/' }).publicUrl, 'https://plaudit.example.com');
+  });
+
+  it('reports every problem at once, each naming the variable', () => {
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        PUBLIC_URL: 'ftp://x',
+        LOG_LEVEL: 'loud',
+        SQLITE_SYNCHRONOUS: 'off',
+      });
+      assert.fail('expected a ConfigError');
+    } catch (error) {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.problems.length, 5);
+      for (const name of ['PORT', 'DATABASE_URL', 'PUBLIC_URL', 'LOG_LEVEL', 'SQLITE_SYNCHRONOUS']) {
+        assert.ok(
+          error.problems.some((problem) => problem.startsWith(name)),
+          name,
+        );
+      }
+    }
+  });
+
+  it('takes SQLITE_SYNCHRONOUS=full and a pool size for PostgreSQL', () => {
+    assert.deepEqual(loadConfig({ SQLITE_SYNCHRONOUS: 'FULL' }).database, {
+      dialect: 'sqlite',
+      path: './data/plaudit.db',
+      synchronous: 'full',
+    });
+    assert.deepEqual(loadConfig({ DATABASE_URL: 'postgres://h/d', DATABASE_POOL_SIZE: '20' }).database, {
+      dialect: 'postgres',
+      url: 'postgres://h/d',
+      poolSize: 20,
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { openSqlite } from './sqlite.js';
+
+describe('SQLite connection', () => {
+  it('runs in WAL mode with the chosen synchronous level and foreign keys on', () => {
+    const { raw, kysely } = openSqlite({ path: ':memory:', synchronous: 'full' });
+    assert.equal(raw.pragma('synchronous', { simple: true }), 2);
+    assert.equal(raw.pragma('foreign_keys', { simple: true }), 1);
+    void kysely.destroy();
+  });
+
+  it('prepares each SQL text once and reuses the statement', async () => {
+    const { raw, kysely } = openSqlite({ path: ':memory:', statementCacheSize: 2 });
+    let prepared = 0;
+    const original = raw.prepare.bind(raw);
+    raw.prepare = ((text: string) => {
+      prepared += 1;
+      return original(text);
+    }) as typeof raw.prepare;
+    for (let i = 0; i < 5; i += 1) await sql`select ${i} as n`.execute(kysely);
+    assert.equal(prepared, 1, 'five runs of one query prepare it once');
+    await sql`select 1 as a`.execute(kysely);
+    await sql`select 1 as b`.execute(kysely);
+    const rows = await sql<{ n: number }>`select ${7} as n`.execute(kysely);
+    assert.equal(rows.rows[0]?.n, 7);
+    assert.equal(prepared, 4, 'a statement pushed out of the cache is prepared again');
+    await kysely.destroy();
+  });
+});
