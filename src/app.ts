@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -18,8 +18,8 @@ import { createServices, type Services } from './services.js';
 export interface AppOptions {
   config: Config;
   database: Database;
-  /** pino options, or false for no logs (tests). */
-  logger?: FastifyServerOptions['logger'];
+  /** A pino logger; none (tests) means no logs. */
+  logger?: FastifyBaseLogger;
   /**
    * Check every response against its declared schema and record mismatches in `app.schemaMismatches`. Tests turn it
    * on so that the OpenAPI document generated from those schemas cannot drift from what the API sends.
@@ -42,7 +42,7 @@ export type App = FastifyInstance;
 /** Builds the whole application without listening: the server and the tests use exactly this. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: DEFAULT_BODY_LIMIT,
     // Take the caller's request id when it is a sane token, so that logs line up across services.
     genReqId: (request) => {

@@ -89,23 +89,14 @@ export class AccountsRepository {
       .executeTakeFirstOrThrow();
   }
 
-  /** The key with its owner's role, for authentication: one indexed lookup, on every API request. */
+  /** The key, for authentication: one indexed lookup, on every API request. */
   private readonly apiKeyForAuth = preparedQuery(
     () => this.db,
     (db, params: { hash: string }) =>
       db
         .selectFrom('api_keys')
-        .innerJoin('users', 'users.id', 'api_keys.user_id')
-        .select([
-          'api_keys.id',
-          'api_keys.org_id',
-          'api_keys.user_id',
-          'api_keys.scopes',
-          'api_keys.last_used_at',
-          'api_keys.revoked_at',
-          'users.role',
-        ])
-        .where('api_keys.key_hash', '=', params.hash),
+        .select(['id', 'org_id', 'user_id', 'scopes', 'last_used_at', 'revoked_at'])
+        .where('key_hash', '=', params.hash),
   );
 
   async findApiKeyForAuth(hash: string) {

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError } from '../../errors.js';
 import { principalOf } from '../../http/auth.js';
 import { DateTime, errorResponses, Nullable, Uuid } from '../../http/schemas.js';
-import type { AccountsService, Principal } from './accounts.service.js';
+import type { AccountsService } from './accounts.service.js';
 
 const tags = ['Account'];
 const ScopeSchema = Type.Union([Type.Literal('read_all'), Type.Literal('write_all')]);
@@ -18,11 +17,6 @@ const ApiKey = Type.Object({
   last_used_at: Nullable(DateTime),
   revoked_at: Nullable(DateTime),
 });
-
-function requireAdmin(principal: Principal): void {
-  if (principal.role !== 'admin')
-    throw new AppError('forbidden', 'Only admins of the organization can manage API keys.');
-}
 
 /** Who the caller is, and the organization's API keys. */
 export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsService }> = async (app, { accounts }) => {
@@ -72,7 +66,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
     },
     async (request) => {
       const principal = principalOf(request);
-      requireAdmin(principal);
+      await accounts.requireAdmin(principal, 'manage API keys');
       return { data: await accounts.listApiKeys(principal.orgId) };
     },
   );
@@ -100,7 +94,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      requireAdmin(principal);
+      await accounts.requireAdmin(principal, 'manage API keys');
       const data = await accounts.createApiKey({
         orgId: principal.orgId,
         userId: request.body.user_id ?? principal.userId,
@@ -124,7 +118,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
     },
     async (request) => {
       const principal = principalOf(request);
-      requireAdmin(principal);
+      await accounts.requireAdmin(principal, 'manage API keys');
       return { data: await accounts.revokeApiKey(Number(request.params.id), principal.orgId) };
     },
   );

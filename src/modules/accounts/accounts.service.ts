@@ -13,7 +13,6 @@ export interface Principal {
   orgId: number;
   userId: string;
   keyId: number;
-  role: Role;
   scopes: Scope[];
 }
 
@@ -186,9 +185,14 @@ export class AccountsService {
       orgId: Number(row.org_id),
       userId: row.user_id,
       keyId: Number(row.id),
-      role: row.role,
       scopes: row.scopes.split(',') as Scope[],
     };
+  }
+
+  /** Refuses the caller unless the key's user is an admin of its organization (looked up only where it matters). */
+  async requireAdmin(principal: Principal, action: string): Promise<void> {
+    const user = await this.repository.findUser(principal.userId);
+    if (user?.role !== 'admin') throw new AppError('forbidden', `Only admins of the organization can ${action}.`);
   }
 
   /** Checks an email and password for the dashboard's sign-in; null when either is wrong. */

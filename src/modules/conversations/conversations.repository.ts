@@ -1,5 +1,6 @@
 import type { Expression, SqlBool } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
+import { groupCommit } from '../../db/group-commit.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
 import type { ConversationsTable, MessagesTable } from './conversations.table.js';
@@ -25,8 +26,11 @@ export interface ConversationFilters {
 export class ConversationsRepository {
   private readonly db: Db;
 
-  constructor(db: Db) {
-    this.db = db;
+  constructor(database: Database) {
+    this.db = database.db;
+    this.insertMessage = groupCommit(database, (executor, row: Insertable<MessagesTable>) =>
+      this.insertOneMessage(row, executor),
+    );
   }
 
   private selectConversations(db: Db, orgId: number) {
@@ -156,10 +160,8 @@ export class ConversationsRepository {
       }),
   );
 
-  /** Appends one message: the hottest write of this module. */
-  async insertMessage(row: Insertable<MessagesTable>): Promise<void> {
-    await this.insertOneMessage(row);
-  }
+  /** Appends one message: the hottest write of this module, group-committed on SQLite. */
+  readonly insertMessage: (row: Insertable<MessagesTable>) => Promise<void>;
 
   /** The messages of a conversation in conversation order: by time, then by arrival. */
   listMessages(conversationId: number): Promise<MessageRow[]> {

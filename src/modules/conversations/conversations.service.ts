@@ -92,7 +92,7 @@ export class ConversationsService {
   private readonly repository: ConversationsRepository;
 
   constructor(private readonly database: Database) {
-    this.repository = new ConversationsRepository(database.db);
+    this.repository = new ConversationsRepository(database);
   }
 
   /** Creates a conversation with its first messages. An external_id already in use is a 409. */

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+
+interface Pending<T> {
+  item: T;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for SQLite's hot single-row writes. A lone insert costs ~60 µs, nearly all of it the commit; writes
+ * that arrive in the same turn of the event loop are run in one transaction instead, and each caller's promise
+ * resolves only after that transaction has committed, so an acknowledged write is as durable as before.
+ *
+ * If the shared transaction fails, every write is retried on its own, so that one bad row cannot fail its
+ * neighbours and each caller gets its own answer. PostgreSQL commits concurrently from its pool, so there each
+ * write simply runs by itself.
+ */
+export function groupCommit<T>(
+  database: Database,
+  write: (executor: Kysely<any>, item: T) => Promise<unknown>,
+): (item: T) => Promise<void> {
+  if (database.dialect !== 'sqlite') return async (item) => void (await write(database.db, item));
+
+  let pending: Pending<T>[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 1) {
+      const [only] = batch;
+      return write(database.db, only!.item).then(() => only!.resolve(), only!.reject);
+    }
+    try {
+      await database.db.transaction().execute(async (trx) => {
+        for (const { item } of batch) await write(trx, item);
+      });
+      for (const { resolve } of batch) resolve();
+    } catch {
+      for (const { item, resolve, reject } of batch) {
+        await write(database.db, item).then(resolve, reject);
+      }
+    }
+  };
+  return (item) =>
+    new Promise<void>((resolve, reject) => {
+      pending.push({ item, resolve, reject });
+      // After the poll phase: every request read in this turn has queued its write by then.
+      if (pending.length === 1) setImmediate(() => void flush());
+    });
+}
