@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from './database.js';
+import type { Database, Db } from './database.js';
 
 interface Pending<T> {
   item: T;
@@ -18,7 +17,7 @@ interface Pending<T> {
  */
 export function groupCommit<T>(
   database: Database,
-  write: (executor: Kysely<any>, item: T) => Promise<unknown>,
+  write: (executor: Db, item: T) => Promise<unknown>,
 ): (item: T) => Promise<void> {
   if (database.dialect !== 'sqlite') return async (item) => void (await write(database.db, item));
 
