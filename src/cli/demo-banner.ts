@@ -58,7 +58,7 @@ export function demoBanner(
     lines.push(
       '',
       `${demo.created ? 'Created the' : 'The'} demo organization "${credentials.organization.name}" (id ${credentials.organization.id}) with ${credentials.conversations} conversations.`,
-      `  Sign in:    ${base}/  as ${credentials.email} / ${credentials.password}`,
+      `  Demo user:  ${credentials.email} / ${credentials.password}`,
       `  API key:    ${credentials.apiKey}`,
       '',
       'Try it:',

@@ -62,7 +62,8 @@ export async function seedDemo(
     const script = pick(scripts);
     // Newer conversations are denser, as a growing product's would be.
     const age = Math.floor(days * DAY * random() ** 1.3);
-    const start = now - age;
+    // Room for the whole exchange (at most ~3.5 minutes a turn), so that no message lies in the future.
+    const start = now - age - script.turns.length * 200_000;
     const ai = random() < 0.55;
     const agent = ai ? aiAgent : pick(agents);
     const first = pick(firstNames);
