@@ -13,6 +13,12 @@ import { ErrorBody } from './http/schemas.js';
 import { responseMismatch, validatorCompiler } from './http/validation.js';
 import { accountsRoutes } from './modules/accounts/index.js';
 import { conversationsRoutes } from './modules/conversations/index.js';
+import { ratingConfigRoutes } from './modules/rating-config/index.js';
+import { ratingsRoutes } from './modules/ratings/index.js';
+import { dixaRoutes } from './compat/dixa.js';
+import { healviRoutes } from './compat/healvi.js';
+import { quickchatRoutes } from './compat/quickchat.js';
+import { ratingPageRoutes } from './web/rating-page/index.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppOptions {
@@ -51,11 +57,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     requestIdHeader: false,
     return503OnClosing: true,
+    trustProxy: options.config.trustProxy,
     // One line per request (below) instead of Fastify's two: half the log volume on the hot paths.
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const services = createServices(options.database);
+  const services = createServices(options.database, { publicUrl: options.config.publicUrl });
   app.decorate('services', services);
   app.decorate('schemaMismatches', [] as string[]);
   app.decorateRequest('principal', null);
@@ -169,7 +176,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     api.addHook('onRequest', apiKeyAuth(services.accounts));
     await api.register(accountsRoutes, { accounts: services.accounts });
     await api.register(conversationsRoutes, { conversations: services.conversations });
+    await api.register(ratingConfigRoutes, { ratingConfig: services.ratingConfig });
+    await api.register(ratingsRoutes, { ratings: services.ratings });
+    await api.register(healviRoutes, { services });
+    await api.register(quickchatRoutes, { services });
+    await api.register(dixaRoutes, { services });
   });
+
+  await app.register(ratingPageRoutes, { services, config: options.config });
 
   return app;
 }

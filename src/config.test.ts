@@ -10,6 +10,8 @@ describe('configuration', () => {
     assert.equal(config.publicUrl, 'http://localhost:3000');
     assert.equal(config.logLevel, 'info');
     assert.deepEqual(config.database, { dialect: 'sqlite', path: './data/plaudit.db', synchronous: 'normal' });
+    assert.equal(config.trustProxy, false);
+    assert.equal(config.ratingPageRateLimit, 60);
   });
 
   it('derives PUBLIC_URL from PORT and strips a trailing slash', () => {

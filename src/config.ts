@@ -11,6 +11,10 @@ export interface Config {
   /** Base of the links Plaudit hands out, without a trailing slash. */
   publicUrl: string;
   logLevel: LogLevel;
+  /** Trust `X-Forwarded-*` from a proxy in front (the client address for rate limits, HTTPS for cookies). */
+  trustProxy: boolean;
+  /** Requests per minute one client address may make to the public rating page (GET and POST counted apart). */
+  ratingPageRateLimit: number;
 }
 
 /** Raised with every problem in the environment at once, one sentence each. */
@@ -72,6 +76,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   }
 
+  const trustText = (blankToUndefined(env.TRUST_PROXY) ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(trustText)) {
+    problems.push(`TRUST_PROXY must be true or false (got "${trustText}")`);
+  }
+  const trustProxy = trustText === 'true' || trustText === '1';
+
+  const limitText = blankToUndefined(env.RATING_PAGE_RATE_LIMIT) ?? '60';
+  const ratingPageRateLimit = Number(limitText);
+  if (!/^\d+$/.test(limitText) || ratingPageRateLimit < 1) {
+    problems.push(
+      `RATING_PAGE_RATE_LIMIT must be a whole number of requests per minute, at least 1 (got "${limitText}")`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, database, publicUrl, logLevel: logLevel as LogLevel };
+  return { port, host, database, publicUrl, logLevel: logLevel as LogLevel, trustProxy, ratingPageRateLimit };
 }

@@ -1,16 +1,29 @@
 import type { Database } from './db/database.js';
 import { AccountsService } from './modules/accounts/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
+import { RatingConfigService } from './modules/rating-config/index.js';
+import { RatingsService } from './modules/ratings/index.js';
 
 /** The application's services, built once over one database and shared by the HTTP layer and the CLI. */
 export interface Services {
   accounts: AccountsService;
   conversations: ConversationsService;
+  ratingConfig: RatingConfigService;
+  ratings: RatingsService;
 }
 
-export function createServices(database: Database): Services {
+export interface ServiceOptions {
+  /** Base of the links handed out (rating pages). */
+  publicUrl: string;
+}
+
+export function createServices(database: Database, options: ServiceOptions): Services {
+  const conversations = new ConversationsService(database);
+  const ratingConfig = new RatingConfigService(database);
   return {
     accounts: new AccountsService(database),
-    conversations: new ConversationsService(database),
+    conversations,
+    ratingConfig,
+    ratings: new RatingsService(database, conversations, ratingConfig, options.publicUrl),
   };
 }

@@ -60,7 +60,7 @@ async function withServices<T>(config: Config, run: (services: Services) => Prom
   const database = openDatabase(config.database);
   try {
     await migrateToLatest(database.db);
-    return await run(createServices(database));
+    return await run(createServices(database, { publicUrl: config.publicUrl }));
   } finally {
     await database.close();
   }

@@ -1,6 +1,8 @@
 import type { ApiKeysTable, OrganizationsTable, UsersTable } from '../modules/accounts/index.js';
 import type { AuditLogTable } from '../modules/audit/index.js';
 import type { ConversationsTable, MessagesTable } from '../modules/conversations/index.js';
+import type { RatingSettingsTable } from '../modules/rating-config/index.js';
+import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
 
 /** Every table, as Kysely sees it. Each module owns the row types of its tables and exports them from its index. */
 export interface Tables {
@@ -10,4 +12,7 @@ export interface Tables {
   conversations: ConversationsTable;
   messages: MessagesTable;
   audit_log: AuditLogTable;
+  rating_settings: RatingSettingsTable;
+  ratings: RatingsTable;
+  rating_questions: RatingQuestionsTable;
 }

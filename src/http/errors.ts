@@ -3,7 +3,7 @@ import { AppError, isAppError } from '../errors.js';
 import { describeValidationErrors } from './validation.js';
 
 /** Which API a route belongs to; each renders errors in its own shape. */
-export type Surface = 'native';
+export type Surface = 'native' | 'healvi' | 'quickchat' | 'dixa' | 'exante';
 
 export interface RenderedError {
   status: number;
@@ -18,7 +18,31 @@ export const renderNativeError: ErrorRenderer = (error) => ({
   body: { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
 });
 
-const renderers: Record<Surface, ErrorRenderer> = { native: renderNativeError };
+/**
+ * The vendor-compatible surfaces render the same error codes in their vendor's shape, with the same statuses:
+ * Quickchat `{"errors":{"root":[{"message","code"}]}}`, Healvi and Dixa `{"message"}`, Exante
+ * `{"status":"error","message"}`.
+ */
+const renderers: Record<Surface, ErrorRenderer> = {
+  native: renderNativeError,
+  quickchat: (error) => ({
+    status: error.status,
+    body: { errors: { root: [{ message: error.message, code: error.code }] } },
+  }),
+  healvi: (error) => ({ status: error.status, body: { message: error.message } }),
+  dixa: (error) => ({ status: error.status, body: { message: error.message } }),
+  exante: (error) => ({ status: error.status, body: { status: 'error', message: error.message } }),
+};
+
+/** Marks every route registered in a plugin as belonging to a surface (call first thing in the plugin). */
+export function useSurface(
+  app: { addHook: (name: 'onRoute', hook: (route: { config?: object }) => void) => unknown },
+  surface: Surface,
+): void {
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, surface };
+  });
+}
 
 const validationContexts: Record<string, string> = { querystring: 'query', params: 'path', headers: 'headers' };
 

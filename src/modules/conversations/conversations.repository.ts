@@ -174,6 +174,21 @@ export class ConversationsRepository {
       .execute();
   }
 
+  async latestAgentAuthor(orgId: number, conversationId: number): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('messages')
+      .select('author_id')
+      .where('org_id', '=', orgId)
+      .where('conversation_id', '=', conversationId)
+      .where('role', 'in', ['agent', 'ai'])
+      .where('author_id', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.author_id ?? undefined;
+  }
+
   /** Removes what identifies the contact from the messages: texts, and the contact as author. */
   async redactMessages(db: Db, conversationId: number): Promise<void> {
     await db.updateTable('messages').set({ text: null }).where('conversation_id', '=', conversationId).execute();

@@ -87,9 +87,13 @@ function toMessage(row: Insertable<MessagesTable> | MessageRow): Message {
   };
 }
 
+/** Runs inside the anonymization's transaction, so that other modules remove what they hold about the contact. */
+export type AnonymizeListener = (db: Db, orgId: number, conversationId: number) => Promise<void>;
+
 /** Conversations and their messages: what customers push in, and what every other module hangs off. */
 export class ConversationsService {
   private readonly repository: ConversationsRepository;
+  private readonly anonymizeListeners: AnonymizeListener[] = [];
 
   constructor(private readonly database: Database) {
     this.repository = new ConversationsRepository(database);
@@ -265,6 +269,7 @@ export class ConversationsService {
       const id = Number(row.id);
       const now = nowIso();
       await this.repository.redactMessages(trx, id);
+      for (const listener of this.anonymizeListeners) await listener(trx, principal.orgId, id);
       await this.repository.updateConversation(trx, id, {
         // A fresh random contact id keeps the column meaningful (one contact) while unlinking the person.
         contact_id: randomUUID(),
@@ -285,6 +290,16 @@ export class ConversationsService {
       });
       return toConversation((await this.repository.findConversation(principal.orgId, { id }, trx))!);
     });
+  }
+
+  /** Registers what another module must remove when a conversation is anonymized (ratings blank their comments). */
+  onAnonymize(listener: AnonymizeListener): void {
+    this.anonymizeListeners.push(listener);
+  }
+
+  /** The author of the conversation's latest agent or AI message: the agent most likely to be rated. */
+  async latestAgentAuthor(orgId: number, conversationId: number): Promise<string | null> {
+    return (await this.repository.latestAgentAuthor(orgId, conversationId)) ?? null;
   }
 
   private prepareConversation(orgId: number, input: ConversationInput, now: string, field = 'body') {

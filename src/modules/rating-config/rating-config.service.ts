@@ -1,0 +1,130 @@
+import type { Database, Db } from '../../db/database.js';
+import { fromJson, nowIso, toBoolean, toJson } from '../../db/values.js';
+import { AppError } from '../../errors.js';
+import { defaultInviteMessage, isLanguage, supportedLanguage, type Language } from './invite-message.js';
+import { isQuestionCode, questionCodes, type QuestionCode } from './questions.js';
+import { RatingConfigRepository } from './rating-config.repository.js';
+import type { RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
+
+export const DEFAULT_QUESTION_CODES: QuestionCode[] = ['HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
+export const DEFAULT_PRIMARY_COLOR = '#0f766e';
+
+const defaults: Omit<RatingSettings, 'invite_message_default'> = {
+  conv_rating_active: true,
+  conv_rating_popup_active: true,
+  conv_rating_question_codes: DEFAULT_QUESTION_CODES,
+  invite_message: null,
+  review_link: null,
+  redirect_policy: 'high_ratings',
+  redirect_min_stars: 4,
+  invite_expiry_hours: 48,
+  language: null,
+  brand_name: null,
+  logo_url: null,
+  primary_color: null,
+  updated_at: null,
+};
+
+/** Settings with everything a rating page or an invite needs resolved: the brand name, colour and language. */
+export interface ResolvedSettings extends RatingSettings {
+  brand: { name: string; logoUrl: string | null; color: string };
+}
+
+/** The rating settings of an organization: stored once changed, defaults until then. */
+export class RatingConfigService {
+  private readonly repository: RatingConfigRepository;
+
+  constructor(private readonly database: Database) {
+    this.repository = new RatingConfigRepository(database.db);
+  }
+
+  async getSettings(orgId: number, db: Db = this.database.db): Promise<RatingSettings> {
+    const row = await this.repository.find(orgId, db);
+    const stored = row
+      ? {
+          conv_rating_active: toBoolean(row.conv_rating_active),
+          conv_rating_popup_active: toBoolean(row.conv_rating_popup_active),
+          conv_rating_question_codes: fromJson<QuestionCode[]>(row.question_codes, DEFAULT_QUESTION_CODES),
+          invite_message: row.invite_message,
+          review_link: row.review_link,
+          redirect_policy: row.redirect_policy,
+          redirect_min_stars: Number(row.redirect_min_stars),
+          invite_expiry_hours: Number(row.invite_expiry_hours),
+          language: isLanguage(row.language) ? row.language : null,
+          brand_name: row.brand_name,
+          logo_url: row.logo_url,
+          primary_color: row.primary_color,
+          updated_at: row.updated_at,
+        }
+      : defaults;
+    return { ...stored, invite_message_default: defaultInviteMessage(stored.language ?? 'en') };
+  }
+
+  /** The settings with the brand resolved against the organization, for pages and invites. */
+  async resolvedSettings(orgId: number, db: Db = this.database.db): Promise<ResolvedSettings> {
+    const [settings, organization] = await Promise.all([
+      this.getSettings(orgId, db),
+      this.repository.organizationName(orgId, db),
+    ]);
+    return {
+      ...settings,
+      brand: {
+        name: settings.brand_name ?? organization?.name ?? 'Plaudit',
+        logoUrl: settings.logo_url,
+        color: settings.primary_color ?? DEFAULT_PRIMARY_COLOR,
+      },
+    };
+  }
+
+  /**
+   * Applies any subset of the fields. The merged result is validated as a whole — the two switches must agree and
+   * every question code must be known — and nothing is stored unless all of it is valid.
+   */
+  async updateSettings(orgId: number, patch: RatingSettingsPatch): Promise<RatingSettings> {
+    return this.database.db.transaction().execute(async (trx) => {
+      const current = await this.getSettings(orgId, trx);
+      const merged = { ...current, ...patch };
+      if (merged.conv_rating_active !== merged.conv_rating_popup_active) {
+        throw new AppError(
+          'rating_settings_mismatch',
+          'conv_rating_active and conv_rating_popup_active must be set to the same value.',
+        );
+      }
+      const unknown = merged.conv_rating_question_codes.filter((code) => !isQuestionCode(code));
+      if (unknown.length > 0) {
+        throw new AppError(
+          'unknown_question_code',
+          `Unknown question code ${unknown.map((code) => `"${code}"`).join(', ')}. Known codes: ${questionCodes.join(', ')}.`,
+        );
+      }
+      if (merged.conv_rating_question_codes.length === 0) {
+        throw new AppError('validation_failed', 'conv_rating_question_codes needs at least one question code.');
+      }
+      await this.repository.upsert(trx, {
+        org_id: orgId,
+        conv_rating_active: merged.conv_rating_active,
+        conv_rating_popup_active: merged.conv_rating_popup_active,
+        question_codes: toJson(merged.conv_rating_question_codes),
+        invite_message: merged.invite_message,
+        review_link: merged.review_link,
+        redirect_policy: merged.redirect_policy,
+        redirect_min_stars: merged.redirect_min_stars,
+        invite_expiry_hours: merged.invite_expiry_hours,
+        language: merged.language,
+        brand_name: merged.brand_name,
+        logo_url: merged.logo_url,
+        primary_color: merged.primary_color,
+        updated_at: nowIso(),
+      });
+      return this.getSettings(orgId, trx);
+    });
+  }
+}
+
+/** The language of a page or an invite: the configured one, else the conversation's, else the reader's, else English. */
+export function pageLanguage(
+  settings: Pick<RatingSettings, 'language'>,
+  ...fallbacks: Array<string | null | undefined>
+): Language {
+  return settings.language ?? supportedLanguage(...fallbacks) ?? 'en';
+}

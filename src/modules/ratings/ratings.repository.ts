@@ -1,0 +1,202 @@
+import type { Expression, Insertable, SqlBool, Updateable } from 'kysely';
+import type { Db, Dialect } from '../../db/database.js';
+import { forUpdate } from '../../db/locking.js';
+import type { CreatedCursor } from '../../http/pagination.js';
+import type { RatingQuestionsTable, RatingsTable } from './ratings.table.js';
+
+export type RatingRef = { id: number } | { uid: string };
+
+export interface RatingFilters {
+  /** Stored statuses to keep; `expired` is expressed with `expiredAt`. */
+  statuses?: string[];
+  expired?: { now: string; is: boolean };
+  conversationId?: number;
+  questionCode?: string;
+  kind?: string;
+  scoreMin?: number;
+  scoreMax?: number;
+  agentId?: string;
+  hasComment?: boolean;
+  createdFrom?: string;
+  createdTo?: string;
+}
+
+/** SQL for ratings and their questions. Every query is bound to one organization, except the lookup by secret code. */
+export class RatingsRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: Dialect,
+  ) {}
+
+  private selectRatings(db: Db) {
+    return db
+      .selectFrom('ratings as r')
+      .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
+      .selectAll('r')
+      .select(['c.uid as conversation_uid', 'c.channel as channel', 'c.language as conversation_language']);
+  }
+
+  findRating(orgId: number, ref: RatingRef, db: Db = this.db) {
+    const query = this.selectRatings(db).where('r.org_id', '=', orgId);
+    return ('id' in ref ? query.where('r.id', '=', ref.id) : query.where('r.uid', '=', ref.uid)).executeTakeFirst();
+  }
+
+  /** The rating behind a public page: the code is the only key, so no organization is needed. */
+  findRatingByCode(code: string, db: Db = this.db) {
+    return this.selectRatings(db).where('r.code', '=', code).executeTakeFirst();
+  }
+
+  /** Locks a rating row for the rest of the transaction (PostgreSQL), so concurrent answers apply one after another. */
+  async lockRating(db: Db, id: number): Promise<void> {
+    await forUpdate(db.selectFrom('ratings').select('id').where('id', '=', id), this.dialect).execute();
+  }
+
+  /** Locks a conversation row, so that concurrent offers for it see each other's surveys. */
+  async lockConversation(db: Db, conversationId: number): Promise<void> {
+    await forUpdate(
+      db.selectFrom('conversations').select('id').where('id', '=', conversationId),
+      this.dialect,
+    ).execute();
+  }
+
+  questionsOf(db: Db, ratingIds: number[]) {
+    if (ratingIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('rating_questions')
+      .selectAll()
+      .where('rating_id', 'in', ratingIds)
+      .orderBy('rating_id')
+      .orderBy('position')
+      .execute();
+  }
+
+  /** The conversation's unanswered, unexpired, uncancelled invite, if any. */
+  findOpenInvite(db: Db, conversationId: number, now: string) {
+    return db
+      .selectFrom('ratings')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .where('source', '=', 'invite')
+      .where('status', '=', 'offered')
+      .where('expires_at', '>', now)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /** The conversation's newest survey that still waits for an answer: not cancelled, not expired, not fully rated. */
+  findOpenSurvey(db: Db, conversationId: number, now: string) {
+    return db
+      .selectFrom('ratings')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .where('status', 'in', ['offered', 'partially_rated'])
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  async insertRating(db: Db, row: Insertable<RatingsTable>): Promise<number> {
+    const inserted = await db.insertInto('ratings').values(row).returning('id').executeTakeFirstOrThrow();
+    return Number(inserted.id);
+  }
+
+  async insertQuestions(db: Db, rows: Insertable<RatingQuestionsTable>[]): Promise<void> {
+    if (rows.length > 0) await db.insertInto('rating_questions').values(rows).execute();
+  }
+
+  async updateRating(db: Db, id: number, changes: Updateable<RatingsTable>): Promise<void> {
+    await db.updateTable('ratings').set(changes).where('id', '=', id).execute();
+  }
+
+  async updateQuestion(db: Db, id: number, changes: Updateable<RatingQuestionsTable>): Promise<void> {
+    await db.updateTable('rating_questions').set(changes).where('id', '=', id).execute();
+  }
+
+  async markOpened(id: number, at: string): Promise<void> {
+    await this.db
+      .updateTable('ratings')
+      .set({ opened_at: at })
+      .where('id', '=', id)
+      .where('opened_at', 'is', null)
+      .execute();
+  }
+
+  /** Blanks the comments of a conversation's ratings (anonymization); the values stay. */
+  async blankComments(db: Db, conversationId: number): Promise<void> {
+    await db.updateTable('ratings').set({ comment: null }).where('conversation_id', '=', conversationId).execute();
+    await db
+      .updateTable('rating_questions')
+      .set({ comment: null })
+      .where('rating_id', 'in', db.selectFrom('ratings').select('id').where('conversation_id', '=', conversationId))
+      .execute();
+  }
+
+  private filtered(orgId: number, filters: RatingFilters) {
+    let query = this.selectRatings(this.db).where('r.org_id', '=', orgId);
+    if (filters.conversationId !== undefined) query = query.where('r.conversation_id', '=', filters.conversationId);
+    if (filters.statuses) query = query.where('r.status', 'in', filters.statuses as RatingsTable['status'][]);
+    if (filters.expired) {
+      const { now, is } = filters.expired;
+      query = is
+        ? query.where('r.expires_at', '<=', now)
+        : query.where((eb) => eb.or([eb('r.expires_at', 'is', null), eb('r.expires_at', '>', now)]));
+    }
+    if (filters.agentId) query = query.where('r.agent_id', '=', filters.agentId);
+    if (filters.hasComment !== undefined) {
+      query = filters.hasComment
+        ? query.where('r.comment', 'is not', null).where('r.comment', '!=', '')
+        : query.where((eb) => eb.or([eb('r.comment', 'is', null), eb('r.comment', '=', '')]));
+    }
+    if (filters.createdFrom) query = query.where('r.created_at', '>=', filters.createdFrom);
+    if (filters.createdTo) query = query.where('r.created_at', '<', filters.createdTo);
+    const { questionCode, kind, scoreMin, scoreMax } = filters;
+    if (questionCode || kind || scoreMin !== undefined || scoreMax !== undefined) {
+      query = query.where(({ exists, selectFrom }) => {
+        let questions = selectFrom('rating_questions as q').select('q.id').whereRef('q.rating_id', '=', 'r.id');
+        if (questionCode) questions = questions.where('q.code', '=', questionCode);
+        if (kind) questions = questions.where('q.kind', '=', kind);
+        if (scoreMin !== undefined) questions = questions.where('q.value', '>=', scoreMin);
+        if (scoreMax !== undefined) questions = questions.where('q.value', '<=', scoreMax);
+        return exists(questions);
+      });
+    }
+    return query;
+  }
+
+  /** Newest first, keyset-paginated. */
+  listRatings(orgId: number, filters: RatingFilters, limit: number, after?: CreatedCursor) {
+    let query = this.filtered(orgId, filters);
+    if (after) {
+      query = query.where((eb): Expression<SqlBool> =>
+        eb.or([
+          eb('r.created_at', '<', after.createdAt),
+          eb.and([eb('r.created_at', '=', after.createdAt), eb('r.id', '<', after.id)]),
+        ]),
+      );
+    }
+    return query.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
+  }
+
+  /** Newest first, by page number (for surfaces that paginate by offset). */
+  pageOfRatings(orgId: number, filters: RatingFilters, offset: number, limit: number) {
+    return this.filtered(orgId, filters)
+      .orderBy('r.created_at', 'desc')
+      .orderBy('r.id', 'desc')
+      .offset(offset)
+      .limit(limit)
+      .execute();
+  }
+
+  async countRatings(orgId: number, filters: RatingFilters): Promise<number> {
+    const row = await this.filtered(orgId, filters)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
+
+export type RatingRow = NonNullable<Awaited<ReturnType<RatingsRepository['findRating']>>>;
+export type QuestionRow = Awaited<ReturnType<RatingsRepository['questionsOf']>>[number];

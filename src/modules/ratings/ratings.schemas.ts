@@ -1,0 +1,100 @@
+import { Type, type Static } from 'typebox';
+import { DateTime, Nullable, PageQuery, Uuid } from '../../http/schemas.js';
+import { LanguageSchema, QuestionCodeSchema } from '../rating-config/index.js';
+
+export const Kind = Type.Union([Type.Literal('stars'), Type.Literal('nps'), Type.Literal('thumbs')]);
+export const Status = Type.Union(
+  [
+    Type.Literal('offered'),
+    Type.Literal('partially_rated'),
+    Type.Literal('rated'),
+    Type.Literal('cancelled'),
+    Type.Literal('expired'),
+  ],
+  { description: '`expired`: the survey passed `expires_at` before every question was answered.' },
+);
+
+export const RatingQuestion = Type.Object({
+  code: QuestionCodeSchema,
+  kind: Kind,
+  status: Type.Union([Type.Literal('Offered'), Type.Literal('Rated'), Type.Literal('Cancelled')]),
+  value: Nullable(Type.Integer({ description: 'Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down).' })),
+  comment: Nullable(Type.String()),
+  offered_at: DateTime,
+  answered_at: Nullable(DateTime),
+  updated_at: DateTime,
+});
+
+export const Rating = Type.Object({
+  id: Type.Integer(),
+  uid: Uuid,
+  code: Type.String({ description: 'The secret code of the public rating page.' }),
+  link: Type.String({ description: 'The public rating page: PUBLIC_URL/r/{code}.' }),
+  conversation_id: Type.Integer(),
+  conversation_uid: Uuid,
+  channel: Nullable(Type.String()),
+  source: Type.Union([Type.Literal('invite'), Type.Literal('offer'), Type.Literal('api'), Type.Literal('popup')]),
+  status: Status,
+  contact_id: Uuid,
+  agent_id: Nullable(Uuid),
+  agent_type: Nullable(Type.String()),
+  language: Nullable(Type.String()),
+  comment: Nullable(Type.String()),
+  questions: Type.Array(RatingQuestion),
+  expires_at: Nullable(DateTime),
+  created_at: DateTime,
+  updated_at: DateTime,
+  offered_at: DateTime,
+  opened_at: Nullable(DateTime),
+  submitted_at: Nullable(DateTime),
+  cancelled_at: Nullable(DateTime),
+});
+
+export const OfferInput = Type.Object(
+  {
+    question_codes: Type.Array(QuestionCodeSchema, { minItems: 1, maxItems: 10, uniqueItems: true }),
+    contact_id: Type.Optional(Uuid),
+    agent_id: Type.Optional(Uuid),
+    language: Type.Optional(LanguageSchema),
+    expires_in_hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
+    offered_at: Type.Optional(DateTime),
+  },
+  { additionalProperties: false },
+);
+export type OfferInput = Static<typeof OfferInput>;
+
+export const AnswersInput = Type.Object(
+  {
+    answers: Type.Array(
+      Type.Object({ code: QuestionCodeSchema, value: Type.Integer() }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 10 },
+    ),
+    comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    submitted_at: Type.Optional(DateTime),
+  },
+  { additionalProperties: false },
+);
+
+export const Invite = Type.Object({
+  text: Type.String({
+    description: 'The message to send the contact; the link is in it when the template has `{link}`.',
+  }),
+  link: Type.String(),
+  rating: Rating,
+});
+
+export const ListQuery = Type.Object(
+  {
+    status: Type.Optional(Status),
+    question_code: Type.Optional(QuestionCodeSchema),
+    kind: Type.Optional(Kind),
+    score_min: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+    score_max: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+    agent_id: Type.Optional(Uuid),
+    has_comment: Type.Optional(Type.Boolean()),
+    created_from: Type.Optional(DateTime),
+    created_to: Type.Optional(DateTime),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,44 @@
+import type { Generated } from 'kysely';
+
+export type RatingSource = 'invite' | 'offer' | 'api' | 'popup';
+/** Stored survey status; `expired` is derived from `expires_at` when read. */
+export type StoredRatingStatus = 'offered' | 'partially_rated' | 'rated' | 'cancelled';
+export type QuestionStatus = 'Offered' | 'Rated' | 'Cancelled';
+
+export interface RatingsTable {
+  id: Generated<number>;
+  uid: string;
+  /** The unguessable code of the public rating page `/r/{code}`. */
+  code: string;
+  org_id: number;
+  conversation_id: number;
+  source: RatingSource;
+  status: StoredRatingStatus;
+  contact_id: string;
+  agent_id: string | null;
+  agent_type: string | null;
+  language: string | null;
+  comment: string | null;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+  offered_at: string;
+  opened_at: string | null;
+  submitted_at: string | null;
+  cancelled_at: string | null;
+}
+
+export interface RatingQuestionsTable {
+  id: Generated<number>;
+  rating_id: number;
+  org_id: number;
+  position: number;
+  code: string;
+  kind: string;
+  status: QuestionStatus;
+  value: number | null;
+  comment: string | null;
+  offered_at: string;
+  answered_at: string | null;
+  updated_at: string;
+}
