@@ -18,6 +18,11 @@ export function toBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === '1';
 }
 
+/** A boolean as both engines take it: better-sqlite3 binds no JS booleans, and PostgreSQL reads 1/0 as true/false. */
+export function booleanParam(value: boolean): number {
+  return value ? 1 : 0;
+}
+
 /** SQLite returns JSON columns as text, PostgreSQL (jsonb) as parsed values. */
 export function fromJson<T>(value: unknown, fallback: T): T {
   if (value === null || value === undefined) return fallback;

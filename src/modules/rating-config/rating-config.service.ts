@@ -1,5 +1,5 @@
 import type { Database, Db } from '../../db/database.js';
-import { fromJson, nowIso, toBoolean, toJson } from '../../db/values.js';
+import { booleanParam, fromJson, nowIso, toBoolean, toJson } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { defaultInviteMessage, isLanguage, supportedLanguage, type Language } from './invite-message.js';
 import { isQuestionCode, questionCodes, type QuestionCode } from './questions.js';
@@ -102,8 +102,8 @@ export class RatingConfigService {
       }
       await this.repository.upsert(trx, {
         org_id: orgId,
-        conv_rating_active: merged.conv_rating_active,
-        conv_rating_popup_active: merged.conv_rating_popup_active,
+        conv_rating_active: booleanParam(merged.conv_rating_active),
+        conv_rating_popup_active: booleanParam(merged.conv_rating_popup_active),
         question_codes: toJson(merged.conv_rating_question_codes),
         invite_message: merged.invite_message,
         review_link: merged.review_link,
