@@ -1,8 +1,261 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from 'typebox';
+import { principalOf } from '../http/auth.js';
 import { useSurface } from '../http/errors.js';
+import { DateTime, IdOrUid, Nullable } from '../http/schemas.js';
+import { RatingSettingsPatch, type RatingSettings } from '../modules/rating-config/index.js';
+import type { Rating } from '../modules/ratings/index.js';
 import type { Services } from '../services.js';
 
+const tags = ['Healvi compatible'];
+const PREFIX = '/third-party/v1';
+const MAX_PER_PAGE = 100;
+
+/** Healvi's (Laravel's) error body. */
+export const HealviError = Type.Object({ message: Type.String() }, { title: 'HealviError' });
+
+const errors = Object.fromEntries([400, 401, 403, 404, 413, 415, 500, 503].map((status) => [status, HealviError]));
+
+const HealviRating = Type.Object(
+  {
+    id: Type.Integer({ description: 'Internal ID.' }),
+    code: Type.String({ description: 'Unique ID for URL generation.' }),
+    stars: Nullable(Type.Integer({ description: 'The stars given (1-5); null until rated.' })),
+    comment: Nullable(Type.String()),
+    created_at: Nullable(DateTime),
+    updated_at: Nullable(DateTime),
+  },
+  { title: 'HealviRating' },
+);
+
+/** Healvi's Rating: the survey's first stars question is its `stars`. */
+function healviRating(rating: Rating) {
+  return {
+    id: rating.id,
+    code: rating.code,
+    stars: rating.questions.find((question) => question.kind === 'stars')?.value ?? null,
+    comment: rating.comment,
+    created_at: rating.created_at,
+    updated_at: rating.updated_at,
+  };
+}
+
+/**
+ * The native setting's `string | null` schema as one type list instead of a union, so that a refusal names the
+ * constraint that failed ("must match pattern …") rather than "must be null". The constraints stay the native ones.
+ */
+function nullableText(native: TSchema) {
+  const text = (native as { anyOf?: Array<{ type?: unknown }> }).anyOf?.find((branch) => branch.type === 'string');
+  if (!text) throw new Error('A Healvi setting maps onto a native setting that is no longer `string | null`.');
+  return Type.Optional(Type.Unsafe<string | null>({ ...text, type: ['string', 'null'] }));
+}
+
+/** Healvi's general-settings fields that Plaudit has, and the native setting behind each. */
+const settingFields = {
+  rating_invite_message: 'invite_message',
+  rating_external_link: 'review_link',
+  custom_tenant_name: 'brand_name',
+  logo_url: 'logo_url',
+  primary_color: 'primary_color',
+} as const satisfies Record<string, keyof RatingSettings>;
+
+type HealviSettingField = keyof typeof settingFields;
+
+const GeneralSettings = Type.Object(
+  {
+    rating_invite_message: Nullable(
+      Type.String({ description: 'Template of the invite text; `{link}` stands for the link. Null: the default.' }),
+    ),
+    rating_external_link: Nullable(Type.String({ description: 'Public review page raters are sent to.' })),
+    custom_tenant_name: Nullable(Type.String({ description: "Shown on the rating page; null: the organization's." })),
+    logo_url: Nullable(Type.String()),
+    primary_color: Nullable(Type.String({ description: 'A CSS hex colour, `#rgb` or `#rrggbb`.' })),
+  },
+  { title: 'HealviGeneralSettings' },
+);
+
+// Other general settings of Healvi's may come along; they are ignored, as Plaudit has no such settings.
+const GeneralSettingsPatch = Type.Object({
+  rating_invite_message: nullableText(RatingSettingsPatch.properties.invite_message),
+  rating_external_link: nullableText(RatingSettingsPatch.properties.review_link),
+  custom_tenant_name: nullableText(RatingSettingsPatch.properties.brand_name),
+  logo_url: nullableText(RatingSettingsPatch.properties.logo_url),
+  primary_color: nullableText(RatingSettingsPatch.properties.primary_color),
+});
+
+function generalSettings(settings: RatingSettings) {
+  return {
+    rating_invite_message: settings.invite_message,
+    rating_external_link: settings.review_link,
+    custom_tenant_name: settings.brand_name,
+    logo_url: settings.logo_url,
+    primary_color: settings.primary_color,
+  };
+}
+
+const ListQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
+  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PER_PAGE, default: MAX_PER_PAGE })),
+  only_rated: Type.Optional(
+    Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')], {
+      description: '`1`: only ratings with an answer.',
+    }),
+  ),
+});
+
+const PageLinks = Type.Object({
+  first: Type.String(),
+  last: Type.String(),
+  prev: Nullable(Type.String()),
+  next: Nullable(Type.String()),
+});
+
+const PageMeta = Type.Object({
+  current_page: Type.Integer(),
+  from: Nullable(Type.Integer()),
+  to: Nullable(Type.Integer()),
+  last_page: Type.Integer(),
+  per_page: Type.Integer(),
+  total: Type.Integer(),
+  path: Type.String(),
+});
+
 /** The Healvi compatible surface: an adapter over the same services as the native API. */
-export const healviRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {
+export const healviRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   useSurface(app, 'healvi');
+  const { ratings, ratingConfig } = services;
+  // The public base URL, as the rating links carry it: PUBLIC_URL/r/{code}.
+  const publicBase = ratings.linkOf('').slice(0, -'/r/'.length);
+
+  const inviteScope: FastifyPluginAsyncTypebox = async (invite) => {
+    // Healvi's invite takes no body, yet clients may still send `Content-Type: application/json` with an empty one;
+    // in this scope any body is read (within the body limit) and ignored instead of refused as empty JSON.
+    invite.removeContentTypeParser('application/json');
+    invite.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, _body, done) =>
+      done(null, undefined),
+    );
+
+    invite.post(
+      `${PREFIX}/conversations/:id/invite-rating`,
+      {
+        schema: {
+          tags,
+          summary: 'Invite rating (Healvi)',
+          description:
+            'Answers the invite text (the template with `{link}` replaced), the link of the rating page and the ' +
+            'rating. While an unexpired, unanswered invite exists for the conversation, that one is answered.',
+          params: Type.Object({ id: IdOrUid }),
+          response: {
+            200: Type.Object({ data: Type.Object({ text: Type.String(), link: Type.String(), rating: HealviRating }) }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const { text, link, rating } = await ratings.createInvite(principalOf(request).orgId, request.params.id);
+        return { data: { text, link, rating: healviRating(rating) } };
+      },
+    );
+  };
+  await app.register(inviteScope);
+
+  app.get(
+    `${PREFIX}/ratings`,
+    {
+      schema: {
+        tags,
+        summary: 'List ratings (Healvi)',
+        description: 'Latest first, paginated by page number as Laravel does.',
+        querystring: ListQuery,
+        response: {
+          200: Type.Object({ data: Type.Array(HealviRating), links: PageLinks, meta: PageMeta }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { page = 1, per_page: perPage = MAX_PER_PAGE } = request.query;
+      const onlyRated = request.query.only_rated === '1' || request.query.only_rated === 'true';
+      const { total, data } = await ratings.pageOfRatings(principalOf(request).orgId, { onlyRated, page, perPage });
+      const lastPage = Math.max(1, Math.ceil(total / perPage));
+      const path = `${publicBase}${PREFIX}/ratings`;
+      const query = `${onlyRated ? 'only_rated=1&' : ''}per_page=${perPage}`;
+      const urlOf = (n: number) => `${path}?${query}&page=${n}`;
+      const from = data.length > 0 ? (page - 1) * perPage + 1 : null;
+      return {
+        data: data.map(healviRating),
+        links: {
+          first: urlOf(1),
+          last: urlOf(lastPage),
+          prev: page > 1 ? urlOf(page - 1) : null,
+          next: page < lastPage ? urlOf(page + 1) : null,
+        },
+        meta: {
+          current_page: page,
+          from,
+          to: from === null ? null : from + data.length - 1,
+          last_page: lastPage,
+          per_page: perPage,
+          total,
+          path,
+        },
+      };
+    },
+  );
+
+  app.get(
+    `${PREFIX}/ratings/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Get a rating (Healvi)',
+        params: Type.Object({ id: IdOrUid }),
+        response: { 200: Type.Object({ data: HealviRating }), ...errors },
+      },
+    },
+    async (request) => ({
+      data: healviRating(await ratings.getRating(principalOf(request).orgId, request.params.id)),
+    }),
+  );
+
+  app.get(
+    `${PREFIX}/settings/general`,
+    {
+      schema: {
+        tags,
+        summary: 'Get the general settings (Healvi)',
+        description: "The rating fields of Healvi's general settings.",
+        response: { 200: Type.Object({ data: GeneralSettings }), ...errors },
+      },
+    },
+    async (request) => ({ data: generalSettings(await ratingConfig.getSettings(principalOf(request).orgId)) }),
+  );
+
+  app.patch(
+    `${PREFIX}/settings/general`,
+    {
+      schema: {
+        tags,
+        summary: 'Change the general settings (Healvi)',
+        description:
+          'Send any subset of the rating fields; null resets a field to its default. Other fields are ignored. ' +
+          'Nothing changes unless every value is valid.',
+        body: GeneralSettingsPatch,
+        response: { 200: Type.Object({ data: GeneralSettings }), ...errors },
+      },
+    },
+    async (request) => {
+      const { orgId } = principalOf(request);
+      const patch: Partial<Record<(typeof settingFields)[HealviSettingField], string | null>> = {};
+      for (const [field, setting] of Object.entries(settingFields) as Array<[HealviSettingField, keyof typeof patch]>) {
+        const value = request.body[field];
+        if (value !== undefined) patch[setting] = value;
+      }
+      const settings =
+        Object.keys(patch).length > 0
+          ? await ratingConfig.updateSettings(orgId, patch)
+          : await ratingConfig.getSettings(orgId);
+      return { data: generalSettings(settings) };
+    },
+  );
 };

@@ -30,6 +30,12 @@ describe('validation messages', () => {
     assert.equal(message(schema, 'text'), 'body must be an object');
   });
 
+  it('name the broken constraint of a nullable field rather than its null branch', () => {
+    const nullable = Type.Object({ note: Type.Union([Type.String({ maxLength: 3 }), Type.Null()]) });
+    assert.equal(message(nullable, { note: 'toolong' }), 'body.note must NOT have more than 3 characters');
+    assert.equal(message(nullable, { note: 5 }), 'body.note must be a string or null');
+  });
+
   it('list the allowed values of an enum', () => {
     assert.equal(
       message(Type.Object({ s: Type.Union([Type.Literal('open'), Type.Literal('closed')]) }), { s: 'x' }),

@@ -41,6 +41,14 @@ export function responseMismatch(schema: object, payload: unknown): string | nul
 export function describeValidationErrors(errors: ErrorObject[], context: string): string {
   const union = errors.find((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf');
   if (union) {
+    // A branch whose type matched but whose constraint failed (a string too long for `string | null`) says most.
+    const specific = errors.find(
+      (error) =>
+        error !== union &&
+        error.instancePath.startsWith(union.instancePath) &&
+        !['type', 'const', 'enum', 'anyOf', 'oneOf'].includes(error.keyword),
+    );
+    if (specific) return describeValidationError(specific, context);
     const branches = errors.filter((error) => error.instancePath === union.instancePath && error !== union);
     const values = branches.flatMap((error) => {
       const params = error.params as { allowedValue?: unknown; allowedValues?: unknown[] };

@@ -25,6 +25,55 @@ const defaults: Omit<RatingSettings, 'invite_message_default'> = {
   updated_at: null,
 };
 
+const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && value.length <= 2000;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The rules every stored setting obeys, whichever surface changes it (native API, vendor adapters, command line): the
+ * links are http(s) — a `javascript:` review link would run in the rater's browser — and the rest stays in range.
+ */
+function checkSettings(settings: RatingSettings): void {
+  const problems: string[] = [];
+  if (settings.review_link !== null && !isHttpUrl(settings.review_link))
+    problems.push('review_link must be an http(s) URL');
+  if (settings.logo_url !== null && !isHttpUrl(settings.logo_url)) problems.push('logo_url must be an http(s) URL');
+  if (settings.primary_color !== null && !HEX_COLOUR.test(settings.primary_color)) {
+    problems.push('primary_color must be a hex colour like #0f766e');
+  }
+  if (settings.brand_name !== null && (settings.brand_name.trim() === '' || settings.brand_name.length > 100)) {
+    problems.push('brand_name must have 1 to 100 characters');
+  }
+  if (
+    settings.invite_message !== null &&
+    (settings.invite_message.trim() === '' || settings.invite_message.length > 1000)
+  ) {
+    problems.push('invite_message must have 1 to 1000 characters');
+  }
+  if (
+    !Number.isInteger(settings.invite_expiry_hours) ||
+    settings.invite_expiry_hours < 1 ||
+    settings.invite_expiry_hours > 720
+  ) {
+    problems.push('invite_expiry_hours must be a whole number from 1 to 720');
+  }
+  if (
+    !Number.isInteger(settings.redirect_min_stars) ||
+    settings.redirect_min_stars < 1 ||
+    settings.redirect_min_stars > 5
+  ) {
+    problems.push('redirect_min_stars must be a whole number from 1 to 5');
+  }
+  if (problems.length > 0) throw new AppError('validation_failed', `${problems.join('; ')}.`);
+}
+
 /** Settings with everything a rating page or an invite needs resolved: the brand name, colour and language. */
 export interface ResolvedSettings extends RatingSettings {
   brand: { name: string; logoUrl: string | null; color: string };
@@ -81,9 +130,11 @@ export class RatingConfigService {
    * every question code must be known — and nothing is stored unless all of it is valid.
    */
   async updateSettings(orgId: number, patch: RatingSettingsPatch): Promise<RatingSettings> {
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     return this.database.db.transaction().execute(async (trx) => {
       const current = await this.getSettings(orgId, trx);
-      const merged = { ...current, ...patch };
+      const merged = { ...current, ...changes } as RatingSettings;
+      checkSettings(merged);
       if (merged.conv_rating_active !== merged.conv_rating_popup_active) {
         throw new AppError(
           'rating_settings_mismatch',
