@@ -88,7 +88,7 @@ export class RatingsRepository {
   findOpenSurvey(db: Db, conversationId: number, now: string) {
     return db
       .selectFrom('ratings')
-      .select('id')
+      .select(['id', 'contact_id', 'agent_id'])
       .where('conversation_id', '=', conversationId)
       .where('status', 'in', ['offered', 'partially_rated'])
       .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))

@@ -189,33 +189,45 @@ export class RatingsService {
     input: { code: QuestionCode; contactId?: string; agentId?: string; offeredAt?: string },
   ): Promise<{ rating: Rating; question: RatingQuestion }> {
     const conversation = await this.conversations.getConversation(orgId, conversationIdOrUid);
+    const givenAgent = input.agentId?.toLowerCase();
+    const givenContact = input.contactId?.toLowerCase();
     const agentId =
-      input.agentId?.toLowerCase() ??
-      conversation.agent_id ??
-      (await this.conversations.latestAgentAuthor(orgId, conversation.id));
-    if (!agentId) {
-      throw new AppError(
-        'no_agent',
-        `Conversation ${conversation.id} has no agent to attribute the rating to; send agentId.`,
-      );
-    }
+      givenAgent ?? conversation.agent_id ?? (await this.conversations.latestAgentAuthor(orgId, conversation.id));
     const offeredAt = clientTimestamp(input.offeredAt, 'offeredAt') ?? nowIso();
     const kind = kindOf(input.code);
     const now = nowIso();
+    const requireAgent = () => {
+      if (!agentId) {
+        throw new AppError(
+          'no_agent',
+          `Conversation ${conversation.id} has no agent to attribute the rating to; send agentId.`,
+        );
+      }
+      return agentId;
+    };
     const id = await this.database.db.transaction().execute(async (trx) => {
       await this.repository.lockConversation(trx, conversation.id);
       const open = await this.repository.findOpenSurvey(trx, conversation.id, now);
-      if (open) {
-        const questions = await this.repository.questionsOf(trx, [Number(open.id)]);
+      // A survey belongs to one contact and one agent: an offer naming others starts a survey of its own.
+      const sameParties =
+        open &&
+        (givenContact === undefined || givenContact === open.contact_id) &&
+        (givenAgent === undefined || open.agent_id === null || givenAgent === open.agent_id);
+      if (open && sameParties) {
+        const openId = Number(open.id);
+        const questions = await this.repository.questionsOf(trx, [openId]);
         const sameKind = questions.filter((question) => question.kind === kind);
-        if (sameKind.some((question) => question.status === 'Offered')) return Number(open.id);
-        if (sameKind.length === 0 && !questions.some((question) => question.code === input.code)) {
+        if (sameKind.some((question) => question.status === 'Offered')) return openId;
+        if (sameKind.length === 0) {
           await this.repository.insertQuestions(trx, [
-            this.questionRow(orgId, Number(open.id), input.code, questions.length, offeredAt, now),
+            this.questionRow(orgId, openId, input.code, questions.length, offeredAt, now),
           ]);
-          const all = [...questions, { status: 'Offered' as const }];
-          await this.repository.updateRating(trx, Number(open.id), { status: statusOf(all), updated_at: now });
-          return Number(open.id);
+          await this.repository.updateRating(trx, openId, {
+            status: statusOf([...questions, { status: 'Offered' as const }]),
+            updated_at: now,
+            ...(open.agent_id === null ? { agent_id: requireAgent() } : {}),
+          });
+          return openId;
         }
       }
       return this.insertSurvey(trx, {
@@ -224,8 +236,8 @@ export class RatingsService {
         codes: [input.code],
         source: 'offer',
         at: offeredAt,
-        contactId: input.contactId,
-        agentId,
+        contactId: givenContact,
+        agentId: requireAgent(),
         expiresAt: null,
       });
     });
@@ -282,10 +294,11 @@ export class RatingsService {
     await this.database.db.transaction().execute(async (trx) => {
       await this.repository.lockRating(trx, Number(row.id));
       const questions = await this.repository.questionsOf(trx, [Number(row.id)]);
+      // The comment belongs to the survey and to the answers it came with, so per-question readers (Dixa) see it too.
       const answers = input.answers.map(({ code, value }) => {
         const question = questions.find((candidate) => candidate.code === code);
         if (!question) throw new AppError('question_not_offered', `Rating ${row.id} has no question ${code}.`);
-        return { question, value };
+        return { question, value, comment: input.comment };
       });
       await this.applyAnswers(trx, row, questions, answers, input.comment, at);
     });
