@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // A module reaches another module only through that module's index.ts.
-    files: ['src/modules/**/*.ts'],
+    files: ['src/modules/**/*.ts', 'src/web/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [moduleInternals] }] },
   },
   {

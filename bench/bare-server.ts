@@ -1,6 +1,7 @@
-// The floor of this stack: a bare Fastify route doing one prepared better-sqlite3 insert into a table shaped like
-// Plaudit's messages, on the same pragmas (WAL, synchronous=NORMAL). No auth, no validation, no lookup.
+// The floor of this stack: bare Fastify routes, each doing one prepared better-sqlite3 statement on tables shaped like
+// Plaudit's, on the same pragmas (WAL, synchronous=NORMAL). No auth, no validation, no lookups, no security headers.
 import { randomUUID } from 'node:crypto';
+import formbody from '@fastify/formbody';
 import BetterSqlite3 from 'better-sqlite3';
 import Fastify from 'fastify';
 
@@ -13,11 +14,25 @@ db.exec(`create table if not exists messages (
   role text not null, text text, author_id text, created_at text not null)`);
 db.exec('create unique index if not exists messages_uid_key on messages (uid)');
 db.exec('create index if not exists messages_conversation_idx on messages (conversation_id, created_at, id)');
-const insert = db.prepare(
+db.exec(`create table if not exists ratings (
+  id integer primary key autoincrement, code text not null unique, value integer, comment text, updated_at text)`);
+db.prepare("insert or ignore into ratings (code) values ('bench-code-0000000000000')").run();
+
+const insertMessage = db.prepare(
   'insert into messages (uid, org_id, conversation_id, role, text, author_id, created_at) values (?, ?, ?, ?, ?, ?, ?)',
 );
+const ratingByCode = db.prepare('select id, code, value, comment from ratings where code = ?');
+const answerRating = db.prepare('update ratings set value = ?, comment = ?, updated_at = ? where code = ?');
+
+// A page of about the size of the rating page, so that both send the same bytes.
+const padding = 'x'.repeat(Number(process.env.BARE_PAGE_BYTES ?? 8000));
+const page = (code: string, value: unknown) =>
+  `<!doctype html><html><head><style>/*${padding}*/</style></head><body><form method="post" action="/page/${code}">` +
+  `<input name="stars" value="${String(value ?? '')}"><textarea name="comment"></textarea><button>Send</button></form></body></html>`;
 
 const app = Fastify();
+await app.register(formbody);
+
 app.post<{ Params: { id: string }; Body: { role: string; text: string } }>(
   '/conversations/:id/messages',
   async (request, reply) => {
@@ -29,9 +44,40 @@ app.post<{ Params: { id: string }; Body: { role: string; text: string } }>(
       author_id: null,
       created_at: new Date().toISOString(),
     };
-    insert.run(message.uid, 1, message.conversation_id, message.role, message.text, null, message.created_at);
+    insertMessage.run(message.uid, 1, message.conversation_id, message.role, message.text, null, message.created_at);
     return reply.status(201).send({ data: message });
   },
 );
+
+app.get<{ Params: { code: string } }>('/page/:code', async (request, reply) => {
+  const row = ratingByCode.get(request.params.code) as { value: number | null } | undefined;
+  return reply.type('text/html; charset=utf-8').send(page(request.params.code, row?.value));
+});
+
+app.post<{ Params: { code: string }; Body: { stars: string; comment?: string } }>(
+  '/page/:code',
+  async (request, reply) => {
+    answerRating.run(
+      Number(request.body.stars),
+      request.body.comment ?? null,
+      new Date().toISOString(),
+      request.params.code,
+    );
+    return reply.type('text/html; charset=utf-8').send(page(request.params.code, request.body.stars));
+  },
+);
+
+app.post<{ Params: { code: string }; Body: { ratingResult: { value: number }; comment?: string } }>(
+  '/ratings/:code/submit',
+  async (request, reply) => {
+    const submittedAt = new Date().toISOString();
+    answerRating.run(request.body.ratingResult.value, request.body.comment ?? null, submittedAt, request.params.code);
+    return reply
+      .status(201)
+      .send({ data: { ratingId: request.params.code, ratingResult: request.body.ratingResult, submittedAt } });
+  },
+);
+
+app.get('/', async () => 'ok');
 const address = await app.listen({ port: Number(port), host: '127.0.0.1' });
 process.stdout.write(`${address}\n`);

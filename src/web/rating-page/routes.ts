@@ -1,0 +1,274 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Config } from '../../config.js';
+import { isAppError } from '../../errors.js';
+import {
+  DEFAULT_PRIMARY_COLOR,
+  pageLanguage,
+  supportedLanguage,
+  type Language,
+  type ResolvedSettings,
+} from '../../modules/rating-config/index.js';
+import { looksLikeRatingCode, type Rating } from '../../modules/ratings/index.js';
+import type { Services } from '../../services.js';
+import { accentColors } from './colors.js';
+import { currentValues, formQuestions, parseForm } from './form.js';
+import { textFor, type PageText } from './i18n.js';
+import {
+  contentSecurityPolicy,
+  CSRF_FIELD,
+  csrfMatches,
+  csrfToken,
+  cspOrigin,
+  newNonce,
+  pagePath,
+  setPageHeaders,
+} from './security.js';
+import { formPage, messagePage, thanksPage, type Branding, type PageFrame } from './views.js';
+
+const CodeParams = Type.Object({ code: Type.String({ description: 'The code from the rating link.' }) });
+// The form is small: a comment of MAX_COMMENT_LENGTH characters fits several times over, even percent-encoded.
+const FORM_BODY_LIMIT = 64 * 1024;
+const MINUTE = 60_000;
+
+/** A page's language, texts, brand, and the origins its form may be redirected to. */
+interface PageContext {
+  lang: Language;
+  text: PageText;
+  brand: Branding;
+  formTargets: string[];
+}
+
+function acceptLanguage(request: FastifyRequest): string | undefined {
+  const header = request.headers['accept-language'];
+  return Array.isArray(header) ? header.join(',') : header;
+}
+
+function httpsUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The review link raters may be sent to, when the policy sends anyone there and the link is a web address. */
+function reviewLinkOf(settings: ResolvedSettings): string | null {
+  if (settings.redirect_policy === 'off' || !settings.review_link) return null;
+  return cspOrigin(settings.review_link) ? settings.review_link : null;
+}
+
+/** The page of one rating: the organization's brand, the language of settings, rating or browser. */
+function ratingContext(request: FastifyRequest, rating: Rating, settings: ResolvedSettings): PageContext {
+  const lang = pageLanguage(settings, rating.language, acceptLanguage(request));
+  const review = settings.redirect_policy === 'high_ratings' ? reviewLinkOf(settings) : null;
+  const origin = review ? cspOrigin(review) : undefined;
+  return {
+    lang,
+    text: textFor(lang),
+    brand: {
+      name: settings.brand.name,
+      logoUrl: httpsUrl(settings.brand.logoUrl),
+      colors: accentColors(settings.brand.color, DEFAULT_PRIMARY_COLOR),
+    },
+    formTargets: origin ? [origin] : [],
+  };
+}
+
+/** A page that belongs to no known rating: the browser's language, no brand. */
+function neutralContext(request: FastifyRequest): PageContext {
+  const lang = supportedLanguage(acceptLanguage(request)) ?? 'en';
+  return {
+    lang,
+    text: textFor(lang),
+    brand: { name: '', logoUrl: null, colors: accentColors(DEFAULT_PRIMARY_COLOR, DEFAULT_PRIMARY_COLOR) },
+    formTargets: [],
+  };
+}
+
+/** Sends a page with a fresh CSP nonce of its own. */
+function sendPage(
+  reply: FastifyReply,
+  status: number,
+  context: PageContext,
+  render: (frame: PageFrame) => string,
+): FastifyReply {
+  const nonce = newNonce();
+  reply.header('content-security-policy', contentSecurityPolicy(nonce, context.formTargets));
+  reply.header('content-language', context.lang);
+  reply.header('vary', 'Accept-Language, Cookie');
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .send(render({ lang: context.lang, text: context.text, nonce, brand: context.brand }));
+}
+
+function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendPage(reply, 404, neutralContext(request), (frame) =>
+    messagePage(frame, { icon: 'alert', title: frame.text.notFoundTitle, body: frame.text.notFoundBody }),
+  );
+}
+
+type Closed = 'expired' | 'cancelled';
+
+/** Why a rating takes no more answers, if it does not: withdrawn, or past its expiry (answered or not). */
+function closedReason(rating: Rating): Closed | null {
+  if (rating.status === 'cancelled') return 'cancelled';
+  if (rating.status === 'expired') return 'expired';
+  if (rating.expires_at !== null && Date.parse(rating.expires_at) <= Date.now()) return 'expired';
+  return null;
+}
+
+function sendClosed(reply: FastifyReply, context: PageContext, reason: Closed): FastifyReply {
+  return sendPage(reply, 410, context, (frame) =>
+    reason === 'expired'
+      ? messagePage(frame, { icon: 'clock', title: frame.text.expiredTitle, body: frame.text.expiredBody })
+      : messagePage(frame, {
+          icon: 'alert',
+          title: frame.text.cancelledTitle,
+          body: frame.text.cancelledBody(frame.brand.name),
+        }),
+  );
+}
+
+/**
+ * The public rating page `/r/{code}` that a rating invite links to: a server-rendered form that works without
+ * JavaScript. Form parsing, cookies and the rate limit are registered here, so they apply to this page only.
+ */
+export const ratingPageRoutes: FastifyPluginAsyncTypebox<{ services: Services; config: Config }> = async (
+  app,
+  { services, config },
+) => {
+  const { ratings } = services;
+
+  await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
+  await app.register(cookie);
+  // Counted per client address (behind a proxy: with TRUST_PROXY, the forwarded one); a limit set on a route keeps its
+  // own count, so GET and POST are counted apart. The counts live in this process: with several nodes, each allows
+  // this many (a shared store would be the place to change that).
+  await app.register(rateLimit, { global: false });
+  const rateLimited = { rateLimit: { max: config.ratingPageRateLimit, timeWindow: MINUTE } };
+  // The page takes forms only; a JSON body is refused (415) instead of being read as one.
+  app.removeContentTypeParser('application/json');
+
+  app.addHook('onSend', async (_request, reply) => {
+    setPageHeaders(reply);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'rating page failed');
+    else request.log.info({ status, reason: error.message }, 'rating page request rejected');
+    return sendPage(reply, status, neutralContext(request), (frame) => {
+      const { text } = frame;
+      if (status === 429)
+        return messagePage(frame, { icon: 'clock', title: text.rateLimitedTitle, body: text.rateLimitedBody });
+      if (status >= 500) return messagePage(frame, { icon: 'alert', title: text.errorTitle, body: text.errorBody });
+      return messagePage(frame, { icon: 'alert', title: text.errorTitle, body: text.badRequestBody });
+    });
+  });
+
+  app.get('/r/:code', { schema: { hide: true, params: CodeParams }, config: rateLimited }, async (request, reply) => {
+    const { code } = request.params;
+    // Anything that cannot be a code is answered without asking the database.
+    if (!looksLikeRatingCode(code)) return sendNotFound(request, reply);
+    const found = await ratings.openByCode(code);
+    if (!found) return sendNotFound(request, reply);
+    const { rating, settings } = found;
+    const context = ratingContext(request, rating, settings);
+    const closed = closedReason(rating);
+    if (closed) return sendClosed(reply, context, closed);
+
+    const questions = formQuestions(rating);
+    const token = csrfToken(request, reply, code);
+    return sendPage(reply, 200, context, (frame) =>
+      formPage(frame, {
+        code,
+        csrfToken: token,
+        questions,
+        values: currentValues(rating, questions),
+        errors: {},
+        answered: rating.submitted_at !== null,
+        expiresAt: rating.expires_at,
+      }),
+    );
+  });
+
+  app.post(
+    '/r/:code',
+    { schema: { hide: true, params: CodeParams }, config: rateLimited, bodyLimit: FORM_BODY_LIMIT },
+    async (request, reply) => {
+      const { code } = request.params;
+      if (!looksLikeRatingCode(code)) return sendNotFound(request, reply);
+      const found = await ratings.openByCode(code);
+      if (!found) return sendNotFound(request, reply);
+      const { rating, settings } = found;
+      const context = ratingContext(request, rating, settings);
+      const closed = closedReason(rating);
+      if (closed) return sendClosed(reply, context, closed);
+
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      if (!csrfMatches(request, body[CSRF_FIELD])) {
+        return sendPage(reply, 403, context, (frame) =>
+          messagePage(frame, {
+            icon: 'alert',
+            title: frame.text.forbiddenTitle,
+            body: frame.text.forbiddenBody,
+            action: { href: pagePath(code), label: frame.text.backToForm },
+          }),
+        );
+      }
+
+      const questions = formQuestions(rating);
+      const parsed = parseForm(body, questions);
+      if (!parsed.ok) {
+        const token = csrfToken(request, reply, code);
+        return sendPage(reply, 400, context, (frame) =>
+          formPage(frame, {
+            code,
+            csrfToken: token,
+            questions,
+            values: parsed.values,
+            errors: parsed.errors,
+            answered: false,
+            expiresAt: rating.expires_at,
+          }),
+        );
+      }
+
+      let answered: Rating;
+      try {
+        answered = await ratings.answerByCode(code, { answers: parsed.answers, comment: parsed.comment });
+      } catch (error) {
+        // It expired or was withdrawn between reading and answering.
+        if (isAppError(error) && error.code === 'rating_expired') return sendClosed(reply, context, 'expired');
+        if (isAppError(error) && error.code === 'rating_cancelled') return sendClosed(reply, context, 'cancelled');
+        throw error;
+      }
+
+      const main = questions.find((question) => question.field === 'stars');
+      const stars = main ? answered.questions.find((question) => question.code === main.code)?.value : undefined;
+      const review = reviewLinkOf(settings);
+      if (
+        review &&
+        settings.redirect_policy === 'high_ratings' &&
+        typeof stars === 'number' &&
+        stars >= settings.redirect_min_stars
+      ) {
+        return reply.redirect(review, 303);
+      }
+      return sendPage(reply, 200, context, (frame) =>
+        thanksPage(frame, {
+          code,
+          reviewLink: settings.redirect_policy === 'everyone' ? review : null,
+          expiresAt: answered.expires_at,
+        }),
+      );
+    },
+  );
+};
