@@ -69,6 +69,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON only; a text body is refused with 415 rather than validated as a string.
   app.removeContentTypeParser('text/plain');
+  // Many HTTP clients send `Content-Type: application/json` with an empty body on POSTs that take none (an invite, a
+  // cancel): read that as no body. Everything else goes to Fastify's own hardened JSON parser.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') return done(null, undefined);
+    return parseJson(request, text, done);
+  });
   app.addSchema(ErrorBody);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request) => {

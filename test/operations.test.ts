@@ -135,3 +135,32 @@ describe('Response schema check in tests', () => {
     }
   });
 });
+
+describeEachDialect('Bodies', (ctx) => {
+  it('reads an empty JSON body as no body, as many clients send on POSTs that take none', async () => {
+    const tenant = await ctx.newTenant();
+    const json = { 'content-type': 'application/json' };
+    const conversation = (await ctx.request('POST', '/v1/conversations', { key: tenant.key, body: {} })).body.data;
+    const invite = await ctx.request('POST', `/v1/conversations/${conversation.id}/rating-invites`, {
+      key: tenant.key,
+      payload: '',
+      headers: json,
+    });
+    assert.equal(invite.status, 201);
+    // A route that needs a body still says so.
+    const empty = await ctx.request('POST', '/v1/conversations', { key: tenant.key, payload: '', headers: json });
+    assertError(empty, 400, 'validation_failed', /body must be an object/);
+    // And JSON that is not JSON is still refused, prototype tricks included.
+    assertError(
+      await ctx.request('POST', '/v1/conversations', { key: tenant.key, payload: '{', headers: json }),
+      400,
+      'invalid_json',
+    );
+    const poisoned = await ctx.request('POST', '/v1/conversations', {
+      key: tenant.key,
+      payload: '{"__proto__": {"admin": true}}',
+      headers: json,
+    });
+    assert.equal(poisoned.status, 400);
+  });
+});

@@ -127,37 +127,27 @@ export const healviRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   // The public base URL, as the rating links carry it: PUBLIC_URL/r/{code}.
   const publicBase = ratings.linkOf('').slice(0, -'/r/'.length);
 
-  const inviteScope: FastifyPluginAsyncTypebox = async (invite) => {
-    // Healvi's invite takes no body, yet clients may still send `Content-Type: application/json` with an empty one;
-    // in this scope any body is read (within the body limit) and ignored instead of refused as empty JSON.
-    invite.removeContentTypeParser('application/json');
-    invite.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, _body, done) =>
-      done(null, undefined),
-    );
-
-    invite.post(
-      `${PREFIX}/conversations/:id/invite-rating`,
-      {
-        schema: {
-          tags,
-          summary: 'Invite rating (Healvi)',
-          description:
-            'Answers the invite text (the template with `{link}` replaced), the link of the rating page and the ' +
-            'rating. While an unexpired, unanswered invite exists for the conversation, that one is answered.',
-          params: Type.Object({ id: IdOrUid }),
-          response: {
-            200: Type.Object({ data: Type.Object({ text: Type.String(), link: Type.String(), rating: HealviRating }) }),
-            ...errors,
-          },
+  app.post(
+    `${PREFIX}/conversations/:id/invite-rating`,
+    {
+      schema: {
+        tags,
+        summary: 'Invite rating (Healvi)',
+        description:
+          'Answers the invite text (the template with `{link}` replaced), the link of the rating page and the ' +
+          'rating. While an unexpired, unanswered invite exists for the conversation, that one is answered.',
+        params: Type.Object({ id: IdOrUid }),
+        response: {
+          200: Type.Object({ data: Type.Object({ text: Type.String(), link: Type.String(), rating: HealviRating }) }),
+          ...errors,
         },
       },
-      async (request) => {
-        const { text, link, rating } = await ratings.createInvite(principalOf(request).orgId, request.params.id);
-        return { data: { text, link, rating: healviRating(rating) } };
-      },
-    );
-  };
-  await app.register(inviteScope);
+    },
+    async (request) => {
+      const { text, link, rating } = await ratings.createInvite(principalOf(request).orgId, request.params.id);
+      return { data: { text, link, rating: healviRating(rating) } };
+    },
+  );
 
   app.get(
     `${PREFIX}/ratings`,
