@@ -74,6 +74,25 @@ export class ConversationsRepository {
         .where('uid', '=', params.uid),
   );
 
+  private readonly recordById = preparedQuery(
+    () => this.db,
+    (db, params: { orgId: number; id: number }) =>
+      db.selectFrom('conversations').selectAll().where('org_id', '=', params.orgId).where('id', '=', params.id),
+  );
+
+  private readonly recordByUid = preparedQuery(
+    () => this.db,
+    (db, params: { orgId: number; uid: string }) =>
+      db.selectFrom('conversations').selectAll().where('org_id', '=', params.orgId).where('uid', '=', params.uid),
+  );
+
+  /** The conversation's row without counting its messages: for modules that hang records off a conversation. */
+  async findConversationRecord(orgId: number, ref: ConversationRef) {
+    const rows =
+      'id' in ref ? await this.recordById({ orgId, id: ref.id }) : await this.recordByUid({ orgId, uid: ref.uid });
+    return rows[0];
+  }
+
   /** The internal id and state of a conversation, for the hot message path: one indexed lookup, no counting. */
   async findConversationKey(orgId: number, ref: ConversationRef) {
     const rows =

@@ -87,6 +87,9 @@ function toMessage(row: Insertable<MessagesTable> | MessageRow): Message {
   };
 }
 
+/** A conversation without its message count. */
+export type ConversationRecord = Omit<Conversation, 'message_count'>;
+
 /** Runs inside the anonymization's transaction, so that other modules remove what they hold about the contact. */
 export type AnonymizeListener = (db: Db, orgId: number, conversationId: number) => Promise<void>;
 
@@ -181,6 +184,17 @@ export class ConversationsService {
     const row = await this.repository.findConversation(orgId, conversationRef(idOrUid));
     if (!row) throw notFound(idOrUid);
     return toConversation(row);
+  }
+
+  /**
+   * The conversation as other modules need it (ratings, feedback): everything but the message count, which costs a
+   * count over its messages. 404 when it is not in the organization.
+   */
+  async findConversation(orgId: number, idOrUid: string): Promise<ConversationRecord> {
+    const row = await this.repository.findConversationRecord(orgId, conversationRef(idOrUid));
+    if (!row) throw notFound(idOrUid);
+    const { message_count: _count, ...conversation } = toConversation({ ...row, message_count: 0 });
+    return conversation;
   }
 
   /** Newest first, with a keyset cursor: pages stay stable while conversations arrive. */

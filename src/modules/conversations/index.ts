@@ -1,4 +1,9 @@
-export { ConversationsService, conversationRef, type AnonymizeListener } from './conversations.service.js';
+export {
+  ConversationsService,
+  conversationRef,
+  type AnonymizeListener,
+  type ConversationRecord,
+} from './conversations.service.js';
 export { conversationsRoutes } from './conversations.routes.js';
 export type { Conversation, Message } from './conversations.schemas.js';
 export type { ConversationsTable, MessagesTable } from './conversations.table.js';

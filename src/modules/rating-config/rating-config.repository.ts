@@ -1,17 +1,33 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared.js';
 import type { RatingSettingsTable } from './rating-config.table.js';
 
 /** SQL for the per-organization rating settings. */
 export class RatingConfigRepository {
-  constructor(private readonly db: Db) {}
+  private readonly db: Db;
 
-  find(orgId: number, db: Db = this.db) {
-    return db.selectFrom('rating_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+  constructor(db: Db) {
+    this.db = db;
   }
 
-  organizationName(orgId: number, db: Db = this.db) {
-    return db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirst();
+  // Read on every rating page view: prepared once.
+  private readonly settingsOf = preparedQuery(
+    () => this.db,
+    (db, params: { orgId: number }) => db.selectFrom('rating_settings').selectAll().where('org_id', '=', params.orgId),
+  );
+
+  private readonly nameOf = preparedQuery(
+    () => this.db,
+    (db, params: { orgId: number }) => db.selectFrom('organizations').select('name').where('id', '=', params.orgId),
+  );
+
+  async find(orgId: number, db: Db = this.db) {
+    return (await this.settingsOf({ orgId }, db))[0];
+  }
+
+  async organizationName(orgId: number, db: Db = this.db) {
+    return (await this.nameOf({ orgId }, db))[0];
   }
 
   async upsert(db: Db, row: Insertable<RatingSettingsTable>): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Expression, Insertable, SqlBool, Updateable } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import { forUpdate } from '../../db/locking.js';
+import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
 import type { RatingQuestionsTable, RatingsTable } from './ratings.table.js';
 
@@ -23,10 +24,13 @@ export interface RatingFilters {
 
 /** SQL for ratings and their questions. Every query is bound to one organization, except the lookup by secret code. */
 export class RatingsRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly dialect: Dialect,
-  ) {}
+  private readonly db: Db;
+  private readonly dialect: Dialect;
+
+  constructor(db: Db, dialect: Dialect) {
+    this.db = db;
+    this.dialect = dialect;
+  }
 
   private selectRatings(db: Db) {
     return db
@@ -41,10 +45,21 @@ export class RatingsRepository {
     return ('id' in ref ? query.where('r.id', '=', ref.id) : query.where('r.uid', '=', ref.uid)).executeTakeFirst();
   }
 
+  private readonly ratingByCode = preparedQuery(
+    () => this.db,
+    (db, params: { code: string }) => this.selectRatings(db).where('r.code', '=', params.code),
+  );
+
   /** The rating behind a public page: the code is the only key, so no organization is needed. */
-  findRatingByCode(code: string, db: Db = this.db) {
-    return this.selectRatings(db).where('r.code', '=', code).executeTakeFirst();
+  async findRatingByCode(code: string) {
+    return (await this.ratingByCode({ code }))[0];
   }
+
+  private readonly questionsOfOne = preparedQuery(
+    () => this.db,
+    (db, params: { ratingId: number }) =>
+      db.selectFrom('rating_questions').selectAll().where('rating_id', '=', params.ratingId).orderBy('position'),
+  );
 
   /** Locks a rating row for the rest of the transaction (PostgreSQL), so concurrent answers apply one after another. */
   async lockRating(db: Db, id: number): Promise<void> {
@@ -61,6 +76,8 @@ export class RatingsRepository {
 
   questionsOf(db: Db, ratingIds: number[]) {
     if (ratingIds.length === 0) return Promise.resolve([]);
+    // One rating (every page view and answer) has a query shape of its own, prepared once.
+    if (ratingIds.length === 1) return this.questionsOfOne({ ratingId: ratingIds[0]! }, db);
     return db
       .selectFrom('rating_questions')
       .selectAll()

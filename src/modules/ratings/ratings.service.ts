@@ -3,7 +3,7 @@ import type { Database, Db } from '../../db/database.js';
 import { nowIso, toStoredTimestamp } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
-import type { Conversation, ConversationsService } from '../conversations/index.js';
+import type { ConversationRecord, ConversationsService } from '../conversations/index.js';
 import {
   defaultInviteMessage,
   isValidValue,
@@ -151,7 +151,7 @@ export class RatingsService {
    * unexpired, unanswered invite exists for the conversation, that one is returned instead of a new one.
    */
   async createInvite(orgId: number, conversationIdOrUid: string) {
-    const conversation = await this.conversations.getConversation(orgId, conversationIdOrUid);
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const settings = await this.ratingConfig.resolvedSettings(orgId);
     const now = nowIso();
     const { id, created } = await this.database.db.transaction().execute(async (trx) => {
@@ -188,7 +188,7 @@ export class RatingsService {
     conversationIdOrUid: string,
     input: { code: QuestionCode; contactId?: string; agentId?: string; offeredAt?: string },
   ): Promise<{ rating: Rating; question: RatingQuestion }> {
-    const conversation = await this.conversations.getConversation(orgId, conversationIdOrUid);
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const givenAgent = input.agentId?.toLowerCase();
     const givenContact = input.contactId?.toLowerCase();
     const agentId =
@@ -261,7 +261,7 @@ export class RatingsService {
       offeredAt?: string;
     },
   ): Promise<Rating> {
-    const conversation = await this.conversations.getConversation(orgId, conversationIdOrUid);
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const now = nowIso();
     const offeredAt = clientTimestamp(input.offeredAt, 'body.offered_at') ?? now;
     const expiresAt =
@@ -315,7 +315,7 @@ export class RatingsService {
     ratingUid: string,
     input: { kind: QuestionKind; value: number; comment?: string; submittedAt?: string },
   ): Promise<{ rating: Rating; question: RatingQuestion }> {
-    const conversation = await this.conversations.getConversation(orgId, conversationIdOrUid);
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const row = /^[0-9a-f-]{36}$/i.test(ratingUid)
       ? await this.repository.findRating(orgId, { uid: ratingUid.toLowerCase() })
       : undefined;
@@ -350,11 +350,16 @@ export class RatingsService {
   async openByCode(code: string): Promise<{ rating: Rating; orgId: number; settings: ResolvedSettings } | undefined> {
     const row = await this.repository.findRatingByCode(code);
     if (!row) return undefined;
-    const now = nowIso();
-    if (!row.opened_at) await this.repository.markOpened(Number(row.id), now);
     const orgId = Number(row.org_id);
-    const rating = (await this.load(this.database.db, orgId, { id: Number(row.id) }))!;
-    return { rating, orgId, settings: await this.ratingConfig.resolvedSettings(orgId) };
+    if (!row.opened_at) {
+      row.opened_at = nowIso();
+      await this.repository.markOpened(Number(row.id), row.opened_at);
+    }
+    const [[rating], settings] = await Promise.all([
+      this.withQuestions([row]),
+      this.ratingConfig.resolvedSettings(orgId),
+    ]);
+    return { rating: rating!, orgId, settings };
   }
 
   /**
@@ -409,7 +414,7 @@ export class RatingsService {
 
   /** The ratings of one conversation, oldest first. */
   async conversationRatings(orgId: number, conversationIdOrUid: string): Promise<Rating[]> {
-    const conversation = await this.conversations.getConversation(orgId, conversationIdOrUid);
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const rows = await this.repository.listRatings(orgId, { conversationId: conversation.id }, 1000);
     return (await this.withQuestions(rows)).reverse();
   }
@@ -543,7 +548,7 @@ export class RatingsService {
     trx: Db,
     input: {
       orgId: number;
-      conversation: Conversation;
+      conversation: ConversationRecord;
       codes: QuestionCode[];
       source: RatingSource;
       at: string;
