@@ -688,7 +688,11 @@ describeEachDialect('Dixa ratings API', (ctx) => {
           400,
           /not valid JSON/,
         );
-        assertDixaError(await dixa(ctx, 'POST', url, { key: tenant.key, payload: '', headers: json }), 400, /body must be an object/);
+        assertDixaError(
+          await dixa(ctx, 'POST', url, { key: tenant.key, payload: '', headers: json }),
+          400,
+          /body must be an object/,
+        );
         assertDixaError(
           await dixa(ctx, 'POST', url, {
             key: tenant.key,
