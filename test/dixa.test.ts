@@ -554,6 +554,19 @@ describeEachDialect('Dixa ratings API', (ctx) => {
     assert.equal(again.body.data.id, invite.uid);
   });
 
+  it('gives an open invite the agent of a Csat offer that joins its stars question', async () => {
+    const tenant = await ctx.newTenant();
+    const created = await ctx.request('POST', '/v1/conversations', { key: tenant.key, body: { channel: 'email' } });
+    const id = created.body.data.id;
+    const invite = (await ctx.request('POST', `/v1/conversations/${id}/rating-invites`, { key: tenant.key })).body.data
+      .rating;
+    const offered = await offer(tenant, id, { ratingType: 'Csat', agentId: OFFER_EXAMPLE.agentId });
+    assert.equal(offered.status, 201);
+    assert.equal(offered.body.data.id, invite.uid, "the Csat offer is the invite's waiting stars question");
+    assert.equal(offered.body.data.agentId, OFFER_EXAMPLE.agentId);
+    assert.ok((await list(tenant, id)).every((element) => element.agentId === OFFER_EXAMPLE.agentId));
+  });
+
   it('starts a survey of its own for an offer to another contact or agent', async () => {
     const tenant = await ctx.newTenant();
     const { id } = await conversation(tenant);

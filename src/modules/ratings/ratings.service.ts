@@ -217,7 +217,12 @@ export class RatingsService {
         const openId = Number(open.id);
         const questions = await this.repository.questionsOf(trx, [openId]);
         const sameKind = questions.filter((question) => question.kind === kind);
-        if (sameKind.some((question) => question.status === 'Offered')) return openId;
+        if (sameKind.some((question) => question.status === 'Offered')) {
+          // The offer waits already; a survey begun without an agent (an invite) takes the offer's.
+          if (open.agent_id === null)
+            await this.repository.updateRating(trx, openId, { agent_id: requireAgent(), updated_at: now });
+          return openId;
+        }
         if (sameKind.length === 0) {
           await this.repository.insertQuestions(trx, [
             this.questionRow(orgId, openId, input.code, questions.length, offeredAt, now),
