@@ -137,6 +137,25 @@ function sendClosed(reply: FastifyReply, context: PageContext, reason: Closed): 
 }
 
 /**
+ * The rating a page request is about, with its page context — or the answer already sent: 404 for a code that is
+ * not one (without asking the database when it cannot be one), 410 when the rating has expired or was cancelled.
+ */
+async function openRating(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ratings: Services['ratings'],
+  code: string,
+): Promise<{ rating: Rating; settings: ResolvedSettings; context: PageContext } | { sent: FastifyReply }> {
+  if (!looksLikeRatingCode(code)) return { sent: sendNotFound(request, reply) };
+  const found = await ratings.openByCode(code);
+  if (!found) return { sent: sendNotFound(request, reply) };
+  const context = ratingContext(request, found.rating, found.settings);
+  const closed = closedReason(found.rating);
+  if (closed) return { sent: sendClosed(reply, context, closed) };
+  return { rating: found.rating, settings: found.settings, context };
+}
+
+/**
  * The public rating page `/r/{code}` that a rating invite links to: a server-rendered form that works without
  * JavaScript. Form parsing, cookies and the rate limit are registered here, so they apply to this page only.
  */
@@ -175,14 +194,9 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{ services: Services; c
 
   app.get('/r/:code', { schema: { hide: true, params: CodeParams }, config: rateLimited }, async (request, reply) => {
     const { code } = request.params;
-    // Anything that cannot be a code is answered without asking the database.
-    if (!looksLikeRatingCode(code)) return sendNotFound(request, reply);
-    const found = await ratings.openByCode(code);
-    if (!found) return sendNotFound(request, reply);
-    const { rating, settings } = found;
-    const context = ratingContext(request, rating, settings);
-    const closed = closedReason(rating);
-    if (closed) return sendClosed(reply, context, closed);
+    const opened = await openRating(request, reply, ratings, code);
+    if ('sent' in opened) return opened.sent;
+    const { rating, context } = opened;
 
     const questions = formQuestions(rating);
     const token = csrfToken(request, reply, code);
@@ -204,13 +218,9 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{ services: Services; c
     { schema: { hide: true, params: CodeParams }, config: rateLimited, bodyLimit: FORM_BODY_LIMIT },
     async (request, reply) => {
       const { code } = request.params;
-      if (!looksLikeRatingCode(code)) return sendNotFound(request, reply);
-      const found = await ratings.openByCode(code);
-      if (!found) return sendNotFound(request, reply);
-      const { rating, settings } = found;
-      const context = ratingContext(request, rating, settings);
-      const closed = closedReason(rating);
-      if (closed) return sendClosed(reply, context, closed);
+      const opened = await openRating(request, reply, ratings, code);
+      if ('sent' in opened) return opened.sent;
+      const { rating, settings, context } = opened;
 
       const body = (request.body ?? {}) as Record<string, unknown>;
       if (!csrfMatches(request, body[CSRF_FIELD])) {
