@@ -17,9 +17,34 @@ db.exec('create index if not exists messages_conversation_idx on messages (conve
 db.exec(`create table if not exists ratings (
   id integer primary key autoincrement, code text not null unique, value integer, comment text, updated_at text)`);
 db.prepare("insert or ignore into ratings (code) values ('bench-code-0000000000000')").run();
+db.exec(`create table if not exists message_feedback (
+  id integer primary key autoincrement, uid text not null, org_id integer not null, conversation_id integer not null,
+  message_id integer not null, user_id text not null, rating text, comment text, created_at text not null)`);
+db.exec('create unique index if not exists message_feedback_uid_key on message_feedback (uid)');
+db.exec('create index if not exists message_feedback_message_user_idx on message_feedback (message_id, user_id, id)');
+// A conversation of 200 messages to read back, as Plaudit's GET messages scenario reads one.
+if (!db.prepare('select 1 from messages where conversation_id = 0').get()) {
+  const seed = db.prepare(
+    'insert into messages (uid, org_id, conversation_id, role, text, author_id, created_at) values (?, 1, 0, ?, ?, null, ?)',
+  );
+  for (let i = 0; i < 200; i += 1) {
+    seed.run(
+      randomUUID(),
+      i % 2 ? 'ai' : 'user',
+      `Message ${i} of a long support conversation.`,
+      new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+    );
+  }
+}
 
 const insertMessage = db.prepare(
   'insert into messages (uid, org_id, conversation_id, role, text, author_id, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+);
+const insertFeedback = db.prepare(
+  'insert into message_feedback (uid, org_id, conversation_id, message_id, user_id, rating, comment, created_at) values (?, 1, 0, ?, ?, ?, ?, ?)',
+);
+const messagesOf = db.prepare(
+  'select uid, role, text, author_id, created_at from messages where conversation_id = ? order by created_at, id',
 );
 const ratingByCode = db.prepare('select id, code, value, comment from ratings where code = ?');
 const answerRating = db.prepare('update ratings set value = ?, comment = ?, updated_at = ? where code = ?');
@@ -77,6 +102,25 @@ app.post<{ Params: { code: string }; Body: { ratingResult: { value: number }; co
       .send({ data: { ratingId: request.params.code, ratingResult: request.body.ratingResult, submittedAt } });
   },
 );
+
+app.post<{ Params: { uid: string }; Body: { rating?: string | null; comment?: string | null } }>(
+  '/messages/:uid/feedback',
+  async (request) => {
+    const record = {
+      uid: randomUUID(),
+      message_uid: request.params.uid,
+      rating: request.body.rating ?? null,
+      comment: request.body.comment ?? null,
+      created_at: new Date().toISOString(),
+    };
+    insertFeedback.run(record.uid, 1, 'bench-user', record.rating, record.comment, record.created_at);
+    return { data: record };
+  },
+);
+
+app.get<{ Params: { id: string } }>('/conversations/:id/messages', async (request) => ({
+  data: messagesOf.all(Number(request.params.id)),
+}));
 
 app.get('/', async () => 'ok');
 const address = await app.listen({ port: Number(port), host: '127.0.0.1' });

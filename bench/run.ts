@@ -10,7 +10,9 @@ import { freePort, measure, startProcess, stop, type Measured } from './lib.js';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'messages,page-get,page-post,dixa-submit').split(',');
+const SCENARIOS = (
+  process.env.BENCH_SCENARIOS ?? 'messages,feedback,messages-get,page-get,page-post,dixa-submit'
+).split(',');
 const BARE_CODE = 'bench-code-0000000000000';
 const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'plaudit-bench-'));
@@ -106,6 +108,33 @@ async function main(): Promise<void> {
     )
   ).data as { id: string };
 
+  // A conversation of 200 messages, with feedback on some, for the read scenario; a message to send feedback on.
+  const long = (
+    await json(
+      await fetch(`${plauditUrl}/v1/conversations`, {
+        method: 'POST',
+        headers: api,
+        body: JSON.stringify({
+          agent_type: 'ai',
+          messages: Array.from({ length: 200 }, (_, i) => ({
+            role: i % 2 ? 'ai' : 'user',
+            text: `Message ${i} of a long support conversation.`,
+          })),
+        }),
+      }),
+    )
+  ).data as { id: number; messages: Array<{ uid: string }> };
+  for (const message of long.messages.slice(1, 40)) {
+    await json(
+      await fetch(`${plauditUrl}/v1/messages/${message.uid}/feedback`, {
+        method: 'POST',
+        headers: api,
+        body: JSON.stringify({ rating: 'like' }),
+      }),
+    );
+  }
+  const rated = long.messages[1]!.uid;
+
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const formBody = `stars=3&comment=${encodeURIComponent('Friendly, but it took a while.')}`;
   const submitBody = JSON.stringify({ ratingResult: { value: 8, _type: 'Nps' }, comment: 'Quick answer' });
@@ -126,6 +155,29 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ role: 'user', text: 'Where is my order? It was due yesterday.' }),
       },
+    },
+    {
+      name: 'feedback',
+      title: 'POST /v1/messages/{uid}/feedback (a dislike)',
+      goal: 0.8,
+      plaudit: {
+        url: `${plauditUrl}/v1/messages/${rated}/feedback`,
+        method: 'POST',
+        headers: api,
+        body: JSON.stringify({ rating: 'dislike' }),
+      },
+      bare: {
+        url: `${bareUrl}/messages/${rated}/feedback`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ rating: 'dislike' }),
+      },
+    },
+    {
+      name: 'messages-get',
+      title: 'GET /v1/conversations/{id}/messages (200 messages, with feedback totals)',
+      plaudit: { url: `${plauditUrl}/v1/conversations/${long.id}/messages`, method: 'GET', headers: api },
+      bare: { url: `${bareUrl}/conversations/0/messages`, method: 'GET' },
     },
     {
       name: 'page-get',

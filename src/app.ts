@@ -15,7 +15,9 @@ import { accountsRoutes } from './modules/accounts/index.js';
 import { conversationsRoutes } from './modules/conversations/index.js';
 import { ratingConfigRoutes } from './modules/rating-config/index.js';
 import { ratingsRoutes } from './modules/ratings/index.js';
+import { feedbackRoutes } from './modules/feedback/index.js';
 import { dixaRoutes } from './compat/dixa.js';
+import { exanteRoutes } from './compat/exante.js';
 import { healviRoutes } from './compat/healvi.js';
 import { quickchatRoutes } from './compat/quickchat.js';
 import { ratingPageRoutes } from './web/rating-page/index.js';
@@ -187,9 +189,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(conversationsRoutes, { conversations: services.conversations });
     await api.register(ratingConfigRoutes, { ratingConfig: services.ratingConfig });
     await api.register(ratingsRoutes, { ratings: services.ratings });
+    await api.register(feedbackRoutes, { feedback: services.feedback });
     await api.register(healviRoutes, { services });
     await api.register(quickchatRoutes, { services });
     await api.register(dixaRoutes, { services });
+    await api.register(exanteRoutes, { services });
   });
 
   await app.register(ratingPageRoutes, { services, config: options.config });

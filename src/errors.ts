@@ -22,6 +22,7 @@ export const errorStatus = {
   organization_not_found: 404,
   user_not_found: 404,
   rating_not_found: 404,
+  message_not_found: 404,
   method_not_allowed: 405,
   conversation_exists: 409,
   conversation_anonymized: 409,

@@ -1,6 +1,7 @@
 import type { Database } from './db/database.js';
 import { AccountsService } from './modules/accounts/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
+import { FeedbackService } from './modules/feedback/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
 import { RatingsService } from './modules/ratings/index.js';
 
@@ -10,6 +11,7 @@ export interface Services {
   conversations: ConversationsService;
   ratingConfig: RatingConfigService;
   ratings: RatingsService;
+  feedback: FeedbackService;
 }
 
 export interface ServiceOptions {
@@ -25,5 +27,6 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     conversations,
     ratingConfig,
     ratings: new RatingsService(database, conversations, ratingConfig, options.publicUrl),
+    feedback: new FeedbackService(database, conversations),
   };
 }

@@ -13,13 +13,18 @@ interface Pending<T> {
  *
  * If the shared transaction fails, every write is retried on its own, so that one bad row cannot fail its
  * neighbours and each caller gets its own answer. PostgreSQL commits concurrently from its pool, so there each
- * write simply runs by itself.
+ * write simply runs by itself. With `transactional`, a write that runs alone gets a transaction of its own too.
  */
 export function groupCommit<T>(
   database: Database,
   write: (executor: Db, item: T) => Promise<unknown>,
+  options: { transactional?: boolean } = {},
 ): (item: T) => Promise<void> {
-  if (database.dialect !== 'sqlite') return async (item) => void (await write(database.db, item));
+  // A write that reads before it writes (carry-forward) must run in a transaction even when it runs alone.
+  const alone = options.transactional
+    ? (item: T) => database.db.transaction().execute((trx) => write(trx, item))
+    : (item: T) => write(database.db, item);
+  if (database.dialect !== 'sqlite') return async (item) => void (await alone(item));
 
   let pending: Pending<T>[] = [];
   const flush = async () => {
@@ -27,7 +32,7 @@ export function groupCommit<T>(
     pending = [];
     if (batch.length === 1) {
       const [only] = batch;
-      return write(database.db, only!.item).then(() => only!.resolve(), only!.reject);
+      return alone(only!.item).then(() => only!.resolve(), only!.reject);
     }
     try {
       await database.db.transaction().execute(async (trx) => {
@@ -36,7 +41,7 @@ export function groupCommit<T>(
       for (const { resolve } of batch) resolve();
     } catch {
       for (const { item, resolve, reject } of batch) {
-        await write(database.db, item).then(resolve, reject);
+        await alone(item).then(resolve, reject);
       }
     }
   };

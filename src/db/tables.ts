@@ -1,6 +1,7 @@
 import type { ApiKeysTable, OrganizationsTable, UsersTable } from '../modules/accounts/index.js';
 import type { AuditLogTable } from '../modules/audit/index.js';
 import type { ConversationsTable, MessagesTable } from '../modules/conversations/index.js';
+import type { MessageFeedbackTable } from '../modules/feedback/index.js';
 import type { RatingSettingsTable } from '../modules/rating-config/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
 
@@ -15,4 +16,5 @@ export interface Tables {
   rating_settings: RatingSettingsTable;
   ratings: RatingsTable;
   rating_questions: RatingQuestionsTable;
+  message_feedback: MessageFeedbackTable;
 }

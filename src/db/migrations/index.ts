@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation.js';
 import * as ratings from './0002_ratings.js';
+import * as messageFeedback from './0003_message_feedback.js';
 
 /** Every migration, in order. A released migration never changes; a change is a new one. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_ratings': ratings,
+  '0003_message_feedback': messageFeedback,
 };

@@ -126,20 +126,6 @@ export const conversationsRoutes: FastifyPluginAsyncTypebox<{ conversations: Con
     },
   );
 
-  app.get(
-    '/v1/conversations/:id/messages',
-    {
-      schema: {
-        tags,
-        summary: 'List the messages of a conversation',
-        description: 'In conversation order: by `created_at`, then by arrival.',
-        params: IdParams,
-        response: { 200: Type.Object({ data: Type.Array(Message) }), ...errorResponses('conversation_not_found') },
-      },
-    },
-    async (request) => ({ data: await conversations.listMessages(principalOf(request).orgId, request.params.id) }),
-  );
-
   app.post(
     '/v1/conversations/:id/anonymize',
     {

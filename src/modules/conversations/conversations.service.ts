@@ -264,6 +264,16 @@ export class ConversationsService {
     return toMessage(message);
   }
 
+  /** The messages of a conversation with their internal ids, for modules that hang records off messages. */
+  async listMessagesWithIds(orgId: number, conversationId: number): Promise<Array<{ id: number; message: Message }>> {
+    const conversation = await this.repository.findConversationKey(orgId, { id: conversationId });
+    if (!conversation) throw notFound(String(conversationId));
+    return (await this.repository.listMessages(conversationId)).map((row) => ({
+      id: Number(row.id),
+      message: toMessage(row),
+    }));
+  }
+
   async listMessages(orgId: number, idOrUid: string): Promise<Message[]> {
     const conversation = await this.repository.findConversationKey(orgId, conversationRef(idOrUid));
     if (!conversation) throw notFound(idOrUid);

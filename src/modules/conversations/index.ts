@@ -5,5 +5,6 @@ export {
   type ConversationRecord,
 } from './conversations.service.js';
 export { conversationsRoutes } from './conversations.routes.js';
-export type { Conversation, Message } from './conversations.schemas.js';
+export type { Conversation } from './conversations.schemas.js';
+export { Message } from './conversations.schemas.js';
 export type { ConversationsTable, MessagesTable } from './conversations.table.js';

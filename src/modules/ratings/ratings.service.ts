@@ -109,7 +109,8 @@ function statusOf(questions: Array<{ status: QuestionStatus }>): StoredRatingSta
 }
 
 function checkComment(comment: string | null | undefined): void {
-  if (comment && comment.length > MAX_COMMENT_LENGTH) {
+  // Characters as people (and the schema validator) count them: code points, not UTF-16 units.
+  if (comment && [...comment].length > MAX_COMMENT_LENGTH) {
     throw new AppError('validation_failed', `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
   }
 }

@@ -1,0 +1,178 @@
+import type { Expression, Insertable, SqlBool } from 'kysely';
+import type { Db, Dialect } from '../../db/database.js';
+import { forUpdate } from '../../db/locking.js';
+import { preparedQuery } from '../../db/prepared.js';
+import type { CreatedCursor } from '../../http/pagination.js';
+import type { MessageFeedbackTable } from './feedback.table.js';
+
+export interface FeedbackFilters {
+  rating?: 'like' | 'dislike' | 'none';
+  hasComment?: boolean;
+  agentType?: string;
+  createdFrom?: string;
+  createdTo?: string;
+}
+
+/** SQL for message feedback. Inserts and reads only: the log is never updated, except to blank comments. */
+export class FeedbackRepository {
+  private readonly db: Db;
+  private readonly dialect: Dialect;
+
+  constructor(db: Db, dialect: Dialect) {
+    this.db = db;
+    this.dialect = dialect;
+  }
+
+  private readonly messageByUid = preparedQuery(
+    () => this.db,
+    (db, params: { uid: string }) =>
+      db
+        .selectFrom('messages as m')
+        .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+        .select([
+          'm.id as message_id',
+          'm.uid as message_uid',
+          'm.org_id',
+          'c.id as conversation_id',
+          'c.uid as conversation_uid',
+          'c.anonymized_at',
+        ])
+        .where('m.uid', '=', params.uid),
+  );
+
+  /** A message with its conversation, by UUID, whichever organization it belongs to (the caller checks). */
+  async findMessage(uid: string) {
+    return (await this.messageByUid({ uid }))[0];
+  }
+
+  private readonly conversationByUid = preparedQuery(
+    () => this.db,
+    (db, params: { uid: string }) =>
+      db.selectFrom('conversations').select(['id', 'uid', 'org_id']).where('uid', '=', params.uid),
+  );
+
+  /** A conversation by UUID, whichever organization it belongs to (the caller checks). */
+  async findConversation(uid: string) {
+    return (await this.conversationByUid({ uid }))[0];
+  }
+
+  /** Locks the message row (PostgreSQL), so that concurrent submissions on it carry forward one after another. */
+  async lockMessage(db: Db, messageId: number): Promise<void> {
+    await forUpdate(db.selectFrom('messages').select('id').where('id', '=', messageId), this.dialect).execute();
+  }
+
+  private readonly latest = preparedQuery(
+    () => this.db,
+    (db, params: { messageId: number; userId: string; limit: number }) =>
+      db
+        .selectFrom('message_feedback')
+        .select(['rating', 'comment'])
+        .where('message_id', '=', params.messageId)
+        .where('user_id', '=', params.userId)
+        .orderBy('id', 'desc')
+        .limit(params.limit),
+  );
+
+  /** The author's current feedback on a message: their latest record. */
+  async latestOf(db: Db, messageId: number, userId: string) {
+    return (await this.latest({ messageId, userId, limit: 1 }, db))[0];
+  }
+
+  private readonly insertOne = preparedQuery(
+    () => this.db,
+    (db, row: Insertable<MessageFeedbackTable>) =>
+      db.insertInto('message_feedback').values({
+        uid: row.uid,
+        org_id: row.org_id,
+        conversation_id: row.conversation_id,
+        message_id: row.message_id,
+        user_id: row.user_id,
+        rating: row.rating,
+        comment: row.comment,
+        created_at: row.created_at,
+      }),
+  );
+
+  async insert(db: Db, row: Insertable<MessageFeedbackTable>): Promise<void> {
+    await this.insertOne(row, db);
+  }
+
+  /** Every record on a message, every author, in insertion order. */
+  history(messageId: number) {
+    return this.db
+      .selectFrom('message_feedback')
+      .select(['uid', 'user_id', 'rating', 'comment', 'created_at'])
+      .where('message_id', '=', messageId)
+      .orderBy('id')
+      .execute();
+  }
+
+  /** The current feedback of every author on every message of a conversation: the latest record of each pair. */
+  currentByConversation(conversationId: number) {
+    return this.db
+      .selectFrom('message_feedback as f')
+      .select(['f.uid', 'f.message_id', 'f.user_id', 'f.rating', 'f.comment', 'f.created_at'])
+      .where('f.conversation_id', '=', conversationId)
+      .where('f.id', 'in', (eb) =>
+        eb
+          .selectFrom('message_feedback as g')
+          .select((g) => g.fn.max('g.id').as('id'))
+          .where('g.conversation_id', '=', conversationId)
+          .groupBy(['g.message_id', 'g.user_id']),
+      )
+      .execute();
+  }
+
+  /** Recent records across the organization, newest first, with their message and conversation. */
+  list(orgId: number, filters: FeedbackFilters, limit: number, after?: CreatedCursor) {
+    let query = this.db
+      .selectFrom('message_feedback as f')
+      .innerJoin('messages as m', 'm.id', 'f.message_id')
+      .innerJoin('conversations as c', 'c.id', 'f.conversation_id')
+      .select([
+        'f.id',
+        'f.uid',
+        'f.user_id',
+        'f.rating',
+        'f.comment',
+        'f.created_at',
+        'm.uid as message_uid',
+        'm.role as message_role',
+        'm.text as message_text',
+        'c.id as conversation_id',
+        'c.uid as conversation_uid',
+        'c.agent_id',
+        'c.agent_type',
+        'c.channel',
+      ])
+      .where('f.org_id', '=', orgId);
+    if (filters.rating === 'none') query = query.where('f.rating', 'is', null);
+    else if (filters.rating) query = query.where('f.rating', '=', filters.rating);
+    if (filters.hasComment !== undefined) {
+      query = filters.hasComment
+        ? query.where('f.comment', 'is not', null).where('f.comment', '!=', '')
+        : query.where((eb) => eb.or([eb('f.comment', 'is', null), eb('f.comment', '=', '')]));
+    }
+    if (filters.agentType) query = query.where('c.agent_type', '=', filters.agentType as 'human' | 'ai');
+    if (filters.createdFrom) query = query.where('f.created_at', '>=', filters.createdFrom);
+    if (filters.createdTo) query = query.where('f.created_at', '<', filters.createdTo);
+    if (after) {
+      query = query.where((eb): Expression<SqlBool> =>
+        eb.or([
+          eb('f.created_at', '<', after.createdAt),
+          eb.and([eb('f.created_at', '=', after.createdAt), eb('f.id', '<', after.id)]),
+        ]),
+      );
+    }
+    return query.orderBy('f.created_at', 'desc').orderBy('f.id', 'desc').limit(limit).execute();
+  }
+
+  /** Blanks the comments of a conversation's feedback (anonymization); the ratings stay. */
+  async blankComments(db: Db, conversationId: number): Promise<void> {
+    await db
+      .updateTable('message_feedback')
+      .set({ comment: null })
+      .where('conversation_id', '=', conversationId)
+      .execute();
+  }
+}
