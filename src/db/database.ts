@@ -42,7 +42,7 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget | stri
 /** Opens the database described by `target`; PostgreSQL connects lazily. */
 export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error) => void): Database {
   if (target.dialect === 'sqlite') {
-    const { kysely, raw } = openSqlite({ path: target.path, synchronous: target.synchronous });
+    const { kysely, raw, stopCheckpointer } = openSqlite({ path: target.path, synchronous: target.synchronous });
     return {
       dialect: 'sqlite',
       db: kysely as Db,
@@ -55,6 +55,7 @@ export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error
         }
       },
       async close() {
+        await stopCheckpointer();
         await kysely.destroy();
       },
     };

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { startCheckpointer } from './checkpointer.js';
 
 export type SqliteSynchronous = 'normal' | 'full';
 
@@ -15,7 +16,12 @@ export interface SqliteOptions {
   synchronous?: SqliteSynchronous;
   /** How many prepared statements to keep; Kysely asks for a statement on every query. */
   statementCacheSize?: number;
+  /** How often the background checkpointer runs (file databases only). */
+  checkpointIntervalMs?: number;
 }
+
+/** Pages (4 KiB) the WAL may reach before a commit checkpoints inline: only if the background checkpointer falls behind. */
+const BACKSTOP_CHECKPOINT_PAGES = 16_000;
 
 /**
  * Hands Kysely a prepared statement per SQL text, reusing the ones prepared before. Kysely's SQLite driver calls
@@ -55,7 +61,11 @@ class StatementCachingDatabase implements SqliteDatabase {
 }
 
 /** Opens (creating if needed) a SQLite database in WAL mode with the pragmas Plaudit relies on. */
-export function openSqlite(options: SqliteOptions): { kysely: Kysely<unknown>; raw: BetterSqlite3.Database } {
+export function openSqlite(options: SqliteOptions): {
+  kysely: Kysely<unknown>;
+  raw: BetterSqlite3.Database;
+  stopCheckpointer(): Promise<void>;
+} {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const raw = new BetterSqlite3(options.path);
   raw.pragma('journal_mode = WAL');
@@ -63,7 +73,10 @@ export function openSqlite(options: SqliteOptions): { kysely: Kysely<unknown>; r
   raw.pragma('foreign_keys = ON');
   // Another process (the CLI beside a running server) may hold the write lock for a moment.
   raw.pragma('busy_timeout = 5000');
+  const inMemory = options.path === ':memory:';
+  if (!inMemory) raw.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  const checkpointer = inMemory ? undefined : startCheckpointer(options.path, options.checkpointIntervalMs);
   const database = new StatementCachingDatabase(raw, options.statementCacheSize ?? 500);
   const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, raw };
+  return { kysely, raw, stopCheckpointer: async () => checkpointer?.stop() };
 }

@@ -1,7 +1,7 @@
 import type { ApiKeysTable, OrganizationsTable, UsersTable } from '../modules/accounts/index.js';
 import type { AuditLogTable } from '../modules/audit/index.js';
 import type { ConversationsTable, MessagesTable } from '../modules/conversations/index.js';
-import type { MessageFeedbackTable } from '../modules/feedback/index.js';
+import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modules/feedback/index.js';
 import type { RatingSettingsTable } from '../modules/rating-config/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
 
@@ -17,4 +17,5 @@ export interface Tables {
   ratings: RatingsTable;
   rating_questions: RatingQuestionsTable;
   message_feedback: MessageFeedbackTable;
+  message_feedback_current: MessageFeedbackCurrentTable;
 }

@@ -61,21 +61,19 @@ export class FeedbackRepository {
     await forUpdate(db.selectFrom('messages').select('id').where('id', '=', messageId), this.dialect).execute();
   }
 
-  private readonly latest = preparedQuery(
+  private readonly current = preparedQuery(
     () => this.db,
-    (db, params: { messageId: number; userId: string; limit: number }) =>
+    (db, params: { messageId: number; userId: string }) =>
       db
-        .selectFrom('message_feedback')
+        .selectFrom('message_feedback_current')
         .select(['rating', 'comment'])
         .where('message_id', '=', params.messageId)
-        .where('user_id', '=', params.userId)
-        .orderBy('id', 'desc')
-        .limit(params.limit),
+        .where('user_id', '=', params.userId),
   );
 
-  /** The author's current feedback on a message: their latest record. */
-  async latestOf(db: Db, messageId: number, userId: string) {
-    return (await this.latest({ messageId, userId, limit: 1 }, db))[0];
+  /** The author's current feedback on a message: the latest record of the pair, by primary key. */
+  async currentOf(db: Db, messageId: number, userId: string) {
+    return (await this.current({ messageId, userId }, db))[0];
   }
 
   private readonly insertOne = preparedQuery(
@@ -93,8 +91,35 @@ export class FeedbackRepository {
       }),
   );
 
-  async insert(db: Db, row: Insertable<MessageFeedbackTable>): Promise<void> {
+  private readonly upsertCurrent = preparedQuery(
+    () => this.db,
+    (db, row: Insertable<MessageFeedbackTable>) =>
+      db
+        .insertInto('message_feedback_current')
+        .values({
+          message_id: row.message_id,
+          user_id: row.user_id,
+          org_id: row.org_id,
+          conversation_id: row.conversation_id,
+          feedback_uid: row.uid,
+          rating: row.rating,
+          comment: row.comment,
+          created_at: row.created_at,
+        })
+        .onConflict((oc) =>
+          oc.columns(['message_id', 'user_id']).doUpdateSet((eb) => ({
+            feedback_uid: eb.ref('excluded.feedback_uid'),
+            rating: eb.ref('excluded.rating'),
+            comment: eb.ref('excluded.comment'),
+            created_at: eb.ref('excluded.created_at'),
+          })),
+        ),
+  );
+
+  /** Appends a record to the log and makes it its author's current feedback on the message. */
+  async append(db: Db, row: Insertable<MessageFeedbackTable>): Promise<void> {
     await this.insertOne(row, db);
+    await this.upsertCurrent(row, db);
   }
 
   /** Every record on a message, every author, in insertion order. */
@@ -107,19 +132,12 @@ export class FeedbackRepository {
       .execute();
   }
 
-  /** The current feedback of every author on every message of a conversation: the latest record of each pair. */
+  /** The current feedback of every author on every message of a conversation. */
   currentByConversation(conversationId: number) {
     return this.db
-      .selectFrom('message_feedback as f')
-      .select(['f.uid', 'f.message_id', 'f.user_id', 'f.rating', 'f.comment', 'f.created_at'])
-      .where('f.conversation_id', '=', conversationId)
-      .where('f.id', 'in', (eb) =>
-        eb
-          .selectFrom('message_feedback as g')
-          .select((g) => g.fn.max('g.id').as('id'))
-          .where('g.conversation_id', '=', conversationId)
-          .groupBy(['g.message_id', 'g.user_id']),
-      )
+      .selectFrom('message_feedback_current')
+      .select(['feedback_uid as uid', 'message_id', 'user_id', 'rating', 'comment', 'created_at'])
+      .where('conversation_id', '=', conversationId)
       .execute();
   }
 

@@ -231,14 +231,14 @@ export class FeedbackService {
   private async applySubmission(trx: Db, pending: PendingFeedback): Promise<void> {
     const { target, userId, submission, at } = pending;
     await this.repository.lockMessage(trx, target.messageId);
-    const current = await this.repository.latestOf(trx, target.messageId, userId);
+    const current = await this.repository.currentOf(trx, target.messageId, userId);
     const next = nextFeedback(current, submission);
     if (!next) {
       pending.result = null;
       return;
     }
     const record = { uid: randomUUID(), rating: next.rating, comment: next.comment, created_at: at };
-    await this.repository.insert(trx, {
+    await this.repository.append(trx, {
       ...record,
       org_id: target.orgId,
       conversation_id: target.conversationId,

@@ -15,3 +15,15 @@ export interface MessageFeedbackTable {
   comment: string | null;
   created_at: string;
 }
+
+/** The current feedback of one author on one message: the log's latest record for the pair, kept with each append. */
+export interface MessageFeedbackCurrentTable {
+  message_id: number;
+  user_id: string;
+  org_id: number;
+  conversation_id: number;
+  feedback_uid: string;
+  rating: FeedbackRating | null;
+  comment: string | null;
+  created_at: string;
+}

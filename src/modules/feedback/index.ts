@@ -5,6 +5,6 @@ export {
   type FeedbackTarget,
   type MessageFeedbackSummary,
 } from './feedback.service.js';
-export type { FeedbackRating, MessageFeedbackTable } from './feedback.table.js';
+export type { FeedbackRating, MessageFeedbackCurrentTable, MessageFeedbackTable } from './feedback.table.js';
 export { nextFeedback, type FeedbackSubmission } from './matrix.js';
 export { feedbackRoutes } from './feedback.routes.js';
