@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { principalOf } from '../http/auth.js';
 import { useSurface } from '../http/errors.js';
 import { DateTime, IdOrUid, Nullable } from '../http/schemas.js';
@@ -40,16 +40,6 @@ function healviRating(rating: Rating) {
   };
 }
 
-/**
- * The native setting's `string | null` schema as one type list instead of a union, so that a refusal names the
- * constraint that failed ("must match pattern …") rather than "must be null". The constraints stay the native ones.
- */
-function nullableText(native: TSchema) {
-  const text = (native as { anyOf?: Array<{ type?: unknown }> }).anyOf?.find((branch) => branch.type === 'string');
-  if (!text) throw new Error('A Healvi setting maps onto a native setting that is no longer `string | null`.');
-  return Type.Optional(Type.Unsafe<string | null>({ ...text, type: ['string', 'null'] }));
-}
-
 /** Healvi's general-settings fields that Plaudit has, and the native setting behind each. */
 const settingFields = {
   rating_invite_message: 'invite_message',
@@ -74,13 +64,14 @@ const GeneralSettings = Type.Object(
   { title: 'HealviGeneralSettings' },
 );
 
-// Other general settings of Healvi's may come along; they are ignored, as Plaudit has no such settings.
+// The native fields' schemas, constraints and all. Other general settings of Healvi's may come along; they are
+// ignored, as Plaudit has no such settings.
 const GeneralSettingsPatch = Type.Object({
-  rating_invite_message: nullableText(RatingSettingsPatch.properties.invite_message),
-  rating_external_link: nullableText(RatingSettingsPatch.properties.review_link),
-  custom_tenant_name: nullableText(RatingSettingsPatch.properties.brand_name),
-  logo_url: nullableText(RatingSettingsPatch.properties.logo_url),
-  primary_color: nullableText(RatingSettingsPatch.properties.primary_color),
+  rating_invite_message: RatingSettingsPatch.properties.invite_message,
+  rating_external_link: RatingSettingsPatch.properties.review_link,
+  custom_tenant_name: RatingSettingsPatch.properties.brand_name,
+  logo_url: RatingSettingsPatch.properties.logo_url,
+  primary_color: RatingSettingsPatch.properties.primary_color,
 });
 
 function generalSettings(settings: RatingSettings) {

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema, type TUnsafe } from 'typebox';
 import { errorStatus, type ErrorCode } from '../errors.js';
 
 /** The native error body. */
@@ -35,7 +35,18 @@ export const Uuid = Type.String({ format: 'uuid' });
 
 export const DateTime = Type.String({ format: 'date-time', examples: ['2026-03-11T16:39:30.000Z'] });
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * `T | null`. A schema with a single JSON type becomes a type array (`["string", "null"]`, as OpenAPI 3.1 writes it),
+ * so that a refusal names the constraint that failed ("must NOT have more than 1000 characters") and adapters can reuse
+ * the native field schemas as they are. Unions and enums stay an `anyOf` with `null`.
+ */
+export function Nullable<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
+  const type = (schema as { type?: unknown }).type;
+  if (typeof type === 'string' && !('anyOf' in schema) && !('const' in schema) && !('enum' in schema)) {
+    return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] });
+  }
+  return Type.Unsafe<Static<T> | null>(Type.Union([schema, Type.Null()]));
+}
 
 /** Query parameters of every cursor-paginated list. */
 export const PageQuery = {
