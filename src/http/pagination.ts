@@ -29,3 +29,19 @@ export function decodeCursor(cursor: string): CreatedCursor {
   }
   throw new AppError('invalid_cursor', 'The cursor is not one this API handed out; start again without it.');
 }
+
+/**
+ * Cuts `limit + 1` rows, newest first, into the page to answer and the cursor of the next one (null on the last page).
+ * Lists ask the database for one row more than they show, to know whether another page follows.
+ */
+export function splitPage<R extends { created_at: string; id: number | string }>(
+  rows: R[],
+  limit: number,
+): { page: R[]; next_cursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    page,
+    next_cursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: Number(last.id) }) : null,
+  };
+}

@@ -3,7 +3,7 @@ import type { Insertable } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
 import { fromJson, nowIso, toJson, toStoredTimestamp } from '../../db/values.js';
 import { AppError } from '../../errors.js';
-import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { decodeCursor, splitPage } from '../../http/pagination.js';
 import type { Principal } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import {
@@ -217,13 +217,8 @@ export class ConversationsService {
       limit + 1,
       query.cursor ? decodeCursor(query.cursor) : undefined,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      data: page.map(toConversation),
-      next_cursor:
-        rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: Number(last.id) }) : null,
-    };
+    const { page, next_cursor } = splitPage(rows, limit);
+    return { data: page.map(toConversation), next_cursor };
   }
 
   /** Changes status, agent, channel, language or metadata. Closing stamps closed_at; reopening clears it. */

@@ -3,7 +3,7 @@ import type { Database, Db } from '../../db/database.js';
 import { groupCommit } from '../../db/group-commit.js';
 import { nowIso, toStoredTimestamp } from '../../db/values.js';
 import { AppError } from '../../errors.js';
-import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { decodeCursor, splitPage } from '../../http/pagination.js';
 import type { ConversationsService, Message } from '../conversations/index.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import type { FeedbackRating } from './feedback.table.js';
@@ -206,8 +206,7 @@ export class FeedbackService {
       limit + 1,
       query.cursor ? decodeCursor(query.cursor) : undefined,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, next_cursor } = splitPage(rows, limit);
     return {
       data: page.map((row) => ({
         uid: row.uid,
@@ -223,8 +222,7 @@ export class FeedbackService {
         agent_type: row.agent_type,
         channel: row.channel,
       })),
-      next_cursor:
-        rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: Number(last.id) }) : null,
+      next_cursor,
     };
   }
 

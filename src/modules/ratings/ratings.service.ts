@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Db } from '../../db/database.js';
 import { nowIso, toStoredTimestamp } from '../../db/values.js';
 import { AppError } from '../../errors.js';
-import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { decodeCursor, splitPage } from '../../http/pagination.js';
 import type { ConversationRecord, ConversationsService } from '../conversations/index.js';
 import {
   defaultInviteMessage,
@@ -434,13 +434,8 @@ export class RatingsService {
       limit + 1,
       query.cursor ? decodeCursor(query.cursor) : undefined,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      data: await this.withQuestions(page),
-      next_cursor:
-        rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: Number(last.id) }) : null,
-    };
+    const { page, next_cursor } = splitPage(rows, limit);
+    return { data: await this.withQuestions(page), next_cursor };
   }
 
   /** Newest first by page number, for surfaces that paginate by offset. */
