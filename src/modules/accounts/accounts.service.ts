@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { Role } from './accounts.table.js';
 import { apiKeyFromHeader, generateApiKey, hashApiKey, type Scope } from './api-keys.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword } from './passwords.js';
 
 /** Who is calling: the key, the user it was issued to, and that user's organization. */
 export interface Principal {
@@ -193,13 +193,6 @@ export class AccountsService {
   async requireAdmin(principal: Principal, action: string): Promise<void> {
     const user = await this.repository.findUser(principal.userId);
     if (user?.role !== 'admin') throw new AppError('forbidden', `Only admins of the organization can ${action}.`);
-  }
-
-  /** Checks an email and password for the dashboard's sign-in; null when either is wrong. */
-  async verifyCredentials(email: string, password: string): Promise<(UserView & { orgId: number }) | null> {
-    const user = await this.repository.findUserByEmail(email.trim().toLowerCase());
-    if (!user?.password_hash || !(await verifyPassword(password, user.password_hash))) return null;
-    return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: Number(user.org_id) };
   }
 
   async findOrganization(id: number): Promise<OrganizationView | undefined> {

@@ -27,15 +27,3 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     })
     .execute();
 }
-
-/** The audit entries of one subject, oldest first. */
-export function auditTrail(db: Db, orgId: number, subjectType: string, subjectId: string) {
-  return db
-    .selectFrom('audit_log')
-    .select(['action', 'actor_user_id', 'actor_key_id', 'details', 'created_at'])
-    .where('org_id', '=', orgId)
-    .where('subject_type', '=', subjectType)
-    .where('subject_id', '=', subjectId)
-    .orderBy('id')
-    .execute();
-}

@@ -1,2 +1,2 @@
-export { auditTrail, recordAudit, type AuditEntry } from './audit.service.js';
+export { recordAudit, type AuditEntry } from './audit.service.js';
 export type { AuditLogTable } from './audit.table.js';

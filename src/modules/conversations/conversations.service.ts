@@ -269,12 +269,6 @@ export class ConversationsService {
     }));
   }
 
-  async listMessages(orgId: number, idOrUid: string): Promise<Message[]> {
-    const conversation = await this.repository.findConversationKey(orgId, conversationRef(idOrUid));
-    if (!conversation) throw notFound(idOrUid);
-    return (await this.repository.listMessages(Number(conversation.id))).map(toMessage);
-  }
-
   /**
    * Removes the message texts and everything that identifies the contact, for good, and keeps the numbers (message
    * counts, and the ratings and feedback hung on the conversation) so that statistics survive. The external_id stays:
