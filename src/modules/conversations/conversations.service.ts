@@ -259,11 +259,12 @@ export class ConversationsService {
     return toMessage(message);
   }
 
-  /** The messages of a conversation with their internal ids, for modules that hang records off messages. */
-  async listMessagesWithIds(orgId: number, conversationId: number): Promise<Array<{ id: number; message: Message }>> {
-    const conversation = await this.repository.findConversationKey(orgId, { id: conversationId });
-    if (!conversation) throw notFound(String(conversationId));
-    return (await this.repository.listMessages(conversationId)).map((row) => ({
+  /**
+   * The messages of a conversation with their internal ids, for modules that hang records off messages. Takes the
+   * record `findConversation` answered, so the organization is checked already.
+   */
+  async listMessagesWithIds(conversation: ConversationRecord): Promise<Array<{ id: number; message: Message }>> {
+    return (await this.repository.listMessages(conversation.id)).map((row) => ({
       id: Number(row.id),
       message: toMessage(row),
     }));

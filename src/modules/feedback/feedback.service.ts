@@ -181,7 +181,7 @@ export class FeedbackService {
   async messagesWithFeedback(orgId: number, conversationIdOrUid: string, userId: string) {
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const [messages, summaries] = await Promise.all([
-      this.conversations.listMessagesWithIds(orgId, conversation.id),
+      this.conversations.listMessagesWithIds(conversation),
       this.summaries(conversation.id, userId),
     ]);
     const empty: MessageFeedbackSummary = { my_feedback: null, likes: 0, dislikes: 0, comments: 0 };
