@@ -1,3 +1,5 @@
+import { AppError } from '../errors.js';
+
 /**
  * Conversions between what the drivers return and what the application uses. Kysely passes driver values through
  * untouched: SQLite has no boolean or JSON type, and stores timestamps as ISO 8601 text.
@@ -6,6 +8,27 @@
 /** The current time as stored in every timestamp column. */
 export function nowIso(): string {
   return new Date().toISOString();
+}
+
+/** A record named in a path: digits are its integer id, anything else its UUID. */
+export type RecordRef = { id: number } | { uid: string };
+
+/** Reads a path segment as a record reference; UUIDs are stored lower-case. */
+export function recordRef(idOrUid: string): RecordRef {
+  return /^\d+$/.test(idOrUid) ? { id: Number(idOrUid) } : { uid: idOrUid.toLowerCase() };
+}
+
+/**
+ * A date-time sent by a client, in the stored form; undefined stays undefined. Years outside 1970-9999 are refused
+ * (naming `field`) rather than stored oddly.
+ */
+export function acceptedTimestamp(value: string | undefined, field: string): string | undefined {
+  if (value === undefined) return undefined;
+  const time = Date.parse(value);
+  if (Number.isNaN(time) || time < 0 || time >= Date.UTC(10_000, 0, 1)) {
+    throw new AppError('validation_failed', `${field} must be a date-time between 1970 and 9999.`);
+  }
+  return toStoredTimestamp(value);
 }
 
 /** Normalises an accepted date-time string to the stored form (UTC, milliseconds, `Z`). */

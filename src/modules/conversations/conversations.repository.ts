@@ -1,5 +1,6 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
+import type { RecordRef } from '../../db/values.js';
 import { groupCommit } from '../../db/group-commit.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
@@ -9,8 +10,8 @@ import type { Insertable, Selectable } from 'kysely';
 export type ConversationRow = Selectable<ConversationsTable> & { message_count: number | string };
 export type MessageRow = Selectable<MessagesTable>;
 
-/** A conversation named in a path: by integer id or by UUID. */
-export type ConversationRef = { id: number } | { uid: string };
+/** A conversation named by integer id or by UUID. */
+export type ConversationRef = RecordRef;
 
 export interface ConversationFilters {
   status?: string;

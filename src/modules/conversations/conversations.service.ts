@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
-import { fromJson, nowIso, toJson, toStoredTimestamp } from '../../db/values.js';
+import { acceptedTimestamp, fromJson, nowIso, recordRef, toJson, toStoredTimestamp } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
 import type { Principal } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
-import {
-  ConversationsRepository,
-  type ConversationRef,
-  type ConversationRow,
-  type MessageRow,
-} from './conversations.repository.js';
+import { ConversationsRepository, type ConversationRow, type MessageRow } from './conversations.repository.js';
 import type {
   Conversation,
   ConversationInput,
@@ -29,11 +24,6 @@ const MAX_METADATA_BYTES = 16 * 1024;
 const CONVERSATION_CHUNK = 500;
 const MESSAGE_CHUNK = 1000;
 
-/** Reads a path segment as a conversation reference: digits are the integer id, anything else the UUID. */
-export function conversationRef(idOrUid: string): ConversationRef {
-  return /^\d+$/.test(idOrUid) ? { id: Number(idOrUid) } : { uid: idOrUid.toLowerCase() };
-}
-
 function notFound(idOrUid: string): AppError {
   return new AppError('conversation_not_found', `No conversation ${idOrUid} in this organization.`);
 }
@@ -42,16 +32,6 @@ function checkMetadata(metadata: Record<string, unknown> | undefined, field = 'b
   if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES) {
     throw new AppError('validation_failed', `${field}.metadata is larger than ${MAX_METADATA_BYTES} bytes as JSON.`);
   }
-}
-
-/** A timestamp from the request, stored as UTC; years outside 1970-9999 are refused rather than stored oddly. */
-function acceptedTimestamp(value: string | undefined, field: string, fallback: string): string {
-  if (value === undefined) return fallback;
-  const time = Date.parse(value);
-  if (Number.isNaN(time) || time < 0 || time >= Date.UTC(10_000, 0, 1)) {
-    throw new AppError('validation_failed', `${field} must be a date-time between 1970 and 9999.`);
-  }
-  return toStoredTimestamp(value);
 }
 
 function toConversation(row: ConversationRow): Conversation {
@@ -181,7 +161,7 @@ export class ConversationsService {
   }
 
   async getConversation(orgId: number, idOrUid: string): Promise<Conversation> {
-    const row = await this.repository.findConversation(orgId, conversationRef(idOrUid));
+    const row = await this.repository.findConversation(orgId, recordRef(idOrUid));
     if (!row) throw notFound(idOrUid);
     return toConversation(row);
   }
@@ -191,7 +171,7 @@ export class ConversationsService {
    * count over its messages. 404 when it is not in the organization.
    */
   async findConversation(orgId: number, idOrUid: string): Promise<ConversationRecord> {
-    const row = await this.repository.findConversationRecord(orgId, conversationRef(idOrUid));
+    const row = await this.repository.findConversationRecord(orgId, recordRef(idOrUid));
     if (!row) throw notFound(idOrUid);
     const { message_count: _count, ...conversation } = toConversation({ ...row, message_count: 0 });
     return conversation;
@@ -225,7 +205,7 @@ export class ConversationsService {
   async updateConversation(orgId: number, idOrUid: string, patch: ConversationPatch): Promise<Conversation> {
     checkMetadata(patch.metadata);
     return this.database.db.transaction().execute(async (trx) => {
-      const row = await this.repository.findConversation(orgId, conversationRef(idOrUid), trx);
+      const row = await this.repository.findConversation(orgId, recordRef(idOrUid), trx);
       if (!row) throw notFound(idOrUid);
       const now = nowIso();
       const changes: Partial<Insertable<ConversationsTable>> = { updated_at: now };
@@ -245,7 +225,7 @@ export class ConversationsService {
 
   /** Appends a message. The hot write path: one indexed lookup and one insert, both prepared once. */
   async addMessage(orgId: number, idOrUid: string, input: MessageInput): Promise<Message> {
-    const conversation = await this.repository.findConversationKey(orgId, conversationRef(idOrUid));
+    const conversation = await this.repository.findConversationKey(orgId, recordRef(idOrUid));
     if (!conversation) throw notFound(idOrUid);
     if (conversation.anonymized_at) {
       throw new AppError(
@@ -277,7 +257,7 @@ export class ConversationsService {
    */
   async anonymizeConversation(principal: Principal, idOrUid: string): Promise<Conversation> {
     return this.database.db.transaction().execute(async (trx) => {
-      const row = await this.repository.findConversation(principal.orgId, conversationRef(idOrUid), trx);
+      const row = await this.repository.findConversation(principal.orgId, recordRef(idOrUid), trx);
       if (!row) throw notFound(idOrUid);
       if (row.anonymized_at) return toConversation(row);
       const id = Number(row.id);
@@ -318,7 +298,7 @@ export class ConversationsService {
 
   private prepareConversation(orgId: number, input: ConversationInput, now: string, field = 'body') {
     checkMetadata(input.metadata, field);
-    const createdAt = acceptedTimestamp(input.created_at, `${field}.created_at`, now);
+    const createdAt = acceptedTimestamp(input.created_at, `${field}.created_at`) ?? now;
     const status = input.status ?? 'open';
     const conversation: Insertable<ConversationsTable> = {
       uid: randomUUID(),
@@ -351,7 +331,7 @@ export class ConversationsService {
       role: input.role,
       text: input.text,
       author_id: input.author_id?.toLowerCase() ?? null,
-      created_at: acceptedTimestamp(input.created_at, field, now),
+      created_at: acceptedTimestamp(input.created_at, field) ?? now,
     };
   }
 

@@ -1,11 +1,13 @@
 import type { Expression, Insertable, SqlBool, Updateable } from 'kysely';
+import type { RecordRef } from '../../db/values.js';
 import type { Db, Dialect } from '../../db/database.js';
 import { forUpdate } from '../../db/locking.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
 import type { RatingQuestionsTable, RatingsTable } from './ratings.table.js';
 
-export type RatingRef = { id: number } | { uid: string };
+/** A rating named by integer id or by UUID. */
+export type RatingRef = RecordRef;
 
 export interface RatingFilters {
   /** Stored statuses to keep; `expired` is expressed with `expiredAt`. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Db } from '../../db/database.js';
-import { nowIso, toStoredTimestamp } from '../../db/values.js';
+import { acceptedTimestamp, nowIso, recordRef, toStoredTimestamp } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
 import type { ConversationRecord, ConversationsService } from '../conversations/index.js';
@@ -90,10 +90,6 @@ export interface ListRatingsQuery {
   cursor?: string;
 }
 
-function ratingRef(idOrUid: string): RatingRef {
-  return /^\d+$/.test(idOrUid) ? { id: Number(idOrUid) } : { uid: idOrUid.toLowerCase() };
-}
-
 function notFound(idOrUid: string | number): AppError {
   return new AppError('rating_not_found', `No rating ${idOrUid} in this organization.`);
 }
@@ -113,16 +109,6 @@ function checkComment(comment: string | null | undefined): void {
   if (comment && [...comment].length > MAX_COMMENT_LENGTH) {
     throw new AppError('validation_failed', `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
   }
-}
-
-/** A timestamp sent by a client (`offeredAt`, `submittedAt`), within the years the API stores. */
-function clientTimestamp(value: string | undefined, field: string): string | undefined {
-  if (value === undefined) return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time) || time < 0 || time >= Date.UTC(10_000, 0, 1)) {
-    throw new AppError('validation_failed', `${field} must be a date-time between 1970 and 9999.`);
-  }
-  return toStoredTimestamp(value);
 }
 
 /**
@@ -194,7 +180,7 @@ export class RatingsService {
     const givenContact = input.contactId?.toLowerCase();
     const agentId =
       givenAgent ?? conversation.agent_id ?? (await this.conversations.latestAgentAuthor(orgId, conversation.id));
-    const offeredAt = clientTimestamp(input.offeredAt, 'offeredAt') ?? nowIso();
+    const offeredAt = acceptedTimestamp(input.offeredAt, 'offeredAt') ?? nowIso();
     const kind = kindOf(input.code);
     const now = nowIso();
     const requireAgent = () => {
@@ -269,7 +255,7 @@ export class RatingsService {
   ): Promise<Rating> {
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const now = nowIso();
-    const offeredAt = clientTimestamp(input.offeredAt, 'body.offered_at') ?? now;
+    const offeredAt = acceptedTimestamp(input.offeredAt, 'body.offered_at') ?? now;
     const expiresAt =
       input.expiresInHours === undefined ? null : new Date(Date.parse(now) + input.expiresInHours * HOUR).toISOString();
     const id = await this.database.db.transaction().execute((trx) =>
@@ -294,9 +280,9 @@ export class RatingsService {
     ratingIdOrUid: string,
     input: { answers: AnswerInput[]; comment?: string | null; submittedAt?: string },
   ): Promise<Rating> {
-    const row = await this.repository.findRating(orgId, ratingRef(ratingIdOrUid));
+    const row = await this.repository.findRating(orgId, recordRef(ratingIdOrUid));
     if (!row) throw notFound(ratingIdOrUid);
-    const at = clientTimestamp(input.submittedAt, 'body.submitted_at') ?? nowIso();
+    const at = acceptedTimestamp(input.submittedAt, 'body.submitted_at') ?? nowIso();
     await this.database.db.transaction().execute(async (trx) => {
       await this.repository.lockRating(trx, Number(row.id));
       const questions = await this.repository.questionsOf(trx, [Number(row.id)]);
@@ -328,7 +314,7 @@ export class RatingsService {
     if (!row || Number(row.conversation_id) !== conversation.id) {
       throw new AppError('rating_not_found', `No rating ${ratingUid} on conversation ${conversation.id}.`);
     }
-    const at = clientTimestamp(input.submittedAt, 'submittedAt') ?? nowIso();
+    const at = acceptedTimestamp(input.submittedAt, 'submittedAt') ?? nowIso();
     let code: QuestionCode | undefined;
     await this.database.db.transaction().execute(async (trx) => {
       await this.repository.lockRating(trx, Number(row.id));
@@ -391,7 +377,7 @@ export class RatingsService {
 
   /** Cancels the questions still waiting for an answer; answered ones keep their values. */
   async cancelRating(orgId: number, ratingIdOrUid: string): Promise<Rating> {
-    const row = await this.repository.findRating(orgId, ratingRef(ratingIdOrUid));
+    const row = await this.repository.findRating(orgId, recordRef(ratingIdOrUid));
     if (!row) throw notFound(ratingIdOrUid);
     if (row.status !== 'cancelled') {
       await this.database.db.transaction().execute(async (trx) => {
@@ -413,7 +399,7 @@ export class RatingsService {
   }
 
   async getRating(orgId: number, ratingIdOrUid: string): Promise<Rating> {
-    const rating = await this.load(this.database.db, orgId, ratingRef(ratingIdOrUid));
+    const rating = await this.load(this.database.db, orgId, recordRef(ratingIdOrUid));
     if (!rating) throw notFound(ratingIdOrUid);
     return rating;
   }
