@@ -4,7 +4,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { AppError, isAppError } from '../errors.js';
 import { principalOf } from '../http/auth.js';
 import { useSurface } from '../http/errors.js';
-import { IdOrUid, Uuid } from '../http/schemas.js';
+import { errorResponsesIn, IdOrUid, Uuid } from '../http/schemas.js';
 import { isValidValue, valueRange, type QuestionCode, type QuestionKind } from '../modules/rating-config/index.js';
 import { MAX_COMMENT_LENGTH, type Rating, type RatingQuestion } from '../modules/ratings/index.js';
 import type { Services } from '../services.js';
@@ -14,12 +14,6 @@ const PREFIX = '/beta/conversations/:conversationId';
 
 /** Dixa's error body (its BadRequest, NotFound and ServerError are all this shape). */
 export const DixaError = Type.Object({ message: Type.String() }, { title: 'DixaError' });
-
-const baseErrors = [400, 401, 403, 404, 413, 415, 500, 503];
-
-function errors(...extra: number[]): Record<number, TSchema> {
-  return Object.fromEntries([...baseErrors, ...extra].map((status) => [status, DixaError]));
-}
 
 const ratingTypes = ['Csat', 'Nps', 'ThumbsUpOrDown'] as const;
 export type DixaRatingType = (typeof ratingTypes)[number];
@@ -256,7 +250,10 @@ export const dixaRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
           'answered as it is; another type joins that survey (same `id`); with no open survey a new one begins.',
         params: ConversationParams,
         body: OfferInput,
-        response: { 201: Type.Object({ data: RatingOffer }, { title: 'CreateRatingOfferOutput' }), ...errors() },
+        response: {
+          201: Type.Object({ data: RatingOffer }, { title: 'CreateRatingOfferOutput' }),
+          ...errorResponsesIn(DixaError, 'conversation_not_found', 'rating_not_found'),
+        },
       },
     },
     async (request, reply) => {
@@ -296,7 +293,13 @@ export const dixaRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         body: ResultInput,
         response: {
           201: Type.Object({ data: RatingResult }, { title: 'CreateRatingResultOutput' }),
-          ...errors(409, 410),
+          ...errorResponsesIn(
+            DixaError,
+            'conversation_not_found',
+            'rating_not_found',
+            'rating_cancelled',
+            'rating_expired',
+          ),
         },
       },
     },
@@ -333,7 +336,7 @@ export const dixaRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   const listSchema = {
     tags,
     params: ConversationParams,
-    response: { 200: ListOutput, ...errors() },
+    response: { 200: ListOutput, ...errorResponsesIn(DixaError, 'conversation_not_found', 'rating_not_found') },
   };
   const list = async (request: FastifyRequest<{ Params: Static<typeof ConversationParams> }>) => {
     const surveys = await ratings.conversationRatings(principalOf(request).orgId, request.params.conversationId);

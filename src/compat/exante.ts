@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { principalOf } from '../http/auth.js';
 import { useSurface } from '../http/errors.js';
-import { DateTime, Nullable, Uuid } from '../http/schemas.js';
+import { DateTime, errorResponsesIn, Nullable, Uuid } from '../http/schemas.js';
 import { MAX_FEEDBACK_COMMENT_LENGTH } from '../modules/feedback/index.js';
 import type { Services } from '../services.js';
 
@@ -15,9 +15,7 @@ export const ExanteError = Type.Object(
   { title: 'ExanteError' },
 );
 
-const errors: Record<number, TSchema> = Object.fromEntries(
-  [400, 401, 403, 404, 409, 413, 415, 500, 503].map((status) => [status, ExanteError]),
-);
+const errors = errorResponsesIn(ExanteError, 'conversation_not_found', 'message_not_found', 'conversation_anonymized');
 
 const Rating = Type.Union([Type.Literal('like'), Type.Literal('dislike')]);
 

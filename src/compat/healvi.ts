@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { principalOf } from '../http/auth.js';
 import { useSurface } from '../http/errors.js';
-import { DateTime, IdOrUid, Nullable } from '../http/schemas.js';
+import { DateTime, errorResponsesIn, IdOrUid, Nullable } from '../http/schemas.js';
 import { RatingSettingsPatch, type RatingSettings } from '../modules/rating-config/index.js';
 import type { Rating } from '../modules/ratings/index.js';
 import type { Services } from '../services.js';
@@ -14,7 +14,7 @@ const MAX_PER_PAGE = 100;
 /** Healvi's (Laravel's) error body. */
 export const HealviError = Type.Object({ message: Type.String() }, { title: 'HealviError' });
 
-const errors = Object.fromEntries([400, 401, 403, 404, 413, 415, 500, 503].map((status) => [status, HealviError]));
+const errors = errorResponsesIn(HealviError, 'conversation_not_found', 'rating_not_found');
 
 const HealviRating = Type.Object(
   {

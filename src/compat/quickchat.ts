@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { principalOf } from '../http/auth.js';
 import { useSurface } from '../http/errors.js';
+import { errorResponsesIn } from '../http/schemas.js';
 import { RatingSettingsPatch, type RatingSettings } from '../modules/rating-config/index.js';
 import type { Services } from '../services.js';
 
@@ -23,7 +24,7 @@ export const QuickchatError = Type.Object(
   { title: 'QuickchatError' },
 );
 
-const errors = Object.fromEntries([400, 401, 403, 404, 413, 415, 500, 503].map((status) => [status, QuickchatError]));
+const errors = errorResponsesIn(QuickchatError, 'rating_settings_mismatch', 'unknown_question_code');
 
 const Configuration = Type.Object(
   {

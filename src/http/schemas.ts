@@ -18,8 +18,13 @@ export const ErrorBody = Type.Object(
  * (scope), 413 and 415 (body), 500 and 503; routes add what else they may answer.
  */
 export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
+  return errorResponsesIn(Type.Ref('ErrorBody'), ...codes);
+}
+
+/** The same error responses with another body: each vendor-compatible surface declares its own error shape. */
+export function errorResponsesIn(body: TSchema, ...codes: ErrorCode[]): Record<number, TSchema> {
   const statuses = new Set<number>([400, 401, 403, 413, 415, 500, 503, ...codes.map((code) => errorStatus[code])]);
-  return Object.fromEntries([...statuses].map((status) => [status, Type.Ref('ErrorBody')]));
+  return Object.fromEntries([...statuses].map((status) => [status, body]));
 }
 
 const INTEGER_OR_UUID = '^(?:[0-9]{1,15}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$';
