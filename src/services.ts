@@ -1,5 +1,6 @@
 import type { Database } from './db/database.js';
 import { AccountsService } from './modules/accounts/index.js';
+import { AnalyticsService } from './modules/analytics/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
 import { FeedbackService } from './modules/feedback/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
@@ -12,6 +13,7 @@ export interface Services {
   ratingConfig: RatingConfigService;
   ratings: RatingsService;
   feedback: FeedbackService;
+  analytics: AnalyticsService;
 }
 
 export interface ServiceOptions {
@@ -22,11 +24,13 @@ export interface ServiceOptions {
 export function createServices(database: Database, options: ServiceOptions): Services {
   const conversations = new ConversationsService(database);
   const ratingConfig = new RatingConfigService(database);
+  const analytics = new AnalyticsService(database);
   return {
     accounts: new AccountsService(database),
     conversations,
     ratingConfig,
     ratings: new RatingsService(database, conversations, ratingConfig, options.publicUrl),
     feedback: new FeedbackService(database, conversations),
+    analytics,
   };
 }

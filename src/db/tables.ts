@@ -1,4 +1,5 @@
-import type { ApiKeysTable, OrganizationsTable, UsersTable } from '../modules/accounts/index.js';
+import type { ApiKeysTable, OrganizationsTable, SessionsTable, UsersTable } from '../modules/accounts/index.js';
+import type { MessageDaysTable, RatingDaysTable } from '../modules/analytics/index.js';
 import type { AuditLogTable } from '../modules/audit/index.js';
 import type { ConversationsTable, MessagesTable } from '../modules/conversations/index.js';
 import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modules/feedback/index.js';
@@ -18,4 +19,7 @@ export interface Tables {
   rating_questions: RatingQuestionsTable;
   message_feedback: MessageFeedbackTable;
   message_feedback_current: MessageFeedbackCurrentTable;
+  analytics_rating_days: RatingDaysTable;
+  analytics_message_days: MessageDaysTable;
+  sessions: SessionsTable;
 }

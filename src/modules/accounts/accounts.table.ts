@@ -5,6 +5,8 @@ export type Role = 'admin' | 'agent';
 export interface OrganizationsTable {
   id: Generated<number>;
   name: string;
+  /** The IANA time zone whose days the analytics rollups count in; set when the organization is created. */
+  timezone: Generated<string>;
   created_at: string;
 }
 
@@ -32,4 +34,16 @@ export interface ApiKeysTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+/** A dashboard session. The cookie holds a random token; only its SHA-256 (hex) is stored. */
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  org_id: number;
+  /** Sent back by the dashboard in `x-csrf-token` on every request that changes something. */
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
 }

@@ -26,6 +26,8 @@ export interface RatingsTable {
   opened_at: string | null;
   submitted_at: string | null;
   cancelled_at: string | null;
+  /** Set by the expiry sweep once it has counted the rating's unanswered questions as expired. */
+  expiry_recorded: Generated<boolean | number>;
 }
 
 export interface RatingQuestionsTable {

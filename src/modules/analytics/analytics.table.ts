@@ -1,0 +1,34 @@
+/** Dimensions of a rollup row; '' stands for an unknown agent, agent type or channel. */
+export interface RollupDimensions {
+  org_id: number;
+  /** `YYYY-MM-DD` in the organization's reporting time zone. */
+  day: string;
+  agent_id: string;
+  agent_type: string;
+  channel: string;
+}
+
+/**
+ * Per day and question code: the funnel counted on the day each question was offered (offered, opened, answered,
+ * expired, cancelled) and the scores counted on the day it was answered (responses, value_sum and the high/mid/low
+ * bands: stars 4-5/3/1-2, NPS 9-10/7-8/0-6, thumbs up/-/down).
+ */
+export interface RatingDaysTable extends RollupDimensions {
+  question_code: string;
+  offered: number;
+  opened: number;
+  answered: number;
+  expired: number;
+  cancelled: number;
+  responses: number;
+  value_sum: number;
+  high: number;
+  mid: number;
+  low: number;
+}
+
+/** Per day: the current likes and dislikes of messages, counted on the day each was given. */
+export interface MessageDaysTable extends RollupDimensions {
+  likes: number;
+  dislikes: number;
+}

@@ -1,0 +1,106 @@
+import { Type, type Static } from 'typebox';
+import { AppError } from '../../errors.js';
+import { addDays, daysBetween, isTimeZone, localDay, startOfDay } from './time.js';
+
+const Day = Type.String({
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+  description: 'A calendar day, `YYYY-MM-DD`, in the time zone `tz`.',
+  examples: ['2026-11-01'],
+});
+
+/** The filters every analytics and export endpoint takes. */
+export const AnalyticsFilterQuery = {
+  from: Type.Optional({ ...Day, description: 'First day, inclusive, in `tz`.' }),
+  to: Type.Optional({ ...Day, description: 'Last day, inclusive, in `tz`.' }),
+  tz: Type.Optional(
+    Type.String({
+      maxLength: 64,
+      description:
+        "IANA time zone the days are counted in; the organization's reporting time zone by default. In that zone " +
+        'figures come from daily rollups; in any other they are computed from the records, exactly but more slowly.',
+      examples: ['Europe/Berlin'],
+    }),
+  ),
+  agent_id: Type.Optional(Type.String({ format: 'uuid', description: 'Only this agent (human or AI).' })),
+  agent_type: Type.Optional(Type.Union([Type.Literal('human'), Type.Literal('ai')])),
+  channel: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  question_code: Type.Optional(
+    Type.Union(
+      ['CSAT', 'STARS', 'NPS', 'HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'].map((code) => Type.Literal(code)),
+      { description: 'Only answers to this question.' },
+    ),
+  ),
+};
+
+const FilterQuerySchema = Type.Object(AnalyticsFilterQuery);
+export type AnalyticsFilterInput = Static<typeof FilterQuerySchema>;
+
+/** Filters resolved against a time zone: local days and the UTC instants that bound them. */
+export interface ResolvedFilters {
+  tz: string;
+  /** First local day, inclusive; undefined for "since the beginning" (exports only). */
+  fromDay?: string;
+  /** Last local day, inclusive; undefined for "until now" (exports only). */
+  toDay?: string;
+  /** The instant `fromDay` begins, ISO. */
+  fromUtc?: string;
+  /** The instant after `toDay` ends, ISO (exclusive). */
+  toUtc?: string;
+  agentId?: string;
+  agentType?: 'human' | 'ai';
+  channel?: string;
+  questionCode?: string;
+}
+
+export interface ResolveOptions {
+  /** With no `from`, start this many days before `to` (inclusive); without it the range is open. */
+  defaultDays?: number;
+  /** The longest range accepted, in days. */
+  maxDays?: number;
+  /** Today, for tests; defaults to now. */
+  now?: Date;
+}
+
+function checkDay(value: string, name: string): void {
+  const parsed = Date.parse(`${value}T00:00:00Z`);
+  if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== value) {
+    throw new AppError('invalid_date_range', `${name} must be a calendar day written YYYY-MM-DD; got "${value}".`);
+  }
+}
+
+/** Checks the filters and turns local days into UTC bounds. */
+export function resolveFilters(
+  input: AnalyticsFilterInput,
+  organizationTz: string,
+  options: ResolveOptions = {},
+): ResolvedFilters {
+  const tz = input.tz ?? organizationTz;
+  if (!isTimeZone(tz)) {
+    throw new AppError('invalid_timezone', `"${tz}" is not a time zone; use an IANA name such as Europe/Berlin.`);
+  }
+  if (input.from) checkDay(input.from, 'from');
+  if (input.to) checkDay(input.to, 'to');
+  const today = localDay((options.now ?? new Date()).toISOString(), tz);
+  let { from: fromDay, to: toDay } = input;
+  if (options.defaultDays !== undefined) {
+    toDay ??= fromDay && fromDay > today ? fromDay : today;
+    fromDay ??= addDays(toDay, -(options.defaultDays - 1));
+  }
+  if (fromDay && toDay && fromDay > toDay) {
+    throw new AppError('invalid_date_range', `from (${fromDay}) is after to (${toDay}).`);
+  }
+  if (options.maxDays !== undefined && fromDay && toDay && daysBetween(fromDay, toDay) + 1 > options.maxDays) {
+    throw new AppError('invalid_date_range', `The range is longer than ${options.maxDays} days; narrow from and to.`);
+  }
+  return {
+    tz,
+    fromDay,
+    toDay,
+    fromUtc: fromDay ? new Date(startOfDay(fromDay, tz)).toISOString() : undefined,
+    toUtc: toDay ? new Date(startOfDay(addDays(toDay, 1), tz)).toISOString() : undefined,
+    agentId: input.agent_id?.toLowerCase(),
+    agentType: input.agent_type,
+    channel: input.channel,
+    questionCode: input.question_code,
+  };
+}
