@@ -32,8 +32,8 @@ export const AnalyticsFilterQuery = {
   ),
 };
 
-const FilterQuerySchema = Type.Object(AnalyticsFilterQuery);
-export type AnalyticsFilterInput = Static<typeof FilterQuerySchema>;
+export const AnalyticsFilterSchema = Type.Object(AnalyticsFilterQuery);
+export type AnalyticsFilterInput = Static<typeof AnalyticsFilterSchema>;
 
 /** Filters resolved against a time zone: local days and the UTC instants that bound them. */
 export interface ResolvedFilters {
