@@ -12,6 +12,7 @@ import { handleError } from './http/errors.js';
 import { ErrorBody } from './http/schemas.js';
 import { responseMismatch, validatorCompiler } from './http/validation.js';
 import { accountsRoutes } from './modules/accounts/index.js';
+import { analyticsRoutes } from './modules/analytics/index.js';
 import { conversationsRoutes } from './modules/conversations/index.js';
 import { ratingConfigRoutes } from './modules/rating-config/index.js';
 import { ratingsRoutes } from './modules/ratings/index.js';
@@ -190,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(ratingConfigRoutes, { ratingConfig: services.ratingConfig });
     await api.register(ratingsRoutes, { ratings: services.ratings });
     await api.register(feedbackRoutes, { feedback: services.feedback });
+    await api.register(analyticsRoutes, { analytics: services.analytics });
     await api.register(healviRoutes, { services });
     await api.register(quickchatRoutes, { services });
     await api.register(dixaRoutes, { services });

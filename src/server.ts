@@ -2,10 +2,11 @@ import pino, { type Logger } from 'pino';
 import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateDatabase } from './migrate.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const LOG_FLUSH_INTERVAL_MS = 1000;
+const EXPIRY_SWEEP_INTERVAL_MS = 60_000;
 
 export interface RunningServer {
   app: App;
@@ -43,7 +44,7 @@ function createLogger(config: Config): Logger {
 export async function startServer(config: Config, beforeListen?: (app: App) => Promise<void>): Promise<RunningServer> {
   const database = openDatabase(config.database);
   try {
-    await migrateToLatest(database.db);
+    await migrateDatabase(database);
   } catch (error) {
     await database.close();
     throw error;
@@ -51,8 +52,28 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
   const app = await buildApp({ config, database, logger: createLogger(config) });
   await beforeListen?.(app);
   const url = await app.listen({ port: config.port, host: config.host });
+  sweepExpiriesPeriodically(app);
   closeGracefully(app, database);
   return { app, database, url };
+}
+
+/**
+ * Counts ratings that expired into the analytics rollups, once a minute. Every node of a cluster may run it; each
+ * rating is counted once.
+ */
+function sweepExpiriesPeriodically(app: App): void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    app.services.ratings
+      .sweepExpired()
+      .catch((error: unknown) => app.log.error({ err: error }, 'expiry sweep failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, EXPIRY_SWEEP_INTERVAL_MS);
+  timer.unref();
 }
 
 /**

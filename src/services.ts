@@ -29,8 +29,8 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     accounts: new AccountsService(database),
     conversations,
     ratingConfig,
-    ratings: new RatingsService(database, conversations, ratingConfig, options.publicUrl),
-    feedback: new FeedbackService(database, conversations),
+    ratings: new RatingsService(database, conversations, ratingConfig, analytics, options.publicUrl),
+    feedback: new FeedbackService(database, conversations, analytics),
     analytics,
   };
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { migrateDatabase } from '../migrate.js';
 import { AppError } from '../errors.js';
 import { parseScopes, type Role } from '../modules/accounts/index.js';
 import { seedDemo } from '../modules/demo/index.js';
@@ -59,7 +59,7 @@ function orgId(values: Values): number {
 async function withServices<T>(config: Config, run: (services: Services) => Promise<T>): Promise<T> {
   const database = openDatabase(config.database);
   try {
-    await migrateToLatest(database.db);
+    await migrateDatabase(database);
     return await run(createServices(database, { publicUrl: config.publicUrl }));
   } finally {
     await database.close();
@@ -91,8 +91,7 @@ async function run(argv: string[]): Promise<void> {
     case 'migrate': {
       const database = openDatabase(config.database);
       try {
-        const results = await migrateToLatest(database.db);
-        const applied = results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+        const applied = await migrateDatabase(database);
         process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n');
       } finally {
         await database.close();

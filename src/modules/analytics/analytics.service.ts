@@ -1,26 +1,335 @@
-import type { Database } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
+import { AppError } from '../../errors.js';
+import { isQuestionCode, kindOf } from '../rating-config/index.js';
+import {
+  AnalyticsRepository,
+  type Grouping,
+  type MessageGroupRow,
+  type RatingGroupRow,
+} from './analytics.repository.js';
+import {
+  allThumbsFigures,
+  csatFigures,
+  funnelFigures,
+  messageFigures,
+  npsFigures,
+  percent,
+  thumbsFigures,
+  type KindOfCode,
+} from './figures.js';
+import { resolveFilters, type AnalyticsFilterInput, type ResolvedFilters } from './filters.js';
+import {
+  applyMessageTally,
+  applyRatingTally,
+  MessageTally,
+  RatingTally,
+  RATING_COUNTERS,
+  type FeedbackSnapshot,
+  type RatingSnapshot,
+} from './rollups.js';
+import { periodsBetween, periodStart, type Interval } from './time.js';
 
-/** Analytics over ratings and message feedback, read from daily rollups. */
+export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
+
+/** With no `from`, figures cover the 30 days up to `to` (today by default). */
+const DEFAULT_DAYS = 30;
+const MAX_DAYS = 3660;
+const MAX_POINTS = 1000;
+
+const codeKind: KindOfCode = (code) => (isQuestionCode(code) ? kindOf(code) : undefined);
+
+/**
+ * Analytics over ratings and message feedback. Every change to a rating or to a message's feedback is counted into
+ * per-day rollups inside the change's own transaction (`recordRatingChange`, `recordFeedbackChange`), so figures read
+ * a few hundred rollup rows whatever the data size. Rollups are kept in the organization's reporting time zone; a
+ * request in another zone is answered exactly from the records instead, more slowly.
+ */
 export class AnalyticsService {
+  private readonly repository: AnalyticsRepository;
   private readonly timezones = new Map<number, string>();
 
-  constructor(private readonly database: Database) {}
+  constructor(private readonly database: Database) {
+    this.repository = new AnalyticsRepository(database.db);
+  }
 
   /**
    * The organization's reporting time zone. It is set when the organization is created and never changes, so it is
-   * cached for the life of the process.
+   * cached for the life of the process. Pass the transaction when inside one.
    */
-  async timezoneOf(orgId: number): Promise<string> {
+  async timezoneOf(orgId: number, db: Db = this.database.db): Promise<string> {
     let tz = this.timezones.get(orgId);
     if (tz === undefined) {
-      const row = await this.database.db
-        .selectFrom('organizations')
-        .select('timezone')
-        .where('id', '=', orgId)
-        .executeTakeFirst();
-      tz = row?.timezone ?? 'UTC';
+      tz = (await this.repository.organizationTimezone(db, orgId)) ?? 'UTC';
       this.timezones.set(orgId, tz);
     }
     return tz;
+  }
+
+  /** Counts a rating's change (null before: created) into the rollups, inside the change's transaction. */
+  async recordRatingChange(
+    trx: Db,
+    orgId: number,
+    before: RatingSnapshot | null,
+    after: RatingSnapshot | null,
+  ): Promise<void> {
+    const tz = await this.timezoneOf(orgId, trx);
+    const tally = new RatingTally();
+    if (before) tally.addRating(before, tz, -1);
+    if (after) tally.addRating(after, tz, 1);
+    await applyRatingTally(trx, orgId, tally);
+  }
+
+  /** Counts a change of one author's current feedback on a message into the rollups, inside its transaction. */
+  async recordFeedbackChange(
+    trx: Db,
+    orgId: number,
+    before: FeedbackSnapshot | null,
+    after: FeedbackSnapshot | null,
+  ): Promise<void> {
+    const tz = await this.timezoneOf(orgId, trx);
+    const tally = new MessageTally();
+    if (before) tally.addFeedback(before, tz, -1);
+    if (after) tally.addFeedback(after, tz, 1);
+    await applyMessageTally(trx, orgId, tally);
+  }
+
+  /** Recomputes an organization's rollups from its records, in one transaction. */
+  async rebuild(orgId: number): Promise<void> {
+    const tz = await this.timezoneOf(orgId);
+    const ratings = new RatingTally();
+    for await (const batch of this.repository.questionSnapshots(orgId)) {
+      for (const snapshot of batch) ratings.addRating(snapshot, tz);
+    }
+    const messages = new MessageTally();
+    for await (const batch of this.repository.feedbackSnapshots(orgId)) {
+      for (const snapshot of batch) messages.addFeedback(snapshot, tz);
+    }
+    await this.database.db.transaction().execute(async (trx) => {
+      await this.repository.clearRollups(trx, orgId);
+      await applyRatingTally(trx, orgId, ratings);
+      await applyMessageTally(trx, orgId, messages);
+    });
+  }
+
+  /** Rebuilds every organization's rollups (after the migration that adds them). */
+  async rebuildAll(): Promise<void> {
+    for (const orgId of await this.repository.organizationIds()) await this.rebuild(orgId);
+  }
+
+  async resolve(orgId: number, input: AnalyticsFilterInput, maxDays = MAX_DAYS): Promise<ResolvedFilters> {
+    return resolveFilters(input, await this.timezoneOf(orgId), { defaultDays: DEFAULT_DAYS, maxDays });
+  }
+
+  /** CSAT, NPS, thumbs and message likes over the range. */
+  async summary(orgId: number, input: AnalyticsFilterInput, options: { exact?: boolean } = {}) {
+    const filters = await this.resolve(orgId, input);
+    const [ratings, messages] = await this.groups(orgId, filters, {}, options.exact);
+    const likes = messages.reduce((sum, row) => sum + row.likes, 0);
+    const dislikes = messages.reduce((sum, row) => sum + row.dislikes, 0);
+    return {
+      from: filters.fromDay!,
+      to: filters.toDay!,
+      tz: filters.tz,
+      csat: csatFigures(ratings, codeKind),
+      nps: npsFigures(ratings, codeKind),
+      thumbs: thumbsFigures(ratings, codeKind),
+      messages: messageFigures(likes, dislikes),
+    };
+  }
+
+  /** One metric per day, week or month over the range; periods without answers have a null value. */
+  async timeseries(
+    orgId: number,
+    input: AnalyticsFilterInput & { interval: Interval; metric: Metric },
+    options: { exact?: boolean } = {},
+  ) {
+    const filters = await this.resolve(orgId, input);
+    const periods = periodsBetween(filters.fromDay!, filters.toDay!, input.interval);
+    if (periods.length > MAX_POINTS) {
+      throw new AppError(
+        'invalid_date_range',
+        `That range holds ${periods.length} ${input.interval}s; at most ${MAX_POINTS} points are drawn. Use a longer interval or a shorter range.`,
+      );
+    }
+    const [ratings, messages] = await this.groups(orgId, filters, { day: true }, options.exact, input.metric);
+    const ratingsByPeriod = new Map<string, RatingGroupRow[]>();
+    for (const row of ratings) {
+      const period = periodStart(row.day!, input.interval);
+      ratingsByPeriod.set(period, [...(ratingsByPeriod.get(period) ?? []), row]);
+    }
+    const messagesByPeriod = new Map<string, { likes: number; dislikes: number }>();
+    for (const row of messages) {
+      const period = periodStart(row.day!, input.interval);
+      const total = messagesByPeriod.get(period) ?? { likes: 0, dislikes: 0 };
+      total.likes += row.likes;
+      total.dislikes += row.dislikes;
+      messagesByPeriod.set(period, total);
+    }
+    return periods.map((period) => {
+      const rows = ratingsByPeriod.get(period) ?? [];
+      switch (input.metric) {
+        case 'csat': {
+          const csat = csatFigures(rows, codeKind);
+          return { period, value: csat.score, responses: csat.responses };
+        }
+        case 'nps': {
+          const nps = npsFigures(rows, codeKind);
+          return { period, value: nps.score, responses: nps.responses };
+        }
+        case 'thumbs': {
+          const thumbs = allThumbsFigures(rows, codeKind);
+          return { period, value: percent(thumbs.up, thumbs.up + thumbs.down), responses: thumbs.up + thumbs.down };
+        }
+        case 'message_likes': {
+          const { likes, dislikes } = messagesByPeriod.get(period) ?? { likes: 0, dislikes: 0 };
+          return { period, value: percent(likes, likes + dislikes), responses: likes + dislikes };
+        }
+      }
+    });
+  }
+
+  /** The figures per agent, human and AI apart: AI agents first, then by number of answers. */
+  async agents(orgId: number, input: AnalyticsFilterInput, options: { exact?: boolean } = {}) {
+    const filters = await this.resolve(orgId, input);
+    const [ratings, messages] = await this.groups(orgId, filters, { agent: true }, options.exact);
+    const agents = new Map<
+      string,
+      { agent_id: string; agent_type: string; ratings: RatingGroupRow[]; likes: number; dislikes: number }
+    >();
+    const agentOf = (row: { agent_id?: string; agent_type?: string }) => {
+      const id = `${row.agent_type}|${row.agent_id}`;
+      let agent = agents.get(id);
+      if (!agent) {
+        agent = { agent_id: row.agent_id ?? '', agent_type: row.agent_type ?? '', ratings: [], likes: 0, dislikes: 0 };
+        agents.set(id, agent);
+      }
+      return agent;
+    };
+    for (const row of ratings) agentOf(row).ratings.push(row);
+    for (const row of messages) {
+      const agent = agentOf(row);
+      agent.likes += row.likes;
+      agent.dislikes += row.dislikes;
+    }
+    const names = await this.repository.userNames([...agents.values()].map((agent) => agent.agent_id));
+    return [...agents.values()]
+      .filter((agent) => agent.agent_id !== '')
+      .map((agent) => {
+        const csat = csatFigures(agent.ratings, codeKind);
+        const nps = npsFigures(agent.ratings, codeKind);
+        const thumbs = allThumbsFigures(agent.ratings, codeKind);
+        return {
+          agent_id: agent.agent_id,
+          agent_type: (agent.agent_type || null) as 'human' | 'ai' | null,
+          name: names.get(agent.agent_id) ?? null,
+          csat: { score: csat.score, responses: csat.responses, average: csat.average, low_sample: csat.low_sample },
+          nps: { score: nps.score, responses: nps.responses, low_sample: nps.low_sample },
+          thumbs: { up: thumbs.up, down: thumbs.down, up_rate: thumbs.up_rate, low_sample: thumbs.low_sample },
+          messages: messageFigures(agent.likes, agent.dislikes),
+        };
+      })
+      .sort(
+        (a, b) =>
+          (a.agent_type === 'ai' ? 0 : 1) - (b.agent_type === 'ai' ? 0 : 1) ||
+          b.csat.responses +
+            b.nps.responses +
+            b.thumbs.up +
+            b.thumbs.down -
+            (a.csat.responses + a.nps.responses + a.thumbs.up + a.thumbs.down) ||
+          a.agent_id.localeCompare(b.agent_id),
+      );
+  }
+
+  /** Questions offered in the range, and how many of them were opened, answered, left to expire or cancelled. */
+  async funnel(orgId: number, input: AnalyticsFilterInput, options: { exact?: boolean } = {}) {
+    const filters = await this.resolve(orgId, input);
+    const [ratings] = await this.groups(orgId, filters, {}, options.exact, 'ratings');
+    return funnelFigures(ratings);
+  }
+
+  /** The AI answers people disliked most and the AI conversations rated low, with their comments. */
+  async knowledgeGaps(orgId: number, input: AnalyticsFilterInput & { limit?: number }) {
+    const filters = await this.resolve(orgId, input);
+    const limit = input.limit ?? 10;
+    const [messages, conversations] = await Promise.all([
+      this.repository.dislikedAiMessages(orgId, filters, limit),
+      this.repository.lowAiAnswers(orgId, filters, limit),
+    ]);
+    return { messages, conversations };
+  }
+
+  /**
+   * Summed rating and message rows for the filters: from the rollups in the organization's zone, else (or when
+   * `exact`) by counting the records themselves.
+   */
+  private async groups(
+    orgId: number,
+    filters: ResolvedFilters,
+    grouping: Grouping,
+    exact = false,
+    only?: Metric | 'ratings',
+  ): Promise<[RatingGroupRow[], MessageGroupRow[]]> {
+    const wantRatings = only !== 'message_likes';
+    const wantMessages = only === undefined || only === 'message_likes';
+    if (!exact && filters.tz === (await this.timezoneOf(orgId))) {
+      return Promise.all([
+        wantRatings ? this.repository.ratingGroups(orgId, filters, grouping) : [],
+        wantMessages ? this.repository.messageGroups(orgId, filters, grouping) : [],
+      ]);
+    }
+    return [
+      wantRatings ? await this.exactRatingGroups(orgId, filters, grouping) : [],
+      wantMessages ? await this.exactMessageGroups(orgId, filters, grouping) : [],
+    ];
+  }
+
+  private async exactRatingGroups(orgId: number, filters: ResolvedFilters, grouping: Grouping) {
+    const tally = new RatingTally();
+    for await (const batch of this.repository.questionSnapshots(orgId, filters)) {
+      for (const snapshot of batch) tally.addRating(snapshot, filters.tz);
+    }
+    const groups = new Map<string, RatingGroupRow>();
+    for (const { key, counters } of tally.entries()) {
+      if (key.day < filters.fromDay! || key.day > filters.toDay!) continue;
+      const row: RatingGroupRow = {
+        question_code: key.question_code,
+        ...(grouping.day ? { day: key.day } : {}),
+        ...(grouping.agent ? { agent_id: key.agent_id, agent_type: key.agent_type } : {}),
+        ...counters,
+      };
+      const id = [row.question_code, row.day, row.agent_id, row.agent_type].join('|');
+      const existing = groups.get(id);
+      if (!existing) groups.set(id, row);
+      else for (const name of RATING_COUNTERS) existing[name] += counters[name];
+    }
+    return [...groups.values()];
+  }
+
+  private async exactMessageGroups(orgId: number, filters: ResolvedFilters, grouping: Grouping) {
+    const tally = new MessageTally();
+    for await (const batch of this.repository.feedbackSnapshots(orgId, filters)) {
+      for (const snapshot of batch) {
+        if (filters.agentId && snapshot.agent_id !== filters.agentId) continue;
+        if (filters.agentType && snapshot.agent_type !== filters.agentType) continue;
+        tally.addFeedback(snapshot, filters.tz);
+      }
+    }
+    const groups = new Map<string, MessageGroupRow>();
+    for (const { key, counters } of tally.entries()) {
+      if (key.day < filters.fromDay! || key.day > filters.toDay!) continue;
+      const row: MessageGroupRow = {
+        ...(grouping.day ? { day: key.day } : {}),
+        ...(grouping.agent ? { agent_id: key.agent_id, agent_type: key.agent_type } : {}),
+        ...counters,
+      };
+      const id = [row.day, row.agent_id, row.agent_type].join('|');
+      const existing = groups.get(id);
+      if (!existing) groups.set(id, row);
+      else {
+        existing.likes += counters.likes;
+        existing.dislikes += counters.dislikes;
+      }
+    }
+    return [...groups.values()];
   }
 }

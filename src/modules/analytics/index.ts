@@ -1,4 +1,5 @@
-export { AnalyticsService } from './analytics.service.js';
+export { AnalyticsService, type Metric } from './analytics.service.js';
+export type { FeedbackSnapshot, RatingSnapshot } from './rollups.js';
 export type { MessageDaysTable, RatingDaysTable, RollupDimensions } from './analytics.table.js';
 export {
   AnalyticsFilterQuery,
@@ -8,3 +9,5 @@ export {
   type ResolveOptions,
 } from './filters.js';
 export { localDay, startOfDay } from './time.js';
+export { messageAgent } from './analytics.repository.js';
+export { analyticsRoutes } from './analytics.routes.js';

@@ -36,6 +36,11 @@ export class FeedbackRepository {
           'c.id as conversation_id',
           'c.uid as conversation_uid',
           'c.anonymized_at',
+          'm.role',
+          'm.author_id',
+          'c.agent_id',
+          'c.agent_type',
+          'c.channel',
         ])
         .where('m.uid', '=', params.uid),
   );
@@ -66,7 +71,7 @@ export class FeedbackRepository {
     (db, params: { messageId: number; userId: string }) =>
       db
         .selectFrom('message_feedback_current')
-        .select(['rating', 'comment'])
+        .select(['rating', 'comment', 'created_at'])
         .where('message_id', '=', params.messageId)
         .where('user_id', '=', params.userId),
   );

@@ -4,6 +4,7 @@ import { groupCommit } from '../../db/group-commit.js';
 import { nowIso, toStoredTimestamp } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
+import { messageAgent, type AnalyticsService } from '../analytics/index.js';
 import type { ConversationsService, Message } from '../conversations/index.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import type { FeedbackRating } from './feedback.table.js';
@@ -29,6 +30,10 @@ export interface FeedbackTarget {
   messageUid: string;
   /** Anonymized conversations take no new feedback: a comment would bring personal data back. */
   anonymized: boolean;
+  /** Whom feedback on the message counts for in analytics: its author, else the conversation's agent. */
+  agentId: string | null;
+  agentType: string | null;
+  channel: string | null;
 }
 
 export interface MessageFeedbackSummary {
@@ -59,6 +64,17 @@ interface PendingFeedback {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+function analyticsDimensions(message: {
+  role: string;
+  author_id: string | null;
+  agent_id: string | null;
+  agent_type: string | null;
+  channel: string | null;
+}) {
+  const { agent_id, agent_type } = messageAgent(message);
+  return { agentId: agent_id, agentType: agent_type, channel: message.channel };
+}
+
 function messageNotFound(uid: string): AppError {
   return new AppError('message_not_found', `No message ${uid} in this organization.`);
 }
@@ -75,6 +91,7 @@ export class FeedbackService {
   constructor(
     private readonly database: Database,
     private readonly conversations: ConversationsService,
+    private readonly analytics: AnalyticsService,
   ) {
     this.repository = new FeedbackRepository(database.db, database.dialect);
     this.append = groupCommit(database, (trx, pending: PendingFeedback) => this.applySubmission(trx, pending), {
@@ -93,6 +110,7 @@ export class FeedbackService {
       messageId: Number(message.message_id),
       messageUid: message.message_uid,
       anonymized: message.anonymized_at !== null,
+      ...analyticsDimensions(message),
     };
   }
 
@@ -127,6 +145,7 @@ export class FeedbackService {
       messageId: Number(message.message_id),
       messageUid: message.message_uid,
       anonymized: message.anonymized_at !== null,
+      ...analyticsDimensions(message),
     };
   }
 
@@ -243,6 +262,13 @@ export class FeedbackService {
       message_id: target.messageId,
       user_id: userId,
     });
+    const dimensions = { agent_id: target.agentId, agent_type: target.agentType, channel: target.channel };
+    await this.analytics.recordFeedbackChange(
+      trx,
+      target.orgId,
+      current ? { rating: current.rating, created_at: current.created_at, ...dimensions } : null,
+      { rating: next.rating, created_at: at, ...dimensions },
+    );
     pending.result = { ...record, message_uid: target.messageUid, user_id: userId };
   }
 }

@@ -1,9 +1,10 @@
 import type { Expression, Insertable, SqlBool, Updateable } from 'kysely';
-import type { RecordRef } from '../../db/values.js';
+import { booleanParam, toBoolean, type RecordRef } from '../../db/values.js';
 import type { Db, Dialect } from '../../db/database.js';
 import { forUpdate } from '../../db/locking.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
+import type { RatingSnapshot } from '../analytics/index.js';
 import type { RatingQuestionsTable, RatingsTable } from './ratings.table.js';
 
 /** A rating named by integer id or by UUID. */
@@ -116,6 +117,56 @@ export class RatingsRepository {
       .executeTakeFirst();
   }
 
+  /** A rating as the analytics rollups see it: its agent, channel, opening, expiry and questions. */
+  async snapshotOf(db: Db, ratingId: number): Promise<RatingSnapshot | null> {
+    const row = await db
+      .selectFrom('ratings as r')
+      .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
+      .select(['r.agent_id', 'r.agent_type', 'c.channel', 'r.opened_at', 'r.expiry_recorded'])
+      .where('r.id', '=', ratingId)
+      .executeTakeFirst();
+    if (!row) return null;
+    const questions = await db
+      .selectFrom('rating_questions')
+      .select(['code', 'kind', 'status', 'value', 'offered_at', 'answered_at'])
+      .where('rating_id', '=', ratingId)
+      .execute();
+    return {
+      agent_id: row.agent_id,
+      agent_type: row.agent_type,
+      channel: row.channel,
+      opened_at: row.opened_at,
+      expiry_recorded: toBoolean(row.expiry_recorded),
+      questions: questions.map((question) => ({
+        ...question,
+        value: question.value === null ? null : Number(question.value),
+      })),
+    };
+  }
+
+  /** Expired ratings the expiry sweep has not counted yet, oldest expiry first. */
+  unrecordedExpiries(now: string, limit: number) {
+    return this.db
+      .selectFrom('ratings')
+      .select(['id', 'org_id'])
+      .where('expiry_recorded', '=', booleanParam(false))
+      .where('expires_at', '<=', now)
+      .orderBy('expires_at')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Marks a rating's expiry as counted; false when another sweeper got there first. */
+  async recordExpiry(db: Db, id: number): Promise<boolean> {
+    const result = await db
+      .updateTable('ratings')
+      .set({ expiry_recorded: booleanParam(true) })
+      .where('id', '=', id)
+      .where('expiry_recorded', '=', booleanParam(false))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async insertRating(db: Db, row: Insertable<RatingsTable>): Promise<number> {
     const inserted = await db.insertInto('ratings').values(row).returning('id').executeTakeFirstOrThrow();
     return Number(inserted.id);
@@ -133,13 +184,15 @@ export class RatingsRepository {
     await db.updateTable('rating_questions').set(changes).where('id', '=', id).execute();
   }
 
-  async markOpened(id: number, at: string): Promise<void> {
-    await this.db
+  /** Marks a rating opened; false when it was already. */
+  async markOpened(db: Db, id: number, at: string): Promise<boolean> {
+    const result = await db
       .updateTable('ratings')
       .set({ opened_at: at })
       .where('id', '=', id)
       .where('opened_at', 'is', null)
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /** Blanks the comments of a conversation's ratings (anonymization); the values stay. */

@@ -112,9 +112,11 @@ export const ratingsRoutes: FastifyPluginAsyncTypebox<{ ratings: RatingsService 
       schema: {
         tags,
         summary: 'Cancel a survey',
-        description: 'Questions still waiting for an answer become `Cancelled`; answered ones keep their values.',
+        description:
+          'Questions still waiting for an answer become `Cancelled`; answered ones keep their values. An expired ' +
+          'survey stays as it expired (410 `rating_expired`).',
         params: IdParams,
-        response: { 200: Type.Object({ data: Rating }), ...errorResponses('rating_not_found') },
+        response: { 200: Type.Object({ data: Rating }), ...errorResponses('rating_not_found', 'rating_expired') },
       },
     },
     async (request) => ({ data: await ratings.cancelRating(principalOf(request).orgId, request.params.id) }),

@@ -3,6 +3,7 @@ import type { Database, Db } from '../../db/database.js';
 import { acceptedTimestamp, nowIso, recordRef, toStoredTimestamp } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
+import type { AnalyticsService } from '../analytics/index.js';
 import type { ConversationRecord, ConversationsService } from '../conversations/index.js';
 import {
   defaultInviteMessage,
@@ -122,10 +123,22 @@ export class RatingsService {
     private readonly database: Database,
     private readonly conversations: ConversationsService,
     private readonly ratingConfig: RatingConfigService,
+    private readonly analytics: AnalyticsService,
     private readonly publicUrl: string,
   ) {
     this.repository = new RatingsRepository(database.db, database.dialect);
     conversations.onAnonymize((db, _orgId, conversationId) => this.repository.blankComments(db, conversationId));
+  }
+
+  /**
+   * Runs a change to one rating inside its transaction and counts the difference it made into the analytics
+   * rollups, in the same transaction.
+   */
+  private async tracked<T>(trx: Db, orgId: number, ratingId: number, change: () => Promise<T>): Promise<T> {
+    const before = await this.repository.snapshotOf(trx, ratingId);
+    const result = await change();
+    await this.analytics.recordRatingChange(trx, orgId, before, await this.repository.snapshotOf(trx, ratingId));
+    return result;
   }
 
   /** The link of a rating page. */
@@ -202,25 +215,29 @@ export class RatingsService {
         (givenAgent === undefined || open.agent_id === null || givenAgent === open.agent_id);
       if (open && sameParties) {
         const openId = Number(open.id);
-        const questions = await this.repository.questionsOf(trx, [openId]);
-        const sameKind = questions.filter((question) => question.kind === kind);
-        if (sameKind.some((question) => question.status === 'Offered')) {
-          // The offer waits already; a survey begun without an agent (an invite) takes the offer's.
-          if (open.agent_id === null)
-            await this.repository.updateRating(trx, openId, { agent_id: requireAgent(), updated_at: now });
-          return openId;
-        }
-        if (sameKind.length === 0) {
-          await this.repository.insertQuestions(trx, [
-            this.questionRow(orgId, openId, input.code, questions.length, offeredAt, now),
-          ]);
-          await this.repository.updateRating(trx, openId, {
-            status: statusOf([...questions, { status: 'Offered' as const }]),
-            updated_at: now,
-            ...(open.agent_id === null ? { agent_id: requireAgent() } : {}),
-          });
-          return openId;
-        }
+        const joined = await this.tracked(trx, orgId, openId, async () => {
+          const questions = await this.repository.questionsOf(trx, [openId]);
+          const sameKind = questions.filter((question) => question.kind === kind);
+          if (sameKind.some((question) => question.status === 'Offered')) {
+            // The offer waits already; a survey begun without an agent (an invite) takes the offer's.
+            if (open.agent_id === null)
+              await this.repository.updateRating(trx, openId, { agent_id: requireAgent(), updated_at: now });
+            return true;
+          }
+          if (sameKind.length === 0) {
+            await this.repository.insertQuestions(trx, [
+              this.questionRow(orgId, openId, input.code, questions.length, offeredAt, now),
+            ]);
+            await this.repository.updateRating(trx, openId, {
+              status: statusOf([...questions, { status: 'Offered' as const }]),
+              updated_at: now,
+              ...(open.agent_id === null ? { agent_id: requireAgent() } : {}),
+            });
+            return true;
+          }
+          return false;
+        });
+        if (joined) return openId;
       }
       return this.insertSurvey(trx, {
         orgId,
@@ -285,14 +302,16 @@ export class RatingsService {
     const at = acceptedTimestamp(input.submittedAt, 'body.submitted_at') ?? nowIso();
     await this.database.db.transaction().execute(async (trx) => {
       await this.repository.lockRating(trx, Number(row.id));
-      const questions = await this.repository.questionsOf(trx, [Number(row.id)]);
-      // The comment belongs to the survey and to the answers it came with, so per-question readers (Dixa) see it too.
-      const answers = input.answers.map(({ code, value }) => {
-        const question = questions.find((candidate) => candidate.code === code);
-        if (!question) throw new AppError('question_not_offered', `Rating ${row.id} has no question ${code}.`);
-        return { question, value, comment: input.comment };
+      await this.tracked(trx, orgId, Number(row.id), async () => {
+        const questions = await this.repository.questionsOf(trx, [Number(row.id)]);
+        // The comment belongs to the survey and to the answers it came with, so per-question readers (Dixa) see it.
+        const answers = input.answers.map(({ code, value }) => {
+          const question = questions.find((candidate) => candidate.code === code);
+          if (!question) throw new AppError('question_not_offered', `Rating ${row.id} has no question ${code}.`);
+          return { question, value, comment: input.comment };
+        });
+        await this.applyAnswers(trx, row, questions, answers, input.comment, at);
       });
-      await this.applyAnswers(trx, row, questions, answers, input.comment, at);
     });
     return (await this.load(this.database.db, orgId, { id: Number(row.id) }))!;
   }
@@ -318,21 +337,23 @@ export class RatingsService {
     let code: QuestionCode | undefined;
     await this.database.db.transaction().execute(async (trx) => {
       await this.repository.lockRating(trx, Number(row.id));
-      const questions = await this.repository.questionsOf(trx, [Number(row.id)]);
-      const ofKind = questions.filter((question) => question.kind === input.kind);
-      const question = ofKind.find((candidate) => candidate.status === 'Offered') ?? ofKind[0];
-      if (!question) {
-        throw new AppError('question_not_offered', `Rating ${ratingUid} offered no ${input.kind} question.`);
-      }
-      code = question.code as QuestionCode;
-      await this.applyAnswers(
-        trx,
-        row,
-        questions,
-        [{ question, value: input.value, comment: input.comment }],
-        input.comment,
-        at,
-      );
+      await this.tracked(trx, orgId, Number(row.id), async () => {
+        const questions = await this.repository.questionsOf(trx, [Number(row.id)]);
+        const ofKind = questions.filter((question) => question.kind === input.kind);
+        const question = ofKind.find((candidate) => candidate.status === 'Offered') ?? ofKind[0];
+        if (!question) {
+          throw new AppError('question_not_offered', `Rating ${ratingUid} offered no ${input.kind} question.`);
+        }
+        code = question.code as QuestionCode;
+        await this.applyAnswers(
+          trx,
+          row,
+          questions,
+          [{ question, value: input.value, comment: input.comment }],
+          input.comment,
+          at,
+        );
+      });
     });
     const rating = (await this.load(this.database.db, orgId, { id: Number(row.id) }))!;
     return { rating, question: rating.questions.find((question) => question.code === code)! };
@@ -344,8 +365,12 @@ export class RatingsService {
     if (!row) return undefined;
     const orgId = Number(row.org_id);
     if (!row.opened_at) {
-      row.opened_at = nowIso();
-      await this.repository.markOpened(Number(row.id), row.opened_at);
+      const openedAt = nowIso();
+      const id = Number(row.id);
+      await this.database.db
+        .transaction()
+        .execute((trx) => this.tracked(trx, orgId, id, () => this.repository.markOpened(trx, id, openedAt)));
+      row.opened_at = openedAt;
     }
     const [[rating], settings] = await Promise.all([
       this.withQuestions([row]),
@@ -364,13 +389,15 @@ export class RatingsService {
     const at = nowIso();
     await this.database.db.transaction().execute(async (trx) => {
       await this.repository.lockRating(trx, Number(row.id));
-      const questions = await this.repository.questionsOf(trx, [Number(row.id)]);
-      const answers = input.answers.map(({ code: questionCode, value }) => {
-        const question = questions.find((candidate) => candidate.code === questionCode);
-        if (!question) throw new AppError('question_not_offered', `This rating has no question ${questionCode}.`);
-        return { question, value, comment: question.kind === 'stars' ? input.comment : undefined };
+      await this.tracked(trx, Number(row.org_id), Number(row.id), async () => {
+        const questions = await this.repository.questionsOf(trx, [Number(row.id)]);
+        const answers = input.answers.map(({ code: questionCode, value }) => {
+          const question = questions.find((candidate) => candidate.code === questionCode);
+          if (!question) throw new AppError('question_not_offered', `This rating has no question ${questionCode}.`);
+          return { question, value, comment: question.kind === 'stars' ? input.comment : undefined };
+        });
+        await this.applyAnswers(trx, row, questions, answers, input.comment, at);
       });
-      await this.applyAnswers(trx, row, questions, answers, input.comment, at);
     });
     return (await this.load(this.database.db, Number(row.org_id), { id: Number(row.id) }))!;
   }
@@ -380,22 +407,48 @@ export class RatingsService {
     const row = await this.repository.findRating(orgId, recordRef(ratingIdOrUid));
     if (!row) throw notFound(ratingIdOrUid);
     if (row.status !== 'cancelled') {
+      // An expired rating stays as it expired: its unanswered questions count as expired, not cancelled.
+      if (row.status !== 'rated' && isExpired(row, nowIso())) {
+        throw new AppError('rating_expired', `Rating ${row.id} expired at ${row.expires_at}; it cannot be cancelled.`);
+      }
       await this.database.db.transaction().execute(async (trx) => {
         await this.repository.lockRating(trx, Number(row.id));
-        const now = nowIso();
-        for (const question of await this.repository.questionsOf(trx, [Number(row.id)])) {
-          if (question.status === 'Offered') {
-            await this.repository.updateQuestion(trx, Number(question.id), { status: 'Cancelled', updated_at: now });
+        await this.tracked(trx, orgId, Number(row.id), async () => {
+          const now = nowIso();
+          for (const question of await this.repository.questionsOf(trx, [Number(row.id)])) {
+            if (question.status === 'Offered') {
+              await this.repository.updateQuestion(trx, Number(question.id), { status: 'Cancelled', updated_at: now });
+            }
           }
-        }
-        await this.repository.updateRating(trx, Number(row.id), {
-          status: 'cancelled',
-          cancelled_at: now,
-          updated_at: now,
+          await this.repository.updateRating(trx, Number(row.id), {
+            status: 'cancelled',
+            cancelled_at: now,
+            updated_at: now,
+          });
         });
       });
     }
     return (await this.load(this.database.db, orgId, { id: Number(row.id) }))!;
+  }
+
+  /**
+   * Counts the unanswered questions of ratings that expired since the last sweep as expired, in the analytics
+   * rollups, and marks them counted. Several processes may sweep at once: each rating is counted by one of them.
+   * Returns how many ratings it counted.
+   */
+  async sweepExpired(limit = 500): Promise<number> {
+    const due = await this.repository.unrecordedExpiries(nowIso(), limit);
+    let counted = 0;
+    for (const { id, org_id } of due) {
+      await this.database.db.transaction().execute(async (trx) => {
+        await this.repository.lockRating(trx, Number(id));
+        const recorded = await this.tracked(trx, Number(org_id), Number(id), () =>
+          this.repository.recordExpiry(trx, Number(id)),
+        );
+        if (recorded) counted += 1;
+      });
+    }
+    return counted;
   }
 
   async getRating(orgId: number, ratingIdOrUid: string): Promise<Rating> {
@@ -571,6 +624,7 @@ export class RatingsService {
       trx,
       input.codes.map((code, position) => this.questionRow(input.orgId, id, code, position, input.at, now)),
     );
+    await this.analytics.recordRatingChange(trx, input.orgId, null, await this.repository.snapshotOf(trx, id));
     return id;
   }
 

@@ -1,0 +1,357 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { toBoolean } from '../../db/values.js';
+import type { Tables } from '../../db/tables.js';
+import type { ResolvedFilters } from './filters.js';
+import { RATING_COUNTERS, type FeedbackSnapshot, type RatingSnapshot } from './rollups.js';
+
+/** How rollup rows are grouped besides the question code. */
+export interface Grouping {
+  day?: boolean;
+  agent?: boolean;
+}
+
+export interface RatingGroupRow {
+  question_code: string;
+  day?: string;
+  agent_id?: string;
+  agent_type?: string;
+  offered: number;
+  opened: number;
+  answered: number;
+  expired: number;
+  cancelled: number;
+  responses: number;
+  value_sum: number;
+  high: number;
+  mid: number;
+  low: number;
+}
+
+export interface MessageGroupRow {
+  day?: string;
+  agent_id?: string;
+  agent_type?: string;
+  likes: number;
+  dislikes: number;
+}
+
+const BATCH = 5000;
+
+/** SQL for analytics: sums over the rollups, and the record scans behind rebuilds and exact figures. */
+export class AnalyticsRepository {
+  constructor(private readonly db: Db) {}
+
+  async organizationTimezone(db: Db, orgId: number): Promise<string | undefined> {
+    const row = await db.selectFrom('organizations').select('timezone').where('id', '=', orgId).executeTakeFirst();
+    return row?.timezone;
+  }
+
+  private dims<T extends 'analytics_rating_days' | 'analytics_message_days', O>(
+    query: SelectQueryBuilder<Tables, T, O>,
+    filters: ResolvedFilters,
+  ): SelectQueryBuilder<Tables, T, O> {
+    return query.where((eb) => {
+      // Both rollup tables share these dimension columns.
+      const ref = (column: string) => sql.ref<string>(column);
+      const conditions = [];
+      if (filters.fromDay) conditions.push(eb(ref('day'), '>=', filters.fromDay));
+      if (filters.toDay) conditions.push(eb(ref('day'), '<=', filters.toDay));
+      if (filters.agentId) conditions.push(eb(ref('agent_id'), '=', filters.agentId));
+      if (filters.agentType) conditions.push(eb(ref('agent_type'), '=', filters.agentType));
+      if (filters.channel) conditions.push(eb(ref('channel'), '=', filters.channel));
+      return eb.and(conditions);
+    });
+  }
+
+  /** Rating rollups summed per question code (and day and/or agent). */
+  async ratingGroups(orgId: number, filters: ResolvedFilters, grouping: Grouping): Promise<RatingGroupRow[]> {
+    const keys = [
+      'question_code',
+      ...(grouping.day ? ['day'] : []),
+      ...(grouping.agent ? ['agent_id', 'agent_type'] : []),
+    ];
+    let query = this.dims(this.db.selectFrom('analytics_rating_days').where('org_id', '=', orgId), filters);
+    if (filters.questionCode) query = query.where('question_code', '=', filters.questionCode);
+    const rows = await query
+      .select(keys as Array<'question_code'>)
+      .select((eb) => RATING_COUNTERS.map((name) => eb.fn.sum<number>(name).as(name)))
+      .groupBy(keys as Array<'question_code'>)
+      .execute();
+    return rows.map((row) => {
+      const out: Record<string, unknown> = { ...row };
+      for (const name of RATING_COUNTERS) out[name] = Number((row as Record<string, unknown>)[name] ?? 0);
+      return out as unknown as RatingGroupRow;
+    });
+  }
+
+  /** Message-feedback rollups summed (per day and/or agent). */
+  async messageGroups(orgId: number, filters: ResolvedFilters, grouping: Grouping): Promise<MessageGroupRow[]> {
+    const keys = [...(grouping.day ? ['day'] : []), ...(grouping.agent ? ['agent_id', 'agent_type'] : [])];
+    let query = this.dims(this.db.selectFrom('analytics_message_days').where('org_id', '=', orgId), filters);
+    if (keys.length > 0) query = query.select(keys as Array<'day'>).groupBy(keys as Array<'day'>);
+    const rows = await query
+      .select((eb) => [eb.fn.sum<number>('likes').as('likes'), eb.fn.sum<number>('dislikes').as('dislikes')])
+      .execute();
+    return rows.map((row) => ({ ...row, likes: Number(row.likes ?? 0), dislikes: Number(row.dislikes ?? 0) }));
+  }
+
+  /**
+   * Every question of the organization (offered or answered within `[fromUtc, toUtc)` when given), one rating
+   * snapshot per question, in batches by id. For rebuilds and for exact figures in another time zone.
+   */
+  async *questionSnapshots(orgId: number, filters: Partial<ResolvedFilters> = {}): AsyncGenerator<RatingSnapshot[]> {
+    let after = 0;
+    for (;;) {
+      let query = this.db
+        .selectFrom('rating_questions as q')
+        .innerJoin('ratings as r', 'r.id', 'q.rating_id')
+        .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
+        .select([
+          'q.id',
+          'q.code',
+          'q.kind',
+          'q.status',
+          'q.value',
+          'q.offered_at',
+          'q.answered_at',
+          'r.agent_id',
+          'r.agent_type',
+          'r.opened_at',
+          'r.expiry_recorded',
+          'c.channel',
+        ])
+        .where('q.org_id', '=', orgId)
+        .where('q.id', '>', after);
+      const { fromUtc, toUtc } = filters;
+      if (fromUtc && toUtc) {
+        query = query.where((eb) =>
+          eb.or([
+            eb.and([eb('q.offered_at', '>=', fromUtc), eb('q.offered_at', '<', toUtc)]),
+            eb.and([eb('q.answered_at', '>=', fromUtc), eb('q.answered_at', '<', toUtc)]),
+          ]),
+        );
+      }
+      if (filters.agentId) query = query.where('r.agent_id', '=', filters.agentId);
+      if (filters.agentType) query = query.where('r.agent_type', '=', filters.agentType);
+      if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+      if (filters.questionCode) query = query.where('q.code', '=', filters.questionCode);
+      const rows = await query.orderBy('q.id').limit(BATCH).execute();
+      if (rows.length === 0) return;
+      after = Number(rows[rows.length - 1]!.id);
+      yield rows.map((row) => ({
+        agent_id: row.agent_id,
+        agent_type: row.agent_type,
+        channel: row.channel,
+        opened_at: row.opened_at,
+        expiry_recorded: toBoolean(row.expiry_recorded),
+        questions: [
+          {
+            code: row.code,
+            kind: row.kind,
+            status: row.status,
+            value: row.value === null ? null : Number(row.value),
+            offered_at: row.offered_at,
+            answered_at: row.answered_at,
+          },
+        ],
+      }));
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  /** Every author's current feedback on the organization's messages (given within the range when given), in batches. */
+  async *feedbackSnapshots(orgId: number, filters: Partial<ResolvedFilters> = {}): AsyncGenerator<FeedbackSnapshot[]> {
+    let after: { messageId: number; userId: string } | undefined;
+    for (;;) {
+      let query = this.db
+        .selectFrom('message_feedback_current as f')
+        .innerJoin('messages as m', 'm.id', 'f.message_id')
+        .innerJoin('conversations as c', 'c.id', 'f.conversation_id')
+        .select([
+          'f.message_id',
+          'f.user_id',
+          'f.rating',
+          'f.created_at',
+          'm.role',
+          'm.author_id',
+          'c.agent_id',
+          'c.agent_type',
+          'c.channel',
+        ])
+        .where('f.org_id', '=', orgId)
+        .where('f.rating', 'is not', null);
+      if (filters.fromUtc) query = query.where('f.created_at', '>=', filters.fromUtc);
+      if (filters.toUtc) query = query.where('f.created_at', '<', filters.toUtc);
+      if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+      if (after) {
+        const { messageId, userId } = after;
+        query = query.where((eb) =>
+          eb.or([
+            eb('f.message_id', '>', messageId),
+            eb.and([eb('f.message_id', '=', messageId), eb('f.user_id', '>', userId)]),
+          ]),
+        );
+      }
+      const rows = await query.orderBy('f.message_id').orderBy('f.user_id').limit(BATCH).execute();
+      if (rows.length === 0) return;
+      const last = rows[rows.length - 1]!;
+      after = { messageId: Number(last.message_id), userId: last.user_id };
+      yield rows.map((row) => ({
+        rating: row.rating,
+        created_at: row.created_at,
+        ...messageAgent(row),
+        channel: row.channel,
+      }));
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  async clearRollups(db: Db, orgId: number): Promise<void> {
+    await db.deleteFrom('analytics_rating_days').where('org_id', '=', orgId).execute();
+    await db.deleteFrom('analytics_message_days').where('org_id', '=', orgId).execute();
+  }
+
+  async organizationIds(): Promise<number[]> {
+    const rows = await this.db.selectFrom('organizations').select('id').execute();
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** Names of the users among the given ids. */
+  async userNames(ids: string[]): Promise<Map<string, string | null>> {
+    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/.test(id));
+    if (uuids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', uuids).execute();
+    return new Map(rows.map((row) => [row.id, row.name ?? row.email]));
+  }
+
+  /** The AI messages with the most current dislikes in the range. */
+  async dislikedAiMessages(orgId: number, filters: ResolvedFilters, limit: number) {
+    let query = this.db
+      .selectFrom('message_feedback_current as f')
+      .innerJoin('messages as m', 'm.id', 'f.message_id')
+      .innerJoin('conversations as c', 'c.id', 'f.conversation_id')
+      .where('f.org_id', '=', orgId)
+      .where('m.role', '=', 'ai');
+    if (filters.fromUtc) query = query.where('f.created_at', '>=', filters.fromUtc);
+    if (filters.toUtc) query = query.where('f.created_at', '<', filters.toUtc);
+    if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+    if (filters.agentId) {
+      const agentId = filters.agentId;
+      query = query.where((eb) =>
+        eb.or([
+          eb('m.author_id', '=', agentId),
+          eb.and([eb('m.author_id', 'is', null), eb('c.agent_id', '=', agentId)]),
+        ]),
+      );
+    }
+    const dislikes = sql<number>`sum(case when f.rating = 'dislike' then 1 else 0 end)`;
+    const rows = await query
+      .select([
+        'm.id as message_id',
+        'm.uid as message_uid',
+        'm.text',
+        'm.author_id',
+        'c.id as conversation_id',
+        'c.uid as conversation_uid',
+        'c.agent_id',
+      ])
+      .select([
+        dislikes.as('dislikes'),
+        sql<number>`sum(case when f.rating = 'like' then 1 else 0 end)`.as('likes'),
+        sql<string>`max(f.created_at)`.as('last_feedback_at'),
+      ])
+      .groupBy(['m.id', 'm.uid', 'm.text', 'm.author_id', 'c.id', 'c.uid', 'c.agent_id'])
+      .having(dislikes, '>', 0)
+      .orderBy(dislikes, 'desc')
+      .orderBy(sql`max(f.created_at)`, 'desc')
+      .limit(limit)
+      .execute();
+    const ids = rows.map((row) => Number(row.message_id));
+    const comments =
+      ids.length === 0
+        ? []
+        : await this.db
+            .selectFrom('message_feedback_current')
+            .select(['message_id', 'comment'])
+            .where('message_id', 'in', ids)
+            .where('comment', 'is not', null)
+            .where('comment', '!=', '')
+            .orderBy('created_at', 'desc')
+            .execute();
+    return rows.map((row) => ({
+      message_uid: row.message_uid,
+      conversation_id: Number(row.conversation_id),
+      conversation_uid: row.conversation_uid,
+      text: row.text,
+      agent_id: row.author_id ?? row.agent_id,
+      likes: Number(row.likes),
+      dislikes: Number(row.dislikes),
+      comments: comments
+        .filter((comment) => Number(comment.message_id) === Number(row.message_id))
+        .slice(0, 5)
+        .map((comment) => comment.comment!),
+      last_feedback_at: new Date(row.last_feedback_at).toISOString(),
+    }));
+  }
+
+  /** Low answers (stars 1-2, NPS 0-6, thumbs down) to ratings of AI conversations in the range, newest first. */
+  async lowAiAnswers(orgId: number, filters: ResolvedFilters, limit: number) {
+    let query = this.db
+      .selectFrom('rating_questions as q')
+      .innerJoin('ratings as r', 'r.id', 'q.rating_id')
+      .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
+      .where('q.org_id', '=', orgId)
+      .where('q.status', '=', 'Rated')
+      .where('r.agent_type', '=', 'ai')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('q.kind', '=', 'stars'), eb('q.value', '<=', 2)]),
+          eb.and([eb('q.kind', '=', 'nps'), eb('q.value', '<=', 6)]),
+          eb.and([eb('q.kind', '=', 'thumbs'), eb('q.value', '=', 0)]),
+        ]),
+      );
+    if (filters.fromUtc) query = query.where('q.answered_at', '>=', filters.fromUtc);
+    if (filters.toUtc) query = query.where('q.answered_at', '<', filters.toUtc);
+    if (filters.agentId) query = query.where('r.agent_id', '=', filters.agentId);
+    if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+    if (filters.questionCode) query = query.where('q.code', '=', filters.questionCode);
+    const rows = await query
+      .select([
+        'c.id as conversation_id',
+        'c.uid as conversation_uid',
+        'r.uid as rating_uid',
+        'r.agent_id',
+        'q.code as question_code',
+        'q.value',
+        'q.comment as question_comment',
+        'r.comment as rating_comment',
+        'q.answered_at',
+      ])
+      .orderBy('q.answered_at', 'desc')
+      .orderBy('q.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      conversation_id: Number(row.conversation_id),
+      conversation_uid: row.conversation_uid,
+      rating_uid: row.rating_uid,
+      agent_id: row.agent_id,
+      question_code: row.question_code,
+      value: Number(row.value),
+      comment: row.question_comment ?? row.rating_comment,
+      answered_at: row.answered_at!,
+    }));
+  }
+}
+
+/** Whom a message's feedback counts for: the message's author, else the conversation's agent. */
+export function messageAgent(row: {
+  role: string;
+  author_id: string | null;
+  agent_id: string | null;
+  agent_type: string | null;
+}): { agent_id: string | null; agent_type: string | null } {
+  const agentType = row.role === 'ai' ? 'ai' : row.role === 'agent' ? 'human' : row.agent_type;
+  return { agent_id: row.author_id ?? row.agent_id, agent_type: agentType };
+}

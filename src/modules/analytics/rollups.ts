@@ -1,0 +1,237 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { localDay } from './time.js';
+
+/**
+ * What each rating and each piece of message feedback contributes to the daily rollups, and the upserts that keep the
+ * rollups equal to the records. A change is applied as a delta — the contribution of the record after the change
+ * minus its contribution before — in the same transaction as the change itself, so the rollups never drift and a
+ * rollback takes the delta with it. The same contribution functions rebuild the rollups from scratch and compute
+ * figures exactly for a time zone the rollups are not kept in.
+ */
+
+export type QuestionKind = 'stars' | 'nps' | 'thumbs';
+
+export interface QuestionSnapshot {
+  code: string;
+  kind: string;
+  status: string;
+  value: number | null;
+  offered_at: string;
+  answered_at: string | null;
+}
+
+/** A rating as the rollups see it. */
+export interface RatingSnapshot {
+  agent_id: string | null;
+  agent_type: string | null;
+  channel: string | null;
+  opened_at: string | null;
+  expiry_recorded: boolean;
+  questions: QuestionSnapshot[];
+}
+
+export const RATING_COUNTERS = [
+  'offered',
+  'opened',
+  'answered',
+  'expired',
+  'cancelled',
+  'responses',
+  'value_sum',
+  'high',
+  'mid',
+  'low',
+] as const;
+export type RatingCounter = (typeof RATING_COUNTERS)[number];
+export type RatingCounters = Record<RatingCounter, number>;
+
+export interface RatingDayKey {
+  day: string;
+  agent_id: string;
+  agent_type: string;
+  channel: string;
+  question_code: string;
+}
+
+export interface MessageDayKey {
+  day: string;
+  agent_id: string;
+  agent_type: string;
+  channel: string;
+}
+
+export interface MessageCounters {
+  likes: number;
+  dislikes: number;
+}
+
+/** The band of an answer: stars 4-5/3/1-2, NPS 9-10/7-8/0-6, thumbs up (1)/-/down (0). */
+export function bandOf(kind: string, value: number): 'high' | 'mid' | 'low' {
+  switch (kind) {
+    case 'stars':
+      return value >= 4 ? 'high' : value === 3 ? 'mid' : 'low';
+    case 'nps':
+      return value >= 9 ? 'high' : value >= 7 ? 'mid' : 'low';
+    default:
+      return value >= 1 ? 'high' : 'low';
+  }
+}
+
+export function emptyRatingCounters(): RatingCounters {
+  return {
+    offered: 0,
+    opened: 0,
+    answered: 0,
+    expired: 0,
+    cancelled: 0,
+    responses: 0,
+    value_sum: 0,
+    high: 0,
+    mid: 0,
+    low: 0,
+  };
+}
+
+const SEPARATOR = '\u0000';
+
+function ratingKey(key: RatingDayKey): string {
+  return [key.day, key.agent_id, key.agent_type, key.channel, key.question_code].join(SEPARATOR);
+}
+
+function parseRatingKey(text: string): RatingDayKey {
+  const [day, agent_id, agent_type, channel, question_code] = text.split(SEPARATOR) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return { day, agent_id, agent_type, channel, question_code };
+}
+
+/** Counters per rollup row, accumulated in memory. */
+export class RatingTally {
+  readonly rows = new Map<string, RatingCounters>();
+
+  add(key: RatingDayKey, counter: RatingCounter, amount: number): void {
+    if (amount === 0) return;
+    const id = ratingKey(key);
+    let counters = this.rows.get(id);
+    if (!counters) {
+      counters = emptyRatingCounters();
+      this.rows.set(id, counters);
+    }
+    counters[counter] += amount;
+  }
+
+  /** Adds (sign 1) or subtracts (sign -1) what a rating contributes. */
+  addRating(rating: RatingSnapshot, tz: string, sign: 1 | -1 = 1): void {
+    const dims = {
+      agent_id: rating.agent_id ?? '',
+      agent_type: rating.agent_type ?? '',
+      channel: rating.channel ?? '',
+    };
+    for (const question of rating.questions) {
+      const offered = { ...dims, day: localDay(question.offered_at, tz), question_code: question.code };
+      const rated = question.status === 'Rated' && question.value !== null && question.answered_at !== null;
+      this.add(offered, 'offered', sign);
+      if (rated || (rating.opened_at !== null && question.status !== 'Cancelled')) this.add(offered, 'opened', sign);
+      if (rated) this.add(offered, 'answered', sign);
+      if (question.status === 'Cancelled') this.add(offered, 'cancelled', sign);
+      if (rating.expiry_recorded && question.status === 'Offered') this.add(offered, 'expired', sign);
+      if (rated) {
+        const answered = { ...dims, day: localDay(question.answered_at!, tz), question_code: question.code };
+        this.add(answered, 'responses', sign);
+        this.add(answered, 'value_sum', sign * question.value!);
+        this.add(answered, bandOf(question.kind, question.value!), sign);
+      }
+    }
+  }
+
+  /** The rows with a non-zero counter, in key order (so that concurrent writers lock rows in one order). */
+  entries(): Array<{ key: RatingDayKey; counters: RatingCounters }> {
+    return [...this.rows.entries()]
+      .filter(([, counters]) => RATING_COUNTERS.some((name) => counters[name] !== 0))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, counters]) => ({ key: parseRatingKey(id), counters }));
+  }
+}
+
+/** The current feedback of one author on one message, as the rollups see it. */
+export interface FeedbackSnapshot {
+  rating: string | null;
+  created_at: string;
+  agent_id: string | null;
+  agent_type: string | null;
+  channel: string | null;
+}
+
+export class MessageTally {
+  readonly rows = new Map<string, MessageCounters>();
+
+  addFeedback(feedback: FeedbackSnapshot, tz: string, sign: 1 | -1 = 1): void {
+    if (feedback.rating !== 'like' && feedback.rating !== 'dislike') return;
+    const id = [
+      localDay(feedback.created_at, tz),
+      feedback.agent_id ?? '',
+      feedback.agent_type ?? '',
+      feedback.channel ?? '',
+    ].join(SEPARATOR);
+    let counters = this.rows.get(id);
+    if (!counters) {
+      counters = { likes: 0, dislikes: 0 };
+      this.rows.set(id, counters);
+    }
+    counters[feedback.rating === 'like' ? 'likes' : 'dislikes'] += sign;
+  }
+
+  entries(): Array<{ key: MessageDayKey; counters: MessageCounters }> {
+    return [...this.rows.entries()]
+      .filter(([, counters]) => counters.likes !== 0 || counters.dislikes !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, counters]) => {
+        const [day, agent_id, agent_type, channel] = id.split(SEPARATOR) as [string, string, string, string];
+        return { key: { day, agent_id, agent_type, channel }, counters };
+      });
+  }
+}
+
+/** Adds a tally to the organization's rating rollups. */
+export async function applyRatingTally(db: Db, orgId: number, tally: RatingTally): Promise<void> {
+  for (const { key, counters: c } of tally.entries()) {
+    await sql`
+      insert into analytics_rating_days
+        (org_id, day, agent_id, agent_type, channel, question_code,
+         offered, opened, answered, expired, cancelled, responses, value_sum, high, mid, low)
+      values (${orgId}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel}, ${key.question_code},
+        ${c.offered}, ${c.opened}, ${c.answered}, ${c.expired}, ${c.cancelled},
+        ${c.responses}, ${c.value_sum}, ${c.high}, ${c.mid}, ${c.low})
+      on conflict (org_id, day, agent_id, agent_type, channel, question_code) do update set
+        offered = analytics_rating_days.offered + excluded.offered,
+        opened = analytics_rating_days.opened + excluded.opened,
+        answered = analytics_rating_days.answered + excluded.answered,
+        expired = analytics_rating_days.expired + excluded.expired,
+        cancelled = analytics_rating_days.cancelled + excluded.cancelled,
+        responses = analytics_rating_days.responses + excluded.responses,
+        value_sum = analytics_rating_days.value_sum + excluded.value_sum,
+        high = analytics_rating_days.high + excluded.high,
+        mid = analytics_rating_days.mid + excluded.mid,
+        low = analytics_rating_days.low + excluded.low
+    `.execute(db);
+  }
+}
+
+/** Adds a tally to the organization's message-feedback rollups. */
+export async function applyMessageTally(db: Db, orgId: number, tally: MessageTally): Promise<void> {
+  for (const { key, counters } of tally.entries()) {
+    await sql`
+      insert into analytics_message_days (org_id, day, agent_id, agent_type, channel, likes, dislikes)
+      values (${orgId}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel},
+        ${counters.likes}, ${counters.dislikes})
+      on conflict (org_id, day, agent_id, agent_type, channel) do update set
+        likes = analytics_message_days.likes + excluded.likes,
+        dislikes = analytics_message_days.dislikes + excluded.dislikes
+    `.execute(db);
+  }
+}
