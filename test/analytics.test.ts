@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, it } from 'node:test';
 import { localDay } from '../src/modules/analytics/index.js';
+import { seedDemo } from '../src/modules/demo/index.js';
 import { assertError, describeEachDialect, type TestContext, type Tenant } from './helpers/app.js';
 
 /**
@@ -403,6 +404,16 @@ describeEachDialect('GET /v1/analytics/*', (ctx) => {
       .execute();
     assert.equal(fromRollups.messages.likes, current.filter((row) => row.rating === 'like').length);
     assert.equal(fromRollups.messages.dislikes, current.filter((row) => row.rating === 'dislike').length);
+  });
+
+  it('seeds the demo organization with a month of ratings and feedback to show', async () => {
+    const demo = await seedDemo(ctx.app.services, { name: `Demo ${randomUUID()}` });
+    const summary = (await ctx.request('GET', '/v1/analytics/summary', { key: demo.apiKey })).body.data;
+    assert.ok(summary.csat.responses >= 30 && summary.nps.responses > 0 && summary.messages.dislikes > 0);
+    const funnel = (await ctx.request('GET', '/v1/analytics/funnel', { key: demo.apiKey })).body.data;
+    assert.ok(funnel.expired > 0 && funnel.opened > funnel.answered);
+    const exact = await ctx.app.services.analytics.summary(demo.organization.id, {}, { exact: true });
+    assert.deepEqual(summary, JSON.parse(JSON.stringify(exact)));
   });
 
   it('refuses an unknown time zone, a reversed range, an unknown interval or metric', async () => {

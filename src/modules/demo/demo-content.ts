@@ -171,3 +171,33 @@ export const lastNames = [
 export const channels = ['widget_chat', 'widget_chat', 'widget_chat', 'email', 'whatsapp', 'phone', 'sms'];
 
 export const languages = ['en', 'en', 'en', 'nb', 'de', 'fr'];
+
+/** What raters write beside a rating. */
+export const ratingComments = {
+  good: [
+    'Quick and friendly, thank you!',
+    'Solved in two minutes.',
+    'Very clear answer.',
+    'Great service as always.',
+    'Helpful, knew exactly what to do.',
+  ],
+  bad: [
+    'Took far too long.',
+    'I had to explain everything twice.',
+    'Did not answer my question.',
+    'The bot kept sending me in circles.',
+    'Still waiting for my refund.',
+  ],
+};
+
+/** What people write beside a like or dislike of an AI answer. */
+export const messageComments = {
+  good: ['Exactly what I needed.', 'Clear steps, worked first time.', 'Nice, the link helped.'],
+  bad: [
+    'This is not what I asked.',
+    'The link is outdated.',
+    'Wrong: the return window is 30 days, not 60.',
+    'Too generic.',
+    'It ignored my order number.',
+  ],
+};

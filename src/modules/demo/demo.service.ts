@@ -1,6 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Services } from '../../services.js';
-import { channels, firstNames, languages, lastNames, scripts } from './demo-content.js';
+import {
+  channels,
+  firstNames,
+  languages,
+  lastNames,
+  messageComments,
+  ratingComments,
+  scripts,
+} from './demo-content.js';
 
 export interface DemoCredentials {
   organization: { id: number; name: string };
@@ -93,7 +101,17 @@ export async function seedDemo(
       messages,
     };
   });
-  await services.conversations.importConversations(organization.id, { conversations });
+  const imported = await services.conversations.importConversations(organization.id, { conversations });
+  await seedFeedback(services, {
+    orgId: organization.id,
+    raters: [user.id, ...agents.map((agent) => agent.id)],
+    conversations: imported.conversations.map((conversation, index) => ({
+      ...conversation,
+      ...conversations[index]!,
+    })),
+    random,
+    now,
+  });
 
   return {
     organization: { id: organization.id, name: organization.name },
@@ -102,4 +120,82 @@ export async function seedDemo(
     apiKey: apiKey.api_key,
     conversations: count,
   };
+}
+
+interface SeededConversation {
+  id: number;
+  uid: string;
+  agent_type: 'human' | 'ai';
+  status: 'open' | 'closed';
+  messages: Array<{ role: string; created_at: string }>;
+}
+
+/**
+ * Ratings and message feedback for the demo's closed conversations, given when they would have been: most contacts
+ * are asked, about two in three answer within hours, some let the invite expire; people dislike some AI answers.
+ * The AI agent rates a little lower than the humans, so that the dashboard has something to say.
+ */
+async function seedFeedback(
+  services: Services,
+  input: {
+    orgId: number;
+    raters: string[];
+    conversations: SeededConversation[];
+    random: () => number;
+    now: number;
+  },
+): Promise<void> {
+  const { orgId, random, now } = input;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  for (const conversation of input.conversations) {
+    if (conversation.status !== 'closed' || random() < 0.2) continue;
+    const ai = conversation.agent_type === 'ai';
+    const ended = Date.parse(conversation.messages.at(-1)?.created_at ?? new Date(now).toISOString());
+    const offeredAt = new Date(ended + 60_000).toISOString();
+    const codes = ai ? ['HELPFUL_THUMBS', 'CSAT'] : ['CSAT', 'NPS'];
+    const answeredAt = ended + between(2, 600) * 60_000;
+    const answered = random() < 0.68 && answeredAt < now;
+    const rating = await services.ratings.offerSurvey(orgId, String(conversation.id), {
+      codes: codes as Array<'CSAT'>,
+      offeredAt,
+      // Unanswered invites ran out two days after the conversation; answered ones were answered in time.
+      expiresAt: answered ? undefined : new Date(ended + 49 * 3_600_000).toISOString(),
+    });
+    if (answered) {
+      const happy = random() < (ai ? 0.7 : 0.82);
+      const stars = happy ? between(4, 5) : between(1, 3);
+      const answers = codes.map((code) => ({
+        code: code as 'CSAT',
+        value: code === 'CSAT' ? stars : code === 'NPS' ? (happy ? between(7, 10) : between(0, 7)) : happy ? 1 : 0,
+      }));
+      await services.ratings.answerRating(orgId, rating.uid, {
+        answers,
+        comment: random() < 0.45 ? pick(ratingComments[happy ? 'good' : 'bad']) : undefined,
+        submittedAt: new Date(answeredAt).toISOString(),
+      });
+    } else if (random() < 0.5) {
+      // Seen on the rating page, not answered.
+      await services.ratings.openByCode(rating.code);
+    }
+    if (!ai || random() < 0.45) continue;
+    const messages = await services.feedback.messagesWithFeedback(orgId, String(conversation.id), input.raters[0]!);
+    for (const message of messages.filter((candidate) => candidate.role === 'ai')) {
+      if (random() < 0.5) continue;
+      const liked = random() < 0.72;
+      const target = await services.feedback.messageTarget(orgId, message.uid);
+      const at = new Date(Math.min(now, Date.parse(message.created_at) + between(5, 3000) * 60_000)).toISOString();
+      await services.feedback.recordMessageFeedback(
+        target,
+        pick(input.raters),
+        {
+          rating: liked ? 'like' : 'dislike',
+          ...(random() < 0.4 ? { comment: pick(messageComments[liked ? 'good' : 'bad']) } : {}),
+        },
+        at,
+      );
+    }
+  }
+  // Invites that ran out count as expired at once, not at the server's first sweep.
+  while ((await services.ratings.sweepExpired()) > 0);
 }

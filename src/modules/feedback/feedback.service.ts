@@ -149,11 +149,15 @@ export class FeedbackService {
     };
   }
 
-  /** Records a submission by an author; null when it is a no-op (nothing is stored). */
+  /**
+   * Records a submission by an author; null when it is a no-op (nothing is stored). `at` backdates the record (the
+   * demo's history); the API always records the present.
+   */
   async recordMessageFeedback(
     target: FeedbackTarget,
     userId: string,
     submission: FeedbackSubmission,
+    at: string = nowIso(),
   ): Promise<FeedbackRecord | null> {
     // Characters as people (and the schema validator) count them: code points, not UTF-16 units.
     if (typeof submission.comment === 'string' && [...submission.comment].length > MAX_FEEDBACK_COMMENT_LENGTH) {
@@ -163,7 +167,7 @@ export class FeedbackService {
     if (target.anonymized) {
       throw new AppError('conversation_anonymized', 'The conversation was anonymized; it takes no new feedback.');
     }
-    const pending: PendingFeedback = { target, userId, submission, at: nowIso() };
+    const pending: PendingFeedback = { target, userId, submission, at };
     await this.append(pending);
     return pending.result ?? null;
   }

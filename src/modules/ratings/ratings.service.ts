@@ -268,13 +268,18 @@ export class RatingsService {
       language?: string;
       expiresInHours?: number;
       offeredAt?: string;
+      /** An exact expiry (imports of history); the API gives `expiresInHours` from now. */
+      expiresAt?: string;
     },
   ): Promise<Rating> {
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const now = nowIso();
     const offeredAt = acceptedTimestamp(input.offeredAt, 'body.offered_at') ?? now;
     const expiresAt =
-      input.expiresInHours === undefined ? null : new Date(Date.parse(now) + input.expiresInHours * HOUR).toISOString();
+      input.expiresAt ??
+      (input.expiresInHours === undefined
+        ? null
+        : new Date(Date.parse(now) + input.expiresInHours * HOUR).toISOString());
     const id = await this.database.db.transaction().execute((trx) =>
       this.insertSurvey(trx, {
         orgId,
