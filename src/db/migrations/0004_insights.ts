@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { columnTypes } from './columns.js';
+import { columnTypes, isPostgres } from './columns.js';
 
 /**
  * Insights: per-organization daily rollups of ratings and message feedback, kept in the same transaction as each
@@ -32,7 +32,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Questions counted on two days: the funnel (offered, opened, answered, expired, cancelled) on the day the question
   // was offered, the scores (responses, sum, high/mid/low) on the day it was answered. `agent_id`, `agent_type` and
-  // `channel` are '' when unknown, so that they can be part of the key.
+  // `channel` are '' when unknown, so that they can be part of the key, and '*' in the rows that total every agent
+  // and channel of a day, which unfiltered figures read. The key leads with the dimensions so that those totals, and
+  // one agent's rows, lie together; on SQLite the rows are stored in key order (WITHOUT ROWID).
+  const clustered = (table: any) => (isPostgres(db) ? table : table.modifyEnd(sql`without rowid`));
   let ratingDays: any = db.schema
     .createTable('analytics_rating_days')
     .addColumn('org_id', t.bigint, (col) => col.notNull().references('organizations.id').onDelete('cascade'))
@@ -55,16 +58,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   ]) {
     ratingDays = counter(name)(ratingDays);
   }
-  await ratingDays
-    .addPrimaryKeyConstraint('analytics_rating_days_pkey', [
+  await clustered(
+    ratingDays.addPrimaryKeyConstraint('analytics_rating_days_pkey', [
       'org_id',
-      'day',
       'agent_id',
       'agent_type',
       'channel',
+      'day',
       'question_code',
-    ])
-    .execute();
+    ]),
+  ).execute();
 
   // The current like or dislike of each author on each message, counted on the day it was given.
   let messageDays: any = db.schema
@@ -75,9 +78,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('agent_type', 'text', (col) => col.notNull())
     .addColumn('channel', 'text', (col) => col.notNull());
   for (const name of ['likes', 'dislikes']) messageDays = counter(name)(messageDays);
-  await messageDays
-    .addPrimaryKeyConstraint('analytics_message_days_pkey', ['org_id', 'day', 'agent_id', 'agent_type', 'channel'])
-    .execute();
+  await clustered(
+    messageDays.addPrimaryKeyConstraint('analytics_message_days_pkey', [
+      'org_id',
+      'agent_id',
+      'agent_type',
+      'channel',
+      'day',
+    ]),
+  ).execute();
 
   // Knowledge gaps: the disliked messages of an organization.
   await db.schema

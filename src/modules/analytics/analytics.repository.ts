@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { toBoolean } from '../../db/values.js';
 import type { Tables } from '../../db/tables.js';
 import type { ResolvedFilters } from './filters.js';
-import { RATING_COUNTERS, type FeedbackSnapshot, type RatingSnapshot } from './rollups.js';
+import { ALL, RATING_COUNTERS, type FeedbackSnapshot, type RatingSnapshot } from './rollups.js';
 
 /** How rollup rows are grouped besides the question code. */
 export interface Grouping {
@@ -47,19 +47,29 @@ export class AnalyticsRepository {
     return row?.timezone;
   }
 
+  /**
+   * The rollup rows for the filters: the per-day totals over every agent and channel when nothing narrows by agent
+   * or channel and the caller does not group by agent, else the detailed rows.
+   */
   private dims<T extends 'analytics_rating_days' | 'analytics_message_days', O>(
     query: SelectQueryBuilder<Tables, T, O>,
     filters: ResolvedFilters,
+    grouping: Grouping,
   ): SelectQueryBuilder<Tables, T, O> {
     return query.where((eb) => {
       // Both rollup tables share these dimension columns.
       const ref = (column: string) => sql.ref<string>(column);
-      const conditions = [];
+      const detailed = grouping.agent || filters.agentId || filters.agentType || filters.channel;
+      const conditions = [detailed ? eb(ref('agent_id'), '!=', ALL) : eb(ref('agent_id'), '=', ALL)];
+      if (detailed) {
+        if (filters.agentId) conditions.push(eb(ref('agent_id'), '=', filters.agentId));
+        if (filters.agentType) conditions.push(eb(ref('agent_type'), '=', filters.agentType));
+        if (filters.channel) conditions.push(eb(ref('channel'), '=', filters.channel));
+      } else {
+        conditions.push(eb(ref('agent_type'), '=', ALL), eb(ref('channel'), '=', ALL));
+      }
       if (filters.fromDay) conditions.push(eb(ref('day'), '>=', filters.fromDay));
       if (filters.toDay) conditions.push(eb(ref('day'), '<=', filters.toDay));
-      if (filters.agentId) conditions.push(eb(ref('agent_id'), '=', filters.agentId));
-      if (filters.agentType) conditions.push(eb(ref('agent_type'), '=', filters.agentType));
-      if (filters.channel) conditions.push(eb(ref('channel'), '=', filters.channel));
       return eb.and(conditions);
     });
   }
@@ -71,7 +81,7 @@ export class AnalyticsRepository {
       ...(grouping.day ? ['day'] : []),
       ...(grouping.agent ? ['agent_id', 'agent_type'] : []),
     ];
-    let query = this.dims(this.db.selectFrom('analytics_rating_days').where('org_id', '=', orgId), filters);
+    let query = this.dims(this.db.selectFrom('analytics_rating_days').where('org_id', '=', orgId), filters, grouping);
     if (filters.questionCode) query = query.where('question_code', '=', filters.questionCode);
     const rows = await query
       .select(keys as Array<'question_code'>)
@@ -88,7 +98,7 @@ export class AnalyticsRepository {
   /** Message-feedback rollups summed (per day and/or agent). */
   async messageGroups(orgId: number, filters: ResolvedFilters, grouping: Grouping): Promise<MessageGroupRow[]> {
     const keys = [...(grouping.day ? ['day'] : []), ...(grouping.agent ? ['agent_id', 'agent_type'] : [])];
-    let query = this.dims(this.db.selectFrom('analytics_message_days').where('org_id', '=', orgId), filters);
+    let query = this.dims(this.db.selectFrom('analytics_message_days').where('org_id', '=', orgId), filters, grouping);
     if (keys.length > 0) query = query.select(keys as Array<'day'>).groupBy(keys as Array<'day'>);
     const rows = await query
       .select((eb) => [eb.fn.sum<number>('likes').as('likes'), eb.fn.sum<number>('dislikes').as('dislikes')])

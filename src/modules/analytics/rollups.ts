@@ -197,9 +197,30 @@ export class MessageTally {
   }
 }
 
+/** The dimension value of the rows that total every agent and channel of a day. */
+export const ALL = '*';
+
+/** A tally's rows plus, per day (and question), their total over every agent and channel. */
+function withTotals<K extends { agent_id: string; agent_type: string; channel: string }, C extends object>(
+  entries: Array<{ key: K; counters: C }>,
+  idOf: (key: K) => string,
+): Array<{ key: K; counters: C }> {
+  const totals = new Map<string, { key: K; counters: C }>();
+  for (const { key, counters } of entries) {
+    const total = { ...key, agent_id: ALL, agent_type: ALL, channel: ALL };
+    const id = idOf(total);
+    const existing = totals.get(id);
+    if (!existing) totals.set(id, { key: total, counters: { ...counters } });
+    else
+      for (const name of Object.keys(counters) as Array<keyof C>)
+        (existing.counters[name] as number) += counters[name] as number;
+  }
+  return [...entries, ...[...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row)];
+}
+
 /** Adds a tally to the organization's rating rollups. */
 export async function applyRatingTally(db: Db, orgId: number, tally: RatingTally): Promise<void> {
-  for (const { key, counters: c } of tally.entries()) {
+  for (const { key, counters: c } of withTotals(tally.entries(), ratingKey)) {
     await sql`
       insert into analytics_rating_days
         (org_id, day, agent_id, agent_type, channel, question_code,
@@ -207,7 +228,7 @@ export async function applyRatingTally(db: Db, orgId: number, tally: RatingTally
       values (${orgId}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel}, ${key.question_code},
         ${c.offered}, ${c.opened}, ${c.answered}, ${c.expired}, ${c.cancelled},
         ${c.responses}, ${c.value_sum}, ${c.high}, ${c.mid}, ${c.low})
-      on conflict (org_id, day, agent_id, agent_type, channel, question_code) do update set
+      on conflict (org_id, agent_id, agent_type, channel, day, question_code) do update set
         offered = analytics_rating_days.offered + excluded.offered,
         opened = analytics_rating_days.opened + excluded.opened,
         answered = analytics_rating_days.answered + excluded.answered,
@@ -224,12 +245,13 @@ export async function applyRatingTally(db: Db, orgId: number, tally: RatingTally
 
 /** Adds a tally to the organization's message-feedback rollups. */
 export async function applyMessageTally(db: Db, orgId: number, tally: MessageTally): Promise<void> {
-  for (const { key, counters } of tally.entries()) {
+  const idOf = (key: MessageDayKey) => [key.day, key.agent_id, key.agent_type, key.channel].join(SEPARATOR);
+  for (const { key, counters } of withTotals(tally.entries(), idOf)) {
     await sql`
       insert into analytics_message_days (org_id, day, agent_id, agent_type, channel, likes, dislikes)
       values (${orgId}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel},
         ${counters.likes}, ${counters.dislikes})
-      on conflict (org_id, day, agent_id, agent_type, channel) do update set
+      on conflict (org_id, agent_id, agent_type, channel, day) do update set
         likes = analytics_message_days.likes + excluded.likes,
         dislikes = analytics_message_days.dislikes + excluded.dislikes
     `.execute(db);
