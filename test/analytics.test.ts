@@ -416,6 +416,49 @@ describeEachDialect('GET /v1/analytics/*', (ctx) => {
     assert.deepEqual(summary, JSON.parse(JSON.stringify(exact)));
   });
 
+  it("keeps the rollups in the organization's own time zone", async () => {
+    const { apiKey, organization } = await ctx.app.services.accounts.createOrganization({
+      name: 'Berlin GmbH',
+      timezone: 'Europe/Berlin',
+    });
+    const tenant = { orgId: organization.id, userId: '', key: apiKey.api_key };
+    const chat = await conversation(ctx, tenant, { agent_id: HUMAN, agent_type: 'human' });
+    // 23:30 UTC on 4 March is half past midnight on 5 March in Berlin.
+    await survey(ctx, tenant, chat.id, ['CSAT'], '2026-03-04T23:00:00Z', {
+      values: { CSAT: 5 },
+      at: '2026-03-04T23:30:00Z',
+    });
+    const series = (
+      await ctx.request('GET', '/v1/analytics/timeseries?from=2026-03-04&to=2026-03-05&metric=csat', {
+        key: tenant.key,
+      })
+    ).body.data;
+    assert.deepEqual(series, [
+      { period: '2026-03-04', value: null, responses: 0 },
+      { period: '2026-03-05', value: 100, responses: 1 },
+    ]);
+    const rows = await ctx.database.db
+      .selectFrom('analytics_rating_days')
+      .select(['day', 'responses'])
+      .where('org_id', '=', tenant.orgId)
+      .where('responses', '>', 0)
+      .where('agent_id', '=', '*')
+      .execute();
+    assert.deepEqual(
+      rows.map((row) => [row.day, Number(row.responses)]),
+      [['2026-03-05', 1]],
+    );
+    const utc = (
+      await ctx.request('GET', '/v1/analytics/timeseries?from=2026-03-04&to=2026-03-05&metric=csat&tz=UTC', {
+        key: tenant.key,
+      })
+    ).body.data;
+    assert.deepEqual(
+      utc.map((point: { responses: number }) => point.responses),
+      [1, 0],
+    );
+  });
+
   it('refuses an unknown time zone, a reversed range, an unknown interval or metric', async () => {
     assertError(await get('/v1/analytics/summary?tz=Mars/Olympus'), 400, 'invalid_timezone');
     assertError(await get('/v1/analytics/summary?from=2026-03-10&to=2026-03-01'), 400, 'invalid_date_range');

@@ -39,6 +39,17 @@ for (const dialect of dialects) {
       assert.match(created.user.id, UUID);
       assert.match(created.user.email, /@/);
       assert.match(created.apiKey, API_KEY);
+      assert.equal(created.organization.timezone, 'UTC');
+    });
+
+    it('org create --timezone sets the zone analytics count days in, and refuses one that does not exist', async () => {
+      const berlin = await plaudit('org', 'create', '--name', 'Berlin', '--timezone', 'Europe/Berlin', '--json');
+      assert.equal(berlin.code, 0, berlin.stderr);
+      const created = JSON.parse(berlin.stdout.trim());
+      assert.equal(created.organization.timezone, 'Europe/Berlin');
+      const mars = await plaudit('org', 'create', '--name', 'Mars', '--timezone', 'Mars/Olympus');
+      assert.notEqual(mars.code, 0);
+      assert.match(mars.stderr, /Mars\/Olympus" is not a time zone/);
     });
 
     it('user create --json adds a user with a key of their own', async () => {

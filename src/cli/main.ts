@@ -15,8 +15,9 @@ Commands:
   serve [--demo]                       migrate, then serve the API (--demo: seed a demo organization into an
                                        empty database and print how to sign in)
   migrate                              bring the database schema up to date
-  org create --name NAME [--email EMAIL] [--password PASSWORD] [--json]
-                                       create an organization, its admin user and a key with both scopes
+  org create --name NAME [--email EMAIL] [--password PASSWORD] [--timezone IANA_ZONE] [--json]
+                                       create an organization, its admin user and a key with both scopes;
+                                       --timezone: the zone whose days analytics count in (default UTC)
   user create --org ORG_ID --email EMAIL [--role admin|agent] [--name NAME] [--password PASSWORD] [--json]
                                        add a user (the password is for the dashboard) with a key with both scopes
   key create --org ORG_ID [--user USER_ID] --scopes read_all[,write_all] [--name NAME] [--json]
@@ -36,6 +37,7 @@ const options = {
   org: { type: 'string' },
   user: { type: 'string' },
   scopes: { type: 'string' },
+  timezone: { type: 'string' },
   json: { type: 'boolean', default: false },
   demo: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -101,12 +103,21 @@ async function run(argv: string[]): Promise<void> {
     case 'org create': {
       const name = required(values, 'name');
       const result = await withServices(config, (services) =>
-        services.accounts.createOrganization({ name, adminEmail: values.email, password: values.password }),
+        services.accounts.createOrganization({
+          name,
+          adminEmail: values.email,
+          password: values.password,
+          timezone: values.timezone,
+        }),
       );
       print(
         values.json,
         {
-          organization: { id: result.organization.id, name: result.organization.name },
+          organization: {
+            id: result.organization.id,
+            name: result.organization.name,
+            timezone: result.organization.timezone,
+          },
           user: { id: result.user.id, email: result.user.email },
           apiKey: result.apiKey.api_key,
         },

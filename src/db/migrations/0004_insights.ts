@@ -101,6 +101,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['org_id', 'answered_at'])
     .execute();
 
+  // Rebuilds and exact figures walk an organization's questions and current feedback in key order, in batches.
+  await db.schema.createIndex('rating_questions_org_id_idx').on('rating_questions').columns(['org_id', 'id']).execute();
+  await db.schema
+    .createIndex('message_feedback_current_org_key_idx')
+    .on('message_feedback_current')
+    .columns(['org_id', 'message_id', 'user_id'])
+    .execute();
+
   // Dashboard sessions. The cookie carries a random token; only its SHA-256 is stored.
   await db.schema
     .createTable('sessions')
@@ -117,6 +125,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('sessions').execute();
+  await db.schema.dropIndex('message_feedback_current_org_key_idx').execute();
+  await db.schema.dropIndex('rating_questions_org_id_idx').execute();
   await db.schema.dropIndex('rating_questions_org_answered_idx').execute();
   await db.schema.dropIndex('message_feedback_current_org_rating_idx').execute();
   await db.schema.dropTable('analytics_message_days').execute();

@@ -10,11 +10,11 @@ export class AccountsRepository {
     this.db = db;
   }
 
-  async insertOrganization(db: Db, name: string, createdAt: string) {
+  async insertOrganization(db: Db, name: string, timezone: string, createdAt: string) {
     return db
       .insertInto('organizations')
-      .values({ name, created_at: createdAt })
-      .returning(['id', 'name', 'created_at'])
+      .values({ name, timezone, created_at: createdAt })
+      .returning(['id', 'name', 'timezone', 'created_at'])
       .executeTakeFirstOrThrow();
   }
 

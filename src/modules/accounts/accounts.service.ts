@@ -3,6 +3,7 @@ import type { Database, Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { nowIso } from '../../db/values.js';
 import { AppError } from '../../errors.js';
+import { isTimeZone } from '../analytics/index.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { Role } from './accounts.table.js';
 import { apiKeyFromHeader, generateApiKey, hashApiKey, type Scope } from './api-keys.js';
@@ -19,6 +20,8 @@ export interface Principal {
 export interface OrganizationView {
   id: number;
   name: string;
+  /** The IANA time zone the organization's days are counted in. */
+  timezone: string;
   created_at: string;
 }
 
@@ -89,14 +92,33 @@ export class AccountsService {
   }
 
   /** Creates an organization with an admin user and a key holding both scopes, all or nothing. */
-  async createOrganization(input: { name: string; adminEmail?: string; adminName?: string; password?: string }) {
+  async createOrganization(input: {
+    name: string;
+    adminEmail?: string;
+    adminName?: string;
+    password?: string;
+    /** The IANA zone whose days analytics count in; fixed once the organization exists. */
+    timezone?: string;
+  }) {
     const name = input.name.trim();
     if (!name) throw new AppError('validation_failed', 'The organization needs a name.');
+    const timezone = input.timezone ?? 'UTC';
+    if (!isTimeZone(timezone)) {
+      throw new AppError(
+        'invalid_timezone',
+        `"${timezone}" is not a time zone; use an IANA name such as Europe/Berlin.`,
+      );
+    }
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     return this.database.db.transaction().execute(async (trx) => {
       const createdAt = nowIso();
-      const org = await this.repository.insertOrganization(trx, name, createdAt);
-      const organization: OrganizationView = { id: Number(org.id), name: org.name, created_at: org.created_at };
+      const org = await this.repository.insertOrganization(trx, name, timezone, createdAt);
+      const organization: OrganizationView = {
+        id: Number(org.id),
+        name: org.name,
+        timezone: org.timezone,
+        created_at: org.created_at,
+      };
       const email = input.adminEmail ?? `admin+${organization.id}@plaudit.invalid`;
       const user = await this.insertUser(trx, {
         orgId: organization.id,
@@ -197,7 +219,7 @@ export class AccountsService {
 
   async findOrganization(id: number): Promise<OrganizationView | undefined> {
     const row = await this.repository.findOrganization(id);
-    return row && { id: Number(row.id), name: row.name, created_at: row.created_at };
+    return row && { id: Number(row.id), name: row.name, timezone: row.timezone, created_at: row.created_at };
   }
 
   async findUser(id: string): Promise<UserView | undefined> {
