@@ -11,7 +11,7 @@ import { apiKeyAuth } from './http/auth.js';
 import { handleError } from './http/errors.js';
 import { ErrorBody } from './http/schemas.js';
 import { responseMismatch, validatorCompiler } from './http/validation.js';
-import { accountsRoutes } from './modules/accounts/index.js';
+import { accountsRoutes, sessionsRoutes } from './modules/accounts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { conversationsRoutes } from './modules/conversations/index.js';
 import { ratingConfigRoutes } from './modules/rating-config/index.js';
@@ -199,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   await app.register(ratingPageRoutes, { services, config: options.config });
+  await app.register(sessionsRoutes, { accounts: services.accounts, signInRateLimit: options.config.signInRateLimit });
 
   return app;
 }

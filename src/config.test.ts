@@ -12,6 +12,17 @@ describe('configuration', () => {
     assert.deepEqual(config.database, { dialect: 'sqlite', path: './data/plaudit.db', synchronous: 'normal' });
     assert.equal(config.trustProxy, false);
     assert.equal(config.ratingPageRateLimit, 60);
+    assert.equal(config.signInRateLimit, 10);
+  });
+
+  it('takes SIGN_IN_RATE_LIMIT as a whole number of at least 1', () => {
+    assert.equal(loadConfig({ SIGN_IN_RATE_LIMIT: '25' }).signInRateLimit, 25);
+    for (const bad of ['0', '-1', 'ten', '2.5']) {
+      assert.throws(
+        () => loadConfig({ SIGN_IN_RATE_LIMIT: bad }),
+        (error: unknown) => error instanceof ConfigError && error.problems[0]!.startsWith('SIGN_IN_RATE_LIMIT'),
+      );
+    }
   });
 
   it('derives PUBLIC_URL from PORT and strips a trailing slash', () => {

@@ -15,6 +15,8 @@ export interface Config {
   trustProxy: boolean;
   /** Requests per minute one client address may make to the public rating page (GET and POST counted apart). */
   ratingPageRateLimit: number;
+  /** Sign-in attempts one client address may make to `POST /auth/sign-in` in five minutes. */
+  signInRateLimit: number;
 }
 
 /** Raised with every problem in the environment at once, one sentence each. */
@@ -90,6 +92,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const signInText = blankToUndefined(env.SIGN_IN_RATE_LIMIT) ?? '10';
+  const signInRateLimit = Number(signInText);
+  if (!/^\d+$/.test(signInText) || signInRateLimit < 1) {
+    problems.push(
+      `SIGN_IN_RATE_LIMIT must be a whole number of attempts per 5 minutes, at least 1 (got "${signInText}")`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, database, publicUrl, logLevel: logLevel as LogLevel, trustProxy, ratingPageRateLimit };
+  return {
+    port,
+    host,
+    database,
+    publicUrl,
+    logLevel: logLevel as LogLevel,
+    trustProxy,
+    ratingPageRateLimit,
+    signInRateLimit,
+  };
 }

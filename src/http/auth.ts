@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { AccountsService, Principal } from '../modules/accounts/index.js';
@@ -23,12 +24,66 @@ export function requiredScope(request: FastifyRequest): Scope {
   return request.method === 'GET' || request.method === 'HEAD' ? 'read_all' : 'write_all';
 }
 
+/** The dashboard's session cookie: HttpOnly, SameSite=Lax, path `/`; it holds a random token. */
+export const SESSION_COOKIE = 'plaudit_session';
+/** The header a session's writes carry: the CSRF token handed out at sign-in. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
 /**
- * An onRequest hook for every API surface: authenticates the key before the body is even read, then checks the scope.
+ * The session token in the request's Cookie header, if any (the first, as browsers send the most specific first). Read
+ * here, when needed, rather than by the cookie plugin on every request: API clients send no cookies, and the hot paths
+ * should not pay for the dashboard's. The token is base64url, so it needs no decoding.
+ */
+export function sessionTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  for (const pair of header.split(';')) {
+    const equals = pair.indexOf('=');
+    if (equals > 0 && pair.slice(0, equals).trim() === SESSION_COOKIE) {
+      return pair.slice(equals + 1).trim() || undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Refuses a request that changes something unless it carries the session's CSRF token in `x-csrf-token`. Another site
+ * can make the browser send the cookie, but cannot read the token nor set a custom header without a CORS preflight,
+ * which Plaudit never grants.
+ */
+export function checkCsrf(request: FastifyRequest, expected: string): void {
+  if (READ_METHODS.has(request.method)) return;
+  const sent = request.headers[CSRF_HEADER];
+  const given = Buffer.from(typeof sent === 'string' ? sent : '');
+  const wanted = Buffer.from(expected);
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
+    throw new AppError('csrf_token_invalid', `Send the session's CSRF token in the ${CSRF_HEADER} header.`);
+  }
+}
+
+/** Authenticates a request by its session cookie (and CSRF header, for writes): the dashboard's way in. */
+export async function authenticateSession(accounts: AccountsService, request: FastifyRequest): Promise<Principal> {
+  const token = sessionTokenOf(request);
+  if (!token) throw new AppError('not_signed_in', 'Sign in first: there is no session, or it has ended.');
+  const { principal, csrfToken } = await accounts.authenticateSession(token);
+  checkCsrf(request, csrfToken);
+  return principal;
+}
+
+/**
+ * An onRequest hook for every API surface: authenticates the caller before the body is even read, then checks the
+ * scope. An `Authorization` header means an API key and takes precedence; without one, the native API also takes the
+ * dashboard's session cookie (vendor surfaces take keys only). Neither: 401 `missing_api_key`, as API clients expect.
  */
 export function apiKeyAuth(accounts: AccountsService) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
-    const principal = await accounts.authenticate(request.headers.authorization);
+    const native = (request.routeOptions.config.surface ?? 'native') === 'native';
+    const principal =
+      request.headers.authorization === undefined && native && sessionTokenOf(request)
+        ? await authenticateSession(accounts, request)
+        : await accounts.authenticate(request.headers.authorization);
     const scope = requiredScope(request);
     if (!grants(principal.scopes, scope)) {
       throw new AppError('insufficient_scope', `Insufficient token scope. Required: ${scope}`);

@@ -49,6 +49,8 @@ export const testConfig = loadConfig({
   LOG_LEVEL: 'silent',
   // The suites drive the rating page far faster than a person; the rate limit has a test of its own.
   RATING_PAGE_RATE_LIMIT: '100000',
+  // Likewise the sign-in limit (test/sessions.test.ts tests it with an app of its own).
+  SIGN_IN_RATE_LIMIT: '100000',
 });
 
 /**

@@ -26,12 +26,13 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
       schema: {
         tags,
         summary: 'Who the key belongs to',
+        description: 'With a dashboard session instead of a key, `api_key` is null.',
         response: {
           200: Type.Object({
             data: Type.Object({
               organization: Type.Object({ id: Type.Integer(), name: Type.String() }),
               user: Type.Object({ id: Uuid, email: Type.String(), name: Nullable(Type.String()), role: Type.String() }),
-              api_key: Type.Object({ id: Type.Integer(), scopes: Type.Array(ScopeSchema) }),
+              api_key: Nullable(Type.Object({ id: Type.Integer(), scopes: Type.Array(ScopeSchema) })),
             }),
           }),
           ...errorResponses(),
@@ -48,7 +49,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
         data: {
           organization: { id: organization!.id, name: organization!.name },
           user: user!,
-          api_key: { id: principal.keyId, scopes: principal.scopes },
+          api_key: principal.keyId === null ? null : { id: principal.keyId, scopes: principal.scopes },
         },
       };
     },
