@@ -17,11 +17,13 @@ import { conversationsRoutes } from './modules/conversations/index.js';
 import { ratingConfigRoutes } from './modules/rating-config/index.js';
 import { ratingsRoutes } from './modules/ratings/index.js';
 import { feedbackRoutes } from './modules/feedback/index.js';
+import { inboxRoutes } from './modules/inbox/index.js';
 import { dixaRoutes } from './compat/dixa.js';
 import { exanteRoutes } from './compat/exante.js';
 import { healviRoutes } from './compat/healvi.js';
 import { quickchatRoutes } from './compat/quickchat.js';
 import { ratingPageRoutes } from './web/rating-page/index.js';
+import { ratingPagePreviewRoutes } from './web/dashboard/preview.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppOptions {
@@ -188,9 +190,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     api.addHook('onRequest', apiKeyAuth(services.accounts));
     await api.register(accountsRoutes, { accounts: services.accounts });
     await api.register(conversationsRoutes, { conversations: services.conversations });
-    await api.register(ratingConfigRoutes, { ratingConfig: services.ratingConfig });
+    await api.register(ratingConfigRoutes, {
+      ratingConfig: services.ratingConfig,
+      publicUrl: options.config.publicUrl,
+    });
     await api.register(ratingsRoutes, { ratings: services.ratings });
     await api.register(feedbackRoutes, { feedback: services.feedback });
+    await api.register(inboxRoutes, { inbox: services.inbox });
     await api.register(analyticsRoutes, { analytics: services.analytics });
     await api.register(healviRoutes, { services });
     await api.register(quickchatRoutes, { services });
@@ -200,6 +206,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(ratingPageRoutes, { services, config: options.config });
   await app.register(sessionsRoutes, { accounts: services.accounts, signInRateLimit: options.config.signInRateLimit });
+  await app.register(ratingPagePreviewRoutes, { services });
 
   return app;
 }

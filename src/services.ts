@@ -3,6 +3,7 @@ import { AccountsService } from './modules/accounts/index.js';
 import { AnalyticsService } from './modules/analytics/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
 import { FeedbackService } from './modules/feedback/index.js';
+import { InboxService } from './modules/inbox/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
 import { RatingsService } from './modules/ratings/index.js';
 
@@ -14,6 +15,7 @@ export interface Services {
   ratings: RatingsService;
   feedback: FeedbackService;
   analytics: AnalyticsService;
+  inbox: InboxService;
 }
 
 export interface ServiceOptions {
@@ -32,5 +34,6 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     ratings: new RatingsService(database, conversations, ratingConfig, analytics, options.publicUrl),
     feedback: new FeedbackService(database, conversations, analytics),
     analytics,
+    inbox: new InboxService(database),
   };
 }

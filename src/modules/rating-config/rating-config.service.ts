@@ -1,7 +1,13 @@
 import type { Database, Db } from '../../db/database.js';
 import { booleanParam, fromJson, nowIso, toBoolean, toJson } from '../../db/values.js';
 import { AppError } from '../../errors.js';
-import { defaultInviteMessage, isLanguage, supportedLanguage, type Language } from './invite-message.js';
+import {
+  defaultInviteMessage,
+  isLanguage,
+  renderInviteText,
+  supportedLanguage,
+  type Language,
+} from './invite-message.js';
 import { isQuestionCode, questionCodes, type QuestionCode } from './questions.js';
 import { RatingConfigRepository } from './rating-config.repository.js';
 import type { RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
@@ -74,6 +80,33 @@ function checkSettings(settings: RatingSettings): void {
   if (problems.length > 0) throw new AppError('validation_failed', `${problems.join('; ')}.`);
 }
 
+/**
+ * Applies a patch to the current settings and validates the merged whole: the two switches must agree, every question
+ * code must be known, and every stored rule hold. Throws the error an update answers; stores nothing.
+ */
+function mergeSettings(current: RatingSettings, patch: RatingSettingsPatch): RatingSettings {
+  const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  const merged = { ...current, ...changes } as RatingSettings;
+  checkSettings(merged);
+  if (merged.conv_rating_active !== merged.conv_rating_popup_active) {
+    throw new AppError(
+      'rating_settings_mismatch',
+      'conv_rating_active and conv_rating_popup_active must be set to the same value.',
+    );
+  }
+  const unknown = merged.conv_rating_question_codes.filter((code) => !isQuestionCode(code));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'unknown_question_code',
+      `Unknown question code ${unknown.map((code) => `"${code}"`).join(', ')}. Known codes: ${questionCodes.join(', ')}.`,
+    );
+  }
+  if (merged.conv_rating_question_codes.length === 0) {
+    throw new AppError('validation_failed', 'conv_rating_question_codes needs at least one question code.');
+  }
+  return merged;
+}
+
 /** Settings with everything a rating page or an invite needs resolved: the brand name, colour and language. */
 export interface ResolvedSettings extends RatingSettings {
   brand: { name: string; logoUrl: string | null; color: string };
@@ -126,31 +159,44 @@ export class RatingConfigService {
   }
 
   /**
+   * The settings a patch would make, resolved for a page, without storing anything: the settings screen's preview. The
+   * patch is validated exactly as `updateSettings` validates it, and refused with the same errors.
+   */
+  async previewSettings(orgId: number, patch: RatingSettingsPatch): Promise<ResolvedSettings> {
+    const [current, organization] = await Promise.all([
+      this.getSettings(orgId),
+      this.repository.organizationName(orgId, this.database.db),
+    ]);
+    const merged = mergeSettings(current, patch);
+    return {
+      ...merged,
+      invite_message_default: defaultInviteMessage(merged.language ?? 'en'),
+      brand: {
+        name: merged.brand_name ?? organization?.name ?? 'Plaudit',
+        logoUrl: merged.logo_url,
+        color: merged.primary_color ?? DEFAULT_PRIMARY_COLOR,
+      },
+    };
+  }
+
+  /** The invite a patch would make, with `link` standing for a rating page's link; nothing is stored. */
+  async previewInvite(
+    orgId: number,
+    patch: RatingSettingsPatch,
+    link: string,
+  ): Promise<{ invite_text: string; link: string; settings: RatingSettings }> {
+    const { brand: _brand, ...settings } = await this.previewSettings(orgId, patch);
+    const template = settings.invite_message ?? defaultInviteMessage(pageLanguage(settings));
+    return { invite_text: renderInviteText(template, link), link, settings };
+  }
+
+  /**
    * Applies any subset of the fields. The merged result is validated as a whole — the two switches must agree and
    * every question code must be known — and nothing is stored unless all of it is valid.
    */
   async updateSettings(orgId: number, patch: RatingSettingsPatch): Promise<RatingSettings> {
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     return this.database.db.transaction().execute(async (trx) => {
-      const current = await this.getSettings(orgId, trx);
-      const merged = { ...current, ...changes } as RatingSettings;
-      checkSettings(merged);
-      if (merged.conv_rating_active !== merged.conv_rating_popup_active) {
-        throw new AppError(
-          'rating_settings_mismatch',
-          'conv_rating_active and conv_rating_popup_active must be set to the same value.',
-        );
-      }
-      const unknown = merged.conv_rating_question_codes.filter((code) => !isQuestionCode(code));
-      if (unknown.length > 0) {
-        throw new AppError(
-          'unknown_question_code',
-          `Unknown question code ${unknown.map((code) => `"${code}"`).join(', ')}. Known codes: ${questionCodes.join(', ')}.`,
-        );
-      }
-      if (merged.conv_rating_question_codes.length === 0) {
-        throw new AppError('validation_failed', 'conv_rating_question_codes needs at least one question code.');
-      }
+      const merged = mergeSettings(await this.getSettings(orgId, trx), patch);
       await this.repository.upsert(trx, {
         org_id: orgId,
         conv_rating_active: booleanParam(merged.conv_rating_active),

@@ -1,2 +1,3 @@
 /** The public rating page `/r/{code}`. */
 export { ratingPageRoutes } from './routes.js';
+export { ratingPagePreview, type RatingPagePreview } from './preview.js';
