@@ -1,5 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -49,6 +51,21 @@ export default tseslint.config(
         'error',
         { patterns: [{ regex: '^\\.\\./', message: 'Migrations never import application code.' }] },
       ],
+    },
+  },
+  {
+    // The dashboard runs in the browser: React's rules of hooks, and the accessibility checks of JSX.
+    files: ['dashboard/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['dashboard/src/**/*.tsx'],
+    ...jsxA11y.flatConfigs.recommended,
+    rules: {
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // Labels wrap their control and a title and hint in spans of their own.
+      'jsx-a11y/label-has-associated-control': ['error', { depth: 3 }],
     },
   },
   {

@@ -23,6 +23,7 @@ import { exanteRoutes } from './compat/exante.js';
 import { healviRoutes } from './compat/healvi.js';
 import { quickchatRoutes } from './compat/quickchat.js';
 import { ratingPageRoutes } from './web/rating-page/index.js';
+import { dashboardRoutes } from './web/dashboard/index.js';
 import { ratingPagePreviewRoutes } from './web/dashboard/preview.js';
 import { createServices, type Services } from './services.js';
 
@@ -207,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(ratingPageRoutes, { services, config: options.config });
   await app.register(sessionsRoutes, { accounts: services.accounts, signInRateLimit: options.config.signInRateLimit });
   await app.register(ratingPagePreviewRoutes, { services });
+  await app.register(dashboardRoutes);
 
   return app;
 }

@@ -1,0 +1,238 @@
+/** The shapes the dashboard reads from the API (see /docs for the reference). */
+
+export type AgentType = 'human' | 'ai';
+export type Thumb = 'up' | 'down';
+export type QuestionCode = 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+export type QuestionKind = 'stars' | 'nps' | 'thumbs';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+}
+
+export interface Organization {
+  id: number;
+  name: string;
+  timezone: string;
+}
+
+export interface Session {
+  user: User;
+  organization: Organization;
+  csrf_token: string;
+}
+
+export interface InboxRating {
+  uid: string;
+  status: string;
+  source: string;
+  stars: number | null;
+  nps: number | null;
+  thumbs: Partial<Record<'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS', Thumb>>;
+  comment: string | null;
+  offered_at: string | null;
+  submitted_at: string | null;
+}
+
+export interface InboxItem {
+  id: number;
+  uid: string;
+  external_id: string | null;
+  channel: string | null;
+  status: 'open' | 'closed';
+  contact_name: string | null;
+  contact_email: string | null;
+  agent_id: string | null;
+  agent_type: AgentType | null;
+  created_at: string;
+  closed_at: string | null;
+  anonymized_at: string | null;
+  message_count: number;
+  last_message: { role: string; text: string | null } | null;
+  rating: InboxRating | null;
+  feedback: { likes: number; dislikes: number; comments: number };
+}
+
+export interface Page<T> {
+  data: T[];
+  next_cursor: string | null;
+}
+
+export interface Conversation {
+  id: number;
+  uid: string;
+  external_id: string | null;
+  channel: string | null;
+  status: 'open' | 'closed';
+  contact_id: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  agent_id: string | null;
+  agent_type: AgentType | null;
+  language: string | null;
+  metadata: Record<string, unknown>;
+  message_count: number;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  anonymized_at: string | null;
+}
+
+export interface Message {
+  uid: string;
+  conversation_id: number;
+  role: 'user' | 'agent' | 'ai' | 'system';
+  text: string | null;
+  author_id: string | null;
+  created_at: string;
+  my_feedback: { uid: string; rating: 'like' | 'dislike' | null; comment: string | null; created_at: string } | null;
+  likes: number;
+  dislikes: number;
+  comments: number;
+}
+
+export interface FeedbackRecord {
+  uid: string;
+  user_id: string;
+  rating: 'like' | 'dislike' | null;
+  comment: string | null;
+  created_at: string;
+}
+
+export interface RatingQuestion {
+  code: QuestionCode;
+  kind: QuestionKind;
+  status: 'Offered' | 'Rated' | 'Cancelled';
+  value: number | null;
+  comment: string | null;
+  offered_at: string;
+  answered_at: string | null;
+}
+
+export interface Rating {
+  id: number;
+  uid: string;
+  source: 'invite' | 'offer' | 'api' | 'popup';
+  status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+  agent_id: string | null;
+  agent_type: string | null;
+  language: string | null;
+  comment: string | null;
+  questions: RatingQuestion[];
+  expires_at: string | null;
+  created_at: string;
+  offered_at: string;
+  opened_at: string | null;
+  submitted_at: string | null;
+  cancelled_at: string | null;
+}
+
+export type RedirectPolicy = 'high_ratings' | 'everyone' | 'off';
+export type Language = 'en' | 'de';
+
+export interface RatingSettings {
+  conv_rating_active: boolean;
+  conv_rating_popup_active: boolean;
+  conv_rating_question_codes: string[];
+  invite_message: string | null;
+  invite_message_default: string;
+  review_link: string | null;
+  redirect_policy: RedirectPolicy;
+  redirect_min_stars: number;
+  invite_expiry_hours: number;
+  language: Language | null;
+  brand_name: string | null;
+  logo_url: string | null;
+  primary_color: string | null;
+  updated_at: string | null;
+}
+
+/** The writable part of the settings: the body of PATCH /v1/rating-settings and of the preview. */
+export type RatingSettingsDraft = Omit<RatingSettings, 'invite_message_default' | 'updated_at'>;
+
+export interface SettingsPreview {
+  invite_text: string;
+  link: string;
+  settings?: unknown;
+}
+
+export interface Summary {
+  from: string;
+  to: string;
+  tz: string;
+  csat: {
+    score: number | null;
+    responses: number;
+    offered: number;
+    response_rate: number | null;
+    average: number | null;
+    ci_low: number | null;
+    ci_high: number | null;
+    low_sample: boolean;
+  };
+  nps: {
+    score: number | null;
+    responses: number;
+    promoters: number;
+    passives: number;
+    detractors: number;
+    low_sample: boolean;
+  };
+  thumbs: Record<string, { up: number; down: number; up_rate: number | null; low_sample: boolean }>;
+  messages: { likes: number; dislikes: number; like_rate: number | null; low_sample: boolean };
+}
+
+export type Interval = 'day' | 'week' | 'month';
+export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
+
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  responses: number;
+}
+
+export interface AgentStats {
+  agent_id: string;
+  agent_type: AgentType | null;
+  name: string | null;
+  csat: { score: number | null; responses: number; average: number | null };
+  nps: { score: number | null; responses: number };
+  thumbs: { up: number; down: number; up_rate: number | null };
+  messages: { likes: number; dislikes: number; like_rate: number | null };
+}
+
+export interface Funnel {
+  offered: number;
+  opened: number;
+  answered: number;
+  expired: number;
+  cancelled: number;
+  open_rate: number | null;
+  response_rate: number | null;
+}
+
+export interface KnowledgeGaps {
+  messages: Array<{
+    message_uid: string;
+    conversation_id: number;
+    conversation_uid: string;
+    text: string | null;
+    agent_id: string | null;
+    likes: number;
+    dislikes: number;
+    comments: string[];
+    last_feedback_at: string | null;
+  }>;
+  conversations: Array<{
+    conversation_id: number;
+    conversation_uid: string;
+    rating_uid: string;
+    agent_id: string | null;
+    question_code: string;
+    value: number | null;
+    comment: string | null;
+    answered_at: string | null;
+  }>;
+}

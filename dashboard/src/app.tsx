@@ -1,0 +1,149 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Icon, Logo, type IconName } from './components/icons';
+import { Skeleton, Spinner } from './components/ui';
+import { Link, matchPath, useRouter } from './lib/router';
+import { ConversationPage } from './pages/conversation';
+import { InboxPage } from './pages/inbox';
+import { NotFoundPage } from './pages/not-found';
+import { SettingsPage } from './pages/settings';
+import { SignInPage } from './pages/sign-in';
+import { useSession } from './session';
+
+// The charts are the heaviest part of the bundle: load them with the analytics page only.
+const AnalyticsPage = lazy(() => import('./pages/analytics').then((module) => ({ default: module.AnalyticsPage })));
+
+const HOME = '/analytics';
+
+const navigation: Array<{ to: string; label: string; icon: IconName }> = [
+  { to: '/analytics', label: 'Analytics', icon: 'chart' },
+  { to: '/inbox', label: 'Inbox', icon: 'inbox' },
+  { to: '/settings', label: 'Settings', icon: 'settings' },
+];
+
+function titleOf(pathname: string): string {
+  if (pathname.startsWith('/conversations/')) return 'Conversation';
+  return navigation.find((item) => item.to === pathname)?.label ?? 'Plaudit';
+}
+
+/** The page for a path, inside the signed-in shell. */
+function page(pathname: string): ReactNode {
+  if (pathname === '/analytics') {
+    return (
+      <Suspense fallback={<Skeleton lines={6} height={64} />}>
+        <AnalyticsPage />
+      </Suspense>
+    );
+  }
+  if (pathname === '/inbox') return <InboxPage />;
+  if (pathname === '/settings') return <SettingsPage />;
+  const conversation = matchPath('/conversations/:id', pathname);
+  if (conversation) return <ConversationPage key={conversation.id} id={conversation.id!} />;
+  return <NotFoundPage />;
+}
+
+function Redirect({ to }: { to: string }) {
+  const { navigate } = useRouter();
+  useEffect(() => navigate(to, { replace: true }), [navigate, to]);
+  return null;
+}
+
+export function App() {
+  const { state } = useSession();
+  const { location } = useRouter();
+  const { pathname, search, hash } = location;
+
+  useEffect(() => {
+    document.title = pathname === '/sign-in' ? 'Sign in · Plaudit' : `${titleOf(pathname)} · Plaudit`;
+  }, [pathname]);
+
+  if (state.status === 'loading') {
+    return (
+      <div className="boot">
+        <Spinner label="Loading Plaudit" />
+      </div>
+    );
+  }
+
+  if (pathname === '/sign-in') {
+    if (state.status === 'signed-in') {
+      const next = new URLSearchParams(search).get('next');
+      return <Redirect to={next && next.startsWith('/') && !next.startsWith('//') ? next : HOME} />;
+    }
+    return <SignInPage expired={state.expired === true} />;
+  }
+
+  if (state.status === 'signed-out') {
+    const here = pathname + search + hash;
+    return <Redirect to={here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`} />;
+  }
+
+  if (pathname === '/') return <Redirect to={HOME} />;
+
+  return <Shell pathname={pathname}>{page(pathname)}</Shell>;
+}
+
+function Shell({ pathname, children }: { pathname: string; children: ReactNode }) {
+  const { state, signOut } = useSession();
+  const session = state.status === 'signed-in' ? state.session : null;
+  const active = (to: string) =>
+    pathname === to || (to === '/inbox' && pathname.startsWith('/conversations/')) ? 'page' : undefined;
+  const displayName = session?.user.name || session?.user.email || '';
+  const initials = displayName
+    .split(/[\s@.]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join('');
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <Logo size={28} />
+          <div className="brand-text">
+            <span className="brand-name">Plaudit</span>
+            <span className="brand-org" title={session?.organization.name}>
+              {session?.organization.name}
+            </span>
+          </div>
+        </div>
+        <nav className="nav" aria-label="Main">
+          <ul>
+            {navigation.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} className="nav-link" aria-current={active(item.to)}>
+                  <Icon name={item.icon} size={17} />
+                  <span>{item.label}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="account">
+          <span className="avatar" aria-hidden="true">
+            {initials}
+          </span>
+          <div className="account-text">
+            <span className="account-name">{session?.user.name || 'Signed in'}</span>
+            <span className="account-email">{session?.user.email}</span>
+          </div>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => void signOut()}
+            aria-label="Sign out"
+            title="Sign out"
+          >
+            <Icon name="logOut" size={17} />
+          </button>
+        </div>
+      </aside>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

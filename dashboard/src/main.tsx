@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { RouterProvider } from './lib/router';
+import { SessionProvider } from './session';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <RouterProvider>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </RouterProvider>
+  </StrictMode>,
+);

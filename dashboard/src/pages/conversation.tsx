@@ -1,0 +1,417 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Conversation, FeedbackRecord, Message, Rating, RatingQuestion } from '../api/types';
+import { Icon } from '../components/icons';
+import {
+  Badge,
+  Card,
+  EmptyState,
+  ErrorState,
+  FeedbackCounts,
+  NpsValue,
+  Skeleton,
+  Stars,
+  Thumb,
+  type Tone,
+} from '../components/ui';
+import { agentLabel, useAgentNames } from '../lib/agents';
+import { channelName, formatDateTime, formatTime, questionName, shortId } from '../lib/format';
+import { lastInboxSearch } from '../lib/inbox-state';
+import { Link, useRouter } from '../lib/router';
+import { useApi } from '../lib/use-api';
+import { useSignedIn } from '../session';
+
+const roleNames: Record<Message['role'], string> = {
+  user: 'Contact',
+  agent: 'Agent',
+  ai: 'AI agent',
+  system: 'System',
+};
+
+function AnswerValue({ question }: { question: RatingQuestion }) {
+  if (question.value === null) {
+    return <span className="muted">{question.status === 'Cancelled' ? 'Withdrawn' : 'No answer'}</span>;
+  }
+  if (question.kind === 'stars') {
+    return (
+      <span className="answer-stars">
+        <Stars value={question.value} size={16} />
+        <span className="answer-number">{question.value}/5</span>
+      </span>
+    );
+  }
+  if (question.kind === 'nps') return <NpsValue value={question.value} />;
+  return <Thumb value={question.value === 1 ? 'up' : 'down'} label={questionName(question.code)} />;
+}
+
+const statusTones: Record<Rating['status'], { tone: Tone; label: string }> = {
+  rated: { tone: 'good', label: 'Answered' },
+  partially_rated: { tone: 'info', label: 'Partly answered' },
+  offered: { tone: 'neutral', label: 'Waiting for an answer' },
+  expired: { tone: 'warn', label: 'Expired' },
+  cancelled: { tone: 'neutral', label: 'Cancelled' },
+};
+
+const sourceNames: Record<Rating['source'], string> = {
+  invite: 'Rating invite',
+  popup: 'End-of-chat popup',
+  offer: 'Survey offer',
+  api: 'Recorded by API',
+};
+
+interface Step {
+  label: string;
+  at: string | null;
+  state: 'done' | 'pending' | 'failed';
+  note?: string;
+}
+
+/** Offered → opened → answered, or where it stopped: expired or cancelled. */
+function timelineOf(rating: Rating): Step[] {
+  const steps: Step[] = [{ label: 'Offered', at: rating.offered_at, state: 'done' }];
+  const answeredAt =
+    rating.submitted_at ?? rating.questions.find((question) => question.answered_at)?.answered_at ?? null;
+  if (rating.source === 'invite' || rating.opened_at) {
+    steps.push(
+      rating.opened_at
+        ? { label: 'Opened', at: rating.opened_at, state: 'done' }
+        : { label: 'Not opened', at: null, state: answeredAt ? 'done' : 'pending' },
+    );
+  }
+  if (answeredAt) {
+    steps.push({
+      label: rating.status === 'partially_rated' ? 'Partly answered' : 'Answered',
+      at: answeredAt,
+      state: 'done',
+    });
+  }
+  if (rating.status === 'cancelled') {
+    steps.push({ label: 'Cancelled', at: rating.cancelled_at, state: 'failed' });
+  } else if (rating.status === 'expired') {
+    steps.push({ label: 'Expired', at: rating.expires_at, state: 'failed' });
+  } else if (!answeredAt || rating.status === 'partially_rated') {
+    steps.push({
+      label: rating.expires_at ? 'Expires' : 'Waiting',
+      at: rating.expires_at,
+      state: 'pending',
+      note: rating.expires_at ? undefined : 'No expiry',
+    });
+  }
+  return steps;
+}
+
+function RatingCard({ rating }: { rating: Rating }) {
+  const status = statusTones[rating.status];
+  return (
+    <article className="rating-card" aria-label={`${sourceNames[rating.source]}, ${status.label}`}>
+      <header className="rating-card-header">
+        <span className="rating-source">{sourceNames[rating.source]}</span>
+        <Badge tone={status.tone}>{status.label}</Badge>
+      </header>
+      <dl className="answers">
+        {rating.questions.map((question) => (
+          <div key={question.code} className="answer">
+            <dt>{questionName(question.code)}</dt>
+            <dd>
+              <AnswerValue question={question} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {rating.comment ? (
+        <blockquote className="quote">
+          <Icon name="comment" size={14} />
+          <p>{rating.comment}</p>
+        </blockquote>
+      ) : null}
+      <ol className="timeline" aria-label="Timeline">
+        {timelineOf(rating).map((step) => (
+          <li key={step.label} className={`timeline-step step-${step.state}`}>
+            <span className="timeline-dot" aria-hidden="true" />
+            <span className="timeline-label">{step.label}</span>
+            <span className="timeline-time">
+              {step.at ? <time dateTime={step.at}>{formatDateTime(step.at)}</time> : (step.note ?? '')}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+/** The feedback every author gave on a message: their current like/dislike and comment, and the full log. */
+function MessageFeedback({ uid }: { uid: string }) {
+  const me = useSignedIn().user.id;
+  const { data, error } = useApi<{ data: FeedbackRecord[] }>(`/v1/messages/${uid}/feedback/history`);
+  if (error) return <p className="feedback-error">Couldn’t load the feedback: {error.message}</p>;
+  if (!data) return <Skeleton lines={1} />;
+  const latest = new Map<string, FeedbackRecord>();
+  for (const record of data.data) latest.set(record.user_id, record);
+  const current = [...latest.values()].filter((record) => record.rating || record.comment);
+  return (
+    <div className="message-feedback">
+      {current.length > 0 ? (
+        <ul className="feedback-list" aria-label="Feedback on this message">
+          {current.map((record) => (
+            <li key={record.uid} className="feedback-item">
+              {record.rating ? (
+                <span className={`thumb thumb-${record.rating === 'like' ? 'up' : 'down'}`}>
+                  <Icon name={record.rating === 'like' ? 'thumbsUp' : 'thumbsDown'} size={13} />
+                  <span className="visually-hidden">{record.rating === 'like' ? 'Liked' : 'Disliked'}</span>
+                </span>
+              ) : null}
+              <span className="feedback-text">
+                {record.comment ?? <span className="muted">{record.rating === 'like' ? 'Liked' : 'Disliked'}</span>}
+              </span>
+              <span className="feedback-author">
+                {record.user_id === me ? 'You' : `Teammate ${shortId(record.user_id)}`}
+              </span>
+              <time className="feedback-time" dateTime={record.created_at}>
+                {formatDateTime(record.created_at)}
+              </time>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {data.data.length > current.length ? (
+        <details className="feedback-history">
+          <summary>Full history ({data.data.length} records)</summary>
+          <ol>
+            {data.data.map((record) => (
+              <li key={record.uid}>
+                <time dateTime={record.created_at}>{formatDateTime(record.created_at)}</time> ·{' '}
+                {record.user_id === me ? 'you' : `teammate ${shortId(record.user_id)}`} · {record.rating ?? 'no rating'}
+                {record.comment ? ` · “${record.comment}”` : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function MessageItem({ message, highlighted }: { message: Message; highlighted: boolean }) {
+  const hasFeedback = message.likes + message.dislikes + message.comments > 0;
+  const [open, setOpen] = useState(hasFeedback);
+  const fromContact = message.role === 'user';
+  return (
+    <li
+      id={`message-${message.uid}`}
+      tabIndex={-1}
+      className={`message message-${message.role}${highlighted ? ' is-highlighted' : ''}`}
+      aria-label={`${roleNames[message.role]} at ${formatTime(message.created_at)}`}
+    >
+      <div className="message-meta">
+        <span className="message-role">
+          <Icon name={message.role === 'ai' ? 'bot' : fromContact ? 'user' : 'comment'} size={13} />
+          {roleNames[message.role]}
+        </span>
+        <time dateTime={message.created_at} title={formatDateTime(message.created_at)}>
+          {formatTime(message.created_at)}
+        </time>
+        <a className="message-anchor" href={`#message-${message.uid}`} aria-label="Link to this message">
+          <Icon name="hash" size={12} />
+        </a>
+      </div>
+      <div className="message-bubble">
+        {message.text ?? <span className="muted">Removed when the conversation was anonymized.</span>}
+      </div>
+      {!fromContact || hasFeedback ? (
+        <div className="message-footer">
+          <FeedbackCounts likes={message.likes} dislikes={message.dislikes} comments={message.comments} />
+          {hasFeedback && !open ? (
+            <button type="button" className="link-button" onClick={() => setOpen(true)}>
+              Show feedback
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {open && hasFeedback ? <MessageFeedback uid={message.uid} /> : null}
+    </li>
+  );
+}
+
+export function ConversationPage({ id }: { id: string }) {
+  const { location } = useRouter();
+  const names = useAgentNames();
+  const base = `/v1/conversations/${encodeURIComponent(id)}`;
+  const conversation = useApi<{ data: Conversation }>(base);
+  const messages = useApi<{ data: Message[] }>(`${base}/messages`);
+  const ratings = useApi<{ data: Rating[] }>(`${base}/ratings`);
+  const target = location.hash.startsWith('#message-') ? location.hash.slice('#message-'.length) : null;
+  const loaded = messages.data !== undefined;
+  const highlighted = loaded ? target : null;
+  useEffect(() => {
+    if (!target || !loaded) return;
+    const element = document.getElementById(`message-${target}`);
+    if (!element) return;
+    element.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    element.focus({ preventScroll: true });
+  }, [target, loaded]);
+
+  const c = conversation.data?.data;
+  const counts = useMemo(() => {
+    const list = messages.data?.data ?? [];
+    return list.reduce(
+      (sum, message) => ({
+        likes: sum.likes + message.likes,
+        dislikes: sum.dislikes + message.dislikes,
+        comments: sum.comments + message.comments,
+      }),
+      { likes: 0, dislikes: 0, comments: 0 },
+    );
+  }, [messages.data]);
+
+  if (conversation.error) {
+    return (
+      <div className="page">
+        <BackLink />
+        {conversation.error.status === 404 && !conversation.error.missingRoute ? (
+          <EmptyState icon="alert" title="This conversation does not exist">
+            <p>It may belong to another organization, or the link is wrong.</p>
+          </EmptyState>
+        ) : (
+          <ErrorState error={conversation.error} what="The conversation" onRetry={conversation.reload} />
+        )}
+      </div>
+    );
+  }
+
+  const title = c
+    ? c.anonymized_at
+      ? 'Anonymized contact'
+      : c.contact_name || c.contact_email || 'Unknown contact'
+    : '';
+
+  return (
+    <div className="page">
+      <BackLink />
+      <header className="page-header conversation-header">
+        {c ? (
+          <div>
+            <h1>{title}</h1>
+            <ul className="meta-list" aria-label="About this conversation">
+              <li>
+                <Badge tone={c.status === 'open' ? 'info' : 'neutral'}>{c.status === 'open' ? 'Open' : 'Closed'}</Badge>
+              </li>
+              <li>{channelName(c.channel)}</li>
+              <li>
+                <span className="agent">
+                  <Icon name={c.agent_type === 'ai' ? 'bot' : 'user'} size={14} />
+                  {agentLabel(names, c.agent_id, c.agent_type)}
+                </span>
+              </li>
+              <li>
+                Started <time dateTime={c.created_at}>{formatDateTime(c.created_at)}</time>
+              </li>
+              <li>
+                {c.message_count} message{c.message_count === 1 ? '' : 's'}
+              </li>
+            </ul>
+          </div>
+        ) : (
+          <Skeleton lines={2} />
+        )}
+      </header>
+
+      {c?.anonymized_at ? (
+        <p className="notice">
+          <Icon name="ban" size={15} /> Anonymized on {formatDateTime(c.anonymized_at)}: the texts and the contact’s
+          data are gone; ratings and feedback still count.
+        </p>
+      ) : null}
+
+      <div className="conversation-layout">
+        <Card
+          title="Transcript"
+          className="transcript-card"
+          actions={<FeedbackCounts likes={counts.likes} dislikes={counts.dislikes} comments={counts.comments} />}
+        >
+          {messages.error ? (
+            <ErrorState error={messages.error} what="Messages" onRetry={messages.reload} />
+          ) : !messages.data ? (
+            <Skeleton lines={6} height={40} />
+          ) : messages.data.data.length === 0 ? (
+            <EmptyState icon="comment" title="No messages yet" />
+          ) : (
+            <ol className="transcript">
+              {messages.data.data.map((message) => (
+                <MessageItem key={message.uid} message={message} highlighted={highlighted === message.uid} />
+              ))}
+            </ol>
+          )}
+        </Card>
+
+        <div className="side-column">
+          <Card title="Ratings">
+            {ratings.error ? (
+              <ErrorState error={ratings.error} what="Ratings" onRetry={ratings.reload} />
+            ) : !ratings.data ? (
+              <Skeleton lines={4} />
+            ) : ratings.data.data.length === 0 ? (
+              <EmptyState icon="star" title="Not rated">
+                <p>No rating was asked for in this conversation.</p>
+              </EmptyState>
+            ) : (
+              <div className="rating-list">
+                {[...ratings.data.data].reverse().map((rating) => (
+                  <RatingCard key={rating.uid} rating={rating} />
+                ))}
+              </div>
+            )}
+          </Card>
+          {c ? (
+            <Card title="Details">
+              <dl className="details">
+                {c.contact_email && !c.anonymized_at ? (
+                  <div>
+                    <dt>Email</dt>
+                    <dd>{c.contact_email}</dd>
+                  </div>
+                ) : null}
+                {c.external_id ? (
+                  <div>
+                    <dt>External id</dt>
+                    <dd className="mono">{c.external_id}</dd>
+                  </div>
+                ) : null}
+                <div>
+                  <dt>Conversation</dt>
+                  <dd className="mono">
+                    {c.id} · {shortId(c.uid)}
+                  </dd>
+                </div>
+                {c.language ? (
+                  <div>
+                    <dt>Language</dt>
+                    <dd>{c.language}</dd>
+                  </div>
+                ) : null}
+                {c.closed_at ? (
+                  <div>
+                    <dt>Closed</dt>
+                    <dd>{formatDateTime(c.closed_at)}</dd>
+                  </div>
+                ) : null}
+                {Object.entries(c.metadata).map(([key, value]) => (
+                  <div key={key}>
+                    <dt className="mono">{key}</dt>
+                    <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function BackLink() {
+  return (
+    <Link to={`/inbox${lastInboxSearch()}`} className="back-link">
+      <Icon name="arrowLeft" size={15} /> Inbox
+    </Link>
+  );
+}

@@ -1,0 +1,81 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, request, setCsrfToken, setSignedOutHandler } from './api/client';
+import type { Session } from './api/types';
+import { setDisplayTimeZone } from './lib/format';
+
+type SessionState =
+  { status: 'loading' } | { status: 'signed-out'; expired?: boolean } | { status: 'signed-in'; session: Session };
+
+interface SessionApi {
+  state: SessionState;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+function adopt(session: Session): void {
+  setCsrfToken(session.csrf_token);
+  setDisplayTimeZone(session.organization.timezone);
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    request<{ data: Session }>('/auth/session')
+      .then(({ data }) => {
+        if (cancelled) return;
+        adopt(data);
+        setState({ status: 'signed-in', session: data });
+      })
+      .catch(() => {
+        if (!cancelled) setState({ status: 'signed-out' });
+      });
+    setSignedOutHandler(() => {
+      setCsrfToken(null);
+      setState({ status: 'signed-out', expired: true });
+    });
+    return () => {
+      cancelled = true;
+      setSignedOutHandler(null);
+    };
+  }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const { data } = await request<{ data: Session }>('/auth/sign-in', {
+      method: 'POST',
+      body: { email, password },
+    });
+    adopt(data);
+    setState({ status: 'signed-in', session: data });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await request('/auth/sign-out', { method: 'POST' });
+    } catch (error) {
+      // Signed out already (401) is as good as signed out now.
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    }
+    setCsrfToken(null);
+    setState({ status: 'signed-out' });
+  }, []);
+
+  const api = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const api = useContext(SessionContext);
+  if (!api) throw new Error('useSession outside SessionProvider');
+  return api;
+}
+
+/** The signed-in session; only pages behind the sign-in use it. */
+export function useSignedIn(): Session {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('useSignedIn while signed out');
+  return state.session;
+}

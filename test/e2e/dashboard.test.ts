@@ -1,0 +1,338 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumSkipReason, launchChromium, startPageServer, type PageServer } from './harness.js';
+
+// What the callbacks run inside the page use of the browser's globals (the project compiles without the DOM library).
+declare const document: { activeElement: { id: string } | null };
+
+const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
+/** Screenshots of every screen, desktop and phone, for people to look at; the folder ignores itself in git. */
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const AI_AGENT = '5b0e6f2a-6a4f-4b8e-9a56-2f7d0c1e9a11';
+const PASSWORD = 'correct horse battery staple';
+
+/** Why this suite cannot run: no browser (outside CI), or no built dashboard to serve. */
+function skipReason(): string | undefined {
+  const browser = chromiumSkipReason();
+  if (browser) return browser;
+  if (!existsSync(DIST_INDEX) && process.env.CI !== 'true') {
+    const message = 'dist/dashboard is missing (npm run build): dashboard browser tests SKIPPED';
+    process.stderr.write(`\n${'!'.repeat(78)}\n${message}\n${'!'.repeat(78)}\n`);
+    return message;
+  }
+  return undefined;
+}
+
+const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
+
+describe('the dashboard in Chromium', { skip: skipReason() }, () => {
+  let server: PageServer;
+  let browser: Browser;
+  let desktop: BrowserContext;
+  let page: Page;
+  let key: string;
+  let email: string;
+  let rated: { id: number; messages: Array<{ uid: string; role: string; text: string }> };
+  let unratedId: number;
+  /** Console errors and Content-Security-Policy refusals, from every page. */
+  const consoleErrors: string[] = [];
+
+  function watch(target: Page): Page {
+    target.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    target.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+    return target;
+  }
+
+  /** Saves the page as it is now (desktop), then the same address on a phone with the same session. */
+  async function screenshots(name: string, ready: (target: Page) => Promise<unknown>): Promise<void> {
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(join(SHOTS, '.gitignore'), '*\n');
+    // From the top, so that the sticky sidebar sits where a person sees it.
+    await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, `${name}-desktop.png`), fullPage: true });
+    const phone = await browser.newContext({
+      viewport: PHONE,
+      storageState: await desktop.storageState(),
+      reducedMotion: 'reduce',
+    });
+    try {
+      const small = watch(await phone.newPage());
+      await small.goto(page.url());
+      await ready(small);
+      await small.screenshot({ path: join(SHOTS, `${name}-phone.png`), fullPage: true });
+    } finally {
+      await phone.close();
+    }
+  }
+
+  before(async () => {
+    browser = await launchChromium();
+    server = await startPageServer();
+
+    email = `lead-${Math.random().toString(36).slice(2)}@test.invalid`;
+    const created = await server.app.services.accounts.createOrganization({
+      name: 'Acme Support',
+      adminEmail: email,
+      adminName: 'Lena Lead',
+      password: PASSWORD,
+    });
+    key = created.apiKey.api_key;
+    const colleague = await server.app.services.accounts.createUser({
+      orgId: created.organization.id,
+      email: `colleague-${Math.random().toString(36).slice(2)}@test.invalid`,
+      name: 'Cole League',
+      password: PASSWORD,
+    });
+    const colleagueKey = colleague.apiKey.api_key;
+
+    // A rated AI conversation with feedback on its first answer; an unrated one; two rated earlier, for the trends.
+    const conversation = async (body: Record<string, unknown>) =>
+      (await server.api(key, 'POST', '/v1/conversations', { status: 'closed', ...body })).data;
+    const rate = async (id: number, answers: Array<{ code: string; value: number }>, at: number, comment?: string) => {
+      const offer = await server.api(key, 'POST', `/v1/conversations/${id}/ratings`, {
+        question_codes: answers.map((answer) => answer.code),
+        offered_at: iso(at + HOUR),
+      });
+      await server.api(key, 'POST', `/v1/ratings/${offer.data.id}/answers`, {
+        answers,
+        submitted_at: iso(at),
+        ...(comment ? { comment } : {}),
+      });
+    };
+
+    const a = await conversation({
+      contact_name: 'Rita Rated',
+      channel: 'widget_chat',
+      agent_type: 'ai',
+      agent_id: AI_AGENT,
+      created_at: iso(DAY + 2 * HOUR),
+      messages: [
+        { role: 'user', text: 'My parcel has not arrived.', created_at: iso(DAY + 2 * HOUR) },
+        { role: 'ai', text: 'It left our warehouse this morning.', created_at: iso(DAY + 2 * HOUR - 60_000) },
+        { role: 'user', text: 'Where can I track it?', created_at: iso(DAY + 2 * HOUR - 120_000) },
+        { role: 'ai', text: 'The tracking link is in your confirmation email.', created_at: iso(DAY + HOUR) },
+      ],
+    });
+    rated = { id: a.id, messages: a.messages };
+    await rate(
+      a.id,
+      [
+        { code: 'CSAT', value: 4 },
+        { code: 'NPS', value: 9 },
+        { code: 'HELPFUL_THUMBS', value: 1 },
+      ],
+      DAY,
+      'Quick and friendly',
+    );
+    const answer = a.messages[1].uid;
+    await server.api(key, 'POST', `/v1/messages/${answer}/feedback`, {
+      rating: 'dislike',
+      comment: 'The tracking link was missing',
+    });
+    await server.api(colleagueKey, 'POST', `/v1/messages/${answer}/feedback`, { rating: 'like' });
+
+    unratedId = (
+      await conversation({
+        contact_name: 'Uma Unrated',
+        channel: 'email',
+        agent_type: 'human',
+        messages: [{ role: 'user', text: 'Do you ship to Norway?' }],
+      })
+    ).id;
+    for (const [name, days, stars] of [
+      ['Carl Chart', 8, 2],
+      ['Dora Data', 15, 5],
+    ] as const) {
+      const earlier = await conversation({
+        contact_name: name,
+        channel: 'widget_chat',
+        agent_type: 'ai',
+        agent_id: AI_AGENT,
+        created_at: iso(days * DAY + 2 * HOUR),
+        messages: [{ role: 'user', text: 'Hello', created_at: iso(days * DAY + 2 * HOUR) }],
+      });
+      await rate(earlier.id, [{ code: 'CSAT', value: stars }], days * DAY);
+    }
+
+    desktop = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce', locale: 'en-US' });
+    page = watch(await desktop.newPage());
+  });
+
+  after(async () => {
+    await desktop?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('serves the app with a strict Content-Security-Policy, and keeps the API’s 404s', async () => {
+    const response = await fetch(`${server.baseUrl}/inbox`);
+    assert.equal(response.status, 200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const unknown = await fetch(`${server.baseUrl}/beta/nothing-here`);
+    assert.equal(unknown.status, 404);
+    assert.equal(((await unknown.json()) as { error: { code: string } }).error.code, 'route_not_found');
+  });
+
+  it('signs in: a wrong password is refused with a message, the right one opens the dashboard', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await page.waitForURL(/\/sign-in$/);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    assert.equal(await page.getByRole('alert').textContent(), 'The email or password is wrong.');
+    await screenshots('sign-in', (target) => target.getByRole('heading', { name: 'Sign in' }).waitFor());
+
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/analytics/);
+    await page.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor();
+    assert.ok(await page.getByText('Lena Lead').isVisible(), 'the signed-in user is shown');
+  });
+
+  it('lists conversations with their ratings in the inbox, and a filter narrows the list', async () => {
+    await page.getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+    const rows = page.locator('tbody tr');
+    await rows.filter({ hasText: 'Uma Unrated' }).waitFor();
+    assert.equal(await rows.count(), 4);
+
+    const rita = rows.filter({ hasText: 'Rita Rated' });
+    assert.ok(await rita.getByRole('img', { name: '4 of 5 stars' }).isVisible(), 'stars');
+    assert.ok(await rita.getByText('NPS 9').isVisible(), 'NPS');
+    assert.equal(await rita.locator('.thumb-up').count(), 1, 'a thumbs up');
+    assert.ok(await rita.getByText('Helpful: thumbs up').count());
+    assert.ok(await rita.getByText('Quick and friendly').isVisible(), 'the comment');
+    assert.ok(await rows.filter({ hasText: 'Uma Unrated' }).getByText('Not rated').isVisible());
+
+    await page.getByRole('radio', { name: 'Rated', exact: true }).check();
+    await page.waitForURL(/rated=true/);
+    await rows.filter({ hasText: 'Uma Unrated' }).waitFor({ state: 'detached' });
+    assert.equal(await rows.count(), 3);
+    assert.ok(await rows.filter({ hasText: 'Rita Rated' }).isVisible());
+
+    await page.getByRole('searchbox', { name: 'Search conversations' }).fill('Rita');
+    await page.waitForURL(/q=Rita/);
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('tbody tr').length === 1);
+    assert.equal(await rows.count(), 1);
+    await screenshots('inbox', (target) => target.locator('tbody tr').first().waitFor());
+  });
+
+  it('downloads an export with the current filters', async () => {
+    await page.getByText('Export', { exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Conversations as CSV' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^plaudit-conversations-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const [header, ...lines] = csv.trim().split(/\r?\n/);
+    assert.match(header!, /^conversation_id,conversation_uid,/);
+    const row = lines.find((line) => line.startsWith(`${rated.id},`));
+    assert.ok(row, `the rated conversation is exported: ${csv}`);
+    assert.match(row!, /Quick and friendly/);
+    assert.ok(
+      lines.some((line) => line.startsWith(`${unratedId},`)),
+      'the export takes no inbox-only filter',
+    );
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('details.menu[open]').count(), 0, 'Escape closes the menu');
+  });
+
+  it('opens a conversation: transcript, feedback per message, the rating and its timeline', async () => {
+    await page.getByRole('link', { name: 'Rita Rated' }).click();
+    await page.waitForURL(new RegExp(`/conversations/${rated.id}$`));
+    await page.getByRole('heading', { level: 1, name: 'Rita Rated' }).waitFor();
+    const answer = page.locator(`#message-${rated.messages[1]!.uid}`);
+    assert.equal(await answer.locator('.message-bubble').textContent(), 'It left our warehouse this morning.');
+    assert.ok(await answer.getByText('1 like', { exact: true }).count(), 'likes');
+    assert.ok(await answer.getByText('1 dislike', { exact: true }).count(), 'dislikes');
+    await answer.getByText('The tracking link was missing').waitFor();
+
+    const ratings = page.getByRole('region', { name: 'Ratings' });
+    assert.ok(await ratings.getByRole('img', { name: '4 of 5 stars' }).isVisible());
+    assert.ok(await ratings.getByText('NPS 9').isVisible());
+    assert.ok(await ratings.getByText('Quick and friendly').isVisible());
+    const steps = await ratings.getByRole('list', { name: 'Timeline' }).locator('.timeline-label').allTextContents();
+    assert.deepEqual(steps, ['Offered', 'Answered']);
+    await screenshots('conversation', (target) => target.locator('.rating-card').waitFor());
+
+    // A deep link to a message scrolls to it, highlights it and moves the focus there.
+    const target = rated.messages[3]!.uid;
+    await page.goto(`${server.baseUrl}/conversations/${rated.id}#message-${target}`);
+    await page.locator(`#message-${target}.is-highlighted`).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), `message-${target}`);
+    assert.ok(await page.locator(`#message-${target}`).isVisible());
+  });
+
+  it('changes a setting, saves it, and the next invite follows it', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    assert.equal(await page.getByRole('status').filter({ hasText: 'changes' }).textContent(), 'All changes saved.');
+
+    await page.getByLabel('Message', { exact: true }).fill('Thanks from Acme! Rate us: {link}');
+    await page.getByLabel('Link expires after (hours)').fill('12');
+    await page.getByLabel('Brand name').fill('Acme Care');
+    // The preview follows the draft without saving it.
+    await page.locator('.chat-bubble', { hasText: 'Thanks from Acme! Rate us:' }).waitFor();
+    assert.ok(await page.getByTitle('Rating page preview').isVisible());
+    assert.equal((await server.api(key, 'GET', '/v1/rating-settings')).data.invite_expiry_hours, 48);
+
+    // A value the API refuses is shown next to its field, and nothing is saved.
+    await page.getByLabel('Logo').fill('not a link');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Enter a web address starting with https://.').waitFor();
+    await page.getByLabel('Logo').fill('');
+
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Settings saved. New invites use them from now on.').waitFor();
+    await screenshots('settings', (target) => target.getByTitle('Rating page preview').waitFor());
+
+    const conversation = (await server.api(key, 'POST', '/v1/conversations', { contact_name: 'Ivan Invite' })).data;
+    const before = Date.now();
+    const invite = (await server.api(key, 'POST', `/v1/conversations/${conversation.id}/rating-invites`)).data;
+    assert.equal(invite.text, `Thanks from Acme! Rate us: ${invite.link}`);
+    const expiresIn = Date.parse(invite.rating.expires_at) - before;
+    assert.ok(Math.abs(expiresIn - 12 * HOUR) < 60_000, `expires in 12 hours, not ${expiresIn / HOUR}`);
+    const ratingPage = await fetch(server.baseUrl + new URL(invite.link).pathname);
+    assert.match(await ratingPage.text(), /Acme Care/);
+  });
+
+  it('draws the trends on Analytics: SVG lines with a dot per period', async () => {
+    await page.getByRole('link', { name: 'Analytics' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor();
+    const csat = page.getByRole('figure', { name: 'CSAT trend' });
+    const line = csat.locator('path.recharts-line-curve');
+    await line.waitFor();
+    assert.match((await line.getAttribute('d')) ?? '', /^M[\d.]+,[\d.]+L/, 'a line through several points');
+    assert.ok((await csat.locator('.recharts-line-dots circle').count()) >= 3, 'a dot per answered week');
+    // The figures behind the chart, for screen readers.
+    assert.ok(await csat.locator('table').getByRole('rowheader').count());
+
+    const kpis = page.getByRole('list', { name: 'Key figures' });
+    assert.ok(await kpis.getByText('67%').first().isVisible(), 'CSAT: two of three answers are 4 or 5');
+    assert.ok(await kpis.getByText('+100').isVisible(), 'NPS: one promoter');
+    assert.ok(await page.getByRole('link', { name: /AI agent 5b0e6f2a/ }).isVisible(), 'the agents table');
+    await screenshots('analytics', (target) => target.locator('path.recharts-line-curve').first().waitFor());
+  });
+
+  it('ran every page without a console error or a Content-Security-Policy violation', () => {
+    // The browser reports the answers it expected: the session check before signing in, and the wrong password.
+    assert.deepEqual(
+      consoleErrors.filter((text) => !/status of 401/.test(text)),
+      [],
+    );
+  });
+});
