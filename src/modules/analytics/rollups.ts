@@ -218,16 +218,32 @@ function withTotals<K extends { agent_id: string; agent_type: string; channel: s
   return [...entries, ...[...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row)];
 }
 
-/** Adds a tally to the organization's rating rollups. */
+/** Rows per upsert statement: well under both engines' bound-parameter limits. */
+const UPSERT_CHUNK = 500;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < items.length; at += UPSERT_CHUNK) out.push(items.slice(at, at + UPSERT_CHUNK));
+  return out;
+}
+
+/**
+ * Adds a tally to the organization's rating rollups: one multi-row upsert (per 500 rows), so that an answer costs one
+ * statement however many rows it moves.
+ */
 export async function applyRatingTally(db: Db, orgId: number, tally: RatingTally): Promise<void> {
-  for (const { key, counters: c } of withTotals(tally.entries(), ratingKey)) {
+  for (const rows of chunks(withTotals(tally.entries(), ratingKey))) {
+    const values = rows.map(
+      ({ key, counters: c }) =>
+        sql`(${orgId}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel}, ${key.question_code},
+          ${c.offered}, ${c.opened}, ${c.answered}, ${c.expired}, ${c.cancelled},
+          ${c.responses}, ${c.value_sum}, ${c.high}, ${c.mid}, ${c.low})`,
+    );
     await sql`
       insert into analytics_rating_days
         (org_id, day, agent_id, agent_type, channel, question_code,
          offered, opened, answered, expired, cancelled, responses, value_sum, high, mid, low)
-      values (${orgId}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel}, ${key.question_code},
-        ${c.offered}, ${c.opened}, ${c.answered}, ${c.expired}, ${c.cancelled},
-        ${c.responses}, ${c.value_sum}, ${c.high}, ${c.mid}, ${c.low})
+      values ${sql.join(values)}
       on conflict (org_id, agent_id, agent_type, channel, day, question_code) do update set
         offered = analytics_rating_days.offered + excluded.offered,
         opened = analytics_rating_days.opened + excluded.opened,
@@ -243,14 +259,17 @@ export async function applyRatingTally(db: Db, orgId: number, tally: RatingTally
   }
 }
 
-/** Adds a tally to the organization's message-feedback rollups. */
+/** Adds a tally to the organization's message-feedback rollups, as one multi-row upsert. */
 export async function applyMessageTally(db: Db, orgId: number, tally: MessageTally): Promise<void> {
   const idOf = (key: MessageDayKey) => [key.day, key.agent_id, key.agent_type, key.channel].join(SEPARATOR);
-  for (const { key, counters } of withTotals(tally.entries(), idOf)) {
+  for (const rows of chunks(withTotals(tally.entries(), idOf))) {
+    const values = rows.map(
+      ({ key, counters }) =>
+        sql`(${orgId}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel}, ${counters.likes}, ${counters.dislikes})`,
+    );
     await sql`
       insert into analytics_message_days (org_id, day, agent_id, agent_type, channel, likes, dislikes)
-      values (${orgId}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel},
-        ${counters.likes}, ${counters.dislikes})
+      values ${sql.join(values)}
       on conflict (org_id, agent_id, agent_type, channel, day) do update set
         likes = analytics_message_days.likes + excluded.likes,
         dislikes = analytics_message_days.dislikes + excluded.dislikes
