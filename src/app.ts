@@ -17,6 +17,7 @@ import { conversationsRoutes } from './modules/conversations/index.js';
 import { ratingConfigRoutes } from './modules/rating-config/index.js';
 import { ratingsRoutes } from './modules/ratings/index.js';
 import { feedbackRoutes } from './modules/feedback/index.js';
+import { exportsRoutes } from './modules/exports/index.js';
 import { inboxRoutes } from './modules/inbox/index.js';
 import { dixaRoutes } from './compat/dixa.js';
 import { exanteRoutes } from './compat/exante.js';
@@ -197,6 +198,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     });
     await api.register(ratingsRoutes, { ratings: services.ratings });
     await api.register(feedbackRoutes, { feedback: services.feedback });
+    await api.register(exportsRoutes, { exports: services.exports });
     await api.register(inboxRoutes, { inbox: services.inbox });
     await api.register(analyticsRoutes, { analytics: services.analytics });
     await api.register(healviRoutes, { services });

@@ -2,6 +2,7 @@ import type { Database } from './db/database.js';
 import { AccountsService } from './modules/accounts/index.js';
 import { AnalyticsService } from './modules/analytics/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
+import { ExportsService } from './modules/exports/index.js';
 import { FeedbackService } from './modules/feedback/index.js';
 import { InboxService } from './modules/inbox/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
@@ -15,6 +16,7 @@ export interface Services {
   ratings: RatingsService;
   feedback: FeedbackService;
   analytics: AnalyticsService;
+  exports: ExportsService;
   inbox: InboxService;
 }
 
@@ -34,6 +36,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     ratings: new RatingsService(database, conversations, ratingConfig, analytics, options.publicUrl),
     feedback: new FeedbackService(database, conversations, analytics),
     analytics,
+    exports: new ExportsService(database, analytics),
     inbox: new InboxService(database),
   };
 }
