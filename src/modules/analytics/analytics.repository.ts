@@ -170,43 +170,37 @@ export class AnalyticsRepository {
     }
   }
 
-  /** Every author's current feedback on the organization's messages (given within the range when given), in batches. */
+  /**
+   * Every author's current feedback on the organization's messages (given within the range when given), in batches.
+   * Read through the log's (org_id, created_at, id) index, keeping the records that are still their author's current
+   * one: the current-feedback table has no index but its key, so that the hottest write path pays for none.
+   */
   async *feedbackSnapshots(orgId: number, filters: Partial<ResolvedFilters> = {}): AsyncGenerator<FeedbackSnapshot[]> {
-    let after: { messageId: number; userId: string } | undefined;
+    let after: { createdAt: string; id: number } | undefined;
     for (;;) {
-      let query = this.db
-        .selectFrom('message_feedback_current as f')
-        .innerJoin('messages as m', 'm.id', 'f.message_id')
-        .innerJoin('conversations as c', 'c.id', 'f.conversation_id')
-        .select([
-          'f.message_id',
-          'f.user_id',
-          'f.rating',
-          'f.created_at',
-          'm.role',
-          'm.author_id',
-          'c.agent_id',
-          'c.agent_type',
-          'c.channel',
-        ])
-        .where('f.org_id', '=', orgId)
-        .where('f.rating', 'is not', null);
-      if (filters.fromUtc) query = query.where('f.created_at', '>=', filters.fromUtc);
-      if (filters.toUtc) query = query.where('f.created_at', '<', filters.toUtc);
-      if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+      let query = this.currentFeedback(orgId, filters).select([
+        'f.id',
+        'f.created_at',
+        'cur.rating',
+        'm.role',
+        'm.author_id',
+        'c.agent_id',
+        'c.agent_type',
+        'c.channel',
+      ]);
       if (after) {
-        const { messageId, userId } = after;
+        const { createdAt, id } = after;
         query = query.where((eb) =>
           eb.or([
-            eb('f.message_id', '>', messageId),
-            eb.and([eb('f.message_id', '=', messageId), eb('f.user_id', '>', userId)]),
+            eb('f.created_at', '>', createdAt),
+            eb.and([eb('f.created_at', '=', createdAt), eb('f.id', '>', id)]),
           ]),
         );
       }
-      const rows = await query.orderBy('f.message_id').orderBy('f.user_id').limit(BATCH).execute();
+      const rows = await query.orderBy('f.created_at').orderBy('f.id').limit(BATCH).execute();
       if (rows.length === 0) return;
       const last = rows[rows.length - 1]!;
-      after = { messageId: Number(last.message_id), userId: last.user_id };
+      after = { createdAt: last.created_at, id: Number(last.id) };
       yield rows.map((row) => ({
         rating: row.rating,
         created_at: row.created_at,
@@ -215,6 +209,26 @@ export class AnalyticsRepository {
       }));
       if (rows.length < BATCH) return;
     }
+  }
+
+  /** Log records of the organization that are still their author's current feedback, with a rating. */
+  private currentFeedback(orgId: number, filters: Partial<ResolvedFilters>) {
+    let query = this.db
+      .selectFrom('message_feedback as f')
+      .innerJoin('message_feedback_current as cur', (join) =>
+        join
+          .onRef('cur.message_id', '=', 'f.message_id')
+          .onRef('cur.user_id', '=', 'f.user_id')
+          .onRef('cur.feedback_uid', '=', 'f.uid'),
+      )
+      .innerJoin('messages as m', 'm.id', 'f.message_id')
+      .innerJoin('conversations as c', 'c.id', 'f.conversation_id')
+      .where('f.org_id', '=', orgId)
+      .where('cur.rating', 'is not', null);
+    if (filters.fromUtc) query = query.where('f.created_at', '>=', filters.fromUtc);
+    if (filters.toUtc) query = query.where('f.created_at', '<', filters.toUtc);
+    if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+    return query;
   }
 
   async clearRollups(db: Db, orgId: number): Promise<void> {
@@ -237,15 +251,7 @@ export class AnalyticsRepository {
 
   /** The AI messages with the most current dislikes in the range. */
   async dislikedAiMessages(orgId: number, filters: ResolvedFilters, limit: number) {
-    let query = this.db
-      .selectFrom('message_feedback_current as f')
-      .innerJoin('messages as m', 'm.id', 'f.message_id')
-      .innerJoin('conversations as c', 'c.id', 'f.conversation_id')
-      .where('f.org_id', '=', orgId)
-      .where('m.role', '=', 'ai');
-    if (filters.fromUtc) query = query.where('f.created_at', '>=', filters.fromUtc);
-    if (filters.toUtc) query = query.where('f.created_at', '<', filters.toUtc);
-    if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+    let query = this.currentFeedback(orgId, filters).where('m.role', '=', 'ai');
     if (filters.agentId) {
       const agentId = filters.agentId;
       query = query.where((eb) =>
@@ -255,7 +261,7 @@ export class AnalyticsRepository {
         ]),
       );
     }
-    const dislikes = sql<number>`sum(case when f.rating = 'dislike' then 1 else 0 end)`;
+    const dislikes = sql<number>`sum(case when cur.rating = 'dislike' then 1 else 0 end)`;
     const rows = await query
       .select([
         'm.id as message_id',
@@ -268,7 +274,7 @@ export class AnalyticsRepository {
       ])
       .select([
         dislikes.as('dislikes'),
-        sql<number>`sum(case when f.rating = 'like' then 1 else 0 end)`.as('likes'),
+        sql<number>`sum(case when cur.rating = 'like' then 1 else 0 end)`.as('likes'),
         sql<string>`max(f.created_at)`.as('last_feedback_at'),
       ])
       .groupBy(['m.id', 'm.uid', 'm.text', 'm.author_id', 'c.id', 'c.uid', 'c.agent_id'])
