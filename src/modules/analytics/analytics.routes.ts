@@ -112,7 +112,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ analytics: AnalyticsSe
         summary: 'CSAT, NPS, thumbs and message likes',
         description:
           'Figures over the days `from`-`to` (the last 30 days by default) in `tz`. Answers count on the day they were ' +
-          'given, the response rate on the day questions were offered.',
+          "given, the response rate on the day questions were offered. In the organization's time zone the figures " +
+          'come from daily rollups; in any other they are computed from the records, exactly but more slowly.',
         querystring: Type.Object(AnalyticsFilterQuery),
         response: { 200: Type.Object({ data: Summary }), ...filterErrors },
       },

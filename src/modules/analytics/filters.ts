@@ -15,9 +15,7 @@ export const AnalyticsFilterQuery = {
   tz: Type.Optional(
     Type.String({
       maxLength: 64,
-      description:
-        "IANA time zone the days are counted in; the organization's reporting time zone by default. In that zone " +
-        'figures come from daily rollups; in any other they are computed from the records, exactly but more slowly.',
+      description: "IANA time zone the days are counted in; the organization's reporting time zone by default.",
       examples: ['Europe/Berlin'],
     }),
   ),
