@@ -52,13 +52,13 @@ export function demoBanner(
   demo: { credentials?: DemoCredentials; created: boolean },
 ): string {
   const base = config.publicUrl || url;
-  const lines = ['', `Plaudit is running at ${base}`, `  API docs:   ${base}/docs`];
+  const lines = ['', `Plaudit is running at ${base}`, `  Dashboard:  ${base}/`, `  API docs:   ${base}/docs`];
   if (demo.credentials) {
     const { credentials } = demo;
     lines.push(
       '',
-      `${demo.created ? 'Created the' : 'The'} demo organization "${credentials.organization.name}" (id ${credentials.organization.id}) with ${credentials.conversations} conversations.`,
-      `  Demo user:  ${credentials.email} / ${credentials.password}`,
+      `${demo.created ? 'Created the' : 'The'} demo organization "${credentials.organization.name}" (id ${credentials.organization.id}) with ${credentials.conversations} conversations, their ratings and feedback.`,
+      `  Demo user:  ${credentials.email} / ${credentials.password}   (sign in to the dashboard with these)`,
       `  API key:    ${credentials.apiKey}`,
       '',
       'Try it:',
