@@ -171,7 +171,8 @@ async function seedFeedback(
       }));
       await services.ratings.answerRating(orgId, rating.uid, {
         answers,
-        comment: random() < 0.45 ? pick(ratingComments[happy ? 'good' : 'bad']) : undefined,
+        // Unhappy raters say why more often than happy ones.
+        comment: random() < (happy ? 0.35 : 0.75) ? pick(ratingComments[happy ? 'good' : 'bad']) : undefined,
         submittedAt: new Date(answeredAt).toISOString(),
       });
     } else if (random() < 0.5) {
