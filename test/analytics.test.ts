@@ -442,7 +442,7 @@ describeEachDialect('GET /v1/analytics/*', (ctx) => {
       .select(['day', 'responses'])
       .where('org_id', '=', tenant.orgId)
       .where('responses', '>', 0)
-      .where('agent_id', '=', '*')
+      .where('level', '=', 0)
       .execute();
     assert.deepEqual(
       rows.map((row) => [row.day, Number(row.responses)]),

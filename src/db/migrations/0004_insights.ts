@@ -32,13 +32,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Questions counted on two days: the funnel (offered, opened, answered, expired, cancelled) on the day the question
   // was offered, the scores (responses, sum, high/mid/low) on the day it was answered. `agent_id`, `agent_type` and
-  // `channel` are '' when unknown, so that they can be part of the key, and '*' in the rows that total every agent
-  // and channel of a day, which unfiltered figures read. The key leads with the dimensions so that those totals, and
-  // one agent's rows, lie together; on SQLite the rows are stored in key order (WITHOUT ROWID).
+  // `channel` are '' when unknown, so that they can be part of the key. Each day is kept at four levels: 0 the total
+  // over every agent and channel, 1 per channel, 2 per agent, 3 per agent and channel; a dimension a level sums over
+  // reads '*'. A query reads the one level its filters need, and the key leads with the level, so that level lies
+  // together; on SQLite the rows are stored in key order (WITHOUT ROWID).
   const clustered = (table: any) => (isPostgres(db) ? table : table.modifyEnd(sql`without rowid`));
   let ratingDays: any = db.schema
     .createTable('analytics_rating_days')
     .addColumn('org_id', t.bigint, (col) => col.notNull().references('organizations.id').onDelete('cascade'))
+    .addColumn('level', 'integer', (col) => col.notNull())
     .addColumn('day', 'text', (col) => col.notNull())
     .addColumn('agent_id', 'text', (col) => col.notNull())
     .addColumn('agent_type', 'text', (col) => col.notNull())
@@ -61,6 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await clustered(
     ratingDays.addPrimaryKeyConstraint('analytics_rating_days_pkey', [
       'org_id',
+      'level',
       'agent_id',
       'agent_type',
       'channel',
@@ -73,6 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   let messageDays: any = db.schema
     .createTable('analytics_message_days')
     .addColumn('org_id', t.bigint, (col) => col.notNull().references('organizations.id').onDelete('cascade'))
+    .addColumn('level', 'integer', (col) => col.notNull())
     .addColumn('day', 'text', (col) => col.notNull())
     .addColumn('agent_id', 'text', (col) => col.notNull())
     .addColumn('agent_type', 'text', (col) => col.notNull())
@@ -81,6 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await clustered(
     messageDays.addPrimaryKeyConstraint('analytics_message_days_pkey', [
       'org_id',
+      'level',
       'agent_id',
       'agent_type',
       'channel',

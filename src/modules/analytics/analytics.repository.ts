@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { toBoolean } from '../../db/values.js';
 import type { Tables } from '../../db/tables.js';
 import type { ResolvedFilters } from './filters.js';
-import { ALL, RATING_COUNTERS, type FeedbackSnapshot, type RatingSnapshot } from './rollups.js';
+import { LEVEL, RATING_COUNTERS, type FeedbackSnapshot, type RatingSnapshot } from './rollups.js';
 
 /** How rollup rows are grouped besides the question code. */
 export interface Grouping {
@@ -47,10 +47,7 @@ export class AnalyticsRepository {
     return row?.timezone;
   }
 
-  /**
-   * The rollup rows for the filters: the per-day totals over every agent and channel when nothing narrows by agent
-   * or channel and the caller does not group by agent, else the detailed rows.
-   */
+  /** The rollup rows for the filters, at the one level they need: summed over every dimension nobody asked about. */
   private dims<T extends 'analytics_rating_days' | 'analytics_message_days', O>(
     query: SelectQueryBuilder<Tables, T, O>,
     filters: ResolvedFilters,
@@ -59,15 +56,18 @@ export class AnalyticsRepository {
     return query.where((eb) => {
       // Both rollup tables share these dimension columns.
       const ref = (column: string) => sql.ref<string>(column);
-      const detailed = grouping.agent || filters.agentId || filters.agentType || filters.channel;
-      const conditions = [detailed ? eb(ref('agent_id'), '!=', ALL) : eb(ref('agent_id'), '=', ALL)];
-      if (detailed) {
-        if (filters.agentId) conditions.push(eb(ref('agent_id'), '=', filters.agentId));
-        if (filters.agentType) conditions.push(eb(ref('agent_type'), '=', filters.agentType));
-        if (filters.channel) conditions.push(eb(ref('channel'), '=', filters.channel));
-      } else {
-        conditions.push(eb(ref('agent_type'), '=', ALL), eb(ref('channel'), '=', ALL));
-      }
+      const byAgent = grouping.agent || filters.agentId || filters.agentType;
+      const level = byAgent
+        ? filters.channel
+          ? LEVEL.detail
+          : LEVEL.agent
+        : filters.channel
+          ? LEVEL.channel
+          : LEVEL.total;
+      const conditions = [eb(sql.ref<number>('level'), '=', level)];
+      if (filters.agentId) conditions.push(eb(ref('agent_id'), '=', filters.agentId));
+      if (filters.agentType) conditions.push(eb(ref('agent_type'), '=', filters.agentType));
+      if (filters.channel) conditions.push(eb(ref('channel'), '=', filters.channel));
       if (filters.fromDay) conditions.push(eb(ref('day'), '>=', filters.fromDay));
       if (filters.toDay) conditions.push(eb(ref('day'), '<=', filters.toDay));
       return eb.and(conditions);

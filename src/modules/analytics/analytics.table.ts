@@ -1,6 +1,8 @@
 /** Dimensions of a rollup row; '' stands for an unknown agent, agent type or channel. */
 export interface RollupDimensions {
   org_id: number;
+  /** 0 every agent and channel, 1 per channel, 2 per agent, 3 per agent and channel; summed dimensions read '*'. */
+  level: number;
   /** `YYYY-MM-DD` in the organization's reporting time zone. */
   day: string;
   agent_id: string;

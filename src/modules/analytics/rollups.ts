@@ -197,25 +197,40 @@ export class MessageTally {
   }
 }
 
-/** The dimension value of the rows that total every agent and channel of a day. */
+/** The dimension value of a rollup row that sums over that dimension. */
 export const ALL = '*';
 
-/** A tally's rows plus, per day (and question), their total over every agent and channel. */
-function withTotals<K extends { agent_id: string; agent_type: string; channel: string }, C extends object>(
+/** The levels each day is kept at; a query reads the one its filters need. */
+export const LEVEL = { total: 0, channel: 1, agent: 2, detail: 3 } as const;
+
+/** A tally's rows at every level: as tallied (per agent and channel), per agent, per channel, and in total. */
+function atEveryLevel<K extends { agent_id: string; agent_type: string; channel: string }, C extends object>(
   entries: Array<{ key: K; counters: C }>,
   idOf: (key: K) => string,
-): Array<{ key: K; counters: C }> {
-  const totals = new Map<string, { key: K; counters: C }>();
-  for (const { key, counters } of entries) {
-    const total = { ...key, agent_id: ALL, agent_type: ALL, channel: ALL };
-    const id = idOf(total);
-    const existing = totals.get(id);
-    if (!existing) totals.set(id, { key: total, counters: { ...counters } });
-    else
-      for (const name of Object.keys(counters) as Array<keyof C>)
-        (existing.counters[name] as number) += counters[name] as number;
-  }
-  return [...entries, ...[...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row)];
+): Array<{ level: number; key: K; counters: C }> {
+  const rows: Array<{ level: number; key: K; counters: C }> = entries.map((entry) => ({
+    level: LEVEL.detail,
+    ...entry,
+  }));
+  const summed = (level: number, keyOf: (key: K) => K) => {
+    const sums = new Map<string, { level: number; key: K; counters: C }>();
+    for (const { key, counters } of entries) {
+      const summedKey = keyOf(key);
+      const id = idOf(summedKey);
+      const existing = sums.get(id);
+      if (!existing) sums.set(id, { level, key: summedKey, counters: { ...counters } });
+      else {
+        for (const name of Object.keys(counters) as Array<keyof C>) {
+          (existing.counters[name] as number) += counters[name] as number;
+        }
+      }
+    }
+    rows.push(...[...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row));
+  };
+  summed(LEVEL.agent, (key) => ({ ...key, channel: ALL }));
+  summed(LEVEL.channel, (key) => ({ ...key, agent_id: ALL, agent_type: ALL }));
+  summed(LEVEL.total, (key) => ({ ...key, agent_id: ALL, agent_type: ALL, channel: ALL }));
+  return rows;
 }
 
 /** Rows per upsert statement: well under both engines' bound-parameter limits. */
@@ -232,19 +247,19 @@ function chunks<T>(items: T[]): T[][] {
  * statement however many rows it moves.
  */
 export async function applyRatingTally(db: Db, orgId: number, tally: RatingTally): Promise<void> {
-  for (const rows of chunks(withTotals(tally.entries(), ratingKey))) {
+  for (const rows of chunks(atEveryLevel(tally.entries(), ratingKey))) {
     const values = rows.map(
-      ({ key, counters: c }) =>
-        sql`(${orgId}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel}, ${key.question_code},
+      ({ level, key, counters: c }) =>
+        sql`(${orgId}, ${level}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel}, ${key.question_code},
           ${c.offered}, ${c.opened}, ${c.answered}, ${c.expired}, ${c.cancelled},
           ${c.responses}, ${c.value_sum}, ${c.high}, ${c.mid}, ${c.low})`,
     );
     await sql`
       insert into analytics_rating_days
-        (org_id, day, agent_id, agent_type, channel, question_code,
+        (org_id, level, day, agent_id, agent_type, channel, question_code,
          offered, opened, answered, expired, cancelled, responses, value_sum, high, mid, low)
       values ${sql.join(values)}
-      on conflict (org_id, agent_id, agent_type, channel, day, question_code) do update set
+      on conflict (org_id, level, agent_id, agent_type, channel, day, question_code) do update set
         offered = analytics_rating_days.offered + excluded.offered,
         opened = analytics_rating_days.opened + excluded.opened,
         answered = analytics_rating_days.answered + excluded.answered,
@@ -262,15 +277,15 @@ export async function applyRatingTally(db: Db, orgId: number, tally: RatingTally
 /** Adds a tally to the organization's message-feedback rollups, as one multi-row upsert. */
 export async function applyMessageTally(db: Db, orgId: number, tally: MessageTally): Promise<void> {
   const idOf = (key: MessageDayKey) => [key.day, key.agent_id, key.agent_type, key.channel].join(SEPARATOR);
-  for (const rows of chunks(withTotals(tally.entries(), idOf))) {
+  for (const rows of chunks(atEveryLevel(tally.entries(), idOf))) {
     const values = rows.map(
-      ({ key, counters }) =>
-        sql`(${orgId}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel}, ${counters.likes}, ${counters.dislikes})`,
+      ({ level, key, counters }) =>
+        sql`(${orgId}, ${level}, ${key.day}, ${key.agent_id}, ${key.agent_type}, ${key.channel}, ${counters.likes}, ${counters.dislikes})`,
     );
     await sql`
-      insert into analytics_message_days (org_id, day, agent_id, agent_type, channel, likes, dislikes)
+      insert into analytics_message_days (org_id, level, day, agent_id, agent_type, channel, likes, dislikes)
       values ${sql.join(values)}
-      on conflict (org_id, agent_id, agent_type, channel, day) do update set
+      on conflict (org_id, level, agent_id, agent_type, channel, day) do update set
         likes = analytics_message_days.likes + excluded.likes,
         dislikes = analytics_message_days.dislikes + excluded.dislikes
     `.execute(db);
