@@ -19,6 +19,7 @@ import { ratingsRoutes } from './modules/ratings/index.js';
 import { feedbackRoutes } from './modules/feedback/index.js';
 import { exportsRoutes } from './modules/exports/index.js';
 import { inboxRoutes } from './modules/inbox/index.js';
+import { webhooksRoutes } from './modules/webhooks/index.js';
 import { dixaRoutes } from './compat/dixa.js';
 import { exanteRoutes } from './compat/exante.js';
 import { healviRoutes } from './compat/healvi.js';
@@ -69,7 +70,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const services = createServices(options.database, { publicUrl: options.config.publicUrl });
+  const services = createServices(options.database, {
+    publicUrl: options.config.publicUrl,
+    webhookAllowPrivateNetworks: options.config.webhookAllowPrivateNetworks,
+  });
   app.decorate('services', services);
   app.decorate('schemaMismatches', [] as string[]);
   app.decorateRequest('principal', null);
@@ -201,6 +205,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(exportsRoutes, { exports: services.exports });
     await api.register(inboxRoutes, { inbox: services.inbox });
     await api.register(analyticsRoutes, { analytics: services.analytics });
+    await api.register(webhooksRoutes, { webhooks: services.webhooks });
     await api.register(healviRoutes, { services });
     await api.register(quickchatRoutes, { services });
     await api.register(dixaRoutes, { services });

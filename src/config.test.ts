@@ -13,6 +13,17 @@ describe('configuration', () => {
     assert.equal(config.trustProxy, false);
     assert.equal(config.ratingPageRateLimit, 60);
     assert.equal(config.signInRateLimit, 10);
+    assert.equal(config.webhookAllowPrivateNetworks, false);
+  });
+
+  it('takes WEBHOOK_ALLOW_PRIVATE_NETWORKS as true or false', () => {
+    assert.equal(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }).webhookAllowPrivateNetworks, true);
+    assert.equal(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: '0' }).webhookAllowPrivateNetworks, false);
+    assert.throws(
+      () => loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'yes' }),
+      (error: unknown) =>
+        error instanceof ConfigError && error.problems[0]!.startsWith('WEBHOOK_ALLOW_PRIVATE_NETWORKS'),
+    );
   });
 
   it('takes SIGN_IN_RATE_LIMIT as a whole number of at least 1', () => {

@@ -17,6 +17,8 @@ export interface Config {
   ratingPageRateLimit: number;
   /** Sign-in attempts one client address may make to `POST /auth/sign-in` in five minutes. */
   signInRateLimit: number;
+  /** Let webhooks reach private, loopback and link-local addresses (self-hosted installs on one network, tests). */
+  webhookAllowPrivateNetworks: boolean;
 }
 
 /** Raised with every problem in the environment at once, one sentence each. */
@@ -100,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const privateText = (blankToUndefined(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS) ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(privateText)) {
+    problems.push(`WEBHOOK_ALLOW_PRIVATE_NETWORKS must be true or false (got "${privateText}")`);
+  }
+  const webhookAllowPrivateNetworks = privateText === 'true' || privateText === '1';
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -110,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     ratingPageRateLimit,
     signInRateLimit,
+    webhookAllowPrivateNetworks,
   };
 }

@@ -53,7 +53,11 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
   await beforeListen?.(app);
   const url = await app.listen({ port: config.port, host: config.host });
   sweepExpiriesPeriodically(app);
-  closeGracefully(app, database);
+  const webhookWorker = app.services.webhooks.createWorker({
+    onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
+  });
+  webhookWorker.start();
+  closeGracefully(app, database, () => webhookWorker.stop());
   return { app, database, url };
 }
 
@@ -80,7 +84,7 @@ function sweepExpiriesPeriodically(app: App): void {
  * On SIGTERM or SIGINT: stop accepting connections, let the requests in flight finish, close the database, exit.
  * A second signal, or requests that outlive the grace period, end the process at once.
  */
-function closeGracefully(app: App, database: Database): void {
+function closeGracefully(app: App, database: Database, stopWorkers: () => Promise<void>): void {
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) {
@@ -96,6 +100,7 @@ function closeGracefully(app: App, database: Database): void {
     timer.unref();
     app
       .close()
+      .then(stopWorkers)
       .then(() => database.close())
       .then(() => {
         app.log.info('stopped');

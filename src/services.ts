@@ -7,6 +7,7 @@ import { FeedbackService } from './modules/feedback/index.js';
 import { InboxService } from './modules/inbox/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
 import { RatingsService } from './modules/ratings/index.js';
+import { WebhooksService } from './modules/webhooks/index.js';
 
 /** The application's services, built once over one database and shared by the HTTP layer and the CLI. */
 export interface Services {
@@ -18,25 +19,32 @@ export interface Services {
   analytics: AnalyticsService;
   exports: ExportsService;
   inbox: InboxService;
+  webhooks: WebhooksService;
 }
 
 export interface ServiceOptions {
   /** Base of the links handed out (rating pages). */
   publicUrl: string;
+  /** Let webhooks reach private networks (`WEBHOOK_ALLOW_PRIVATE_NETWORKS`); off when not given. */
+  webhookAllowPrivateNetworks?: boolean;
 }
 
 export function createServices(database: Database, options: ServiceOptions): Services {
-  const conversations = new ConversationsService(database);
+  const webhooks = new WebhooksService(database, {
+    allowPrivateNetworks: options.webhookAllowPrivateNetworks ?? false,
+  });
+  const conversations = new ConversationsService(database, webhooks);
   const ratingConfig = new RatingConfigService(database);
   const analytics = new AnalyticsService(database);
   return {
     accounts: new AccountsService(database),
     conversations,
     ratingConfig,
-    ratings: new RatingsService(database, conversations, ratingConfig, analytics, options.publicUrl),
-    feedback: new FeedbackService(database, conversations, analytics),
+    ratings: new RatingsService(database, conversations, ratingConfig, analytics, webhooks, options.publicUrl),
+    feedback: new FeedbackService(database, conversations, analytics, webhooks),
     analytics,
     exports: new ExportsService(database, analytics),
     inbox: new InboxService(database),
+    webhooks,
   };
 }

@@ -5,6 +5,7 @@ import type { ConversationsTable, MessagesTable } from '../modules/conversations
 import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modules/feedback/index.js';
 import type { RatingSettingsTable } from '../modules/rating-config/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
+import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from '../modules/webhooks/index.js';
 
 /** Every table, as Kysely sees it. Each module owns the row types of its tables and exports them from its index. */
 export interface Tables {
@@ -22,4 +23,7 @@ export interface Tables {
   analytics_rating_days: RatingDaysTable;
   analytics_message_days: MessageDaysTable;
   sessions: SessionsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

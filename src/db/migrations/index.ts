@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation.js';
 import * as ratings from './0002_ratings.js';
 import * as messageFeedback from './0003_message_feedback.js';
 import * as insights from './0004_insights.js';
+import * as webhooks from './0005_webhooks.js';
 
 /** Every migration, in order. A released migration never changes; a change is a new one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_ratings': ratings,
   '0003_message_feedback': messageFeedback,
   '0004_insights': insights,
+  '0005_webhooks': webhooks,
 };

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
 import type { Principal } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
+import type { WebhooksService } from '../webhooks/index.js';
 import { ConversationsRepository, type ConversationRow, type MessageRow } from './conversations.repository.js';
 import type {
   Conversation,
@@ -78,7 +79,10 @@ export class ConversationsService {
   private readonly repository: ConversationsRepository;
   private readonly anonymizeListeners: AnonymizeListener[] = [];
 
-  constructor(private readonly database: Database) {
+  constructor(
+    private readonly database: Database,
+    private readonly webhooks?: WebhooksService,
+  ) {
     this.repository = new ConversationsRepository(database);
   }
 
@@ -272,6 +276,12 @@ export class ConversationsService {
         metadata: toJson({}),
         anonymized_at: now,
         updated_at: now,
+      });
+      await this.webhooks?.enqueue(trx, principal.orgId, 'conversation.anonymized', {
+        conversation_id: id,
+        conversation_uid: row.uid,
+        external_id: row.external_id,
+        anonymized_at: now,
       });
       await recordAudit(trx, {
         orgId: principal.orgId,

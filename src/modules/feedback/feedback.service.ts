@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
 import { messageAgent, type AnalyticsService } from '../analytics/index.js';
 import type { ConversationsService, Message } from '../conversations/index.js';
+import type { WebhooksService } from '../webhooks/index.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import type { FeedbackRating } from './feedback.table.js';
 import { nextFeedback, type FeedbackSubmission } from './matrix.js';
@@ -92,6 +93,7 @@ export class FeedbackService {
     private readonly database: Database,
     private readonly conversations: ConversationsService,
     private readonly analytics: AnalyticsService,
+    private readonly webhooks: WebhooksService,
   ) {
     this.repository = new FeedbackRepository(database.db, database.dialect);
     this.append = groupCommit(database, (trx, pending: PendingFeedback) => this.applySubmission(trx, pending), {
@@ -274,5 +276,10 @@ export class FeedbackService {
       { rating: next.rating, created_at: at, ...dimensions },
     );
     pending.result = { ...record, message_uid: target.messageUid, user_id: userId };
+    await this.webhooks.enqueue(trx, target.orgId, 'feedback.created', {
+      ...pending.result,
+      conversation_id: target.conversationId,
+      ...dimensions,
+    });
   }
 }

@@ -3,7 +3,7 @@ import type { Database, Db } from '../../db/database.js';
 import { acceptedTimestamp, nowIso, recordRef, toStoredTimestamp } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
-import type { AnalyticsService } from '../analytics/index.js';
+import type { AnalyticsService, RatingSnapshot } from '../analytics/index.js';
 import type { ConversationRecord, ConversationsService } from '../conversations/index.js';
 import {
   defaultInviteMessage,
@@ -17,6 +17,7 @@ import {
   type RatingConfigService,
   type ResolvedSettings,
 } from '../rating-config/index.js';
+import type { WebhooksService } from '../webhooks/index.js';
 import { newRatingCode } from './codes.js';
 import {
   RatingsRepository,
@@ -124,6 +125,7 @@ export class RatingsService {
     private readonly conversations: ConversationsService,
     private readonly ratingConfig: RatingConfigService,
     private readonly analytics: AnalyticsService,
+    private readonly webhooks: WebhooksService,
     private readonly publicUrl: string,
   ) {
     this.repository = new RatingsRepository(database.db, database.dialect);
@@ -132,13 +134,92 @@ export class RatingsService {
 
   /**
    * Runs a change to one rating inside its transaction and counts the difference it made into the analytics
-   * rollups, in the same transaction.
+   * rollups, and writes the webhook events it makes, in the same transaction.
    */
   private async tracked<T>(trx: Db, orgId: number, ratingId: number, change: () => Promise<T>): Promise<T> {
     const before = await this.repository.snapshotOf(trx, ratingId);
     const result = await change();
-    await this.analytics.recordRatingChange(trx, orgId, before, await this.repository.snapshotOf(trx, ratingId));
+    const after = await this.repository.snapshotOf(trx, ratingId);
+    await this.analytics.recordRatingChange(trx, orgId, before, after);
+    await this.publishChanges(trx, orgId, ratingId, before, after);
     return result;
+  }
+
+  /**
+   * The webhook events of a change, from the snapshots around it: questions newly offered (`rating.offered`), each
+   * question newly answered or answered again (`rating.submitted`), the expiry counted (`rating.expired`). Reads the
+   * rating's details only when a webhook of the organization wants one of them.
+   */
+  private async publishChanges(
+    trx: Db,
+    orgId: number,
+    ratingId: number,
+    before: RatingSnapshot | null,
+    after: RatingSnapshot | null,
+  ): Promise<void> {
+    if (!after) return;
+    const previous = new Map((before?.questions ?? []).map((question) => [question.code, question]));
+    const offered = after.questions.filter((question) => !previous.has(question.code));
+    const answered = after.questions.filter((question) => {
+      const was = previous.get(question.code);
+      return (
+        question.status === 'Rated' &&
+        (!was || was.status !== 'Rated' || was.value !== question.value || was.answered_at !== question.answered_at)
+      );
+    });
+    const expired = after.expiry_recorded && !before?.expiry_recorded;
+    const wants = async (type: 'rating.offered' | 'rating.submitted' | 'rating.expired', changed: boolean) =>
+      changed && (await this.webhooks.subscribed(trx, orgId, type));
+    const [wantOffered, wantAnswered, wantExpired] = [
+      await wants('rating.offered', offered.length > 0),
+      await wants('rating.submitted', answered.length > 0),
+      await wants('rating.expired', expired),
+    ];
+    if (!wantOffered && !wantAnswered && !wantExpired) return;
+    const row = (await this.repository.findRating(orgId, { id: ratingId }, trx))!;
+    const questions = await this.repository.questionsOf(trx, [ratingId]);
+    const subject = {
+      rating_id: Number(row.id),
+      rating_uid: row.uid,
+      conversation_id: Number(row.conversation_id),
+      conversation_uid: row.conversation_uid,
+      agent_id: row.agent_id,
+      agent_type: row.agent_type,
+      channel: row.channel,
+      source: row.source,
+    };
+    if (wantOffered) {
+      await this.webhooks.enqueue(trx, orgId, 'rating.offered', {
+        ...subject,
+        link: this.linkOf(row.code),
+        // In the survey's order.
+        questions: questions
+          .filter((question) => !previous.has(question.code))
+          .map(({ code, kind }) => ({ code, kind })),
+        offered_at: offered[0]!.offered_at,
+        expires_at: row.expires_at,
+      });
+    }
+    if (wantAnswered) {
+      for (const question of answered) {
+        const stored = questions.find((candidate) => candidate.code === question.code);
+        await this.webhooks.enqueue(trx, orgId, 'rating.submitted', {
+          ...subject,
+          question_code: question.code,
+          kind: question.kind,
+          value: question.value,
+          comment: stored?.comment ?? row.comment,
+          answered_at: question.answered_at,
+        });
+      }
+    }
+    if (wantExpired) {
+      await this.webhooks.enqueue(trx, orgId, 'rating.expired', {
+        ...subject,
+        expires_at: row.expires_at,
+        unanswered: after.questions.filter((question) => question.status === 'Offered').map(({ code }) => code),
+      });
+    }
   }
 
   /** The link of a rating page. */
@@ -629,7 +710,9 @@ export class RatingsService {
       trx,
       input.codes.map((code, position) => this.questionRow(input.orgId, id, code, position, input.at, now)),
     );
-    await this.analytics.recordRatingChange(trx, input.orgId, null, await this.repository.snapshotOf(trx, id));
+    const snapshot = await this.repository.snapshotOf(trx, id);
+    await this.analytics.recordRatingChange(trx, input.orgId, null, snapshot);
+    await this.publishChanges(trx, input.orgId, id, null, snapshot);
     return id;
   }
 

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { passesFilters } from './events.js';
+
+describe('webhook filters', () => {
+  const filters = { rating: { max_stars: 2, max_nps: 6, thumbs: 'down' as const } };
+  const submitted = (kind: string, value: number) => passesFilters(filters, 'rating.submitted', { kind, value });
+
+  it('pass answers at or below the bound of their kind', () => {
+    assert.deepEqual(
+      [1, 2, 3, 5].map((value) => submitted('stars', value)),
+      [true, true, false, false],
+    );
+    assert.deepEqual(
+      [0, 6, 7, 10].map((value) => submitted('nps', value)),
+      [true, true, false, false],
+    );
+    assert.deepEqual(
+      [0, 1].map((value) => submitted('thumbs', value)),
+      [true, false],
+    );
+  });
+
+  it('pass kinds without a bound, other events, and everything without filters', () => {
+    assert.equal(passesFilters({ rating: { max_stars: 2 } }, 'rating.submitted', { kind: 'nps', value: 10 }), true);
+    assert.equal(passesFilters(filters, 'rating.offered', { kind: 'stars', value: 5 }), true);
+    assert.equal(passesFilters({}, 'rating.submitted', { kind: 'stars', value: 5 }), true);
+  });
+});

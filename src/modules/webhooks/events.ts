@@ -1,0 +1,31 @@
+/** Every event a webhook can subscribe to. */
+export const WEBHOOK_EVENT_TYPES = [
+  'rating.offered',
+  'rating.submitted',
+  'rating.expired',
+  'feedback.created',
+  'conversation.anonymized',
+] as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/**
+ * Optional filters. `rating` narrows `rating.submitted` events by the answer, per question kind: a kind with a bound
+ * passes only answers at or below it (stars/CSAT `max_stars` 1-5, NPS `max_nps` 0-10, thumbs `thumbs` up or down);
+ * a kind without a bound passes every answer. Other event types are not filtered.
+ */
+export interface WebhookFilters {
+  rating?: { max_stars?: number; max_nps?: number; thumbs?: 'up' | 'down' };
+}
+
+/** Whether an event passes a webhook's filters. */
+export function passesFilters(filters: WebhookFilters, type: string, data: unknown): boolean {
+  const rating = filters.rating;
+  if (type !== 'rating.submitted' || !rating) return true;
+  const { kind, value } = data as { kind?: string; value?: number };
+  if (typeof value !== 'number') return true;
+  if (kind === 'stars') return rating.max_stars === undefined || value <= rating.max_stars;
+  if (kind === 'nps') return rating.max_nps === undefined || value <= rating.max_nps;
+  if (kind === 'thumbs') return rating.thumbs === undefined || value === (rating.thumbs === 'up' ? 1 : 0);
+  return true;
+}

@@ -1,0 +1,107 @@
+import { Type } from 'typebox';
+import { DateTime, Nullable, Uuid } from '../../http/schemas.js';
+import { WEBHOOK_EVENT_TYPES } from './events.js';
+
+export const EventType = Type.Union([
+  Type.Literal('rating.offered'),
+  Type.Literal('rating.submitted'),
+  Type.Literal('rating.expired'),
+  Type.Literal('feedback.created'),
+  Type.Literal('conversation.anonymized'),
+]);
+
+export const Filters = Type.Object(
+  {
+    rating: Type.Optional(
+      Type.Object(
+        {
+          max_stars: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+          max_nps: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+          thumbs: Type.Optional(Type.Union([Type.Literal('up'), Type.Literal('down')])),
+        },
+        {
+          additionalProperties: false,
+          description:
+            '`rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that ' +
+            'answer only); kinds without a bound pass every answer.',
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Url = Type.String({ minLength: 1, maxLength: 2000, description: 'An http:// or https:// URL.' });
+
+export const WebhookInput = Type.Object(
+  {
+    url: Url,
+    event_types: Type.Array(EventType, { minItems: 1, maxItems: WEBHOOK_EVENT_TYPES.length, uniqueItems: true }),
+    filters: Type.Optional(Filters),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const WebhookPatch = Type.Object(
+  {
+    url: Type.Optional(Url),
+    event_types: Type.Optional(
+      Type.Array(EventType, { minItems: 1, maxItems: WEBHOOK_EVENT_TYPES.length, uniqueItems: true }),
+    ),
+    filters: Type.Optional(Filters),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const Webhook = Type.Object({
+  id: Type.Integer(),
+  uid: Uuid,
+  url: Type.String(),
+  event_types: Type.Array(EventType),
+  filters: Filters,
+  enabled: Type.Boolean(),
+  created_at: DateTime,
+  updated_at: DateTime,
+});
+
+export const WebhookWithSecret = Type.Object({
+  ...Webhook.properties,
+  secret: Type.String({
+    pattern: '^whsec_[A-Za-z0-9+/]+=*$',
+    description: 'The signing secret (Standard Webhooks). Shown on creation and rotation only.',
+  }),
+});
+
+export const DeliveryStatus = Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]);
+
+export const Delivery = Type.Object({
+  id: Type.Integer(),
+  webhook_id: Type.String({ description: 'The `webhook-id` header, the same on every attempt.' }),
+  event_type: EventType,
+  status: DeliveryStatus,
+  attempt_count: Type.Integer(),
+  next_attempt_at: Nullable(DateTime),
+  last_status_code: Nullable(Type.Integer()),
+  last_error: Nullable(Type.String()),
+  created_at: DateTime,
+  completed_at: Nullable(DateTime),
+  payload: Type.Object(
+    { type: EventType, timestamp: DateTime, data: Type.Record(Type.String(), Type.Unknown()) },
+    { description: 'The body sent, `{"type","timestamp","data"}`.' },
+  ),
+  attempts: Type.Array(
+    Type.Object({
+      attempted_at: DateTime,
+      status_code: Nullable(Type.Integer({ description: 'Null when no answer came (timeout, connection error).' })),
+      duration_ms: Type.Integer(),
+      error: Nullable(Type.String()),
+    }),
+  ),
+});
+
+export const DeliveryId = Type.String({
+  pattern: '^(?:[0-9]{1,15}|msg_[A-Za-z0-9]{1,40})$',
+  description: 'The delivery id or its `webhook-id`.',
+});

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Db } from '../../db/database.js';
+import { booleanParam, fromJson, nowIso, recordRef, toBoolean, toJson } from '../../db/values.js';
+import { AppError } from '../../errors.js';
+import { decodeCursor, splitPage } from '../../http/pagination.js';
+import { urlProblem } from './addresses.js';
+import { passesFilters, type WebhookEventType, type WebhookFilters } from './events.js';
+import { newMessageId, newWebhookSecret } from './signing.js';
+import { WebhooksRepository } from './webhooks.repository.js';
+import { WebhookWorker, type WorkerOptions } from './worker.js';
+import type { DeliveryStatus } from './webhooks.table.js';
+
+/** How long a process trusts its cached list of an organization's webhooks: changes made on other nodes wait this. */
+const CACHE_TTL_MS = 5000;
+
+export interface WebhooksOptions {
+  /** Let webhooks point at private, loopback and link-local addresses (self-hosted installs, tests). */
+  allowPrivateNetworks: boolean;
+}
+
+export interface Webhook {
+  id: number;
+  uid: string;
+  url: string;
+  event_types: WebhookEventType[];
+  filters: WebhookFilters;
+  enabled: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookInput {
+  url: string;
+  event_types: WebhookEventType[];
+  filters?: WebhookFilters;
+  enabled?: boolean;
+}
+
+interface CachedHook {
+  id: number;
+  eventTypes: string[];
+  filters: WebhookFilters;
+}
+
+function notFound(idOrUid: string): AppError {
+  return new AppError('webhook_not_found', `No webhook ${idOrUid} in this organization.`);
+}
+
+function toWebhook(row: {
+  id: number | string;
+  uid: string;
+  url: string;
+  event_types: unknown;
+  filters: unknown;
+  enabled: boolean | number;
+  created_at: string;
+  updated_at: string;
+}): Webhook {
+  return {
+    id: Number(row.id),
+    uid: row.uid,
+    url: row.url,
+    event_types: fromJson<WebhookEventType[]>(row.event_types, []),
+    filters: fromJson<WebhookFilters>(row.filters, {}),
+    enabled: toBoolean(row.enabled),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+/**
+ * Webhooks: the endpoints an organization registers, and the outbox of deliveries. Other modules call `enqueue`
+ * inside the transaction of the change they announce, so an event exists exactly when its change committed; the
+ * worker (worker.ts) delivers it afterwards.
+ */
+export class WebhooksService {
+  private readonly repository: WebhooksRepository;
+  /** Per organization: its enabled webhooks, until `expires` (ms). Kept empty lists make the common case free. */
+  private readonly cache = new Map<number, { expires: number; hooks: CachedHook[] }>();
+
+  constructor(
+    private readonly database: Database,
+    readonly options: WebhooksOptions,
+  ) {
+    this.repository = new WebhooksRepository(database.db, database.dialect);
+  }
+
+  /** A worker that delivers this database's outbox; `start` it, and `stop` it before closing the database. */
+  createWorker(options: Omit<WorkerOptions, 'allowPrivateNetworks'> = {}): WebhookWorker {
+    return new WebhookWorker(this.repository, { allowPrivateNetworks: this.options.allowPrivateNetworks, ...options });
+  }
+
+  /** Whether any enabled webhook of the organization subscribes to the event type; costs a map lookup when cached. */
+  async subscribed(trx: Db, orgId: number, type: WebhookEventType): Promise<boolean> {
+    return (await this.hooksOf(trx, orgId)).some((hook) => hook.eventTypes.includes(type));
+  }
+
+  /**
+   * Writes the event to the outbox, one delivery per enabled webhook that subscribes to it and whose filters it
+   * passes, in the caller's transaction: a rollback takes it with it.
+   */
+  async enqueue(trx: Db, orgId: number, type: WebhookEventType, data: unknown, at: string = nowIso()): Promise<void> {
+    // The common case, an organization without webhooks, costs one map lookup and no query.
+    const cached = this.cache.get(orgId);
+    if (cached && cached.hooks.length === 0 && cached.expires > Date.now()) return;
+    const hooks = (await this.hooksOf(trx, orgId)).filter(
+      (hook) => hook.eventTypes.includes(type) && passesFilters(hook.filters, type, data),
+    );
+    if (hooks.length === 0) return;
+    const payload = JSON.stringify({ type, timestamp: at, data });
+    await this.repository.insertDeliveries(
+      trx,
+      hooks.map((hook) => ({
+        uid: newMessageId(),
+        org_id: orgId,
+        webhook_id: hook.id,
+        event_type: type,
+        payload,
+        status: 'pending' as const,
+        next_attempt_at: at,
+        locked_until: null,
+        last_status_code: null,
+        last_error: null,
+        created_at: at,
+        completed_at: null,
+      })),
+    );
+  }
+
+  private async hooksOf(trx: Db, orgId: number): Promise<CachedHook[]> {
+    const cached = this.cache.get(orgId);
+    if (cached && cached.expires > Date.now()) return cached.hooks;
+    const hooks = (await this.repository.enabledWebhooks(trx, orgId)).map((row) => ({
+      id: Number(row.id),
+      eventTypes: fromJson<string[]>(row.event_types, []),
+      filters: fromJson<WebhookFilters>(row.filters, {}),
+    }));
+    this.cache.set(orgId, { expires: Date.now() + CACHE_TTL_MS, hooks });
+    return hooks;
+  }
+
+  private checkUrl(url: string): void {
+    const problem = urlProblem(url, this.options.allowPrivateNetworks);
+    if (problem) throw new AppError('webhook_url_refused', problem);
+  }
+
+  async createWebhook(orgId: number, input: WebhookInput): Promise<Webhook & { secret: string }> {
+    this.checkUrl(input.url);
+    const now = nowIso();
+    const secret = newWebhookSecret();
+    const id = await this.repository.insertWebhook({
+      uid: randomUUID(),
+      org_id: orgId,
+      url: input.url,
+      event_types: toJson([...new Set(input.event_types)]),
+      filters: toJson(input.filters ?? {}),
+      enabled: booleanParam(input.enabled ?? true),
+      secret,
+      created_at: now,
+      updated_at: now,
+    });
+    this.cache.delete(orgId);
+    return { ...(await this.getWebhook(orgId, String(id))), secret };
+  }
+
+  async getWebhook(orgId: number, idOrUid: string): Promise<Webhook> {
+    return toWebhook(await this.findRow(orgId, idOrUid));
+  }
+
+  private async findRow(orgId: number, idOrUid: string) {
+    const row = await this.repository.findWebhook(orgId, recordRef(idOrUid));
+    if (!row) throw notFound(idOrUid);
+    return row;
+  }
+
+  /** Newest first with a keyset cursor. Secrets are not listed: they are shown on creation and rotation only. */
+  async listWebhooks(orgId: number, query: { limit?: number; cursor?: string }) {
+    const limit = query.limit ?? 50;
+    const rows = await this.repository.listWebhooks(
+      orgId,
+      limit + 1,
+      query.cursor ? decodeCursor(query.cursor) : undefined,
+    );
+    const { page, next_cursor } = splitPage(rows, limit);
+    return { data: page.map(toWebhook), next_cursor };
+  }
+
+  async updateWebhook(orgId: number, idOrUid: string, input: Partial<WebhookInput>): Promise<Webhook> {
+    const row = await this.findRow(orgId, idOrUid);
+    if (input.url !== undefined) this.checkUrl(input.url);
+    await this.repository.updateWebhook(Number(row.id), {
+      ...(input.url !== undefined ? { url: input.url } : {}),
+      ...(input.event_types !== undefined ? { event_types: toJson([...new Set(input.event_types)]) } : {}),
+      ...(input.filters !== undefined ? { filters: toJson(input.filters) } : {}),
+      ...(input.enabled !== undefined ? { enabled: booleanParam(input.enabled) } : {}),
+      updated_at: nowIso(),
+    });
+    this.cache.delete(orgId);
+    return this.getWebhook(orgId, String(row.id));
+  }
+
+  /** Deletes the webhook with its deliveries and their log. */
+  async deleteWebhook(orgId: number, idOrUid: string): Promise<void> {
+    const row = await this.findRow(orgId, idOrUid);
+    await this.repository.deleteWebhook(Number(row.id));
+    this.cache.delete(orgId);
+  }
+
+  /** A new secret; deliveries from now on are signed with it (pending ones included). */
+  async rotateSecret(orgId: number, idOrUid: string): Promise<Webhook & { secret: string }> {
+    const row = await this.findRow(orgId, idOrUid);
+    const secret = newWebhookSecret();
+    await this.repository.updateWebhook(Number(row.id), { secret, updated_at: nowIso() });
+    return { ...(await this.getWebhook(orgId, String(row.id))), secret };
+  }
+
+  /** The webhook's deliveries, newest first, each with its attempts. */
+  async listDeliveries(
+    orgId: number,
+    idOrUid: string,
+    query: { status?: DeliveryStatus; limit?: number; cursor?: string },
+  ) {
+    const hook = await this.findRow(orgId, idOrUid);
+    const limit = query.limit ?? 50;
+    const rows = await this.repository.listDeliveries(
+      Number(hook.id),
+      limit + 1,
+      query.status,
+      query.cursor ? decodeCursor(query.cursor) : undefined,
+    );
+    const { page, next_cursor } = splitPage(rows, limit);
+    const attempts = await this.repository.attemptsOf(page.map((row) => Number(row.id)));
+    return {
+      data: page.map((row) => ({
+        id: Number(row.id),
+        webhook_id: String(row.uid),
+        event_type: row.event_type,
+        status: row.status,
+        attempt_count: Number(row.attempts),
+        next_attempt_at: row.status === 'pending' ? row.next_attempt_at : null,
+        last_status_code: row.last_status_code === null ? null : Number(row.last_status_code),
+        last_error: row.last_error,
+        created_at: row.created_at,
+        completed_at: row.completed_at,
+        payload: JSON.parse(row.payload) as {
+          type: WebhookEventType;
+          timestamp: string;
+          data: Record<string, unknown>;
+        },
+        attempts: attempts
+          .filter((attempt) => Number(attempt.delivery_id) === Number(row.id))
+          .map((attempt) => ({
+            attempted_at: attempt.attempted_at,
+            status_code: attempt.status_code === null ? null : Number(attempt.status_code),
+            duration_ms: Number(attempt.duration_ms),
+            error: attempt.error,
+          })),
+      })),
+      next_cursor,
+    };
+  }
+
+  /**
+   * Sends a delivery again as soon as a worker is free, with the same `webhook-id`; a failed or succeeded one starts
+   * a fresh schedule of retries.
+   */
+  async retryDelivery(orgId: number, idOrUid: string, deliveryId: string): Promise<void> {
+    const hook = await this.findRow(orgId, idOrUid);
+    const ref = /^\d+$/.test(deliveryId) ? { id: Number(deliveryId) } : { uid: deliveryId };
+    const delivery = await this.repository.findDelivery(Number(hook.id), ref);
+    if (!delivery) {
+      throw new AppError('webhook_delivery_not_found', `No delivery ${deliveryId} of webhook ${idOrUid}.`);
+    }
+    await this.repository.updateDelivery(Number(delivery.id), {
+      status: 'pending',
+      next_attempt_at: nowIso(),
+      completed_at: null,
+      ...(delivery.status === 'pending' ? {} : { attempts: 0, locked_until: null }),
+    });
+  }
+}

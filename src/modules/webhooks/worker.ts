@@ -1,0 +1,150 @@
+import type { WebhooksRepository, ClaimedDelivery } from './webhooks.repository.js';
+import { resolvedUrlProblem } from './addresses.js';
+import { webhookHeaders } from './signing.js';
+
+/** Delays before the 2nd, 3rd, … attempt: 5 s growing to a day, about 47 hours in all, then the delivery fails. */
+export const RETRY_DELAYS_MS = [
+  5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000,
+];
+
+const TIMEOUT_MS = 10_000;
+/** A claimed delivery is this worker's for this long; well beyond the request timeout. */
+const LEASE_MS = 60_000;
+const MAX_ERROR_LENGTH = 500;
+
+export interface WorkerOptions {
+  allowPrivateNetworks: boolean;
+  /** The clock; tests move it. */
+  now?: () => Date;
+  retryDelaysMs?: number[];
+  timeoutMs?: number;
+  /** How often to look for due deliveries. */
+  pollIntervalMs?: number;
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+}
+
+/** What one attempt came to. */
+interface Outcome {
+  statusCode: number | null;
+  error: string | null;
+  /** Worth trying again later: 5xx, 429, timeouts, connection errors. */
+  retryable: boolean;
+  ok: boolean;
+}
+
+/**
+ * Delivers the outbox: claims due deliveries (each by one worker at a time, on every node of a cluster), POSTs
+ * them signed per Standard Webhooks outside any transaction, and records each attempt.
+ */
+export class WebhookWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = true;
+  private readonly now: () => Date;
+  private readonly delays: number[];
+
+  constructor(
+    private readonly repository: WebhooksRepository,
+    private readonly options: WorkerOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+  }
+
+  /** Polls until `stop`. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const tick = () => {
+      if (this.stopped) return;
+      this.running = this.runOnce()
+        .catch((error: unknown) => this.options.onError?.(error))
+        .finally(() => {
+          this.running = undefined;
+          if (!this.stopped) this.timer = setTimeout(tick, this.options.pollIntervalMs ?? 1000).unref();
+        });
+    };
+    tick();
+  }
+
+  /** Stops polling and waits for the deliveries in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Claims and sends what is due now; returns how many deliveries it attempted. */
+  async runOnce(): Promise<number> {
+    const now = this.now();
+    const claimed = await this.repository.claimDue({
+      now: now.toISOString(),
+      lockedUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+      limit: this.options.batchSize ?? 20,
+    });
+    await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
+    return claimed.length;
+  }
+
+  private async deliver(delivery: ClaimedDelivery): Promise<void> {
+    const started = this.now();
+    const clock = performance.now();
+    const outcome = await this.send(delivery, Math.floor(started.getTime() / 1000));
+    const duration = Math.round(performance.now() - clock);
+    const attempts = delivery.attempts + 1;
+    const done = this.now();
+    const delay = this.delays[attempts - 1];
+    const retry = !outcome.ok && outcome.retryable && delay !== undefined;
+    await this.repository.recordAttempt(
+      {
+        delivery_id: delivery.id,
+        attempted_at: started.toISOString(),
+        status_code: outcome.statusCode,
+        duration_ms: duration,
+        error: outcome.error,
+      },
+      {
+        attempts,
+        status: outcome.ok ? 'succeeded' : retry ? 'pending' : 'failed',
+        next_attempt_at: new Date(done.getTime() + (retry ? delay : 0)).toISOString(),
+        locked_until: null,
+        last_status_code: outcome.statusCode,
+        last_error: outcome.error,
+        completed_at: outcome.ok || !retry ? done.toISOString() : null,
+      },
+    );
+  }
+
+  private async send(delivery: ClaimedDelivery, timestamp: number): Promise<Outcome> {
+    const refused = await resolvedUrlProblem(delivery.url, this.options.allowPrivateNetworks);
+    if (refused) return { statusCode: null, error: refused, retryable: false, ok: false };
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Plaudit-Webhooks/1',
+          ...webhookHeaders(delivery.secret, delivery.uid, timestamp, delivery.payload),
+        },
+        body: delivery.payload,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? TIMEOUT_MS),
+      });
+      // The body is not needed; drain it so the connection can be reused.
+      await response.arrayBuffer().catch(() => undefined);
+      const status = response.status;
+      if (status >= 200 && status < 300) return { statusCode: status, error: null, retryable: false, ok: true };
+      const error =
+        status >= 300 && status < 400 ? `Redirect (${status}) not followed.` : `The endpoint answered ${status}.`;
+      return { statusCode: status, error, retryable: status >= 500 || status === 429, ok: false };
+    } catch (error) {
+      const timedOut = (error as Error).name === 'TimeoutError';
+      const cause = (error as { cause?: { message?: string } }).cause?.message;
+      const message = timedOut
+        ? `No answer within ${(this.options.timeoutMs ?? TIMEOUT_MS) / 1000} s.`
+        : `${(error as Error).message}${cause ? `: ${cause}` : ''}`;
+      return { statusCode: null, error: message.slice(0, MAX_ERROR_LENGTH), retryable: true, ok: false };
+    }
+  }
+}
