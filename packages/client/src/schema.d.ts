@@ -1,0 +1,7173 @@
+// Generated from docs/openapi.json by `npm run client:generate`. Do not edit by hand.
+
+export interface paths {
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Liveness
+     * @description Answers 200 while the process serves requests.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ok';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness
+     * @description Answers 200 when the database answers a query, 503 otherwise.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ready';
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'unavailable';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who the key belongs to
+     * @description With a dashboard session instead of a key, `api_key` is null.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                organization: {
+                  id: number;
+                  name: string;
+                };
+                user: {
+                  /** Format: uuid */
+                  id: string;
+                  email: string;
+                  name: string | null;
+                  role: string;
+                };
+                api_key: {
+                  id: number;
+                  scopes: ('read_all' | 'write_all')[];
+                } | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/api-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the organization's API keys
+     * @description Admins only. The keys themselves are shown once, when made, and never again.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                user_id: string;
+                name: string | null;
+                /** @description The first characters of the key, to tell keys apart. */
+                prefix: string;
+                scopes: ('read_all' | 'write_all')[];
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                last_used_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                revoked_at: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create an API key
+     * @description Admins only. Issues a key to `user_id` (default: the caller). The key is in this answer only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            scopes: ('read_all' | 'write_all')[];
+            name?: string;
+            /** Format: uuid */
+            user_id?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                user_id: string;
+                name: string | null;
+                /** @description The first characters of the key, to tell keys apart. */
+                prefix: string;
+                scopes: ('read_all' | 'write_all')[];
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                last_used_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                revoked_at: string | null;
+                api_key: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/api-keys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an API key
+     * @description Admins only. A revoked key answers 401 from then on. Revoking twice changes nothing.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                user_id: string;
+                name: string | null;
+                /** @description The first characters of the key, to tell keys apart. */
+                prefix: string;
+                scopes: ('read_all' | 'write_all')[];
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                last_used_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                revoked_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List conversations
+     * @description Newest first. Filters combine with AND; `created_to` is exclusive.
+     */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'open' | 'closed';
+          channel?: string;
+          agent_id?: string;
+          contact_id?: string;
+          /** @description The conversation's id in your system. */
+          external_id?: string;
+          /** @example 2026-03-11T16:39:30.000Z */
+          created_from?: string;
+          /** @example 2026-03-11T16:39:30.000Z */
+          created_to?: string;
+          /** @description Page size. */
+          limit?: number;
+          /** @description The `next_cursor` of the previous page. */
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                external_id: string | null;
+                channel: string | null;
+                status: 'open' | 'closed';
+                /** Format: uuid */
+                contact_id: string;
+                contact_name: string | null;
+                contact_email: string | null;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: ('human' | 'ai') | null;
+                language: string | null;
+                metadata: {
+                  [key: string]: unknown;
+                };
+                message_count: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                closed_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                anonymized_at: string | null;
+              }[];
+              /** @description Pass as `cursor` to get the next page; null on the last page. */
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a conversation
+     * @description Creates a conversation, optionally with its first messages. Needs `write_all`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The conversation's id in your system. */
+            external_id?: string;
+            /**
+             * @example widget_chat
+             * @example email
+             * @example whatsapp
+             * @example phone
+             */
+            channel?: string;
+            status?: 'open' | 'closed';
+            /**
+             * Format: uuid
+             * @description The end user; generated when absent.
+             */
+            contact_id?: string;
+            contact_name?: string;
+            /** Format: email */
+            contact_email?: string;
+            /** Format: uuid */
+            agent_id?: string;
+            agent_type?: 'human' | 'ai';
+            /** @description A BCP 47 tag, e.g. `en` or `pt-BR`. */
+            language?: string;
+            /** @description Free-form attributes of the conversation (at most 50 keys, 16 KiB as JSON). */
+            metadata?: {
+              [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-03-11T16:39:30.000Z
+             */
+            created_at?: string;
+            messages?: {
+              /** @description `user` is the contact; `agent` a human agent; `ai` an AI agent; `system` an automated notice. */
+              role: 'user' | 'agent' | 'ai' | 'system';
+              text: string;
+              /**
+               * Format: date-time
+               * @example 2026-03-11T16:39:30.000Z
+               */
+              created_at?: string;
+              /** Format: uuid */
+              author_id?: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                external_id: string | null;
+                channel: string | null;
+                status: 'open' | 'closed';
+                /** Format: uuid */
+                contact_id: string;
+                contact_name: string | null;
+                contact_email: string | null;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: ('human' | 'ai') | null;
+                language: string | null;
+                metadata: {
+                  [key: string]: unknown;
+                };
+                message_count: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                closed_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                anonymized_at: string | null;
+                /** @description The messages sent with the request, in order. */
+                messages?: {
+                  /** Format: uuid */
+                  uid: string;
+                  conversation_id: number;
+                  /** @description `user` is the contact; `agent` a human agent; `ai` an AI agent; `system` an automated notice. */
+                  role: 'user' | 'agent' | 'ai' | 'system';
+                  /** @description Null once the conversation is anonymized. */
+                  text: string | null;
+                  /** Format: uuid */
+                  author_id: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  created_at: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/conversations/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import conversations
+     * @description Creates up to 5,000 conversations with their messages in one transaction. Idempotent by `external_id`: a conversation whose `external_id` exists already is left as it is and reported with `created: false`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            conversations: {
+              /** @description The conversation's id in your system. */
+              external_id: string;
+              /**
+               * @example widget_chat
+               * @example email
+               * @example whatsapp
+               * @example phone
+               */
+              channel?: string;
+              status?: 'open' | 'closed';
+              /**
+               * Format: uuid
+               * @description The end user; generated when absent.
+               */
+              contact_id?: string;
+              contact_name?: string;
+              /** Format: email */
+              contact_email?: string;
+              /** Format: uuid */
+              agent_id?: string;
+              agent_type?: 'human' | 'ai';
+              /** @description A BCP 47 tag, e.g. `en` or `pt-BR`. */
+              language?: string;
+              /** @description Free-form attributes of the conversation (at most 50 keys, 16 KiB as JSON). */
+              metadata?: {
+                [key: string]: unknown;
+              };
+              /**
+               * Format: date-time
+               * @example 2026-03-11T16:39:30.000Z
+               */
+              created_at?: string;
+              messages?: {
+                /** @description `user` is the contact; `agent` a human agent; `ai` an AI agent; `system` an automated notice. */
+                role: 'user' | 'agent' | 'ai' | 'system';
+                text: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at?: string;
+                /** Format: uuid */
+                author_id?: string;
+              }[];
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description Conversations created by this import. */
+                created: number;
+                /** @description Conversations whose external_id existed already; left as they were. */
+                unchanged: number;
+                conversations: {
+                  external_id: string;
+                  id: number;
+                  /** Format: uuid */
+                  uid: string;
+                  created: boolean;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/conversations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a conversation */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                external_id: string | null;
+                channel: string | null;
+                status: 'open' | 'closed';
+                /** Format: uuid */
+                contact_id: string;
+                contact_name: string | null;
+                contact_email: string | null;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: ('human' | 'ai') | null;
+                language: string | null;
+                metadata: {
+                  [key: string]: unknown;
+                };
+                message_count: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                closed_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                anonymized_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Update a conversation
+     * @description Changes status, agent, channel, language or metadata. Closing sets `closed_at`; reopening clears it.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            status?: 'open' | 'closed';
+            /** Format: uuid */
+            agent_id?: string | null;
+            agent_type?: ('human' | 'ai') | null;
+            /**
+             * @example widget_chat
+             * @example email
+             * @example whatsapp
+             * @example phone
+             */
+            channel?: string;
+            /** @description A BCP 47 tag, e.g. `en` or `pt-BR`. */
+            language?: string | null;
+            /** @description Free-form attributes of the conversation (at most 50 keys, 16 KiB as JSON). */
+            metadata?: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                external_id: string | null;
+                channel: string | null;
+                status: 'open' | 'closed';
+                /** Format: uuid */
+                contact_id: string;
+                contact_name: string | null;
+                contact_email: string | null;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: ('human' | 'ai') | null;
+                language: string | null;
+                metadata: {
+                  [key: string]: unknown;
+                };
+                message_count: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                closed_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                anonymized_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/conversations/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the messages of a conversation
+     * @description In conversation order (by `created_at`, then arrival), each with the caller's current feedback and the totals over every author.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                uid: string;
+                conversation_id: number;
+                /** @description `user` is the contact; `agent` a human agent; `ai` an AI agent; `system` an automated notice. */
+                role: 'user' | 'agent' | 'ai' | 'system';
+                /** @description Null once the conversation is anonymized. */
+                text: string | null;
+                /** Format: uuid */
+                author_id: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /** @description The caller's current feedback on the message: their latest record. */
+                my_feedback: {
+                  /** Format: uuid */
+                  uid: string;
+                  rating: ('like' | 'dislike') | null;
+                  comment: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  created_at: string;
+                } | null;
+                /** @description Authors whose current feedback is a like. */
+                likes: number;
+                /** @description Authors whose current feedback is a dislike. */
+                dislikes: number;
+                /** @description Authors whose current feedback has a comment. */
+                comments: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a message */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description `user` is the contact; `agent` a human agent; `ai` an AI agent; `system` an automated notice. */
+            role: 'user' | 'agent' | 'ai' | 'system';
+            text: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-11T16:39:30.000Z
+             */
+            created_at?: string;
+            /** Format: uuid */
+            author_id?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                uid: string;
+                conversation_id: number;
+                /** @description `user` is the contact; `agent` a human agent; `ai` an AI agent; `system` an automated notice. */
+                role: 'user' | 'agent' | 'ai' | 'system';
+                /** @description Null once the conversation is anonymized. */
+                text: string | null;
+                /** Format: uuid */
+                author_id: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/conversations/{id}/anonymize': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Anonymize a conversation
+     * @description Removes the message texts and the contact data (name, email, metadata; the contact id is replaced) for good, and keeps the numbers so that statistics survive. Irreversible; recorded in the audit log. Anonymizing twice changes nothing.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                external_id: string | null;
+                channel: string | null;
+                status: 'open' | 'closed';
+                /** Format: uuid */
+                contact_id: string;
+                contact_name: string | null;
+                contact_email: string | null;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: ('human' | 'ai') | null;
+                language: string | null;
+                metadata: {
+                  [key: string]: unknown;
+                };
+                message_count: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                closed_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                anonymized_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/rating-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get the rating settings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description Collect ratings at the end of conversations (the popup). */
+                conv_rating_active: boolean;
+                /** @description Show the popup; always equal to `conv_rating_active`. */
+                conv_rating_popup_active: boolean;
+                /** @description The popup questions, in order. */
+                conv_rating_question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+                /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
+                invite_message: string | null;
+                /** @description The default invite text in the page language (read-only). */
+                invite_message_default: string;
+                /** @description The public review page raters are sent to. */
+                review_link: string | null;
+                /** @description `high_ratings`: raters at or above `redirect_min_stars` are sent to the review link; `everyone`: every rater is offered the review link (what public review sites require); `off`: never. */
+                redirect_policy: 'high_ratings' | 'everyone' | 'off';
+                redirect_min_stars: number;
+                invite_expiry_hours: number;
+                language: ('en' | 'de') | null;
+                /** @description Shown on the rating page; null: the organization's name. */
+                brand_name: string | null;
+                logo_url: string | null;
+                primary_color: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the rating settings
+     * @description Send any subset of the fields. The merged result is validated as a whole: `conv_rating_active` and `conv_rating_popup_active` must be equal and every question code known; otherwise nothing changes.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            conv_rating_active?: boolean;
+            conv_rating_popup_active?: boolean;
+            conv_rating_question_codes?: string[];
+            invite_message?: string | null;
+            /** Format: uri */
+            review_link?: string | null;
+            /** @description `high_ratings`: raters at or above `redirect_min_stars` are sent to the review link; `everyone`: every rater is offered the review link (what public review sites require); `off`: never. */
+            redirect_policy?: 'high_ratings' | 'everyone' | 'off';
+            redirect_min_stars?: number;
+            invite_expiry_hours?: number;
+            language?: ('en' | 'de') | null;
+            brand_name?: string | null;
+            /** Format: uri */
+            logo_url?: string | null;
+            /** @description A CSS hex colour, e.g. `#0f766e`. */
+            primary_color?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description Collect ratings at the end of conversations (the popup). */
+                conv_rating_active: boolean;
+                /** @description Show the popup; always equal to `conv_rating_active`. */
+                conv_rating_popup_active: boolean;
+                /** @description The popup questions, in order. */
+                conv_rating_question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+                /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
+                invite_message: string | null;
+                /** @description The default invite text in the page language (read-only). */
+                invite_message_default: string;
+                /** @description The public review page raters are sent to. */
+                review_link: string | null;
+                /** @description `high_ratings`: raters at or above `redirect_min_stars` are sent to the review link; `everyone`: every rater is offered the review link (what public review sites require); `off`: never. */
+                redirect_policy: 'high_ratings' | 'everyone' | 'off';
+                redirect_min_stars: number;
+                invite_expiry_hours: number;
+                language: ('en' | 'de') | null;
+                /** @description Shown on the rating page; null: the organization's name. */
+                brand_name: string | null;
+                logo_url: string | null;
+                primary_color: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/rating-settings/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Preview changed rating settings
+     * @description Takes the same body as `PATCH /v1/rating-settings` and answers what it would make — the merged settings and the invite text with a sample link — without storing anything. Refused with the same errors as the PATCH.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            conv_rating_active?: boolean;
+            conv_rating_popup_active?: boolean;
+            conv_rating_question_codes?: string[];
+            invite_message?: string | null;
+            /** Format: uri */
+            review_link?: string | null;
+            /** @description `high_ratings`: raters at or above `redirect_min_stars` are sent to the review link; `everyone`: every rater is offered the review link (what public review sites require); `off`: never. */
+            redirect_policy?: 'high_ratings' | 'everyone' | 'off';
+            redirect_min_stars?: number;
+            invite_expiry_hours?: number;
+            language?: ('en' | 'de') | null;
+            brand_name?: string | null;
+            /** Format: uri */
+            logo_url?: string | null;
+            /** @description A CSS hex colour, e.g. `#0f766e`. */
+            primary_color?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description The invite message, with `{link}` replaced by `link`. */
+                invite_text: string;
+                /** @description A sample rating page link; no rating has it. */
+                link: string;
+                settings: {
+                  /** @description Collect ratings at the end of conversations (the popup). */
+                  conv_rating_active: boolean;
+                  /** @description Show the popup; always equal to `conv_rating_active`. */
+                  conv_rating_popup_active: boolean;
+                  /** @description The popup questions, in order. */
+                  conv_rating_question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+                  /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
+                  invite_message: string | null;
+                  /** @description The default invite text in the page language (read-only). */
+                  invite_message_default: string;
+                  /** @description The public review page raters are sent to. */
+                  review_link: string | null;
+                  /** @description `high_ratings`: raters at or above `redirect_min_stars` are sent to the review link; `everyone`: every rater is offered the review link (what public review sites require); `off`: never. */
+                  redirect_policy: 'high_ratings' | 'everyone' | 'off';
+                  redirect_min_stars: number;
+                  invite_expiry_hours: number;
+                  language: ('en' | 'de') | null;
+                  /** @description Shown on the rating page; null: the organization's name. */
+                  brand_name: string | null;
+                  logo_url: string | null;
+                  primary_color: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  updated_at: string | null;
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/conversations/{id}/rating-invites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite the contact to rate the conversation
+     * @description Answers the invite text (the settings' template with `{link}` replaced) and the link of the public rating page. While an unexpired, unanswered invite exists for the conversation, that one is answered with 200; a new one with 201.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description The message to send the contact; the link is in it when the template has `{link}`. */
+                text: string;
+                link: string;
+                rating: {
+                  id: number;
+                  /** Format: uuid */
+                  uid: string;
+                  /** @description The secret code of the public rating page. */
+                  code: string;
+                  /** @description The public rating page: PUBLIC_URL/r/{code}. */
+                  link: string;
+                  conversation_id: number;
+                  /** Format: uuid */
+                  conversation_uid: string;
+                  channel: string | null;
+                  source: 'invite' | 'offer' | 'api' | 'popup';
+                  /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                  status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+                  /** Format: uuid */
+                  contact_id: string;
+                  /** Format: uuid */
+                  agent_id: string | null;
+                  agent_type: string | null;
+                  language: string | null;
+                  comment: string | null;
+                  questions: {
+                    /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
+                    code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+                    kind: 'stars' | 'nps' | 'thumbs';
+                    status: 'Offered' | 'Rated' | 'Cancelled';
+                    /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                    value: number | null;
+                    comment: string | null;
+                    /**
+                     * Format: date-time
+                     * @example 2026-03-11T16:39:30.000Z
+                     */
+                    offered_at: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-03-11T16:39:30.000Z
+                     */
+                    answered_at: string | null;
+                    /**
+                     * Format: date-time
+                     * @example 2026-03-11T16:39:30.000Z
+                     */
+                    updated_at: string;
+                  }[];
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  expires_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  created_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  updated_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  offered_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  opened_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  submitted_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  cancelled_at: string | null;
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description The message to send the contact; the link is in it when the template has `{link}`. */
+                text: string;
+                link: string;
+                rating: {
+                  id: number;
+                  /** Format: uuid */
+                  uid: string;
+                  /** @description The secret code of the public rating page. */
+                  code: string;
+                  /** @description The public rating page: PUBLIC_URL/r/{code}. */
+                  link: string;
+                  conversation_id: number;
+                  /** Format: uuid */
+                  conversation_uid: string;
+                  channel: string | null;
+                  source: 'invite' | 'offer' | 'api' | 'popup';
+                  /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                  status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+                  /** Format: uuid */
+                  contact_id: string;
+                  /** Format: uuid */
+                  agent_id: string | null;
+                  agent_type: string | null;
+                  language: string | null;
+                  comment: string | null;
+                  questions: {
+                    /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
+                    code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+                    kind: 'stars' | 'nps' | 'thumbs';
+                    status: 'Offered' | 'Rated' | 'Cancelled';
+                    /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                    value: number | null;
+                    comment: string | null;
+                    /**
+                     * Format: date-time
+                     * @example 2026-03-11T16:39:30.000Z
+                     */
+                    offered_at: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-03-11T16:39:30.000Z
+                     */
+                    answered_at: string | null;
+                    /**
+                     * Format: date-time
+                     * @example 2026-03-11T16:39:30.000Z
+                     */
+                    updated_at: string;
+                  }[];
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  expires_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  created_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  updated_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  offered_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  opened_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  submitted_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  cancelled_at: string | null;
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/conversations/{id}/ratings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the ratings of a conversation
+     * @description Oldest first.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                /** @description The secret code of the public rating page. */
+                code: string;
+                /** @description The public rating page: PUBLIC_URL/r/{code}. */
+                link: string;
+                conversation_id: number;
+                /** Format: uuid */
+                conversation_uid: string;
+                channel: string | null;
+                source: 'invite' | 'offer' | 'api' | 'popup';
+                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+                /** Format: uuid */
+                contact_id: string;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: string | null;
+                language: string | null;
+                comment: string | null;
+                questions: {
+                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
+                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+                  kind: 'stars' | 'nps' | 'thumbs';
+                  status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  value: number | null;
+                  comment: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  offered_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  answered_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  updated_at: string;
+                }[];
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                offered_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                opened_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                submitted_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                cancelled_at: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Offer a survey
+     * @description Offers a new survey of the conversation with the given questions, in order.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+            /** Format: uuid */
+            contact_id?: string;
+            /** Format: uuid */
+            agent_id?: string;
+            /** @description Language of the rating page and the default invite message. */
+            language?: 'en' | 'de';
+            expires_in_hours?: number;
+            /**
+             * Format: date-time
+             * @example 2026-03-11T16:39:30.000Z
+             */
+            offered_at?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                /** @description The secret code of the public rating page. */
+                code: string;
+                /** @description The public rating page: PUBLIC_URL/r/{code}. */
+                link: string;
+                conversation_id: number;
+                /** Format: uuid */
+                conversation_uid: string;
+                channel: string | null;
+                source: 'invite' | 'offer' | 'api' | 'popup';
+                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+                /** Format: uuid */
+                contact_id: string;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: string | null;
+                language: string | null;
+                comment: string | null;
+                questions: {
+                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
+                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+                  kind: 'stars' | 'nps' | 'thumbs';
+                  status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  value: number | null;
+                  comment: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  offered_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  answered_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  updated_at: string;
+                }[];
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                offered_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                opened_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                submitted_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                cancelled_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ratings/{id}/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer questions of a survey
+     * @description Records answers by question code; an answered question may be answered again until the survey expires. Stars/CSAT take 1-5, NPS 0-10, thumbs 1 (up) or 0 (down).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answers: {
+              /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
+              code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+              value: number;
+            }[];
+            comment?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-11T16:39:30.000Z
+             */
+            submitted_at?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                /** @description The secret code of the public rating page. */
+                code: string;
+                /** @description The public rating page: PUBLIC_URL/r/{code}. */
+                link: string;
+                conversation_id: number;
+                /** Format: uuid */
+                conversation_uid: string;
+                channel: string | null;
+                source: 'invite' | 'offer' | 'api' | 'popup';
+                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+                /** Format: uuid */
+                contact_id: string;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: string | null;
+                language: string | null;
+                comment: string | null;
+                questions: {
+                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
+                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+                  kind: 'stars' | 'nps' | 'thumbs';
+                  status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  value: number | null;
+                  comment: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  offered_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  answered_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  updated_at: string;
+                }[];
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                offered_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                opened_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                submitted_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                cancelled_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ratings/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a survey
+     * @description Questions still waiting for an answer become `Cancelled`; answered ones keep their values. An expired survey stays as it expired (410 `rating_expired`).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                /** @description The secret code of the public rating page. */
+                code: string;
+                /** @description The public rating page: PUBLIC_URL/r/{code}. */
+                link: string;
+                conversation_id: number;
+                /** Format: uuid */
+                conversation_uid: string;
+                channel: string | null;
+                source: 'invite' | 'offer' | 'api' | 'popup';
+                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+                /** Format: uuid */
+                contact_id: string;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: string | null;
+                language: string | null;
+                comment: string | null;
+                questions: {
+                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
+                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+                  kind: 'stars' | 'nps' | 'thumbs';
+                  status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  value: number | null;
+                  comment: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  offered_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  answered_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  updated_at: string;
+                }[];
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                offered_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                opened_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                submitted_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                cancelled_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ratings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List ratings
+     * @description Newest first. `question_code`, `kind`, `score_min` and `score_max` select surveys with a question that matches all of them; `created_to` is exclusive.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+          status?: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+          /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
+          question_code?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          kind?: 'stars' | 'nps' | 'thumbs';
+          score_min?: number;
+          score_max?: number;
+          agent_id?: string;
+          has_comment?: boolean;
+          /** @example 2026-03-11T16:39:30.000Z */
+          created_from?: string;
+          /** @example 2026-03-11T16:39:30.000Z */
+          created_to?: string;
+          /** @description Page size. */
+          limit?: number;
+          /** @description The `next_cursor` of the previous page. */
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                /** @description The secret code of the public rating page. */
+                code: string;
+                /** @description The public rating page: PUBLIC_URL/r/{code}. */
+                link: string;
+                conversation_id: number;
+                /** Format: uuid */
+                conversation_uid: string;
+                channel: string | null;
+                source: 'invite' | 'offer' | 'api' | 'popup';
+                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+                /** Format: uuid */
+                contact_id: string;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: string | null;
+                language: string | null;
+                comment: string | null;
+                questions: {
+                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
+                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+                  kind: 'stars' | 'nps' | 'thumbs';
+                  status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  value: number | null;
+                  comment: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  offered_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  answered_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  updated_at: string;
+                }[];
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                offered_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                opened_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                submitted_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                cancelled_at: string | null;
+              }[];
+              /** @description Pass as `cursor` to get the next page; null on the last page. */
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ratings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a rating */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                /** @description The secret code of the public rating page. */
+                code: string;
+                /** @description The public rating page: PUBLIC_URL/r/{code}. */
+                link: string;
+                conversation_id: number;
+                /** Format: uuid */
+                conversation_uid: string;
+                channel: string | null;
+                source: 'invite' | 'offer' | 'api' | 'popup';
+                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+                /** Format: uuid */
+                contact_id: string;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: string | null;
+                language: string | null;
+                comment: string | null;
+                questions: {
+                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
+                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+                  kind: 'stars' | 'nps' | 'thumbs';
+                  status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  value: number | null;
+                  comment: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  offered_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  answered_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  updated_at: string;
+                }[];
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                offered_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                opened_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                submitted_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                cancelled_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/messages/{uid}/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Like, dislike or comment on a message
+     * @description Appends a record for the caller (the user the key was issued to). An omitted field keeps its current value, `null` clears it; both null or both omitted is a no-op answered 204. See docs for the whole matrix.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          uid: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rating?: ('like' | 'dislike') | null;
+            comment?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                uid: string;
+                /** Format: uuid */
+                message_uid: string;
+                /** Format: uuid */
+                user_id: string;
+                rating: ('like' | 'dislike') | null;
+                comment: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+              };
+            };
+          };
+        };
+        /** @description A no-op: nothing was stored. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/messages/{uid}/feedback/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The feedback log of a message
+     * @description Every record on the message, every author, oldest first.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          uid: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                uid: string;
+                /** Format: uuid */
+                user_id: string;
+                rating: ('like' | 'dislike') | null;
+                comment: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Recent feedback across the organization
+     * @description Every record, newest first, with its message and conversation. `created_to` is exclusive.
+     */
+    get: {
+      parameters: {
+        query?: {
+          rating?: 'like' | 'dislike' | 'none';
+          has_comment?: boolean;
+          agent_type?: 'human' | 'ai';
+          /** @example 2026-03-11T16:39:30.000Z */
+          created_from?: string;
+          /** @example 2026-03-11T16:39:30.000Z */
+          created_to?: string;
+          /** @description Page size. */
+          limit?: number;
+          /** @description The `next_cursor` of the previous page. */
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                uid: string;
+                /** Format: uuid */
+                message_uid: string;
+                conversation_id: number;
+                /** Format: uuid */
+                conversation_uid: string;
+                /** Format: uuid */
+                user_id: string;
+                rating: ('like' | 'dislike') | null;
+                comment: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                message: {
+                  role: string;
+                  text: string | null;
+                };
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: string | null;
+                channel: string | null;
+              }[];
+              /** @description Pass as `cursor` to get the next page; null on the last page. */
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/exports/conversations.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export conversations with their latest rating and feedback totals (CSV)
+     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). `from`/`to` select conversations by `created_at`; `agent_id`, `agent_type` and `channel` are the conversation's; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without `from` and `to` everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `agent_id`, `agent_type`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A file download: `Content-Disposition: attachment; filename="plaudit-conversations-YYYY-MM-DD.csv"`. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/exports/conversations.jsonl': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export conversations with their latest rating and feedback totals (JSONL)
+     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). `from`/`to` select conversations by `created_at`; `agent_id`, `agent_type` and `channel` are the conversation's; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without `from` and `to` everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `agent_id`, `agent_type`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A file download: `Content-Disposition: attachment; filename="plaudit-conversations-YYYY-MM-DD.jsonl"`. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-ndjson': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/exports/ratings.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export rating questions (CSV)
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `from`/`to` select questions by `offered_at`; `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's; `question_code` keeps that question. Days are counted in `tz`; without `from` and `to` everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A file download: `Content-Disposition: attachment; filename="plaudit-ratings-YYYY-MM-DD.csv"`. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/exports/ratings.jsonl': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export rating questions (JSONL)
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `from`/`to` select questions by `offered_at`; `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's; `question_code` keeps that question. Days are counted in `tz`; without `from` and `to` everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A file download: `Content-Disposition: attachment; filename="plaudit-ratings-YYYY-MM-DD.jsonl"`. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-ndjson': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/exports/feedback.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the message-feedback log (CSV)
+     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `from`/`to` select records by `created_at`; `agent_id`, `agent_type` and `channel` as above; `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without `from` and `to` everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `user_id`, `rating`, `comment`, `created_at`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A file download: `Content-Disposition: attachment; filename="plaudit-feedback-YYYY-MM-DD.csv"`. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/exports/feedback.jsonl': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the message-feedback log (JSONL)
+     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `from`/`to` select records by `created_at`; `agent_id`, `agent_type` and `channel` as above; `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without `from` and `to` everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `user_id`, `rating`, `comment`, `created_at`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A file download: `Content-Disposition: attachment; filename="plaudit-feedback-YYYY-MM-DD.jsonl"`. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-ndjson': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Conversations with their ratings and feedback
+     * @description Newest first, keyset-paginated. Each conversation comes with its message count and last message, its latest rating (stars, NPS, thumbs, comment) and the likes, dislikes and comments on its messages. Filters combine with AND; `from` and `to` are days in `tz` (by default the time zone of the organization).
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true: some rating of the conversation has an answer; false: none has. */
+          rated?: boolean;
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          low_rating?: boolean;
+          /** @description true: a rating or some message feedback carries a comment; false: none does. */
+          has_comment?: boolean;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          status?: 'open' | 'closed';
+          /**
+           * @description First day the conversation began, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day the conversation began, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Search: part of the contact's name or email or of the external id (any case), or a conversation's exact id or UUID. */
+          q?: string;
+          /** @description Page size. */
+          limit?: number;
+          /** @description The `next_cursor` of the previous page. */
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                external_id: string | null;
+                channel: string | null;
+                status: 'open' | 'closed';
+                contact_name: string | null;
+                contact_email: string | null;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: ('human' | 'ai') | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                closed_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                anonymized_at: string | null;
+                message_count: number;
+                last_message: {
+                  role: 'user' | 'agent' | 'ai' | 'system';
+                  /** @description The first 300 characters; null once the conversation is anonymized. */
+                  text: string | null;
+                } | null;
+                /** @description The conversation's latest rating. */
+                rating: {
+                  /** Format: uuid */
+                  uid: string;
+                  status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+                  source: 'invite' | 'offer' | 'api' | 'popup';
+                  /** @description The first answered stars question (STARS or CSAT), 1-5. */
+                  stars: number | null;
+                  /** @description The NPS answer, 0-10. */
+                  nps: number | null;
+                  /** @description The answered thumbs questions. */
+                  thumbs: {
+                    HELPFUL_THUMBS?: 'up' | 'down';
+                    EXPERIENCE_THUMBS?: 'up' | 'down';
+                  };
+                  comment: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  offered_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  submitted_at: string | null;
+                } | null;
+                /** @description Every author's current feedback on the conversation's messages, counted. */
+                feedback: {
+                  likes: number;
+                  dislikes: number;
+                  comments: number;
+                };
+              }[];
+              /** @description Pass as `cursor` to get the next page; null on the last page. */
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * CSAT, NPS, thumbs and message likes
+     * @description Figures over the days `from`-`to` (the last 30 days by default) in `tz`. Answers count on the day they were given, the response rate on the day questions were offered. In the organization's time zone the figures come from daily rollups; in any other they are computed from the records, exactly but more slowly.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description First day counted, in `tz`. */
+                from: string;
+                /** @description Last day counted, in `tz`. */
+                to: string;
+                tz: string;
+                csat: {
+                  /** @description Share of 4-5 answers among answered CSAT and STARS questions, 0-100. */
+                  score: number | null;
+                  responses: number;
+                  offered: number;
+                  /** @description A share, 0-1; null without a denominator. */
+                  response_rate: number | null;
+                  /** @description Mean answer, 1-5. */
+                  average: number | null;
+                  /** @description Lower bound of the 95% Wilson interval of `score`. */
+                  ci_low: number | null;
+                  /** @description Upper bound of the 95% Wilson interval of `score`. */
+                  ci_high: number | null;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+                nps: {
+                  /** @description % promoters (9-10) minus % detractors (0-6), -100 to 100. */
+                  score: number | null;
+                  responses: number;
+                  promoters: number;
+                  passives: number;
+                  detractors: number;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+                /** @description Per thumbs question code. */
+                thumbs: {
+                  [key: string]: {
+                    up: number;
+                    down: number;
+                    /** @description A share, 0-1; null without a denominator. */
+                    up_rate: number | null;
+                    /** @description True when the figure rests on fewer than 30 answers. */
+                    low_sample: boolean;
+                  };
+                };
+                messages: {
+                  likes: number;
+                  dislikes: number;
+                  /** @description A share, 0-1; null without a denominator. */
+                  like_rate: number | null;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/timeseries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A metric per day, week or month */
+    get: {
+      parameters: {
+        query: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          interval: 'day' | 'week' | 'month';
+          metric: 'csat' | 'nps' | 'thumbs' | 'message_likes';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description First day of the period, `YYYY-MM-DD` in `tz` (weeks start on Monday). */
+                period: string;
+                /** @description csat: % of 4-5 answers; nps: the NPS; thumbs: % thumbs up; message_likes: % likes. Null without answers. */
+                value: number | null;
+                responses: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/agents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The figures per agent
+     * @description AI agents first, then human agents; each by number of answers.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                agent_id: string;
+                agent_type: ('human' | 'ai') | null;
+                /** @description The user's name when the agent is a user of the organization. */
+                name: string | null;
+                csat: {
+                  /** @description Percent, 0-100; null without answers. */
+                  score: number | null;
+                  responses: number;
+                  average: number | null;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+                nps: {
+                  score: number | null;
+                  responses: number;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+                thumbs: {
+                  up: number;
+                  down: number;
+                  /** @description A share, 0-1; null without a denominator. */
+                  up_rate: number | null;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+                messages: {
+                  likes: number;
+                  dislikes: number;
+                  /** @description A share, 0-1; null without a denominator. */
+                  like_rate: number | null;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Offered, opened, answered, expired
+     * @description Questions offered in the range, and what became of them.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description Questions offered in the range. */
+                offered: number;
+                /** @description Of those, seen: the rating page or popup was opened, or the question answered. */
+                opened: number;
+                answered: number;
+                /** @description Left unanswered until their rating expired. */
+                expired: number;
+                cancelled: number;
+                /** @description A share, 0-1; null without a denominator. */
+                open_rate: number | null;
+                /** @description A share, 0-1; null without a denominator. */
+                response_rate: number | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/knowledge-gaps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the AI agent gets wrong
+     * @description The AI messages with the most dislikes, and the latest low answers (stars 1-2, NPS 0-6, thumbs down) to ratings of AI conversations, with their comments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                messages: {
+                  message_uid: string;
+                  conversation_id: number;
+                  conversation_uid: string;
+                  text: string | null;
+                  agent_id: string | null;
+                  likes: number;
+                  dislikes: number;
+                  /** @description Up to five comments, newest first. */
+                  comments: string[];
+                  last_feedback_at: string;
+                }[];
+                conversations: {
+                  conversation_id: number;
+                  conversation_uid: string;
+                  rating_uid: string;
+                  agent_id: string | null;
+                  question_code: string;
+                  value: number;
+                  comment: string | null;
+                  answered_at: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List webhooks
+     * @description Newest first. Secrets are not listed.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size. */
+          limit?: number;
+          /** @description The `next_cursor` of the previous page. */
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                url: string;
+                event_types: (
+                  | 'rating.offered'
+                  | 'rating.submitted'
+                  | 'rating.expired'
+                  | 'feedback.created'
+                  | 'conversation.anonymized'
+                )[];
+                filters: {
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  rating?: {
+                    max_stars?: number;
+                    max_nps?: number;
+                    thumbs?: 'up' | 'down';
+                  };
+                };
+                enabled: boolean;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+              }[];
+              /** @description Pass as `cursor` to get the next page; null on the last page. */
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Register a webhook
+     * @description Answers the webhook with its signing `secret` (`whsec_` + base64), shown here and on rotation only. Private, loopback and link-local addresses are refused unless `WEBHOOK_ALLOW_PRIVATE_NETWORKS=true`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description An http:// or https:// URL. */
+            url: string;
+            event_types: (
+              'rating.offered' | 'rating.submitted' | 'rating.expired' | 'feedback.created' | 'conversation.anonymized'
+            )[];
+            filters?: {
+              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+              rating?: {
+                max_stars?: number;
+                max_nps?: number;
+                thumbs?: 'up' | 'down';
+              };
+            };
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                url: string;
+                event_types: (
+                  | 'rating.offered'
+                  | 'rating.submitted'
+                  | 'rating.expired'
+                  | 'feedback.created'
+                  | 'conversation.anonymized'
+                )[];
+                filters: {
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  rating?: {
+                    max_stars?: number;
+                    max_nps?: number;
+                    thumbs?: 'up' | 'down';
+                  };
+                };
+                enabled: boolean;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /** @description The signing secret (Standard Webhooks). Shown on creation and rotation only. */
+                secret: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a webhook */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                url: string;
+                event_types: (
+                  | 'rating.offered'
+                  | 'rating.submitted'
+                  | 'rating.expired'
+                  | 'feedback.created'
+                  | 'conversation.anonymized'
+                )[];
+                filters: {
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  rating?: {
+                    max_stars?: number;
+                    max_nps?: number;
+                    thumbs?: 'up' | 'down';
+                  };
+                };
+                enabled: boolean;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook
+     * @description With its deliveries and their log; pending deliveries are not sent.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a webhook
+     * @description Omitted fields keep their values. New events follow the change within seconds on every node.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description An http:// or https:// URL. */
+            url?: string;
+            event_types?: (
+              'rating.offered' | 'rating.submitted' | 'rating.expired' | 'feedback.created' | 'conversation.anonymized'
+            )[];
+            filters?: {
+              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+              rating?: {
+                max_stars?: number;
+                max_nps?: number;
+                thumbs?: 'up' | 'down';
+              };
+            };
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                url: string;
+                event_types: (
+                  | 'rating.offered'
+                  | 'rating.submitted'
+                  | 'rating.expired'
+                  | 'feedback.created'
+                  | 'conversation.anonymized'
+                )[];
+                filters: {
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  rating?: {
+                    max_stars?: number;
+                    max_nps?: number;
+                    thumbs?: 'up' | 'down';
+                  };
+                };
+                enabled: boolean;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rotate the signing secret
+     * @description Every delivery sent from now on, pending ones included, is signed with the new secret only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                url: string;
+                event_types: (
+                  | 'rating.offered'
+                  | 'rating.submitted'
+                  | 'rating.expired'
+                  | 'feedback.created'
+                  | 'conversation.anonymized'
+                )[];
+                filters: {
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  rating?: {
+                    max_stars?: number;
+                    max_nps?: number;
+                    thumbs?: 'up' | 'down';
+                  };
+                };
+                enabled: boolean;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /** @description The signing secret (Standard Webhooks). Shown on creation and rotation only. */
+                secret: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the deliveries of a webhook
+     * @description Newest first, each with its attempts (status code, duration, error).
+     */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'succeeded' | 'failed';
+          /** @description Page size. */
+          limit?: number;
+          /** @description The `next_cursor` of the previous page. */
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** @description The `webhook-id` header, the same on every attempt. */
+                webhook_id: string;
+                event_type:
+                  | 'rating.offered'
+                  | 'rating.submitted'
+                  | 'rating.expired'
+                  | 'feedback.created'
+                  | 'conversation.anonymized';
+                status: 'pending' | 'succeeded' | 'failed';
+                attempt_count: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                next_attempt_at: string | null;
+                last_status_code: number | null;
+                last_error: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                completed_at: string | null;
+                /** @description The body sent, `{"type","timestamp","data"}`. */
+                payload: {
+                  type:
+                    | 'rating.offered'
+                    | 'rating.submitted'
+                    | 'rating.expired'
+                    | 'feedback.created'
+                    | 'conversation.anonymized';
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  timestamp: string;
+                  data: {
+                    [key: string]: unknown;
+                  };
+                };
+                attempts: {
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  attempted_at: string;
+                  /** @description Null when no answer came (timeout, connection error). */
+                  status_code: number | null;
+                  duration_ms: number;
+                  error: string | null;
+                }[];
+              }[];
+              /** @description Pass as `cursor` to get the next page; null on the last page. */
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/deliveries/{delivery_id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a delivery again
+     * @description Queues the delivery to be sent at once with the same `webhook-id`; a finished one starts a fresh schedule of retries.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id or the UUID. */
+          id: string;
+          /** @description The delivery id or its `webhook-id`. */
+          delivery_id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Queued. */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /** Error */
+    ErrorBody: {
+      error: {
+        /** @description Stable, machine-readable code; see docs/errors.md. */
+        code: string;
+        /** @description What went wrong, in a sentence. */
+        message: string;
+        details?: {
+          [key: string]: unknown;
+        };
+      };
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
