@@ -60,6 +60,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The embeddable widget runs in the browser of a customer's page.
+    files: ['widget/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['dashboard/src/**/*.tsx'],
     ...jsxA11y.flatConfigs.recommended,
     rules: {

@@ -20,6 +20,7 @@ import { feedbackRoutes } from './modules/feedback/index.js';
 import { exportsRoutes } from './modules/exports/index.js';
 import { inboxRoutes } from './modules/inbox/index.js';
 import { webhooksRoutes } from './modules/webhooks/index.js';
+import { widgetTokenRoutes } from './modules/widget/index.js';
 import { dixaRoutes } from './compat/dixa.js';
 import { exanteRoutes } from './compat/exante.js';
 import { healviRoutes } from './compat/healvi.js';
@@ -27,6 +28,7 @@ import { quickchatRoutes } from './compat/quickchat.js';
 import { ratingPageRoutes } from './web/rating-page/index.js';
 import { dashboardRoutes } from './web/dashboard/index.js';
 import { ratingPagePreviewRoutes } from './web/dashboard/preview.js';
+import { widgetRoutes } from './web/widget/index.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppOptions {
@@ -206,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(inboxRoutes, { inbox: services.inbox });
     await api.register(analyticsRoutes, { analytics: services.analytics });
     await api.register(webhooksRoutes, { webhooks: services.webhooks });
+    await api.register(widgetTokenRoutes, { widget: services.widget });
     await api.register(healviRoutes, { services });
     await api.register(quickchatRoutes, { services });
     await api.register(dixaRoutes, { services });
@@ -216,6 +219,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(sessionsRoutes, { accounts: services.accounts, signInRateLimit: options.config.signInRateLimit });
   await app.register(ratingPagePreviewRoutes, { services });
   await app.register(dashboardRoutes);
+  // The embeddable widget: its script, its own token-authenticated API (CORS for any origin) and the demo page.
+  await app.register(widgetRoutes, { services, config: options.config });
 
   return app;
 }

@@ -8,6 +8,7 @@ import { InboxService } from './modules/inbox/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
 import { RatingsService } from './modules/ratings/index.js';
 import { WebhooksService } from './modules/webhooks/index.js';
+import { WidgetService } from './modules/widget/index.js';
 
 /** The application's services, built once over one database and shared by the HTTP layer and the CLI. */
 export interface Services {
@@ -20,6 +21,7 @@ export interface Services {
   exports: ExportsService;
   inbox: InboxService;
   webhooks: WebhooksService;
+  widget: WidgetService;
 }
 
 export interface ServiceOptions {
@@ -36,15 +38,18 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   const conversations = new ConversationsService(database, webhooks);
   const ratingConfig = new RatingConfigService(database);
   const analytics = new AnalyticsService(database);
+  const ratings = new RatingsService(database, conversations, ratingConfig, analytics, webhooks, options.publicUrl);
+  const feedback = new FeedbackService(database, conversations, analytics, webhooks);
   return {
     accounts: new AccountsService(database),
     conversations,
     ratingConfig,
-    ratings: new RatingsService(database, conversations, ratingConfig, analytics, webhooks, options.publicUrl),
-    feedback: new FeedbackService(database, conversations, analytics, webhooks),
+    ratings,
+    feedback,
     analytics,
     exports: new ExportsService(database, analytics),
     inbox: new InboxService(database),
     webhooks,
+    widget: new WidgetService(database, conversations, ratingConfig, ratings, feedback),
   };
 }

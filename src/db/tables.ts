@@ -6,6 +6,7 @@ import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modul
 import type { RatingSettingsTable } from '../modules/rating-config/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from '../modules/webhooks/index.js';
+import type { WidgetTokensTable } from '../modules/widget/index.js';
 
 /** Every table, as Kysely sees it. Each module owns the row types of its tables and exports them from its index. */
 export interface Tables {
@@ -26,4 +27,5 @@ export interface Tables {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  widget_tokens: WidgetTokensTable;
 }

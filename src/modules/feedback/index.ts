@@ -8,3 +8,4 @@ export {
 export type { FeedbackRating, MessageFeedbackCurrentTable, MessageFeedbackTable } from './feedback.table.js';
 export { nextFeedback, type FeedbackSubmission } from './matrix.js';
 export { feedbackRoutes } from './feedback.routes.js';
+export { FeedbackInput } from './feedback.schemas.js';

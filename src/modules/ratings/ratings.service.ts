@@ -351,6 +351,8 @@ export class RatingsService {
       offeredAt?: string;
       /** An exact expiry (imports of history); the API gives `expiresInHours` from now. */
       expiresAt?: string;
+      /** Where the survey comes from: the native API by default, `popup` for the embeddable widget. */
+      source?: RatingSource;
     },
   ): Promise<Rating> {
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
@@ -366,7 +368,7 @@ export class RatingsService {
         orgId,
         conversation,
         codes: input.codes,
-        source: 'api',
+        source: input.source ?? 'api',
         at: offeredAt,
         contactId: input.contactId,
         agentId: input.agentId,
