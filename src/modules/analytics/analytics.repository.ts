@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { toBoolean } from '../../db/values.js';
 import type { Tables } from '../../db/tables.js';
 import type { ResolvedFilters } from './filters.js';
-import { LEVEL, RATING_COUNTERS, type FeedbackSnapshot, type RatingSnapshot } from './rollups.js';
+import { LEVEL, RATING_COUNTERS, type FeedbackSnapshot, type RatingCounters, type RatingSnapshot } from './rollups.js';
 
 /** How rollup rows are grouped besides the question code. */
 export interface Grouping {
@@ -11,21 +11,11 @@ export interface Grouping {
   agent?: boolean;
 }
 
-export interface RatingGroupRow {
+export interface RatingGroupRow extends RatingCounters {
   question_code: string;
   day?: string;
   agent_id?: string;
   agent_type?: string;
-  offered: number;
-  opened: number;
-  answered: number;
-  expired: number;
-  cancelled: number;
-  responses: number;
-  value_sum: number;
-  high: number;
-  mid: number;
-  low: number;
 }
 
 export interface MessageGroupRow {

@@ -1,4 +1,4 @@
-import type { RatingCounters } from './rollups.js';
+import { emptyRatingCounters, RATING_COUNTERS, type RatingCounters } from './rollups.js';
 
 /**
  * The figures of the analytics API, computed from summed rollup counters. Pure: the rollup path and the exact path
@@ -91,20 +91,8 @@ export function wilson(successes: number, n: number): { low: number; high: numbe
 }
 
 function sumOf(rows: CodeCounters[]): RatingCounters {
-  const total: RatingCounters = {
-    offered: 0,
-    opened: 0,
-    answered: 0,
-    expired: 0,
-    cancelled: 0,
-    responses: 0,
-    value_sum: 0,
-    high: 0,
-    mid: 0,
-    low: 0,
-  };
-  for (const row of rows)
-    for (const name of Object.keys(total) as Array<keyof RatingCounters>) total[name] += row[name];
+  const total = emptyRatingCounters();
+  for (const row of rows) for (const name of RATING_COUNTERS) total[name] += row[name];
   return total;
 }
 
