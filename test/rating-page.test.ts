@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp, type App } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
 import { MAX_COMMENT_LENGTH } from '../src/modules/ratings/index.js';
-import { describeEachDialect, testConfig, type ApiResponse, type TestContext, type Tenant } from './helpers/app.js';
-import { createTestDatabase, dialects } from './helpers/databases.js';
+import { describeEachDialect, type ApiResponse, type TestContext, type Tenant } from './helpers/app.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -684,33 +682,16 @@ describeEachDialect('/r/{code} after expiry or cancellation', (ctx) => {
 });
 
 // The rate limit and the proxy settings need an app of their own: the shared one allows far more than a person needs.
-for (const dialect of dialects) {
-  describe(`/r/{code} behind a proxy, with a low rate limit [${dialect}]`, () => {
-    let app: App;
-    let drop: () => Promise<void>;
-
-    before(async () => {
-      const created = await createTestDatabase(dialect);
-      drop = created.drop;
-      app = await buildApp({
-        config: { ...testConfig, ratingPageRateLimit: 3, trustProxy: true },
-        database: created.database,
-      });
-      await app.ready();
-    });
-
-    after(async () => {
-      await app?.close();
-      await drop?.();
-    });
-
+describeEachDialect(
+  '/r/{code} behind a proxy, with a low rate limit',
+  (ctx) => {
     const from = (address: string, extra: Record<string, string> = {}) => ({ 'x-forwarded-for': address, ...extra });
 
     it('answers 429 with a small page once a client address made more GETs a minute than allowed', async () => {
       for (let i = 0; i < 3; i += 1) {
-        assert.equal((await app.inject({ url: '/r/nothing-here', headers: from('203.0.113.7') })).statusCode, 404);
+        assert.equal((await ctx.app.inject({ url: '/r/nothing-here', headers: from('203.0.113.7') })).statusCode, 404);
       }
-      const limited = await app.inject({
+      const limited = await ctx.app.inject({
         url: '/r/nothing-here',
         headers: from('203.0.113.7', { 'accept-language': 'de' }),
       });
@@ -719,8 +700,8 @@ for (const dialect of dialects) {
       assert.ok(Number(limited.headers['retry-after']) > 0);
 
       // Another address has its own count, and POST is counted apart from GET.
-      assert.equal((await app.inject({ url: '/r/nothing-here', headers: from('198.51.100.4') })).statusCode, 404);
-      const post = await app.inject({
+      assert.equal((await ctx.app.inject({ url: '/r/nothing-here', headers: from('198.51.100.4') })).statusCode, 404);
+      const post = await ctx.app.inject({
         method: 'POST',
         url: '/r/nothing-here',
         headers: from('203.0.113.7', FORM),
@@ -728,9 +709,9 @@ for (const dialect of dialects) {
       });
       assert.equal(post.statusCode, 404);
       for (let i = 0; i < 2; i += 1) {
-        await app.inject({ method: 'POST', url: '/r/x', headers: from('203.0.113.7', FORM), payload: '' });
+        await ctx.app.inject({ method: 'POST', url: '/r/x', headers: from('203.0.113.7', FORM), payload: '' });
       }
-      const limitedPost = await app.inject({
+      const limitedPost = await ctx.app.inject({
         method: 'POST',
         url: '/r/x',
         headers: from('203.0.113.7', FORM),
@@ -740,23 +721,24 @@ for (const dialect of dialects) {
     });
 
     it('marks the CSRF cookie Secure when the request came over HTTPS', async () => {
-      const { apiKey } = await app.services.accounts.createOrganization({
+      const { apiKey } = await ctx.app.services.accounts.createOrganization({
         name: 'Proxied',
         adminEmail: `admin-${randomBytes(4).toString('hex')}@test.invalid`,
       });
       const headers = { authorization: `Bearer ${apiKey.api_key}`, 'content-type': 'application/json' };
-      const conversation = await app.inject({ method: 'POST', url: '/v1/conversations', headers, payload: '{}' });
-      const created = await app.inject({
+      const conversation = await ctx.app.inject({ method: 'POST', url: '/v1/conversations', headers, payload: '{}' });
+      const created = await ctx.app.inject({
         method: 'POST',
         url: `/v1/conversations/${conversation.json().data.id}/rating-invites`,
         headers: { authorization: headers.authorization },
       });
       const path = new URL(created.json().data.link).pathname;
-      const secure = await app.inject({ url: path, headers: from('192.0.2.10', { 'x-forwarded-proto': 'https' }) });
+      const secure = await ctx.app.inject({ url: path, headers: from('192.0.2.10', { 'x-forwarded-proto': 'https' }) });
       assert.equal(secure.statusCode, 200);
       match(setCookie(secure)!, /; HttpOnly; Secure; SameSite=Strict$/);
-      const plain = await app.inject({ url: path, headers: from('192.0.2.11') });
+      const plain = await ctx.app.inject({ url: path, headers: from('192.0.2.11') });
       noMatch(setCookie(plain)!, /Secure/);
     });
-  });
-}
+  },
+  { config: { ratingPageRateLimit: 3, trustProxy: true } },
+);

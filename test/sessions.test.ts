@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import { buildApp, type App } from '../src/app.js';
-import { assertError, describeEachDialect, testConfig, type TestContext } from './helpers/app.js';
-import { createTestDatabase, dialects } from './helpers/databases.js';
+import { it } from 'node:test';
+import { assertError, describeEachDialect, type TestContext } from './helpers/app.js';
 import {
   PASSWORD,
   setCookieOf,
@@ -316,28 +314,11 @@ describeEachDialect('Dashboard sessions', (ctx) => {
 });
 
 // The rate limit and the proxy need an app of their own: the shared one allows far more sign-ins than a person makes.
-for (const dialect of dialects) {
-  describe(`Dashboard sign-in behind a proxy, with a low rate limit [${dialect}]`, () => {
-    let app: App;
-    let drop: () => Promise<void>;
-
-    before(async () => {
-      const created = await createTestDatabase(dialect);
-      drop = created.drop;
-      app = await buildApp({
-        config: { ...testConfig, signInRateLimit: 3, trustProxy: true },
-        database: created.database,
-      });
-      await app.ready();
-    });
-
-    after(async () => {
-      await app?.close();
-      await drop?.();
-    });
-
+describeEachDialect(
+  'Dashboard sign-in behind a proxy, with a low rate limit',
+  (ctx) => {
     const signInFrom = (address: string, body: object, extra: Record<string, string> = {}) =>
-      app.inject({
+      ctx.app.inject({
         method: 'POST',
         url: '/auth/sign-in',
         headers: { 'x-forwarded-for': address, 'content-type': 'application/json', ...extra },
@@ -346,7 +327,7 @@ for (const dialect of dialects) {
 
     it('marks the cookie Secure when the request came over HTTPS', async () => {
       const email = uniqueEmail('proxied');
-      await app.services.accounts.createOrganization({ name: 'Proxied', adminEmail: email, password: PASSWORD });
+      await ctx.app.services.accounts.createOrganization({ name: 'Proxied', adminEmail: email, password: PASSWORD });
       const secure = await signInFrom('192.0.2.1', { email, password: PASSWORD }, { 'x-forwarded-proto': 'https' });
       assert.equal(secure.statusCode, 200);
       assert.match(setCookieOf(secure)!, /; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
@@ -357,7 +338,7 @@ for (const dialect of dialects) {
 
     it('answers 429 rate_limited once an address made too many attempts; other addresses are counted apart', async () => {
       const email = uniqueEmail('limited');
-      await app.services.accounts.createOrganization({ name: 'Limited', adminEmail: email, password: PASSWORD });
+      await ctx.app.services.accounts.createOrganization({ name: 'Limited', adminEmail: email, password: PASSWORD });
       for (let i = 0; i < 3; i += 1) {
         const wrong = await signInFrom('203.0.113.9', { email, password: `guess ${i}` });
         assert.equal(wrong.statusCode, 401);
@@ -374,8 +355,12 @@ for (const dialect of dialects) {
       assert.equal(other.statusCode, 200, 'another address signs in');
       // The limit guards sign-in only: the session of that other address works on.
       const cookie = setCookieOf(other)!.split(';')[0]!;
-      const session = await app.inject({ url: '/auth/session', headers: { cookie, 'x-forwarded-for': '203.0.113.9' } });
+      const session = await ctx.app.inject({
+        url: '/auth/session',
+        headers: { cookie, 'x-forwarded-for': '203.0.113.9' },
+      });
       assert.equal(session.statusCode, 200);
     });
-  });
-}
+  },
+  { config: { signInRateLimit: 3, trustProxy: true } },
+);

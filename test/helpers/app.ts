@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import type { Database, Dialect } from '../../src/db/database.js';
 import type { Scope } from '../../src/modules/accounts/index.js';
 import { createTestDatabase, dialects } from './databases.js';
@@ -57,9 +57,15 @@ export const testConfig = loadConfig({
 
 /**
  * Declares the suite once per dialect of this run. Each dialect gets its own fresh database (SQLite in memory,
- * PostgreSQL in a new database dropped afterwards) and its own app.
+ * PostgreSQL in a new database dropped afterwards) and its own app — built with `options.config` over the test
+ * configuration when a suite needs other settings (a low rate limit, a proxy in front).
  */
-export function describeEachDialect(name: string, define: (ctx: TestContext) => void): void {
+export function describeEachDialect(
+  name: string,
+  define: (ctx: TestContext) => void,
+  options: { config?: Partial<Config> } = {},
+): void {
+  const config = { ...testConfig, ...options.config };
   for (const dialect of dialects) {
     describe(`${name} [${dialect}]`, () => {
       let app: App | undefined;
@@ -71,7 +77,7 @@ export function describeEachDialect(name: string, define: (ctx: TestContext) => 
         const created = await createTestDatabase(dialect);
         database = created.database;
         drop = created.drop;
-        app = await buildApp({ config: testConfig, database, validateResponses: true });
+        app = await buildApp({ config, database, validateResponses: true });
         await app.ready();
       });
 
