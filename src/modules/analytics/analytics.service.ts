@@ -155,7 +155,9 @@ export class AnalyticsService {
     const ratingsByPeriod = new Map<string, RatingGroupRow[]>();
     for (const row of ratings) {
       const period = periodStart(row.day!, input.interval);
-      ratingsByPeriod.set(period, [...(ratingsByPeriod.get(period) ?? []), row]);
+      const rows = ratingsByPeriod.get(period);
+      if (rows) rows.push(row);
+      else ratingsByPeriod.set(period, [row]);
     }
     const messagesByPeriod = new Map<string, { likes: number; dislikes: number }>();
     for (const row of messages) {

@@ -139,7 +139,9 @@ export function thumbsFigures(rows: CodeCounters[], kindOf: KindOfCode): Record<
   const byCode = new Map<string, CodeCounters[]>();
   for (const row of rows) {
     if (kindOf(row.question_code) !== 'thumbs') continue;
-    byCode.set(row.question_code, [...(byCode.get(row.question_code) ?? []), row]);
+    const rows = byCode.get(row.question_code);
+    if (rows) rows.push(row);
+    else byCode.set(row.question_code, [row]);
   }
   return Object.fromEntries(
     [...byCode].sort(([a], [b]) => a.localeCompare(b)).map(([code, of]) => [code, thumbsOf(sumOf(of))]),
