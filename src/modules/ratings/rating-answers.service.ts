@@ -1,0 +1,193 @@
+import type { Db } from '../../db/database.js';
+import { acceptedTimestamp, nowIso, recordRef } from '../../db/values.js';
+import { AppError } from '../../errors.js';
+import type { ConversationsService } from '../conversations/index.js';
+import {
+  isValidValue,
+  valueRange,
+  type QuestionCode,
+  type QuestionKind,
+  type RatingConfigService,
+  type ResolvedSettings,
+} from '../rating-config/index.js';
+import { ratingNotFound, type RatingRecords } from './rating-records.service.js';
+import type { QuestionRow, RatingRow } from './ratings.repository.js';
+import type { AnswerInput, Rating, RatingQuestion } from './ratings.types.js';
+import { isExpired, surveyStatus } from './survey-status.js';
+
+export const MAX_COMMENT_LENGTH = 2000;
+
+function checkComment(comment: string | null | undefined): void {
+  // Characters as people (and the schema validator) count them: code points, not UTF-16 units.
+  if (comment && [...comment].length > MAX_COMMENT_LENGTH) {
+    throw new AppError('validation_failed', `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
+  }
+}
+
+/** Answering surveys: the native API, Dixa's results and the public rating page. */
+export class RatingAnswers {
+  constructor(
+    private readonly records: RatingRecords,
+    private readonly conversations: ConversationsService,
+    private readonly ratingConfig: RatingConfigService,
+  ) {}
+
+  /** Records answers to questions of a survey, by question code (the native API). */
+  async answerRating(
+    orgId: number,
+    ratingIdOrUid: string,
+    input: { answers: AnswerInput[]; comment?: string | null; submittedAt?: string },
+  ): Promise<Rating> {
+    const { records } = this;
+    const row = await records.repository.findRating(orgId, recordRef(ratingIdOrUid));
+    if (!row) throw ratingNotFound(ratingIdOrUid);
+    const at = acceptedTimestamp(input.submittedAt, 'body.submitted_at') ?? nowIso();
+    await records.database.db.transaction().execute(async (trx) => {
+      await records.repository.lockRating(trx, Number(row.id));
+      await records.tracked(trx, orgId, Number(row.id), async () => {
+        const questions = await records.repository.questionsOf(trx, [Number(row.id)]);
+        // The comment belongs to the survey and to the answers it came with, so per-question readers (Dixa) see it.
+        const answers = input.answers.map(({ code, value }) => {
+          const question = questions.find((candidate) => candidate.code === code);
+          if (!question) throw new AppError('question_not_offered', `Rating ${row.id} has no question ${code}.`);
+          return { question, value, comment: input.comment };
+        });
+        await this.applyAnswers(trx, row, questions, answers, input.comment, at);
+      });
+    });
+    return (await records.load(records.database.db, orgId, { id: Number(row.id) }))!;
+  }
+
+  /**
+   * Records the result of one question kind of a survey, as Dixa submits it: the survey's question of that kind that
+   * still waits for an answer, else the answered one (the answer changes).
+   */
+  async submitResult(
+    orgId: number,
+    conversationIdOrUid: string,
+    ratingUid: string,
+    input: { kind: QuestionKind; value: number; comment?: string; submittedAt?: string },
+  ): Promise<{ rating: Rating; question: RatingQuestion }> {
+    const { records } = this;
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+    const row = /^[0-9a-f-]{36}$/i.test(ratingUid)
+      ? await records.repository.findRating(orgId, { uid: ratingUid.toLowerCase() })
+      : undefined;
+    if (!row || Number(row.conversation_id) !== conversation.id) {
+      throw new AppError('rating_not_found', `No rating ${ratingUid} on conversation ${conversation.id}.`);
+    }
+    const at = acceptedTimestamp(input.submittedAt, 'submittedAt') ?? nowIso();
+    let code: QuestionCode | undefined;
+    await records.database.db.transaction().execute(async (trx) => {
+      await records.repository.lockRating(trx, Number(row.id));
+      await records.tracked(trx, orgId, Number(row.id), async () => {
+        const questions = await records.repository.questionsOf(trx, [Number(row.id)]);
+        const ofKind = questions.filter((question) => question.kind === input.kind);
+        const question = ofKind.find((candidate) => candidate.status === 'Offered') ?? ofKind[0];
+        if (!question) {
+          throw new AppError('question_not_offered', `Rating ${ratingUid} offered no ${input.kind} question.`);
+        }
+        code = question.code as QuestionCode;
+        await this.applyAnswers(
+          trx,
+          row,
+          questions,
+          [{ question, value: input.value, comment: input.comment }],
+          input.comment,
+          at,
+        );
+      });
+    });
+    const rating = (await records.load(records.database.db, orgId, { id: Number(row.id) }))!;
+    return { rating, question: rating.questions.find((question) => question.code === code)! };
+  }
+
+  /** The rating behind a public page code, with its organization's settings; marks it opened. */
+  async openByCode(code: string): Promise<{ rating: Rating; orgId: number; settings: ResolvedSettings } | undefined> {
+    const { records } = this;
+    const row = await records.repository.findRatingByCode(code);
+    if (!row) return undefined;
+    const orgId = Number(row.org_id);
+    if (!row.opened_at) {
+      const openedAt = nowIso();
+      const id = Number(row.id);
+      await records.database.db
+        .transaction()
+        .execute((trx) => records.tracked(trx, orgId, id, () => records.repository.markOpened(trx, id, openedAt)));
+      row.opened_at = openedAt;
+    }
+    const [[rating], settings] = await Promise.all([
+      records.withQuestions([row]),
+      this.ratingConfig.resolvedSettings(orgId),
+    ]);
+    return { rating: rating!, orgId, settings };
+  }
+
+  /**
+   * Records the rater's answers from the public page. The rater may change them until the rating expires. Answers to
+   * questions the survey does not ask are refused.
+   */
+  async answerByCode(code: string, input: { answers: AnswerInput[]; comment: string | null }): Promise<Rating> {
+    const { records } = this;
+    const row = await records.repository.findRatingByCode(code);
+    if (!row) throw new AppError('rating_not_found', 'No rating with this link.');
+    const at = nowIso();
+    await records.database.db.transaction().execute(async (trx) => {
+      await records.repository.lockRating(trx, Number(row.id));
+      await records.tracked(trx, Number(row.org_id), Number(row.id), async () => {
+        const questions = await records.repository.questionsOf(trx, [Number(row.id)]);
+        const answers = input.answers.map(({ code: questionCode, value }) => {
+          const question = questions.find((candidate) => candidate.code === questionCode);
+          if (!question) throw new AppError('question_not_offered', `This rating has no question ${questionCode}.`);
+          return { question, value, comment: question.kind === 'stars' ? input.comment : undefined };
+        });
+        await this.applyAnswers(trx, row, questions, answers, input.comment, at);
+      });
+    });
+    return (await records.load(records.database.db, Number(row.org_id), { id: Number(row.id) }))!;
+  }
+
+  private async applyAnswers(
+    trx: Db,
+    row: RatingRow,
+    questions: QuestionRow[],
+    answers: Array<{ question: QuestionRow; value: number; comment?: string | null }>,
+    comment: string | null | undefined,
+    at: string,
+  ): Promise<void> {
+    const { repository } = this.records;
+    const now = nowIso();
+    if (row.status === 'cancelled') throw new AppError('rating_cancelled', `Rating ${row.id} was cancelled.`);
+    if (isExpired(row, now)) throw new AppError('rating_expired', `Rating ${row.id} expired at ${row.expires_at}.`);
+    checkComment(comment);
+    for (const { question, value } of answers) {
+      const kind = question.kind as QuestionKind;
+      if (!isValidValue(kind, value)) {
+        const { min, max } = valueRange[kind];
+        throw new AppError(
+          'invalid_rating_value',
+          `${question.code} takes a whole number from ${min} to ${max}${kind === 'thumbs' ? ' (1 up, 0 down)' : ''}; got ${JSON.stringify(value)}.`,
+        );
+      }
+      if (question.status === 'Cancelled') {
+        throw new AppError('rating_cancelled', `Question ${question.code} of rating ${row.id} was cancelled.`);
+      }
+    }
+    for (const { question, value, comment: questionComment } of answers) {
+      await repository.updateQuestion(trx, Number(question.id), {
+        status: 'Rated',
+        value,
+        answered_at: at,
+        updated_at: now,
+        ...(questionComment !== undefined ? { comment: questionComment || null } : {}),
+      });
+      question.status = 'Rated';
+    }
+    await repository.updateRating(trx, Number(row.id), {
+      status: surveyStatus(questions),
+      submitted_at: at,
+      updated_at: now,
+      ...(comment !== undefined ? { comment: comment || null } : {}),
+    });
+  }
+}
