@@ -317,7 +317,7 @@ describeEachDialect('POST /r/{code}', (ctx) => {
     assert.ok(stored.submitted_at);
   });
 
-  it('takes the stars alone: the other questions stay open and the rating is partially rated', async () => {
+  it('takes the stars alone: the optional questions stay open and the rating is rated', async () => {
     const tenant = await ctx.newTenant();
     const { path, rating } = await invite(ctx, tenant);
     const { session } = await open(ctx, path);
@@ -326,7 +326,7 @@ describeEachDialect('POST /r/{code}', (ctx) => {
     assert.equal(valueOf(stored, 'STARS'), 2);
     assert.equal(valueOf(stored, 'HELPFUL_THUMBS'), null);
     assert.equal(stored.comment, null);
-    assert.equal(stored.status, 'partially_rated');
+    assert.equal(stored.status, 'rated', 'only optional questions were skipped');
   });
 
   it('records NPS answers', async () => {
@@ -596,12 +596,12 @@ describeEachDialect('POST /r/{code}', (ctx) => {
     assert.equal((await ratingOf(ctx, tenant, rating.id)).status, 'offered');
   });
 
-  it('serves a survey offered through the API without a stars question: one answer is then required', async () => {
+  it('serves a survey offered through the API that requires nothing: one answer is then required', async () => {
     const tenant = await ctx.newTenant();
     const conversation = await ctx.request('POST', '/v1/conversations', { key: tenant.key, body: {} });
     const offered = await ctx.request('POST', `/v1/conversations/${conversation.body.data.id}/ratings`, {
       key: tenant.key,
-      body: { question_codes: ['NPS', 'HELPFUL_THUMBS'] },
+      body: { question_codes: ['NPS', 'HELPFUL_THUMBS'], optional_codes: ['NPS', 'HELPFUL_THUMBS'] },
     });
     assert.equal(offered.status, 201);
     const path = new URL(offered.body.data.link).pathname;
@@ -616,7 +616,7 @@ describeEachDialect('POST /r/{code}', (ctx) => {
     assertHtmlPage(await submit(ctx, path, { NPS: '8' }, session), 200);
     const stored = await ratingOf(ctx, tenant, offered.body.data.id);
     assert.equal(valueOf(stored, 'NPS'), 8);
-    assert.equal(stored.status, 'partially_rated');
+    assert.equal(stored.status, 'rated', 'with nothing required, one answer completes it');
   });
 
   it('escapes a comment with markup when it shows it again', async () => {

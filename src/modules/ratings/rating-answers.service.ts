@@ -10,10 +10,10 @@ import {
   type RatingConfigService,
   type ResolvedSettings,
 } from '../rating-config/index.js';
-import { ratingNotFound, type RatingRecords } from './rating-records.service.js';
+import { ratingNotFound, statusOfRows, type RatingRecords } from './rating-records.service.js';
 import type { QuestionRow, RatingRow } from './ratings.repository.js';
 import type { AnswerInput, Rating, RatingQuestion } from './ratings.types.js';
-import { isExpired, surveyStatus } from './survey-status.js';
+import { isExpired } from './survey-status.js';
 
 export const MAX_COMMENT_LENGTH = 2000;
 
@@ -22,6 +22,30 @@ function checkComment(comment: string | null | undefined): void {
   if (comment && [...comment].length > MAX_COMMENT_LENGTH) {
     throw new AppError('validation_failed', `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
   }
+}
+
+/** An answer matched to the question it answers, with the comment that question keeps (undefined: unchanged). */
+interface MatchedAnswer {
+  question: QuestionRow;
+  value: number;
+  comment?: string | null;
+}
+
+/** How one surface's answers find their questions; a refusal names the survey as that surface does. */
+type Matcher = (questions: QuestionRow[]) => MatchedAnswer[];
+
+/** Matches answers to the survey's questions by code; `unknown` says what an answer to no question of it is. */
+function byCode(
+  answers: AnswerInput[],
+  comment: (question: QuestionRow) => string | null | undefined,
+  unknown: (code: string) => string,
+): Matcher {
+  return (questions) =>
+    answers.map(({ code, value }) => {
+      const question = questions.find((candidate) => candidate.code === code);
+      if (!question) throw new AppError('question_not_offered', unknown(code));
+      return { question, value, comment: comment(question) };
+    });
 }
 
 /** Answering surveys: the native API, Dixa's results and the public rating page. */
@@ -42,19 +66,15 @@ export class RatingAnswers {
     const row = await records.repository.findRating(orgId, recordRef(ratingIdOrUid));
     if (!row) throw ratingNotFound(ratingIdOrUid);
     const at = acceptedTimestamp(input.submittedAt, 'body.submitted_at') ?? nowIso();
-    await records.database.db.transaction().execute(async (trx) => {
-      await records.repository.lockRating(trx, Number(row.id));
-      await records.tracked(trx, orgId, Number(row.id), async () => {
-        const questions = await records.repository.questionsOf(trx, [Number(row.id)]);
-        // The comment belongs to the survey and to the answers it came with, so per-question readers (Dixa) see it.
-        const answers = input.answers.map(({ code, value }) => {
-          const question = questions.find((candidate) => candidate.code === code);
-          if (!question) throw new AppError('question_not_offered', `Rating ${row.id} has no question ${code}.`);
-          return { question, value, comment: input.comment };
-        });
-        await this.applyAnswers(trx, row, questions, answers, input.comment, at);
-      });
-    });
+    // The comment belongs to the survey and to the answers it came with, so per-question readers (Dixa) see it.
+    const match = byCode(
+      input.answers,
+      () => input.comment,
+      (code) => `Rating ${row.id} has no question ${code}.`,
+    );
+    await records.database.db
+      .transaction()
+      .execute((trx) => this.answerIn(trx, orgId, Number(row.id), match, input.comment, at));
     return (await records.load(records.database.db, orgId, { id: Number(row.id) }))!;
   }
 
@@ -78,26 +98,18 @@ export class RatingAnswers {
     }
     const at = acceptedTimestamp(input.submittedAt, 'submittedAt') ?? nowIso();
     let code: QuestionCode | undefined;
-    await records.database.db.transaction().execute(async (trx) => {
-      await records.repository.lockRating(trx, Number(row.id));
-      await records.tracked(trx, orgId, Number(row.id), async () => {
-        const questions = await records.repository.questionsOf(trx, [Number(row.id)]);
-        const ofKind = questions.filter((question) => question.kind === input.kind);
-        const question = ofKind.find((candidate) => candidate.status === 'Offered') ?? ofKind[0];
-        if (!question) {
-          throw new AppError('question_not_offered', `Rating ${ratingUid} offered no ${input.kind} question.`);
-        }
-        code = question.code as QuestionCode;
-        await this.applyAnswers(
-          trx,
-          row,
-          questions,
-          [{ question, value: input.value, comment: input.comment }],
-          input.comment,
-          at,
-        );
-      });
-    });
+    const match: Matcher = (questions) => {
+      const ofKind = questions.filter((question) => question.kind === input.kind);
+      const question = ofKind.find((candidate) => candidate.status === 'Offered') ?? ofKind[0];
+      if (!question) {
+        throw new AppError('question_not_offered', `Rating ${ratingUid} offered no ${input.kind} question.`);
+      }
+      code = question.code as QuestionCode;
+      return [{ question, value: input.value, comment: input.comment }];
+    };
+    await records.database.db
+      .transaction()
+      .execute((trx) => this.answerIn(trx, orgId, Number(row.id), match, input.comment, at));
     const rating = (await records.load(records.database.db, orgId, { id: Number(row.id) }))!;
     return { rating, question: rating.questions.find((question) => question.code === code)! };
   }
@@ -107,20 +119,17 @@ export class RatingAnswers {
     const { records } = this;
     const row = await records.repository.findRatingByCode(code);
     if (!row) return undefined;
-    const orgId = Number(row.org_id);
     if (!row.opened_at) {
       const openedAt = nowIso();
       const id = Number(row.id);
       await records.database.db
         .transaction()
-        .execute((trx) => records.tracked(trx, orgId, id, () => records.repository.markOpened(trx, id, openedAt)));
+        .execute((trx) =>
+          records.tracked(trx, Number(row.org_id), id, () => records.repository.markOpened(trx, id, openedAt)),
+        );
       row.opened_at = openedAt;
     }
-    const [[rating], settings] = await Promise.all([
-      records.withQuestions([row]),
-      this.ratingConfig.resolvedSettings(orgId),
-    ]);
-    return { rating: rating!, orgId, settings };
+    return this.withSettings(row);
   }
 
   /**
@@ -132,62 +141,77 @@ export class RatingAnswers {
     const row = await records.repository.findRatingByCode(code);
     if (!row) throw new AppError('rating_not_found', 'No rating with this link.');
     const at = nowIso();
-    await records.database.db.transaction().execute(async (trx) => {
-      await records.repository.lockRating(trx, Number(row.id));
-      await records.tracked(trx, Number(row.org_id), Number(row.id), async () => {
-        const questions = await records.repository.questionsOf(trx, [Number(row.id)]);
-        const answers = input.answers.map(({ code: questionCode, value }) => {
-          const question = questions.find((candidate) => candidate.code === questionCode);
-          if (!question) throw new AppError('question_not_offered', `This rating has no question ${questionCode}.`);
-          return { question, value, comment: question.kind === 'stars' ? input.comment : undefined };
-        });
-        await this.applyAnswers(trx, row, questions, answers, input.comment, at);
-      });
-    });
+    const match = byCode(
+      input.answers,
+      // The page's comment is the survey's, and its stars question's.
+      (question) => (question.kind === 'stars' ? input.comment : undefined),
+      (questionCode) => `This rating has no question ${questionCode}.`,
+    );
+    await records.database.db
+      .transaction()
+      .execute((trx) => this.answerIn(trx, Number(row.org_id), Number(row.id), match, input.comment, at));
     return (await records.load(records.database.db, Number(row.org_id), { id: Number(row.id) }))!;
   }
 
-  private async applyAnswers(
+  private async withSettings(row: RatingRow) {
+    const orgId = Number(row.org_id);
+    const [[rating], settings] = await Promise.all([
+      this.records.withQuestions([row]),
+      this.ratingConfig.resolvedSettings(orgId),
+    ]);
+    return { rating: rating!, orgId, settings };
+  }
+
+  /**
+   * Applies answers to one rating inside `trx`, under its lock and on its current state: every answer is checked
+   * before any is written, and a refusal throws, so the transaction leaves nothing behind.
+   */
+  private answerIn(
     trx: Db,
-    row: RatingRow,
-    questions: QuestionRow[],
-    answers: Array<{ question: QuestionRow; value: number; comment?: string | null }>,
+    orgId: number,
+    ratingId: number,
+    match: Matcher,
     comment: string | null | undefined,
     at: string,
   ): Promise<void> {
-    const { repository } = this.records;
-    const now = nowIso();
-    if (row.status === 'cancelled') throw new AppError('rating_cancelled', `Rating ${row.id} was cancelled.`);
-    if (isExpired(row, now)) throw new AppError('rating_expired', `Rating ${row.id} expired at ${row.expires_at}.`);
-    checkComment(comment);
-    for (const { question, value } of answers) {
-      const kind = question.kind as QuestionKind;
-      if (!isValidValue(kind, value)) {
-        const { min, max } = valueRange[kind];
-        throw new AppError(
-          'invalid_rating_value',
-          `${question.code} takes a whole number from ${min} to ${max}${kind === 'thumbs' ? ' (1 up, 0 down)' : ''}; got ${JSON.stringify(value)}.`,
-        );
+    return this.records.changeRating(trx, orgId, ratingId, async (row, questions) => {
+      const now = nowIso();
+      const answers = match(questions);
+      if (row.cancelled_at !== null || row.status === 'cancelled') {
+        throw new AppError('rating_cancelled', `Rating ${row.id} was cancelled; it takes no more answers.`);
       }
-      if (question.status === 'Cancelled') {
-        throw new AppError('rating_cancelled', `Question ${question.code} of rating ${row.id} was cancelled.`);
+      if (isExpired(row, now)) throw new AppError('rating_expired', `Rating ${row.id} expired at ${row.expires_at}.`);
+      checkComment(comment);
+      for (const { question, value } of answers) {
+        const kind = question.kind as QuestionKind;
+        if (!isValidValue(kind, value)) {
+          const { min, max } = valueRange[kind];
+          throw new AppError(
+            'invalid_rating_value',
+            `${question.code} takes a whole number from ${min} to ${max}${kind === 'thumbs' ? ' (1 up, 0 down)' : ''}; got ${JSON.stringify(value)}.`,
+          );
+        }
+        if (question.status === 'Cancelled') {
+          throw new AppError('rating_cancelled', `Question ${question.code} of rating ${row.id} was cancelled.`);
+        }
       }
-    }
-    for (const { question, value, comment: questionComment } of answers) {
-      await repository.updateQuestion(trx, Number(question.id), {
-        status: 'Rated',
-        value,
-        answered_at: at,
+      const { repository } = this.records;
+      for (const { question, value, comment: questionComment } of answers) {
+        await repository.updateQuestion(trx, Number(question.id), {
+          status: 'Rated',
+          value,
+          answered_at: at,
+          updated_at: now,
+          ...(questionComment !== undefined ? { comment: questionComment || null } : {}),
+        });
+        question.status = 'Rated';
+      }
+      await repository.updateRating(trx, Number(row.id), {
+        status: statusOfRows(questions, false),
+        submitted_at: at,
         updated_at: now,
-        ...(questionComment !== undefined ? { comment: questionComment || null } : {}),
+        ...(comment !== undefined ? { comment: comment || null } : {}),
       });
-      question.status = 'Rated';
-    }
-    await repository.updateRating(trx, Number(row.id), {
-      status: surveyStatus(questions),
-      submitted_at: at,
-      updated_at: now,
-      ...(comment !== undefined ? { comment: comment || null } : {}),
     });
   }
 }

@@ -3,6 +3,8 @@ import type { RatingSnapshot } from '../analytics/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
 import type { RatingsRepository } from './ratings.repository.js';
 
+type RatingEventType = 'rating.offered' | 'rating.submitted' | 'rating.cancelled' | 'rating.expired';
+
 /**
  * The webhook events of a change to a rating, worked out from the snapshots around it, so that every path that changes
  * a rating reports it without a rule of its own.
@@ -16,8 +18,8 @@ export class RatingEvents {
 
   /**
    * Questions newly offered (`rating.offered`), each question newly answered or answered again (`rating.submitted`),
-   * the expiry counted (`rating.expired`). Reads the rating's details only when a webhook of the organization wants
-   * one of them.
+   * questions withdrawn by a cancel (`rating.cancelled`, one event naming them all), the expiry counted
+   * (`rating.expired`). Reads the rating's details only when a webhook of the organization wants one of them.
    */
   async publish(
     trx: Db,
@@ -36,15 +38,21 @@ export class RatingEvents {
         (!was || was.status !== 'Rated' || was.value !== question.value || was.answered_at !== question.answered_at)
       );
     });
+    const withdrawn = new Set(
+      after.questions
+        .filter((question) => question.status === 'Cancelled' && previous.get(question.code)?.status === 'Offered')
+        .map(({ code }) => code),
+    );
     const expired = after.expiry_recorded && !before?.expiry_recorded;
-    const wants = async (type: 'rating.offered' | 'rating.submitted' | 'rating.expired', changed: boolean) =>
+    const wants = async (type: RatingEventType, changed: boolean) =>
       changed && (await this.webhooks.subscribed(trx, orgId, type));
-    const [wantOffered, wantAnswered, wantExpired] = [
+    const [wantOffered, wantAnswered, wantCancelled, wantExpired] = [
       await wants('rating.offered', offered.length > 0),
       await wants('rating.submitted', answered.length > 0),
+      await wants('rating.cancelled', withdrawn.size > 0),
       await wants('rating.expired', expired),
     ];
-    if (!wantOffered && !wantAnswered && !wantExpired) return;
+    if (!wantOffered && !wantAnswered && !wantCancelled && !wantExpired) return;
     const row = (await this.repository.findRating(orgId, { id: ratingId }, trx))!;
     const questions = await this.repository.questionsOf(trx, [ratingId]);
     const subject = {
@@ -81,6 +89,16 @@ export class RatingEvents {
           answered_at: question.answered_at,
         });
       }
+    }
+    if (wantCancelled) {
+      await this.webhooks.enqueue(trx, orgId, 'rating.cancelled', {
+        ...subject,
+        status: row.status,
+        cancelled_at: row.cancelled_at,
+        // In the survey's order: what the cancel withdrew, and the answers that stand.
+        withdrawn: questions.filter((question) => withdrawn.has(question.code)).map(({ code }) => code),
+        answered: questions.filter((question) => question.status === 'Rated').map(({ code }) => code),
+      });
     }
     if (wantExpired) {
       await this.webhooks.enqueue(trx, orgId, 'rating.expired', {

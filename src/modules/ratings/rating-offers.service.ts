@@ -1,4 +1,4 @@
-import { acceptedTimestamp, nowIso } from '../../db/values.js';
+import { acceptedTimestamp, booleanParam, nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import type { ConversationsService } from '../conversations/index.js';
 import {
@@ -9,10 +9,9 @@ import {
   type QuestionCode,
   type RatingConfigService,
 } from '../rating-config/index.js';
-import type { RatingRecords } from './rating-records.service.js';
+import { statusOfRows, type AskedQuestion, type RatingRecords } from './rating-records.service.js';
 import type { RatingSource } from './ratings.table.js';
 import type { Rating, RatingQuestion } from './ratings.types.js';
-import { surveyStatus } from './survey-status.js';
 
 const HOUR = 3_600_000;
 
@@ -37,15 +36,18 @@ export class RatingOffers {
       await records.repository.lockConversation(trx, conversation.id);
       const open = await records.repository.findOpenInvite(trx, conversation.id, now);
       if (open) return { id: Number(open.id), created: false };
-      const codes: QuestionCode[] = [
-        'STARS',
-        ...settings.conv_rating_question_codes.filter((code) => kindOf(code) !== 'stars'),
+      // The rating page's main question is required; the configured questions come along as optional.
+      const questions: AskedQuestion[] = [
+        { code: 'STARS', required: true },
+        ...settings.conv_rating_question_codes
+          .filter((code) => kindOf(code) !== 'stars')
+          .map((code) => ({ code, required: false })),
       ];
       const expiresAt = new Date(Date.parse(now) + settings.invite_expiry_hours * HOUR).toISOString();
       const ratingId = await records.insertSurvey(trx, {
         orgId,
         conversation,
-        codes,
+        questions,
         source: 'invite',
         at: now,
         expiresAt,
@@ -76,6 +78,7 @@ export class RatingOffers {
       givenAgent ?? conversation.agent_id ?? (await this.conversations.latestAgentAuthor(orgId, conversation.id));
     const offeredAt = acceptedTimestamp(input.offeredAt, 'offeredAt') ?? nowIso();
     const kind = kindOf(input.code);
+    const offered: AskedQuestion = { code: input.code, required: true };
     const now = nowIso();
     const requireAgent = () => {
       if (!agentId) {
@@ -96,23 +99,34 @@ export class RatingOffers {
         (givenAgent === undefined || open.agent_id === null || givenAgent === open.agent_id);
       if (open && sameParties) {
         const openId = Number(open.id);
-        const joined = await records.tracked(trx, orgId, openId, async () => {
-          const questions = await repository.questionsOf(trx, [openId]);
+        const joined = await records.changeRating(trx, orgId, openId, async (row, questions) => {
           const sameKind = questions.filter((question) => question.kind === kind);
-          if (sameKind.some((question) => question.status === 'Offered')) {
-            // The offer waits already; a survey begun without an agent (an invite) takes the offer's.
-            if (open.agent_id === null)
-              await repository.updateRating(trx, openId, { agent_id: requireAgent(), updated_at: now });
+          const waiting = sameKind.find((question) => question.status === 'Offered');
+          if (waiting) {
+            // The offer waits already, and is now required if it was not (Dixa waits for its result); a survey begun
+            // without an agent (an invite) takes the offer's.
+            if (!toBoolean(waiting.required)) {
+              await repository.updateQuestion(trx, Number(waiting.id), {
+                required: booleanParam(true),
+                updated_at: now,
+              });
+              waiting.required = true;
+            }
+            await repository.updateRating(trx, openId, {
+              status: statusOfRows(questions, false),
+              updated_at: now,
+              ...(row.agent_id === null ? { agent_id: requireAgent() } : {}),
+            });
             return true;
           }
           if (sameKind.length === 0) {
-            await repository.insertQuestions(trx, [
-              records.questionRow(orgId, openId, input.code, questions.length, offeredAt, now),
-            ]);
+            // What a Dixa offer asks, it requires.
+            const asked = records.questionRow(orgId, openId, offered, questions.length, offeredAt, now);
+            await repository.insertQuestions(trx, [asked]);
             await repository.updateRating(trx, openId, {
-              status: surveyStatus([...questions, { status: 'Offered' as const }]),
+              status: statusOfRows([...questions, { ...asked, id: 0 }], false),
               updated_at: now,
-              ...(open.agent_id === null ? { agent_id: requireAgent() } : {}),
+              ...(row.agent_id === null ? { agent_id: requireAgent() } : {}),
             });
             return true;
           }
@@ -123,7 +137,7 @@ export class RatingOffers {
       return records.insertSurvey(trx, {
         orgId,
         conversation,
-        codes: [input.code],
+        questions: [offered],
         source: 'offer',
         at: offeredAt,
         contactId: givenContact,
@@ -138,12 +152,16 @@ export class RatingOffers {
     return { rating, question };
   }
 
-  /** Offers a new survey with the given questions (the native API). */
+  /**
+   * Offers a new survey with the given questions, in order (the native API). Every question is required unless named
+   * in `optionalCodes`, which must be among `codes`.
+   */
   async offerSurvey(
     orgId: number,
     conversationIdOrUid: string,
     input: {
       codes: QuestionCode[];
+      optionalCodes?: QuestionCode[];
       contactId?: string;
       agentId?: string;
       language?: string;
@@ -156,6 +174,14 @@ export class RatingOffers {
     },
   ): Promise<Rating> {
     const { records } = this;
+    const optional = new Set(input.optionalCodes ?? []);
+    const strangers = [...optional].filter((code) => !input.codes.includes(code));
+    if (strangers.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        `body.optional_codes must name questions of body.question_codes; ${strangers.join(', ')} is not one.`,
+      );
+    }
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const now = nowIso();
     const offeredAt = acceptedTimestamp(input.offeredAt, 'body.offered_at') ?? now;
@@ -168,7 +194,7 @@ export class RatingOffers {
       records.insertSurvey(trx, {
         orgId,
         conversation,
-        codes: input.codes,
+        questions: input.codes.map((code) => ({ code, required: !optional.has(code) })),
         source: input.source ?? 'api',
         at: offeredAt,
         contactId: input.contactId,

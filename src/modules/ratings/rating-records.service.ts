@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Db } from '../../db/database.js';
-import { nowIso } from '../../db/values.js';
+import { booleanParam, nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import type { AnalyticsService } from '../analytics/index.js';
 import type { ConversationRecord } from '../conversations/index.js';
@@ -8,16 +8,22 @@ import { kindOf, type QuestionCode, type QuestionKind } from '../rating-config/i
 import type { WebhooksService } from '../webhooks/index.js';
 import { newRatingCode } from './codes.js';
 import { RatingEvents } from './rating-events.service.js';
-import { RatingsRepository, type RatingRef, type RatingRow } from './ratings.repository.js';
-import type { RatingSource } from './ratings.table.js';
+import { RatingsRepository, type QuestionRow, type RatingRef, type RatingRow } from './ratings.repository.js';
+import type { RatingSource, StoredRatingStatus } from './ratings.table.js';
 import type { Rating } from './ratings.types.js';
-import { readStatus } from './survey-status.js';
+import { readStatus, surveyStatus } from './survey-status.js';
+
+/** A question as a survey asks it. */
+export interface AskedQuestion {
+  code: QuestionCode;
+  required: boolean;
+}
 
 /** A new survey: whose, which questions, from where, and until when. */
 export interface NewSurvey {
   orgId: number;
   conversation: ConversationRecord;
-  codes: QuestionCode[];
+  questions: AskedQuestion[];
   source: RatingSource;
   at: string;
   expiresAt: string | null;
@@ -62,15 +68,34 @@ export class RatingRecords {
     return result;
   }
 
+  /**
+   * Runs a change to one rating inside `trx`: under the rating's lock, on the rating and its questions as they are now
+   * (so that a cancel or an answer committed meanwhile is seen), counted and reported by `tracked`.
+   */
+  async changeRating<T>(
+    trx: Db,
+    orgId: number,
+    ratingId: number,
+    change: (row: RatingRow, questions: QuestionRow[]) => Promise<T>,
+  ): Promise<T> {
+    await this.repository.lockRating(trx, ratingId);
+    const row = await this.repository.findRating(orgId, { id: ratingId }, trx);
+    if (!row) throw ratingNotFound(ratingId);
+    return this.tracked(trx, orgId, ratingId, async () =>
+      change(row, await this.repository.questionsOf(trx, [ratingId])),
+    );
+  }
+
   /** A question row as offered: waiting for its answer. */
-  questionRow(orgId: number, ratingId: number, code: QuestionCode, position: number, offeredAt: string, now: string) {
+  questionRow(orgId: number, ratingId: number, asked: AskedQuestion, position: number, offeredAt: string, now: string) {
     return {
       rating_id: ratingId,
       org_id: orgId,
       position,
-      code,
-      kind: kindOf(code),
+      code: asked.code,
+      kind: kindOf(asked.code),
       status: 'Offered' as const,
+      required: booleanParam(asked.required),
       value: null,
       comment: null,
       offered_at: offeredAt,
@@ -105,7 +130,7 @@ export class RatingRecords {
     });
     await this.repository.insertQuestions(
       trx,
-      input.codes.map((code, position) => this.questionRow(input.orgId, id, code, position, input.at, now)),
+      input.questions.map((asked, position) => this.questionRow(input.orgId, id, asked, position, input.at, now)),
     );
     const snapshot = await this.repository.snapshotOf(trx, id);
     await this.analytics.recordRatingChange(trx, input.orgId, null, snapshot);
@@ -148,6 +173,7 @@ export class RatingRecords {
           code: question.code as QuestionCode,
           kind: question.kind as QuestionKind,
           status: question.status,
+          required: toBoolean(question.required),
           value: question.value === null ? null : Number(question.value),
           comment: question.comment,
           offered_at: question.offered_at,
@@ -164,6 +190,14 @@ export class RatingRecords {
       };
     });
   }
+}
+
+/** The stored status of a survey with these question rows (see `surveyStatus`). */
+export function statusOfRows(questions: QuestionRow[], withdrawn: boolean): StoredRatingStatus {
+  return surveyStatus(
+    questions.map((question) => ({ status: question.status, required: toBoolean(question.required) })),
+    withdrawn,
+  );
 }
 
 /** The refusal for a rating that does not exist for the caller (another organization's included). */

@@ -1,6 +1,6 @@
 import { nowIso, recordRef } from '../../db/values.js';
 import { AppError } from '../../errors.js';
-import { ratingNotFound, type RatingRecords } from './rating-records.service.js';
+import { ratingNotFound, statusOfRows, type RatingRecords } from './rating-records.service.js';
 import type { Rating } from './ratings.types.js';
 import { isExpired } from './survey-status.js';
 
@@ -8,35 +8,45 @@ import { isExpired } from './survey-status.js';
 export class RatingWithdrawals {
   constructor(private readonly records: RatingRecords) {}
 
-  /** Cancels the questions still waiting for an answer; answered ones keep their values. */
+  /**
+   * Withdraws the questions still waiting for an answer; answered ones keep their values and keep counting, and the
+   * survey takes no more answers. A survey with answers is then `rated` (with `cancelled_at`), one without `cancelled`.
+   * Nothing left to withdraw is 409 `rating_already_answered`; an expired survey stays as it expired (410). Cancelling
+   * again answers the survey as the first cancel left it, changing nothing.
+   */
   async cancelRating(orgId: number, ratingIdOrUid: string): Promise<Rating> {
     const { records } = this;
     const { repository } = records;
-    const row = await repository.findRating(orgId, recordRef(ratingIdOrUid));
-    if (!row) throw ratingNotFound(ratingIdOrUid);
-    if (row.status !== 'cancelled') {
-      // An expired rating stays as it expired: its unanswered questions count as expired, not cancelled.
-      if (row.status !== 'rated' && isExpired(row, nowIso())) {
-        throw new AppError('rating_expired', `Rating ${row.id} expired at ${row.expires_at}; it cannot be cancelled.`);
-      }
-      await records.database.db.transaction().execute(async (trx) => {
-        await repository.lockRating(trx, Number(row.id));
-        await records.tracked(trx, orgId, Number(row.id), async () => {
-          const now = nowIso();
-          for (const question of await repository.questionsOf(trx, [Number(row.id)])) {
-            if (question.status === 'Offered') {
-              await repository.updateQuestion(trx, Number(question.id), { status: 'Cancelled', updated_at: now });
-            }
-          }
-          await repository.updateRating(trx, Number(row.id), {
-            status: 'cancelled',
-            cancelled_at: now,
-            updated_at: now,
-          });
+    const found = await repository.findRating(orgId, recordRef(ratingIdOrUid));
+    if (!found) throw ratingNotFound(ratingIdOrUid);
+    const id = Number(found.id);
+    await records.database.db.transaction().execute((trx) =>
+      records.changeRating(trx, orgId, id, async (row, questions) => {
+        if (row.cancelled_at !== null || row.status === 'cancelled') return;
+        const waiting = questions.filter((question) => question.status === 'Offered');
+        if (waiting.length === 0) {
+          throw new AppError(
+            'rating_already_answered',
+            `Rating ${id} has an answer to every question: there is nothing left to withdraw.`,
+          );
+        }
+        const now = nowIso();
+        // Its unanswered questions count as expired, not cancelled: what expired stays expired.
+        if (isExpired(row, now)) {
+          throw new AppError('rating_expired', `Rating ${id} expired at ${row.expires_at}; it cannot be cancelled.`);
+        }
+        for (const question of waiting) {
+          await repository.updateQuestion(trx, Number(question.id), { status: 'Cancelled', updated_at: now });
+          question.status = 'Cancelled';
+        }
+        await repository.updateRating(trx, id, {
+          status: statusOfRows(questions, true),
+          cancelled_at: now,
+          updated_at: now,
         });
-      });
-    }
-    return (await records.load(records.database.db, orgId, { id: Number(row.id) }))!;
+      }),
+    );
+    return (await records.load(records.database.db, orgId, { id }))!;
   }
 
   /**

@@ -7,6 +7,8 @@ export interface RatingQuestion {
   code: QuestionCode;
   kind: QuestionKind;
   status: QuestionStatus;
+  /** Whether the survey counts as answered only once this question is; optional ones never leave it partial. */
+  required: boolean;
   /** Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down); null until answered. */
   value: number | null;
   comment: string | null;

@@ -133,7 +133,7 @@ export class WidgetService {
 
   /**
    * Stores the popup's answers as the conversation's rating: its open popup survey, or a new one of the configured
-   * questions (source `popup`). Refused while the popup is switched off.
+   * questions (source `popup`), all optional: any answer completes it. Refused while the popup is switched off.
    */
   async submitPopup(grant: WidgetGrant, input: { answers: AnswerInput[]; comment?: string | null }): Promise<Rating> {
     const settings = await this.ratingConfig.getSettings(grant.orgId);
@@ -142,12 +142,17 @@ export class WidgetService {
     }
     const conversationRef = String(grant.conversationId);
     const open = (await this.ratings.conversationRatings(grant.orgId, conversationRef)).find(
-      (rating) => rating.source === 'popup' && (rating.status === 'offered' || rating.status === 'partially_rated'),
+      (rating) =>
+        rating.source === 'popup' &&
+        rating.cancelled_at === null &&
+        rating.status !== 'expired' &&
+        rating.questions.some((question) => question.status === 'Offered'),
     );
     const survey =
       open ??
       (await this.ratings.offerSurvey(grant.orgId, conversationRef, {
         codes: settings.conv_rating_question_codes,
+        optionalCodes: settings.conv_rating_question_codes,
         source: 'popup',
       }));
     return this.ratings.answerRating(grant.orgId, String(survey.id), input);

@@ -118,7 +118,7 @@ type Closed = 'expired' | 'cancelled';
 
 /** Why a rating takes no more answers, if it does not: withdrawn, or past its expiry (answered or not). */
 function closedReason(rating: Rating): Closed | null {
-  if (rating.status === 'cancelled') return 'cancelled';
+  if (rating.status === 'cancelled' || rating.cancelled_at !== null) return 'cancelled';
   if (rating.status === 'expired') return 'expired';
   if (rating.expires_at !== null && Date.parse(rating.expires_at) <= Date.now()) return 'expired';
   return null;
