@@ -230,10 +230,15 @@ describeEachDialect('GET /r/{code}', (ctx) => {
   it('answers 404 for an unknown code, and for a malformed one without asking the database', async () => {
     const ratings = ctx.app.services.ratings;
     const openByCode = ratings.openByCode.bind(ratings);
+    const findByCode = ratings.findByCode.bind(ratings);
     let lookups = 0;
     ratings.openByCode = (code) => {
       lookups += 1;
       return openByCode(code);
+    };
+    ratings.findByCode = (code) => {
+      lookups += 1;
+      return findByCode(code);
     };
     try {
       for (const malformed of ['abc', 'x'.repeat(100), '%3Cscript%3E', 'has.dots.in.it.and.is.long.enough']) {
@@ -256,6 +261,7 @@ describeEachDialect('GET /r/{code}', (ctx) => {
       assert.equal(lookups, 2);
     } finally {
       delete (ratings as Partial<typeof ratings>).openByCode;
+      delete (ratings as Partial<typeof ratings>).findByCode;
     }
     const german = await ctx.request('GET', '/r/abc', { headers: { 'accept-language': 'de' } });
     match(german.body, /Dieser Link funktioniert nicht/);

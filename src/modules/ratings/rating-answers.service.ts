@@ -48,7 +48,7 @@ function byCode(
     });
 }
 
-/** Answering surveys: the native API, Dixa's results and the public rating page. */
+/** Answering surveys: the native API, Dixa's results, the public rating page and the widget's popup. */
 export class RatingAnswers {
   constructor(
     private readonly records: RatingRecords,
@@ -114,27 +114,77 @@ export class RatingAnswers {
     return { rating, question: rating.questions.find((question) => question.code === code)! };
   }
 
-  /** The rating behind a public page code, with its organization's settings; marks it opened. */
+  /**
+   * Stores the widget popup's answers as the conversation's popup survey: its open one, else a new one of `codes`, all
+   * optional (any answer completes it). The survey is created in the same transaction as the answers, so a refused
+   * answer leaves no survey, count or event behind.
+   */
+  async answerPopup(
+    orgId: number,
+    conversationIdOrUid: string,
+    input: { codes: QuestionCode[]; answers: AnswerInput[]; comment?: string | null },
+  ): Promise<Rating> {
+    const { records } = this;
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+    const now = nowIso();
+    const match = byCode(
+      input.answers,
+      () => input.comment,
+      (code) => `The popup does not ask ${code}.`,
+    );
+    const id = await records.database.db.transaction().execute(async (trx) => {
+      await records.repository.lockConversation(trx, conversation.id);
+      const open = await records.repository.findOpenSurvey(trx, conversation.id, now, 'popup');
+      const ratingId = open
+        ? Number(open.id)
+        : await records.insertSurvey(trx, {
+            orgId,
+            conversation,
+            questions: input.codes.map((code) => ({ code, required: false })),
+            source: 'popup',
+            at: now,
+            expiresAt: null,
+          });
+      await this.answerIn(trx, orgId, ratingId, match, input.comment, now);
+      return ratingId;
+    });
+    return (await records.load(records.database.db, orgId, { id }))!;
+  }
+
+  /** The rating behind a public page code, with its organization's settings, as it is: nothing is recorded. */
+  async findByCode(code: string): Promise<{ rating: Rating; orgId: number; settings: ResolvedSettings } | undefined> {
+    const row = await this.records.repository.findRatingByCode(code);
+    if (!row) return undefined;
+    return this.withSettings(row);
+  }
+
+  /**
+   * The rating behind a public page code, with its organization's settings; marks it opened while it takes answers
+   * (a page shown as expired or withdrawn opens nothing).
+   */
   async openByCode(code: string): Promise<{ rating: Rating; orgId: number; settings: ResolvedSettings } | undefined> {
     const { records } = this;
     const row = await records.repository.findRatingByCode(code);
     if (!row) return undefined;
-    if (!row.opened_at) {
-      const openedAt = nowIso();
+    if (!row.opened_at && takesAnswers(row, nowIso())) {
       const id = Number(row.id);
-      await records.database.db
-        .transaction()
-        .execute((trx) =>
-          records.tracked(trx, Number(row.org_id), id, () => records.repository.markOpened(trx, id, openedAt)),
-        );
-      row.opened_at = openedAt;
+      // Under the rating's lock, so that two pages opened at once count one opening.
+      row.opened_at = await records.database.db.transaction().execute((trx) =>
+        records.changeRating(trx, Number(row.org_id), id, async (current) => {
+          const now = nowIso();
+          if (current.opened_at !== null || !takesAnswers(current, now)) return current.opened_at;
+          await records.repository.markOpened(trx, id, now);
+          return now;
+        }),
+      );
     }
     return this.withSettings(row);
   }
 
   /**
-   * Records the rater's answers from the public page. The rater may change them until the rating expires. Answers to
-   * questions the survey does not ask are refused.
+   * Records the rater's answers from the public page (an answer opens the rating, if the page was not recorded as
+   * opened). The rater may change them until the rating expires. Answers to questions the survey does not ask are
+   * refused.
    */
   async answerByCode(code: string, input: { answers: AnswerInput[]; comment: string | null }): Promise<Rating> {
     const { records } = this;
@@ -149,7 +199,9 @@ export class RatingAnswers {
     );
     await records.database.db
       .transaction()
-      .execute((trx) => this.answerIn(trx, Number(row.org_id), Number(row.id), match, input.comment, at));
+      .execute((trx) =>
+        this.answerIn(trx, Number(row.org_id), Number(row.id), match, input.comment, at, { opens: true }),
+      );
     return (await records.load(records.database.db, Number(row.org_id), { id: Number(row.id) }))!;
   }
 
@@ -173,6 +225,7 @@ export class RatingAnswers {
     match: Matcher,
     comment: string | null | undefined,
     at: string,
+    options: { opens?: boolean } = {},
   ): Promise<void> {
     return this.records.changeRating(trx, orgId, ratingId, async (row, questions) => {
       const now = nowIso();
@@ -212,6 +265,13 @@ export class RatingAnswers {
         updated_at: now,
         ...(comment !== undefined ? { comment: comment || null } : {}),
       });
+      // Inside the tracked change, so that the rollups count the opening with the answer.
+      if (options.opens) await repository.markOpened(trx, Number(row.id), at);
     });
   }
+}
+
+/** Whether a rating still takes answers: neither cancelled nor expired. */
+function takesAnswers(row: RatingRow, now: string): boolean {
+  return row.cancelled_at === null && row.status !== 'cancelled' && !isExpired(row, now);
 }

@@ -5,7 +5,7 @@ import { forUpdate } from '../../db/locking.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
 import type { RatingSnapshot } from '../analytics/index.js';
-import type { RatingQuestionsTable, RatingsTable } from './ratings.table.js';
+import type { RatingQuestionsTable, RatingSource, RatingsTable } from './ratings.table.js';
 
 /** A rating named by integer id or by UUID. */
 export type RatingRef = RecordRef;
@@ -105,11 +105,11 @@ export class RatingsRepository {
   }
 
   /**
-   * The conversation's newest open survey: not cancelled, not expired, with a question
+   * The conversation's newest open survey, of one source when given: not cancelled, not expired, with a question
    * still waiting for its answer (optional ones included, so an answered invite can still take its thumbs).
    */
-  findOpenSurvey(db: Db, conversationId: number, now: string) {
-    return db
+  findOpenSurvey(db: Db, conversationId: number, now: string, source?: RatingSource) {
+    let query = db
       .selectFrom('ratings as r')
       .select(['r.id', 'r.contact_id', 'r.agent_id'])
       .where('r.conversation_id', '=', conversationId)
@@ -123,10 +123,9 @@ export class RatingsRepository {
             .whereRef('q.rating_id', '=', 'r.id')
             .where('q.status', '=', 'Offered'),
         ),
-      )
-      .orderBy('r.id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+      );
+    if (source) query = query.where('r.source', '=', source);
+    return query.orderBy('r.id', 'desc').limit(1).executeTakeFirst();
   }
 
   /** A rating as the analytics rollups see it: its agent, channel, opening, expiry and questions. */

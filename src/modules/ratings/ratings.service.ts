@@ -64,6 +64,14 @@ export class RatingsService {
     return this.answers.submitResult(...args);
   }
 
+  answerPopup(...args: Parameters<RatingAnswers['answerPopup']>) {
+    return this.answers.answerPopup(...args);
+  }
+
+  findByCode(...args: Parameters<RatingAnswers['findByCode']>) {
+    return this.answers.findByCode(...args);
+  }
+
   openByCode(...args: Parameters<RatingAnswers['openByCode']>) {
     return this.answers.openByCode(...args);
   }
