@@ -377,6 +377,25 @@ describeEachDialect('Cancelling a rating', (ctx) => {
       ],
     );
     assert.ok(rows.every((row) => row.rating_cancelled_at === data.cancelled_at));
+    // Read raw: the test helper would parse the whole body as one JSON document.
+    const lines = await ctx.app.inject({
+      method: 'GET',
+      url: '/v1/exports/ratings.jsonl',
+      headers: { authorization: `Bearer ${tenant.key}` },
+    });
+    assert.deepEqual(
+      lines.body
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+        .map((row) => [row.question_code, row.required, row.rating_cancelled_at]),
+      [
+        ['STARS', true, data.cancelled_at],
+        ['HELPFUL_THUMBS', false, data.cancelled_at],
+        ['EXPERIENCE_THUMBS', false, data.cancelled_at],
+      ],
+      'JSON Lines carry `required` as a boolean',
+    );
 
     // One webhook event says what was withdrawn and what stands.
     const withdrawn = (await deliveries()).filter((event) => (event as { type?: string }).type === 'rating.cancelled');
