@@ -37,6 +37,7 @@ export const errorStatus = {
   conversation_anonymized: 409,
   email_taken: 409,
   rating_cancelled: 409,
+  rating_already_answered: 409,
   rating_popup_inactive: 409,
   rating_expired: 410,
   payload_too_large: 413,

@@ -259,6 +259,8 @@ describeEachDialect('Exports', (ctx) => {
       expires_at: '',
       source: 'api',
       rating_status: 'partially_rated',
+      required: 'true',
+      rating_cancelled_at: '',
     });
     assert.deepEqual(
       [rows[5]!.conversation_uid, rows[5]!.agent_id, rows[5]!.agent_type, rows[5]!.expires_at, rows[5]!.rating_status],

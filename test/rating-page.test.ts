@@ -230,10 +230,15 @@ describeEachDialect('GET /r/{code}', (ctx) => {
   it('answers 404 for an unknown code, and for a malformed one without asking the database', async () => {
     const ratings = ctx.app.services.ratings;
     const openByCode = ratings.openByCode.bind(ratings);
+    const findByCode = ratings.findByCode.bind(ratings);
     let lookups = 0;
     ratings.openByCode = (code) => {
       lookups += 1;
       return openByCode(code);
+    };
+    ratings.findByCode = (code) => {
+      lookups += 1;
+      return findByCode(code);
     };
     try {
       for (const malformed of ['abc', 'x'.repeat(100), '%3Cscript%3E', 'has.dots.in.it.and.is.long.enough']) {
@@ -256,6 +261,7 @@ describeEachDialect('GET /r/{code}', (ctx) => {
       assert.equal(lookups, 2);
     } finally {
       delete (ratings as Partial<typeof ratings>).openByCode;
+      delete (ratings as Partial<typeof ratings>).findByCode;
     }
     const german = await ctx.request('GET', '/r/abc', { headers: { 'accept-language': 'de' } });
     match(german.body, /Dieser Link funktioniert nicht/);
@@ -317,7 +323,7 @@ describeEachDialect('POST /r/{code}', (ctx) => {
     assert.ok(stored.submitted_at);
   });
 
-  it('takes the stars alone: the other questions stay open and the rating is partially rated', async () => {
+  it('takes the stars alone: the optional questions stay open and the rating is rated', async () => {
     const tenant = await ctx.newTenant();
     const { path, rating } = await invite(ctx, tenant);
     const { session } = await open(ctx, path);
@@ -326,7 +332,7 @@ describeEachDialect('POST /r/{code}', (ctx) => {
     assert.equal(valueOf(stored, 'STARS'), 2);
     assert.equal(valueOf(stored, 'HELPFUL_THUMBS'), null);
     assert.equal(stored.comment, null);
-    assert.equal(stored.status, 'partially_rated');
+    assert.equal(stored.status, 'rated', 'only optional questions were skipped');
   });
 
   it('records NPS answers', async () => {
@@ -596,12 +602,12 @@ describeEachDialect('POST /r/{code}', (ctx) => {
     assert.equal((await ratingOf(ctx, tenant, rating.id)).status, 'offered');
   });
 
-  it('serves a survey offered through the API without a stars question: one answer is then required', async () => {
+  it('serves a survey offered through the API that requires nothing: one answer is then required', async () => {
     const tenant = await ctx.newTenant();
     const conversation = await ctx.request('POST', '/v1/conversations', { key: tenant.key, body: {} });
     const offered = await ctx.request('POST', `/v1/conversations/${conversation.body.data.id}/ratings`, {
       key: tenant.key,
-      body: { question_codes: ['NPS', 'HELPFUL_THUMBS'] },
+      body: { question_codes: ['NPS', 'HELPFUL_THUMBS'], optional_codes: ['NPS', 'HELPFUL_THUMBS'] },
     });
     assert.equal(offered.status, 201);
     const path = new URL(offered.body.data.link).pathname;
@@ -616,7 +622,7 @@ describeEachDialect('POST /r/{code}', (ctx) => {
     assertHtmlPage(await submit(ctx, path, { NPS: '8' }, session), 200);
     const stored = await ratingOf(ctx, tenant, offered.body.data.id);
     assert.equal(valueOf(stored, 'NPS'), 8);
-    assert.equal(stored.status, 'partially_rated');
+    assert.equal(stored.status, 'rated', 'with nothing required, one answer completes it');
   });
 
   it('escapes a comment with markup when it shows it again', async () => {

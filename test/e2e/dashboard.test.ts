@@ -328,6 +328,34 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     await screenshots('analytics', (target) => target.locator('path.recharts-line-curve').first().waitFor());
   });
 
+  // After the analytics checks: this answer would change their figures.
+  it('shows an invite answered without its optional questions, then cancelled, as answered with the rest withdrawn', async () => {
+    const conversation = (
+      await server.api(key, 'POST', '/v1/conversations', { contact_name: 'Olga Optional', status: 'closed' })
+    ).data;
+    const invite = (await server.api(key, 'POST', `/v1/conversations/${conversation.id}/rating-invites`)).data;
+    await server.api(key, 'POST', `/v1/ratings/${invite.rating.id}/answers`, {
+      answers: [{ code: 'STARS', value: 5 }],
+    });
+    await server.api(key, 'POST', `/v1/ratings/${invite.rating.id}/cancel`);
+
+    await page.goto(`${server.baseUrl}/conversations/${conversation.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Olga Optional' }).waitFor();
+    const card = page.locator('.rating-card');
+    await card.waitFor();
+    assert.equal(await card.locator('.badge').textContent(), 'Answered', 'not "Partly answered", not "Cancelled"');
+    assert.ok(await card.getByRole('img', { name: '5 of 5 stars' }).isVisible());
+    assert.equal(
+      await card.getByText('Withdrawn', { exact: true }).count(),
+      2,
+      'the two thumbs questions were withdrawn',
+    );
+    assert.equal(await card.locator('.answer-optional').count(), 2, 'the thumbs questions were optional');
+    const steps = await card.getByRole('list', { name: 'Timeline' }).locator('.timeline-label').allTextContents();
+    assert.deepEqual(steps, ['Offered', 'Not opened', 'Answered', 'Unanswered questions withdrawn']);
+    await screenshots('conversation-withdrawn', (target) => target.locator('.rating-card').waitFor());
+  });
+
   it('ran every page without a console error or a Content-Security-Policy violation', () => {
     // The browser reports the answers it expected: the session check before signing in, and the wrong password.
     assert.deepEqual(

@@ -105,6 +105,8 @@ export interface RatingQuestion {
   code: QuestionCode;
   kind: QuestionKind;
   status: 'Offered' | 'Rated' | 'Cancelled';
+  /** Only a required question still waiting leaves the survey partly answered. */
+  required: boolean;
   value: number | null;
   comment: string | null;
   offered_at: string;

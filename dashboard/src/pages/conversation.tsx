@@ -65,7 +65,10 @@ interface Step {
   note?: string;
 }
 
-/** Offered → opened → answered, or where it stopped: expired or cancelled. */
+/**
+ * Offered → opened → answered, or where it stopped: expired or cancelled. A cancel after an answer withdrew only the
+ * questions still waiting: the answer stands, and the timeline says when the rest was withdrawn.
+ */
 function timelineOf(rating: Rating): Step[] {
   const steps: Step[] = [{ label: 'Offered', at: rating.offered_at, state: 'done' }];
   const answeredAt =
@@ -86,6 +89,13 @@ function timelineOf(rating: Rating): Step[] {
   }
   if (rating.status === 'cancelled') {
     steps.push({ label: 'Cancelled', at: rating.cancelled_at, state: 'failed' });
+  } else if (rating.cancelled_at) {
+    const withdrawn = rating.questions.filter((question) => question.status === 'Cancelled').length;
+    steps.push({
+      label: `${withdrawn === 1 ? 'Unanswered question' : 'Unanswered questions'} withdrawn`,
+      at: rating.cancelled_at,
+      state: 'failed',
+    });
   } else if (rating.status === 'expired') {
     steps.push({ label: 'Expired', at: rating.expires_at, state: 'failed' });
   } else if (!answeredAt || rating.status === 'partially_rated') {
@@ -110,7 +120,10 @@ function RatingCard({ rating }: { rating: Rating }) {
       <dl className="answers">
         {rating.questions.map((question) => (
           <div key={question.code} className="answer">
-            <dt>{questionName(question.code)}</dt>
+            <dt>
+              {questionName(question.code)}
+              {question.required ? null : <span className="answer-optional">optional</span>}
+            </dt>
             <dd>
               <AnswerValue question={question} />
             </dd>

@@ -2365,7 +2365,7 @@ export interface paths {
                   conversation_uid: string;
                   channel: string | null;
                   source: 'invite' | 'offer' | 'api' | 'popup';
-                  /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                  /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
                   status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
                   /** Format: uuid */
                   contact_id: string;
@@ -2379,6 +2379,8 @@ export interface paths {
                     code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
                     kind: 'stars' | 'nps' | 'thumbs';
                     status: 'Offered' | 'Rated' | 'Cancelled';
+                    /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
+                    required: boolean;
                     /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
                     value: number | null;
                     comment: string | null;
@@ -2462,7 +2464,7 @@ export interface paths {
                   conversation_uid: string;
                   channel: string | null;
                   source: 'invite' | 'offer' | 'api' | 'popup';
-                  /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                  /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
                   status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
                   /** Format: uuid */
                   contact_id: string;
@@ -2476,6 +2478,8 @@ export interface paths {
                     code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
                     kind: 'stars' | 'nps' | 'thumbs';
                     status: 'Offered' | 'Rated' | 'Cancelled';
+                    /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
+                    required: boolean;
                     /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
                     value: number | null;
                     comment: string | null;
@@ -2658,7 +2662,7 @@ export interface paths {
                 conversation_uid: string;
                 channel: string | null;
                 source: 'invite' | 'offer' | 'api' | 'popup';
-                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
                 status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
                 /** Format: uuid */
                 contact_id: string;
@@ -2672,6 +2676,8 @@ export interface paths {
                   code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
                   kind: 'stars' | 'nps' | 'thumbs';
                   status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
+                  required: boolean;
                   /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
                   value: number | null;
                   comment: string | null;
@@ -2807,7 +2813,7 @@ export interface paths {
     put?: never;
     /**
      * Offer a survey
-     * @description Offers a new survey of the conversation with the given questions, in order.
+     * @description Offers a new survey of the conversation with the given questions, in order. Every question is required unless named in `optional_codes`.
      */
     post: {
       parameters: {
@@ -2822,7 +2828,10 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description The questions, in order; each is required unless named in `optional_codes`. */
             question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+            /** @description Questions of `question_codes` the contact may skip: the survey counts as answered once every other question is (with none required, once any is). */
+            optional_codes?: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
             /** Format: uuid */
             contact_id?: string;
             /** Format: uuid */
@@ -2859,7 +2868,7 @@ export interface paths {
                 conversation_uid: string;
                 channel: string | null;
                 source: 'invite' | 'offer' | 'api' | 'popup';
-                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
                 status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
                 /** Format: uuid */
                 contact_id: string;
@@ -2873,6 +2882,8 @@ export interface paths {
                   code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
                   kind: 'stars' | 'nps' | 'thumbs';
                   status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
+                  required: boolean;
                   /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
                   value: number | null;
                   comment: string | null;
@@ -3072,7 +3083,7 @@ export interface paths {
                 conversation_uid: string;
                 channel: string | null;
                 source: 'invite' | 'offer' | 'api' | 'popup';
-                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
                 status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
                 /** Format: uuid */
                 contact_id: string;
@@ -3086,6 +3097,8 @@ export interface paths {
                   code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
                   kind: 'stars' | 'nps' | 'thumbs';
                   status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
+                  required: boolean;
                   /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
                   value: number | null;
                   comment: string | null;
@@ -3253,7 +3266,7 @@ export interface paths {
     put?: never;
     /**
      * Cancel a survey
-     * @description Questions still waiting for an answer become `Cancelled`; answered ones keep their values. An expired survey stays as it expired (410 `rating_expired`).
+     * @description Withdraws the questions still waiting for an answer (optional ones included): they become `Cancelled` and count as cancelled in the funnel. Answered questions keep their values and keep counting; the survey takes no more answers. A survey with answers stays `rated`, with `cancelled_at`; one without becomes `cancelled`. A survey with nothing left to withdraw answers 409 `rating_already_answered`; an expired one stays as it expired (410 `rating_expired`). Cancelling a cancelled survey again answers it as it is (200), changing nothing.
      */
     post: {
       parameters: {
@@ -3287,7 +3300,7 @@ export interface paths {
                 conversation_uid: string;
                 channel: string | null;
                 source: 'invite' | 'offer' | 'api' | 'popup';
-                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
                 status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
                 /** Format: uuid */
                 contact_id: string;
@@ -3301,6 +3314,8 @@ export interface paths {
                   code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
                   kind: 'stars' | 'nps' | 'thumbs';
                   status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
+                  required: boolean;
                   /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
                   value: number | null;
                   comment: string | null;
@@ -3396,6 +3411,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
         410: {
           headers: {
             [name: string]: unknown;
@@ -3462,7 +3486,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+          /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
           status?: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
           /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
           question_code?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
@@ -3506,7 +3530,7 @@ export interface paths {
                 conversation_uid: string;
                 channel: string | null;
                 source: 'invite' | 'offer' | 'api' | 'popup';
-                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
                 status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
                 /** Format: uuid */
                 contact_id: string;
@@ -3520,6 +3544,8 @@ export interface paths {
                   code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
                   kind: 'stars' | 'nps' | 'thumbs';
                   status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
+                  required: boolean;
                   /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
                   value: number | null;
                   comment: string | null;
@@ -3693,7 +3719,7 @@ export interface paths {
                 conversation_uid: string;
                 channel: string | null;
                 source: 'invite' | 'offer' | 'api' | 'popup';
-                /** @description `expired`: the survey passed `expires_at` before every question was answered. */
+                /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
                 status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
                 /** Format: uuid */
                 contact_id: string;
@@ -3707,6 +3733,8 @@ export interface paths {
                   code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
                   kind: 'stars' | 'nps' | 'thumbs';
                   status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
+                  required: boolean;
                   /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
                   value: number | null;
                   comment: string | null;
@@ -4544,7 +4572,7 @@ export interface paths {
     };
     /**
      * Export rating questions (CSV)
-     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `from`/`to` select questions by `offered_at`; `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's; `question_code` keeps that question. Days are counted in `tz`; without `from` and `to` everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`.
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `from`/`to` select questions by `offered_at`; `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's; `question_code` keeps that question. Days are counted in `tz`; without `from` and `to` everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
      */
     get: {
       parameters: {
@@ -4677,7 +4705,7 @@ export interface paths {
     };
     /**
      * Export rating questions (JSONL)
-     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `from`/`to` select questions by `offered_at`; `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's; `question_code` keeps that question. Days are counted in `tz`; without `from` and `to` everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`.
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `from`/`to` select questions by `offered_at`; `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's; `question_code` keeps that question. Days are counted in `tz`; without `from` and `to` everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
      */
     get: {
       parameters: {
@@ -6070,6 +6098,7 @@ export interface paths {
                 event_types: (
                   | 'rating.offered'
                   | 'rating.submitted'
+                  | 'rating.cancelled'
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized'
@@ -6182,7 +6211,12 @@ export interface paths {
             /** @description An http:// or https:// URL. */
             url: string;
             event_types: (
-              'rating.offered' | 'rating.submitted' | 'rating.expired' | 'feedback.created' | 'conversation.anonymized'
+              | 'rating.offered'
+              | 'rating.submitted'
+              | 'rating.cancelled'
+              | 'rating.expired'
+              | 'feedback.created'
+              | 'conversation.anonymized'
             )[];
             filters?: {
               /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
@@ -6212,6 +6246,7 @@ export interface paths {
                 event_types: (
                   | 'rating.offered'
                   | 'rating.submitted'
+                  | 'rating.cancelled'
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized'
@@ -6347,6 +6382,7 @@ export interface paths {
                 event_types: (
                   | 'rating.offered'
                   | 'rating.submitted'
+                  | 'rating.cancelled'
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized'
@@ -6569,7 +6605,12 @@ export interface paths {
             /** @description An http:// or https:// URL. */
             url?: string;
             event_types?: (
-              'rating.offered' | 'rating.submitted' | 'rating.expired' | 'feedback.created' | 'conversation.anonymized'
+              | 'rating.offered'
+              | 'rating.submitted'
+              | 'rating.cancelled'
+              | 'rating.expired'
+              | 'feedback.created'
+              | 'conversation.anonymized'
             )[];
             filters?: {
               /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
@@ -6599,6 +6640,7 @@ export interface paths {
                 event_types: (
                   | 'rating.offered'
                   | 'rating.submitted'
+                  | 'rating.cancelled'
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized'
@@ -6742,6 +6784,7 @@ export interface paths {
                 event_types: (
                   | 'rating.offered'
                   | 'rating.submitted'
+                  | 'rating.cancelled'
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized'
@@ -6894,6 +6937,7 @@ export interface paths {
                 event_type:
                   | 'rating.offered'
                   | 'rating.submitted'
+                  | 'rating.cancelled'
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized';
@@ -6921,6 +6965,7 @@ export interface paths {
                   type:
                     | 'rating.offered'
                     | 'rating.submitted'
+                    | 'rating.cancelled'
                     | 'rating.expired'
                     | 'feedback.created'
                     | 'conversation.anonymized';

@@ -40,6 +40,7 @@ describe('CSV', () => {
       fc.string({ unit: 'grapheme' }),
       fc.constantFrom('=1+1', '"', ',', '\r\n', '\n', '-', '@', '\t'),
       fc.integer(),
+      fc.boolean(),
       fc.constant(null),
     );
     fc.assert(
@@ -48,7 +49,7 @@ describe('CSV', () => {
         const expected = rows.map((row) =>
           row.map((value: Cell) => {
             if (value === null) return '';
-            if (typeof value === 'number') return String(value);
+            if (typeof value === 'number' || typeof value === 'boolean') return String(value);
             return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
           }),
         );

@@ -5,8 +5,8 @@
  * Numbers are written as numbers and never neutralised: `-3` stays a number.
  */
 
-/** What a cell holds: text, a number, or nothing (an empty cell). */
-export type Cell = string | number | null;
+/** What a cell holds: text, a number, a yes/no (`true`/`false`), or nothing (an empty cell). */
+export type Cell = string | number | boolean | null;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTE = /"/g;
@@ -22,6 +22,7 @@ function looksLikeFormula(text: string): boolean {
 export function csvField(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   const text = looksLikeFormula(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
 }

@@ -56,10 +56,12 @@ export interface RatingExportRow {
   code: string;
   kind: string;
   status: string;
+  required: boolean | number;
   value: number | null;
   comment: string | null;
   offered_at: string;
   answered_at: string | null;
+  rating_cancelled_at: string | null;
 }
 
 /** One row per record of the message-feedback log, with its message and conversation. */
@@ -241,6 +243,8 @@ export class ExportsRepository {
           'q.comment',
           'q.offered_at',
           'q.answered_at',
+          'q.required',
+          'r.cancelled_at as rating_cancelled_at',
         ])
         .where(this.ownedBy('q.org_id', orgId));
       if (filters.fromUtc) query = query.where('q.offered_at', '>=', filters.fromUtc);

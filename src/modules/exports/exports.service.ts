@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Database } from '../../db/database.js';
-import { nowIso } from '../../db/values.js';
+import { nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import {
   localDay,
@@ -81,6 +81,8 @@ export const EXPORT_COLUMNS = {
     'expires_at',
     'source',
     'rating_status',
+    'required',
+    'rating_cancelled_at',
   ],
   feedback: [
     'uid',
@@ -174,6 +176,8 @@ function ratingCells(row: RatingExportRow, now: string): Cell[] {
     row.expires_at,
     row.source,
     ratingStatus(row.rating_status, row.expires_at, now),
+    toBoolean(row.required),
+    row.rating_cancelled_at,
   ];
 }
 

@@ -5,7 +5,7 @@ import { forUpdate } from '../../db/locking.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
 import type { RatingSnapshot } from '../analytics/index.js';
-import type { RatingQuestionsTable, RatingsTable } from './ratings.table.js';
+import type { RatingQuestionsTable, RatingSource, RatingsTable } from './ratings.table.js';
 
 /** A rating named by integer id or by UUID. */
 export type RatingRef = RecordRef;
@@ -104,17 +104,28 @@ export class RatingsRepository {
       .executeTakeFirst();
   }
 
-  /** The conversation's newest survey that still waits for an answer: not cancelled, not expired, not fully rated. */
-  findOpenSurvey(db: Db, conversationId: number, now: string) {
-    return db
-      .selectFrom('ratings')
-      .select(['id', 'contact_id', 'agent_id'])
-      .where('conversation_id', '=', conversationId)
-      .where('status', 'in', ['offered', 'partially_rated'])
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+  /**
+   * The conversation's newest open survey, of one source when given: not cancelled, not expired, with a question
+   * still waiting for its answer (optional ones included, so an answered invite can still take its thumbs).
+   */
+  findOpenSurvey(db: Db, conversationId: number, now: string, source?: RatingSource) {
+    let query = db
+      .selectFrom('ratings as r')
+      .select(['r.id', 'r.contact_id', 'r.agent_id'])
+      .where('r.conversation_id', '=', conversationId)
+      .where('r.cancelled_at', 'is', null)
+      .where('r.status', '!=', 'cancelled')
+      .where((eb) => eb.or([eb('r.expires_at', 'is', null), eb('r.expires_at', '>', now)]))
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('rating_questions as q')
+            .select('q.id')
+            .whereRef('q.rating_id', '=', 'r.id')
+            .where('q.status', '=', 'Offered'),
+        ),
+      );
+    if (source) query = query.where('r.source', '=', source);
+    return query.orderBy('r.id', 'desc').limit(1).executeTakeFirst();
   }
 
   /** A rating as the analytics rollups see it: its agent, channel, opening, expiry and questions. */

@@ -40,7 +40,9 @@ export const ratingsRoutes: FastifyPluginAsyncTypebox<{ ratings: RatingsService 
       schema: {
         tags,
         summary: 'Offer a survey',
-        description: 'Offers a new survey of the conversation with the given questions, in order.',
+        description:
+          'Offers a new survey of the conversation with the given questions, in order. Every question is required ' +
+          'unless named in `optional_codes`.',
         params: IdParams,
         body: OfferInput,
         response: { 201: Type.Object({ data: Rating }), ...errorResponses('conversation_not_found') },
@@ -50,6 +52,7 @@ export const ratingsRoutes: FastifyPluginAsyncTypebox<{ ratings: RatingsService 
       const { body } = request;
       const data = await ratings.offerSurvey(principalOf(request).orgId, request.params.id, {
         codes: body.question_codes,
+        optionalCodes: body.optional_codes,
         contactId: body.contact_id,
         agentId: body.agent_id,
         language: body.language,
@@ -113,10 +116,17 @@ export const ratingsRoutes: FastifyPluginAsyncTypebox<{ ratings: RatingsService 
         tags,
         summary: 'Cancel a survey',
         description:
-          'Questions still waiting for an answer become `Cancelled`; answered ones keep their values. An expired ' +
-          'survey stays as it expired (410 `rating_expired`).',
+          'Withdraws the questions still waiting for an answer (optional ones included): they become `Cancelled` ' +
+          'and count as cancelled in the funnel. Answered questions keep their values and keep counting; the survey ' +
+          'takes no more answers. A survey with answers stays `rated`, with `cancelled_at`; one without becomes ' +
+          '`cancelled`. A survey with nothing left to withdraw answers 409 `rating_already_answered`; an expired ' +
+          'one stays as it expired (410 `rating_expired`). Cancelling a cancelled survey again answers it as it is ' +
+          '(200), changing nothing.',
         params: IdParams,
-        response: { 200: Type.Object({ data: Rating }), ...errorResponses('rating_not_found', 'rating_expired') },
+        response: {
+          200: Type.Object({ data: Rating }),
+          ...errorResponses('rating_not_found', 'rating_already_answered', 'rating_expired'),
+        },
       },
     },
     async (request) => ({ data: await ratings.cancelRating(principalOf(request).orgId, request.params.id) }),

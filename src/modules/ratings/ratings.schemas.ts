@@ -11,13 +11,24 @@ export const Status = Type.Union(
     Type.Literal('cancelled'),
     Type.Literal('expired'),
   ],
-  { description: '`expired`: the survey passed `expires_at` before every question was answered.' },
+  {
+    description:
+      '`offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every ' +
+      'required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with ' +
+      '`cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still ' +
+      '`offered` or `partially_rated`.',
+  },
 );
 
 export const RatingQuestion = Type.Object({
   code: QuestionCodeSchema,
   kind: Kind,
   status: Type.Union([Type.Literal('Offered'), Type.Literal('Rated'), Type.Literal('Cancelled')]),
+  required: Type.Boolean({
+    description:
+      'Whether the survey is answered only once this question is. A required question still `Offered` makes the ' +
+      'survey `partially_rated`; optional ones never do.',
+  }),
   value: Nullable(Type.Integer({ description: 'Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down).' })),
   comment: Nullable(Type.String()),
   offered_at: DateTime,
@@ -52,7 +63,21 @@ export const Rating = Type.Object({
 
 export const OfferInput = Type.Object(
   {
-    question_codes: Type.Array(QuestionCodeSchema, { minItems: 1, maxItems: 10, uniqueItems: true }),
+    question_codes: Type.Array(QuestionCodeSchema, {
+      minItems: 1,
+      maxItems: 10,
+      uniqueItems: true,
+      description: 'The questions, in order; each is required unless named in `optional_codes`.',
+    }),
+    optional_codes: Type.Optional(
+      Type.Array(QuestionCodeSchema, {
+        maxItems: 10,
+        uniqueItems: true,
+        description:
+          'Questions of `question_codes` the contact may skip: the survey counts as answered once every other ' +
+          'question is (with none required, once any is).',
+      }),
+    ),
     contact_id: Type.Optional(Uuid),
     agent_id: Type.Optional(Uuid),
     language: Type.Optional(LanguageSchema),

@@ -38,6 +38,8 @@ export interface RatingQuestionsTable {
   code: string;
   kind: string;
   status: QuestionStatus;
+  /** Whether the survey counts as answered only once this question is: only required questions leave it partial. */
+  required: boolean | number;
   value: number | null;
   comment: string | null;
   offered_at: string;

@@ -2,6 +2,7 @@
 export const WEBHOOK_EVENT_TYPES = [
   'rating.offered',
   'rating.submitted',
+  'rating.cancelled',
   'rating.expired',
   'feedback.created',
   'conversation.anonymized',

@@ -5,6 +5,7 @@ import { WEBHOOK_EVENT_TYPES } from './events.js';
 export const EventType = Type.Union([
   Type.Literal('rating.offered'),
   Type.Literal('rating.submitted'),
+  Type.Literal('rating.cancelled'),
   Type.Literal('rating.expired'),
   Type.Literal('feedback.created'),
   Type.Literal('conversation.anonymized'),

@@ -133,24 +133,18 @@ export class WidgetService {
 
   /**
    * Stores the popup's answers as the conversation's rating: its open popup survey, or a new one of the configured
-   * questions (source `popup`). Refused while the popup is switched off.
+   * questions (source `popup`), in one transaction with the answers. Refused while the popup is switched off.
    */
   async submitPopup(grant: WidgetGrant, input: { answers: AnswerInput[]; comment?: string | null }): Promise<Rating> {
     const settings = await this.ratingConfig.getSettings(grant.orgId);
     if (!settings.conv_rating_active || !settings.conv_rating_popup_active) {
       throw new AppError('rating_popup_inactive', 'The rating popup is switched off for this organization.');
     }
-    const conversationRef = String(grant.conversationId);
-    const open = (await this.ratings.conversationRatings(grant.orgId, conversationRef)).find(
-      (rating) => rating.source === 'popup' && (rating.status === 'offered' || rating.status === 'partially_rated'),
-    );
-    const survey =
-      open ??
-      (await this.ratings.offerSurvey(grant.orgId, conversationRef, {
-        codes: settings.conv_rating_question_codes,
-        source: 'popup',
-      }));
-    return this.ratings.answerRating(grant.orgId, String(survey.id), input);
+    return this.ratings.answerPopup(grant.orgId, String(grant.conversationId), {
+      codes: settings.conv_rating_question_codes,
+      answers: input.answers,
+      comment: input.comment,
+    });
   }
 
   /** Records the contact's feedback on a message of the conversation; another conversation's message is 404. */

@@ -1,7 +1,7 @@
 import type { QuestionCode, QuestionKind } from '../../modules/rating-config/index.js';
 import { MAX_COMMENT_LENGTH, type AnswerInput, type Rating } from '../../modules/ratings/index.js';
 
-/** A question as the form asks it: the rating's first stars question is the required `stars` field. */
+/** A question as the form asks it: the rating's first stars question is the `stars` field, required as stored. */
 export interface FormQuestion {
   code: QuestionCode;
   kind: QuestionKind;
@@ -16,7 +16,8 @@ export interface FormValues {
   comment: string;
 }
 
-type ChoiceError = 'starsMissing' | 'answerMissing' | 'starsInvalid' | 'thumbsInvalid' | 'npsInvalid';
+type ChoiceError =
+  'starsMissing' | 'requiredMissing' | 'answerMissing' | 'starsInvalid' | 'thumbsInvalid' | 'npsInvalid';
 
 export type FieldError = { kind: ChoiceError } | { kind: 'commentTooLong'; length: number };
 
@@ -53,7 +54,10 @@ function toOption(kind: QuestionKind, value: number): string {
   return String(value);
 }
 
-/** The questions the page asks, in the rating's order; cancelled ones are left out. */
+/**
+ * The questions the page asks, in the rating's order; cancelled ones are left out. Each is required as the survey
+ * says: an invite's stars are, its further questions are not.
+ */
 export function formQuestions(rating: Rating): FormQuestion[] {
   const asked = rating.questions.filter((question) => question.status !== 'Cancelled');
   const main = asked.find((question) => question.kind === 'stars');
@@ -61,7 +65,7 @@ export function formQuestions(rating: Rating): FormQuestion[] {
     code: question.code,
     kind: question.kind,
     field: question === main ? 'stars' : question.code,
-    required: question === main,
+    required: question.required,
   }));
 }
 
@@ -76,8 +80,8 @@ export function currentValues(rating: Rating, questions: FormQuestion[]): FormVa
 }
 
 /**
- * Reads the posted form against the rating's questions: the stars are required, the other questions and the comment
- * optional. Anything else in the body is ignored. A field sent twice counts as invalid, never as its first value. The
+ * Reads the posted form against the rating's questions: the required ones must be answered, the others and the
+ * comment may be left out. Anything else in the body is ignored. A field sent twice counts as invalid, never as its first value. The
  * comment is kept as sent (line breaks as LF) for showing again, and stored trimmed.
  */
 export function parseForm(body: unknown, questions: FormQuestion[]): ParsedForm {
@@ -89,7 +93,9 @@ export function parseForm(body: unknown, questions: FormQuestion[]): ParsedForm 
   for (const question of questions) {
     const raw = fields[question.field];
     if (raw === undefined || raw === '') {
-      if (question.required) errors[question.field] = { kind: 'starsMissing' };
+      if (question.required) {
+        errors[question.field] = { kind: question.kind === 'stars' ? 'starsMissing' : 'requiredMissing' };
+      }
       continue;
     }
     if (typeof raw !== 'string' || !options[question.kind].includes(raw)) {
@@ -100,7 +106,7 @@ export function parseForm(body: unknown, questions: FormQuestion[]): ParsedForm 
     answers.push({ code: question.code, value: toValue(question.kind, raw) });
   }
 
-  // A survey without a stars question (offered through the API) still needs one answer to be worth sending.
+  // A survey that requires nothing still needs one answer to be worth sending.
   const first = questions[0];
   if (first && answers.length === 0 && !questions.some((question) => question.required) && !errors[first.field]) {
     errors[first.field] = { kind: 'answerMissing' };

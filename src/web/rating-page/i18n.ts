@@ -36,6 +36,7 @@ export interface PageText {
   errorSummary: string;
   errors: {
     starsMissing: string;
+    requiredMissing: string;
     answerMissing: string;
     starsInvalid: string;
     thumbsInvalid: string;
@@ -106,6 +107,7 @@ const en: PageText = {
   errorSummary: 'Please check your answer.',
   errors: {
     starsMissing: 'Please choose from 1 to 5 stars.',
+    requiredMissing: 'Please answer this question.',
     answerMissing: 'Please answer at least one question.',
     starsInvalid: 'Please choose from 1 to 5 stars.',
     thumbsInvalid: 'Please choose one of the two answers.',
@@ -174,6 +176,7 @@ const de: PageText = {
   errorSummary: 'Bitte prüfen Sie Ihre Angaben.',
   errors: {
     starsMissing: 'Bitte wählen Sie 1 bis 5 Sterne.',
+    requiredMissing: 'Bitte beantworten Sie diese Frage.',
     answerMissing: 'Bitte beantworten Sie mindestens eine Frage.',
     starsInvalid: 'Bitte wählen Sie 1 bis 5 Sterne.',
     thumbsInvalid: 'Bitte wählen Sie eine der beiden Antworten.',

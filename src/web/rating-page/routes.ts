@@ -118,7 +118,7 @@ type Closed = 'expired' | 'cancelled';
 
 /** Why a rating takes no more answers, if it does not: withdrawn, or past its expiry (answered or not). */
 function closedReason(rating: Rating): Closed | null {
-  if (rating.status === 'cancelled') return 'cancelled';
+  if (rating.status === 'cancelled' || rating.cancelled_at !== null) return 'cancelled';
   if (rating.status === 'expired') return 'expired';
   if (rating.expires_at !== null && Date.parse(rating.expires_at) <= Date.now()) return 'expired';
   return null;
@@ -139,15 +139,18 @@ function sendClosed(reply: FastifyReply, context: PageContext, reason: Closed): 
 /**
  * The rating a page request is about, with its page context — or the answer already sent: 404 for a code that is
  * not one (without asking the database when it cannot be one), 410 when the rating has expired or was cancelled.
+ * Showing the page (`opens`) records the opening; a posted form is only read here, so that a refused one records
+ * nothing — an accepted answer records the opening with it.
  */
 async function openRating(
   request: FastifyRequest,
   reply: FastifyReply,
   ratings: Services['ratings'],
   code: string,
+  opens: boolean,
 ): Promise<{ rating: Rating; settings: ResolvedSettings; context: PageContext } | { sent: FastifyReply }> {
   if (!looksLikeRatingCode(code)) return { sent: sendNotFound(request, reply) };
-  const found = await ratings.openByCode(code);
+  const found = opens ? await ratings.openByCode(code) : await ratings.findByCode(code);
   if (!found) return { sent: sendNotFound(request, reply) };
   const context = ratingContext(request, found.rating, found.settings);
   const closed = closedReason(found.rating);
@@ -194,7 +197,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{ services: Services; c
 
   app.get('/r/:code', { schema: { hide: true, params: CodeParams }, config: rateLimited }, async (request, reply) => {
     const { code } = request.params;
-    const opened = await openRating(request, reply, ratings, code);
+    const opened = await openRating(request, reply, ratings, code, true);
     if ('sent' in opened) return opened.sent;
     const { rating, context } = opened;
 
@@ -218,7 +221,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{ services: Services; c
     { schema: { hide: true, params: CodeParams }, config: rateLimited, bodyLimit: FORM_BODY_LIMIT },
     async (request, reply) => {
       const { code } = request.params;
-      const opened = await openRating(request, reply, ratings, code);
+      const opened = await openRating(request, reply, ratings, code, false);
       if ('sent' in opened) return opened.sent;
       const { rating, settings, context } = opened;
 

@@ -137,8 +137,9 @@ function starsQuestion(frame: PageFrame, question: FormQuestion, view: FormView,
     ),
   );
   const words = text.starWords.map((word, i) => markup`<span data-star="${i + 1}">${word}</span>`);
+  const optional = question.required ? '' : markup` <span class="optional">(${text.optional})</span>`;
   return markup`<fieldset class="question">
-<legend>${main ? markup`<h1>${legend}</h1>` : markup`<span class="q">${legend}</span>`}</legend>
+<legend>${main ? markup`<h1>${legend}</h1>${optional}` : markup`<span class="q">${legend}</span>${optional}`}</legend>
 ${main ? markup`<p class="lede">${text.lede}</p>` : ''}
 ${fieldError(question.field, message)}
 <div class="stars">${radios}</div>
@@ -146,10 +147,14 @@ ${main ? markup`<p class="star-caption" aria-hidden="true"><span class="prompt">
 </fieldset>`;
 }
 
-function optionalLegend(frame: PageFrame, question: FormQuestion): SafeHtml {
+/** A question's legend, marked optional when the survey lets the rater skip it. */
+function questionLegend(frame: PageFrame, question: FormQuestion): SafeHtml {
   const { text, brand } = frame;
-  return markup`<legend><span class="q">${questionText(text, question.code, question.kind, brand.name)}</span>
-<span class="optional">(${text.optional})</span></legend>`;
+  const optional = question.required
+    ? ''
+    : markup`
+<span class="optional">(${text.optional})</span>`;
+  return markup`<legend><span class="q">${questionText(text, question.code, question.kind, brand.name)}</span>${optional}</legend>`;
 }
 
 function thumbsQuestion(frame: PageFrame, question: FormQuestion, view: FormView, message: string | undefined) {
@@ -165,7 +170,7 @@ function thumbsQuestion(frame: PageFrame, question: FormQuestion, view: FormView
     ),
   );
   return markup`<fieldset class="question">
-${optionalLegend(frame, question)}
+${questionLegend(frame, question)}
 ${fieldError(question.field, message)}
 <div class="choices thumbs">${radios}</div>
 </fieldset>`;
@@ -187,7 +192,7 @@ function npsQuestion(frame: PageFrame, question: FormQuestion, view: FormView, m
     );
   });
   return markup`<fieldset class="question">
-${optionalLegend(frame, question)}
+${questionLegend(frame, question)}
 ${fieldError(question.field, message)}
 <div class="choices nps">${radios}</div>
 <div class="nps-scale" aria-hidden="true"><span>${text.npsLow}</span><span>${text.npsHigh}</span></div>

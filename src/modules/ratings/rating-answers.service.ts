@@ -1,0 +1,277 @@
+import type { Db } from '../../db/database.js';
+import { acceptedTimestamp, nowIso, recordRef } from '../../db/values.js';
+import { AppError } from '../../errors.js';
+import type { ConversationsService } from '../conversations/index.js';
+import {
+  isValidValue,
+  valueRange,
+  type QuestionCode,
+  type QuestionKind,
+  type RatingConfigService,
+  type ResolvedSettings,
+} from '../rating-config/index.js';
+import { ratingNotFound, statusOfRows, type RatingRecords } from './rating-records.service.js';
+import type { QuestionRow, RatingRow } from './ratings.repository.js';
+import type { AnswerInput, Rating, RatingQuestion } from './ratings.types.js';
+import { isExpired } from './survey-status.js';
+
+export const MAX_COMMENT_LENGTH = 2000;
+
+function checkComment(comment: string | null | undefined): void {
+  // Characters as people (and the schema validator) count them: code points, not UTF-16 units.
+  if (comment && [...comment].length > MAX_COMMENT_LENGTH) {
+    throw new AppError('validation_failed', `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
+  }
+}
+
+/** An answer matched to the question it answers, with the comment that question keeps (undefined: unchanged). */
+interface MatchedAnswer {
+  question: QuestionRow;
+  value: number;
+  comment?: string | null;
+}
+
+/** How one surface's answers find their questions; a refusal names the survey as that surface does. */
+type Matcher = (questions: QuestionRow[]) => MatchedAnswer[];
+
+/** Matches answers to the survey's questions by code; `unknown` says what an answer to no question of it is. */
+function byCode(
+  answers: AnswerInput[],
+  comment: (question: QuestionRow) => string | null | undefined,
+  unknown: (code: string) => string,
+): Matcher {
+  return (questions) =>
+    answers.map(({ code, value }) => {
+      const question = questions.find((candidate) => candidate.code === code);
+      if (!question) throw new AppError('question_not_offered', unknown(code));
+      return { question, value, comment: comment(question) };
+    });
+}
+
+/** Answering surveys: the native API, Dixa's results, the public rating page and the widget's popup. */
+export class RatingAnswers {
+  constructor(
+    private readonly records: RatingRecords,
+    private readonly conversations: ConversationsService,
+    private readonly ratingConfig: RatingConfigService,
+  ) {}
+
+  /** Records answers to questions of a survey, by question code (the native API). */
+  async answerRating(
+    orgId: number,
+    ratingIdOrUid: string,
+    input: { answers: AnswerInput[]; comment?: string | null; submittedAt?: string },
+  ): Promise<Rating> {
+    const { records } = this;
+    const row = await records.repository.findRating(orgId, recordRef(ratingIdOrUid));
+    if (!row) throw ratingNotFound(ratingIdOrUid);
+    const at = acceptedTimestamp(input.submittedAt, 'body.submitted_at') ?? nowIso();
+    // The comment belongs to the survey and to the answers it came with, so per-question readers (Dixa) see it.
+    const match = byCode(
+      input.answers,
+      () => input.comment,
+      (code) => `Rating ${row.id} has no question ${code}.`,
+    );
+    await records.database.db
+      .transaction()
+      .execute((trx) => this.answerIn(trx, orgId, Number(row.id), match, input.comment, at));
+    return (await records.load(records.database.db, orgId, { id: Number(row.id) }))!;
+  }
+
+  /**
+   * Records the result of one question kind of a survey, as Dixa submits it: the survey's question of that kind that
+   * still waits for an answer, else the answered one (the answer changes).
+   */
+  async submitResult(
+    orgId: number,
+    conversationIdOrUid: string,
+    ratingUid: string,
+    input: { kind: QuestionKind; value: number; comment?: string; submittedAt?: string },
+  ): Promise<{ rating: Rating; question: RatingQuestion }> {
+    const { records } = this;
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+    const row = /^[0-9a-f-]{36}$/i.test(ratingUid)
+      ? await records.repository.findRating(orgId, { uid: ratingUid.toLowerCase() })
+      : undefined;
+    if (!row || Number(row.conversation_id) !== conversation.id) {
+      throw new AppError('rating_not_found', `No rating ${ratingUid} on conversation ${conversation.id}.`);
+    }
+    const at = acceptedTimestamp(input.submittedAt, 'submittedAt') ?? nowIso();
+    let code: QuestionCode | undefined;
+    const match: Matcher = (questions) => {
+      const ofKind = questions.filter((question) => question.kind === input.kind);
+      const question = ofKind.find((candidate) => candidate.status === 'Offered') ?? ofKind[0];
+      if (!question) {
+        throw new AppError('question_not_offered', `Rating ${ratingUid} offered no ${input.kind} question.`);
+      }
+      code = question.code as QuestionCode;
+      return [{ question, value: input.value, comment: input.comment }];
+    };
+    await records.database.db
+      .transaction()
+      .execute((trx) => this.answerIn(trx, orgId, Number(row.id), match, input.comment, at));
+    const rating = (await records.load(records.database.db, orgId, { id: Number(row.id) }))!;
+    return { rating, question: rating.questions.find((question) => question.code === code)! };
+  }
+
+  /**
+   * Stores the widget popup's answers as the conversation's popup survey: its open one, else a new one of `codes`, all
+   * optional (any answer completes it). The survey is created in the same transaction as the answers, so a refused
+   * answer leaves no survey, count or event behind.
+   */
+  async answerPopup(
+    orgId: number,
+    conversationIdOrUid: string,
+    input: { codes: QuestionCode[]; answers: AnswerInput[]; comment?: string | null },
+  ): Promise<Rating> {
+    const { records } = this;
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+    const now = nowIso();
+    const match = byCode(
+      input.answers,
+      () => input.comment,
+      (code) => `The popup does not ask ${code}.`,
+    );
+    const id = await records.database.db.transaction().execute(async (trx) => {
+      await records.repository.lockConversation(trx, conversation.id);
+      const open = await records.repository.findOpenSurvey(trx, conversation.id, now, 'popup');
+      const ratingId = open
+        ? Number(open.id)
+        : await records.insertSurvey(trx, {
+            orgId,
+            conversation,
+            questions: input.codes.map((code) => ({ code, required: false })),
+            source: 'popup',
+            at: now,
+            expiresAt: null,
+          });
+      await this.answerIn(trx, orgId, ratingId, match, input.comment, now);
+      return ratingId;
+    });
+    return (await records.load(records.database.db, orgId, { id }))!;
+  }
+
+  /** The rating behind a public page code, with its organization's settings, as it is: nothing is recorded. */
+  async findByCode(code: string): Promise<{ rating: Rating; orgId: number; settings: ResolvedSettings } | undefined> {
+    const row = await this.records.repository.findRatingByCode(code);
+    if (!row) return undefined;
+    return this.withSettings(row);
+  }
+
+  /**
+   * The rating behind a public page code, with its organization's settings; marks it opened while it takes answers
+   * (a page shown as expired or withdrawn opens nothing).
+   */
+  async openByCode(code: string): Promise<{ rating: Rating; orgId: number; settings: ResolvedSettings } | undefined> {
+    const { records } = this;
+    const row = await records.repository.findRatingByCode(code);
+    if (!row) return undefined;
+    if (!row.opened_at && takesAnswers(row, nowIso())) {
+      const id = Number(row.id);
+      // Under the rating's lock, so that two pages opened at once count one opening.
+      row.opened_at = await records.database.db.transaction().execute((trx) =>
+        records.changeRating(trx, Number(row.org_id), id, async (current) => {
+          const now = nowIso();
+          if (current.opened_at !== null || !takesAnswers(current, now)) return current.opened_at;
+          await records.repository.markOpened(trx, id, now);
+          return now;
+        }),
+      );
+    }
+    return this.withSettings(row);
+  }
+
+  /**
+   * Records the rater's answers from the public page (an answer opens the rating, if the page was not recorded as
+   * opened). The rater may change them until the rating expires. Answers to questions the survey does not ask are
+   * refused.
+   */
+  async answerByCode(code: string, input: { answers: AnswerInput[]; comment: string | null }): Promise<Rating> {
+    const { records } = this;
+    const row = await records.repository.findRatingByCode(code);
+    if (!row) throw new AppError('rating_not_found', 'No rating with this link.');
+    const at = nowIso();
+    const match = byCode(
+      input.answers,
+      // The page's comment is the survey's, and its stars question's.
+      (question) => (question.kind === 'stars' ? input.comment : undefined),
+      (questionCode) => `This rating has no question ${questionCode}.`,
+    );
+    await records.database.db
+      .transaction()
+      .execute((trx) =>
+        this.answerIn(trx, Number(row.org_id), Number(row.id), match, input.comment, at, { opens: true }),
+      );
+    return (await records.load(records.database.db, Number(row.org_id), { id: Number(row.id) }))!;
+  }
+
+  private async withSettings(row: RatingRow) {
+    const orgId = Number(row.org_id);
+    const [[rating], settings] = await Promise.all([
+      this.records.withQuestions([row]),
+      this.ratingConfig.resolvedSettings(orgId),
+    ]);
+    return { rating: rating!, orgId, settings };
+  }
+
+  /**
+   * Applies answers to one rating inside `trx`, under its lock and on its current state: every answer is checked
+   * before any is written, and a refusal throws, so the transaction leaves nothing behind.
+   */
+  private answerIn(
+    trx: Db,
+    orgId: number,
+    ratingId: number,
+    match: Matcher,
+    comment: string | null | undefined,
+    at: string,
+    options: { opens?: boolean } = {},
+  ): Promise<void> {
+    return this.records.changeRating(trx, orgId, ratingId, async (row, questions) => {
+      const now = nowIso();
+      const answers = match(questions);
+      if (row.cancelled_at !== null || row.status === 'cancelled') {
+        throw new AppError('rating_cancelled', `Rating ${row.id} was cancelled; it takes no more answers.`);
+      }
+      if (isExpired(row, now)) throw new AppError('rating_expired', `Rating ${row.id} expired at ${row.expires_at}.`);
+      checkComment(comment);
+      for (const { question, value } of answers) {
+        const kind = question.kind as QuestionKind;
+        if (!isValidValue(kind, value)) {
+          const { min, max } = valueRange[kind];
+          throw new AppError(
+            'invalid_rating_value',
+            `${question.code} takes a whole number from ${min} to ${max}${kind === 'thumbs' ? ' (1 up, 0 down)' : ''}; got ${JSON.stringify(value)}.`,
+          );
+        }
+        if (question.status === 'Cancelled') {
+          throw new AppError('rating_cancelled', `Question ${question.code} of rating ${row.id} was cancelled.`);
+        }
+      }
+      const { repository } = this.records;
+      for (const { question, value, comment: questionComment } of answers) {
+        await repository.updateQuestion(trx, Number(question.id), {
+          status: 'Rated',
+          value,
+          answered_at: at,
+          updated_at: now,
+          ...(questionComment !== undefined ? { comment: questionComment || null } : {}),
+        });
+        question.status = 'Rated';
+      }
+      await repository.updateRating(trx, Number(row.id), {
+        status: statusOfRows(questions, false),
+        submitted_at: at,
+        updated_at: now,
+        ...(comment !== undefined ? { comment: comment || null } : {}),
+      });
+      // Inside the tracked change, so that the rollups count the opening with the answer.
+      if (options.opens) await repository.markOpened(trx, Number(row.id), at);
+    });
+  }
+}
+
+/** Whether a rating still takes answers: neither cancelled nor expired. */
+function takesAnswers(row: RatingRow, now: string): boolean {
+  return row.cancelled_at === null && row.status !== 'cancelled' && !isExpired(row, now);
+}

@@ -1,0 +1,111 @@
+import type { Db } from '../../db/database.js';
+import type { RatingSnapshot } from '../analytics/index.js';
+import type { WebhooksService } from '../webhooks/index.js';
+import type { RatingsRepository } from './ratings.repository.js';
+
+type RatingEventType = 'rating.offered' | 'rating.submitted' | 'rating.cancelled' | 'rating.expired';
+
+/**
+ * The webhook events of a change to a rating, worked out from the snapshots around it, so that every path that changes
+ * a rating reports it without a rule of its own.
+ */
+export class RatingEvents {
+  constructor(
+    private readonly repository: RatingsRepository,
+    private readonly webhooks: WebhooksService,
+    private readonly linkOf: (code: string) => string,
+  ) {}
+
+  /**
+   * Questions newly offered (`rating.offered`), each question newly answered or answered again (`rating.submitted`),
+   * questions withdrawn by a cancel (`rating.cancelled`, one event naming them all), the expiry counted
+   * (`rating.expired`). Reads the rating's details only when a webhook of the organization wants one of them.
+   */
+  async publish(
+    trx: Db,
+    orgId: number,
+    ratingId: number,
+    before: RatingSnapshot | null,
+    after: RatingSnapshot | null,
+  ): Promise<void> {
+    if (!after) return;
+    const previous = new Map((before?.questions ?? []).map((question) => [question.code, question]));
+    const offered = after.questions.filter((question) => !previous.has(question.code));
+    const answered = after.questions.filter((question) => {
+      const was = previous.get(question.code);
+      return (
+        question.status === 'Rated' &&
+        (!was || was.status !== 'Rated' || was.value !== question.value || was.answered_at !== question.answered_at)
+      );
+    });
+    const withdrawn = new Set(
+      after.questions
+        .filter((question) => question.status === 'Cancelled' && previous.get(question.code)?.status === 'Offered')
+        .map(({ code }) => code),
+    );
+    const expired = after.expiry_recorded && !before?.expiry_recorded;
+    const wants = async (type: RatingEventType, changed: boolean) =>
+      changed && (await this.webhooks.subscribed(trx, orgId, type));
+    const [wantOffered, wantAnswered, wantCancelled, wantExpired] = [
+      await wants('rating.offered', offered.length > 0),
+      await wants('rating.submitted', answered.length > 0),
+      await wants('rating.cancelled', withdrawn.size > 0),
+      await wants('rating.expired', expired),
+    ];
+    if (!wantOffered && !wantAnswered && !wantCancelled && !wantExpired) return;
+    const row = (await this.repository.findRating(orgId, { id: ratingId }, trx))!;
+    const questions = await this.repository.questionsOf(trx, [ratingId]);
+    const subject = {
+      rating_id: Number(row.id),
+      rating_uid: row.uid,
+      conversation_id: Number(row.conversation_id),
+      conversation_uid: row.conversation_uid,
+      agent_id: row.agent_id,
+      agent_type: row.agent_type,
+      channel: row.channel,
+      source: row.source,
+    };
+    if (wantOffered) {
+      await this.webhooks.enqueue(trx, orgId, 'rating.offered', {
+        ...subject,
+        link: this.linkOf(row.code),
+        // In the survey's order.
+        questions: questions
+          .filter((question) => !previous.has(question.code))
+          .map(({ code, kind }) => ({ code, kind })),
+        offered_at: offered[0]!.offered_at,
+        expires_at: row.expires_at,
+      });
+    }
+    if (wantAnswered) {
+      for (const question of answered) {
+        const stored = questions.find((candidate) => candidate.code === question.code);
+        await this.webhooks.enqueue(trx, orgId, 'rating.submitted', {
+          ...subject,
+          question_code: question.code,
+          kind: question.kind,
+          value: question.value,
+          comment: stored?.comment ?? row.comment,
+          answered_at: question.answered_at,
+        });
+      }
+    }
+    if (wantCancelled) {
+      await this.webhooks.enqueue(trx, orgId, 'rating.cancelled', {
+        ...subject,
+        status: row.status,
+        cancelled_at: row.cancelled_at,
+        // In the survey's order: what the cancel withdrew, and the answers that stand.
+        withdrawn: questions.filter((question) => withdrawn.has(question.code)).map(({ code }) => code),
+        answered: questions.filter((question) => question.status === 'Rated').map(({ code }) => code),
+      });
+    }
+    if (wantExpired) {
+      await this.webhooks.enqueue(trx, orgId, 'rating.expired', {
+        ...subject,
+        expires_at: row.expires_at,
+        unanswered: after.questions.filter((question) => question.status === 'Offered').map(({ code }) => code),
+      });
+    }
+  }
+}

@@ -1,0 +1,208 @@
+import { acceptedTimestamp, booleanParam, nowIso, toBoolean } from '../../db/values.js';
+import { AppError } from '../../errors.js';
+import type { ConversationsService } from '../conversations/index.js';
+import {
+  defaultInviteMessage,
+  kindOf,
+  pageLanguage,
+  renderInviteText,
+  type QuestionCode,
+  type RatingConfigService,
+} from '../rating-config/index.js';
+import { statusOfRows, type AskedQuestion, type RatingRecords } from './rating-records.service.js';
+import type { RatingSource } from './ratings.table.js';
+import type { Rating, RatingQuestion } from './ratings.types.js';
+
+const HOUR = 3_600_000;
+
+/** Offering surveys: invites to the rating page, Dixa's one-kind offers, and the native API's surveys. */
+export class RatingOffers {
+  constructor(
+    private readonly records: RatingRecords,
+    private readonly conversations: ConversationsService,
+    private readonly ratingConfig: RatingConfigService,
+  ) {}
+
+  /**
+   * Invites the conversation's contact to the rating page: the stars question, then the configured questions. While an
+   * unexpired, unanswered invite exists for the conversation, that one is returned instead of a new one.
+   */
+  async createInvite(orgId: number, conversationIdOrUid: string) {
+    const { records } = this;
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+    const settings = await this.ratingConfig.resolvedSettings(orgId);
+    const now = nowIso();
+    const { id, created } = await records.database.db.transaction().execute(async (trx) => {
+      await records.repository.lockConversation(trx, conversation.id);
+      const open = await records.repository.findOpenInvite(trx, conversation.id, now);
+      if (open) return { id: Number(open.id), created: false };
+      // The rating page's main question is required; the configured questions come along as optional.
+      const questions: AskedQuestion[] = [
+        { code: 'STARS', required: true },
+        ...settings.conv_rating_question_codes
+          .filter((code) => kindOf(code) !== 'stars')
+          .map((code) => ({ code, required: false })),
+      ];
+      const expiresAt = new Date(Date.parse(now) + settings.invite_expiry_hours * HOUR).toISOString();
+      const ratingId = await records.insertSurvey(trx, {
+        orgId,
+        conversation,
+        questions,
+        source: 'invite',
+        at: now,
+        expiresAt,
+      });
+      return { id: ratingId, created: true };
+    });
+    const rating = (await records.load(records.database.db, orgId, { id }))!;
+    const template = settings.invite_message ?? defaultInviteMessage(pageLanguage(settings, conversation.language));
+    return { rating, link: rating.link, text: renderInviteText(template, rating.link), created };
+  }
+
+  /**
+   * Offers one question kind on the conversation's open survey, as Dixa offers do. A kind already waiting for an answer
+   * there is returned as it is; another kind joins that survey; with no open survey (or that kind answered already), a
+   * new survey begins.
+   */
+  async offerQuestion(
+    orgId: number,
+    conversationIdOrUid: string,
+    input: { code: QuestionCode; contactId?: string; agentId?: string; offeredAt?: string },
+  ): Promise<{ rating: Rating; question: RatingQuestion }> {
+    const { records } = this;
+    const { repository } = records;
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+    const givenAgent = input.agentId?.toLowerCase();
+    const givenContact = input.contactId?.toLowerCase();
+    const agentId =
+      givenAgent ?? conversation.agent_id ?? (await this.conversations.latestAgentAuthor(orgId, conversation.id));
+    const offeredAt = acceptedTimestamp(input.offeredAt, 'offeredAt') ?? nowIso();
+    const kind = kindOf(input.code);
+    const offered: AskedQuestion = { code: input.code, required: true };
+    const now = nowIso();
+    const requireAgent = () => {
+      if (!agentId) {
+        throw new AppError(
+          'no_agent',
+          `Conversation ${conversation.id} has no agent to attribute the rating to; send agentId.`,
+        );
+      }
+      return agentId;
+    };
+    const id = await records.database.db.transaction().execute(async (trx) => {
+      await repository.lockConversation(trx, conversation.id);
+      const open = await repository.findOpenSurvey(trx, conversation.id, now);
+      // A survey belongs to one contact and one agent: an offer naming others starts a survey of its own.
+      const sameParties =
+        open &&
+        (givenContact === undefined || givenContact === open.contact_id) &&
+        (givenAgent === undefined || open.agent_id === null || givenAgent === open.agent_id);
+      if (open && sameParties) {
+        const openId = Number(open.id);
+        const joined = await records.changeRating(trx, orgId, openId, async (row, questions) => {
+          const sameKind = questions.filter((question) => question.kind === kind);
+          const waiting = sameKind.find((question) => question.status === 'Offered');
+          if (waiting) {
+            // The offer waits already, and is now required if it was not (Dixa waits for its result); a survey begun
+            // without an agent (an invite) takes the offer's.
+            if (!toBoolean(waiting.required)) {
+              await repository.updateQuestion(trx, Number(waiting.id), {
+                required: booleanParam(true),
+                updated_at: now,
+              });
+              waiting.required = true;
+            }
+            await repository.updateRating(trx, openId, {
+              status: statusOfRows(questions, false),
+              updated_at: now,
+              ...(row.agent_id === null ? { agent_id: requireAgent() } : {}),
+            });
+            return true;
+          }
+          if (sameKind.length === 0) {
+            // What a Dixa offer asks, it requires.
+            const asked = records.questionRow(orgId, openId, offered, questions.length, offeredAt, now);
+            await repository.insertQuestions(trx, [asked]);
+            await repository.updateRating(trx, openId, {
+              status: statusOfRows([...questions, { ...asked, id: 0 }], false),
+              updated_at: now,
+              ...(row.agent_id === null ? { agent_id: requireAgent() } : {}),
+            });
+            return true;
+          }
+          return false;
+        });
+        if (joined) return openId;
+      }
+      return records.insertSurvey(trx, {
+        orgId,
+        conversation,
+        questions: [offered],
+        source: 'offer',
+        at: offeredAt,
+        contactId: givenContact,
+        agentId: requireAgent(),
+        expiresAt: null,
+      });
+    });
+    const rating = (await records.load(records.database.db, orgId, { id }))!;
+    const question =
+      rating.questions.find((candidate) => candidate.kind === kind && candidate.status === 'Offered') ??
+      rating.questions.find((candidate) => candidate.kind === kind)!;
+    return { rating, question };
+  }
+
+  /**
+   * Offers a new survey with the given questions, in order (the native API). Every question is required unless named
+   * in `optionalCodes`, which must be among `codes`.
+   */
+  async offerSurvey(
+    orgId: number,
+    conversationIdOrUid: string,
+    input: {
+      codes: QuestionCode[];
+      optionalCodes?: QuestionCode[];
+      contactId?: string;
+      agentId?: string;
+      language?: string;
+      expiresInHours?: number;
+      offeredAt?: string;
+      /** An exact expiry (imports of history); the API gives `expiresInHours` from now. */
+      expiresAt?: string;
+      /** Where the survey comes from: the native API by default. */
+      source?: RatingSource;
+    },
+  ): Promise<Rating> {
+    const { records } = this;
+    const optional = new Set(input.optionalCodes ?? []);
+    const strangers = [...optional].filter((code) => !input.codes.includes(code));
+    if (strangers.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        `body.optional_codes must name questions of body.question_codes; ${strangers.join(', ')} is not one.`,
+      );
+    }
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+    const now = nowIso();
+    const offeredAt = acceptedTimestamp(input.offeredAt, 'body.offered_at') ?? now;
+    const expiresAt =
+      input.expiresAt ??
+      (input.expiresInHours === undefined
+        ? null
+        : new Date(Date.parse(now) + input.expiresInHours * HOUR).toISOString());
+    const id = await records.database.db.transaction().execute((trx) =>
+      records.insertSurvey(trx, {
+        orgId,
+        conversation,
+        questions: input.codes.map((code) => ({ code, required: !optional.has(code) })),
+        source: input.source ?? 'api',
+        at: offeredAt,
+        contactId: input.contactId,
+        agentId: input.agentId,
+        language: input.language,
+        expiresAt,
+      }),
+    );
+    return (await records.load(records.database.db, orgId, { id }))!;
+  }
+}

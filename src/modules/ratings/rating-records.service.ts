@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Db } from '../../db/database.js';
+import { booleanParam, nowIso, toBoolean } from '../../db/values.js';
+import { AppError } from '../../errors.js';
+import type { AnalyticsService } from '../analytics/index.js';
+import type { ConversationRecord } from '../conversations/index.js';
+import { kindOf, type QuestionCode, type QuestionKind } from '../rating-config/index.js';
+import type { WebhooksService } from '../webhooks/index.js';
+import { newRatingCode } from './codes.js';
+import { RatingEvents } from './rating-events.service.js';
+import { RatingsRepository, type QuestionRow, type RatingRef, type RatingRow } from './ratings.repository.js';
+import type { RatingSource, StoredRatingStatus } from './ratings.table.js';
+import type { Rating } from './ratings.types.js';
+import { readStatus, surveyStatus } from './survey-status.js';
+
+/** A question as a survey asks it. */
+export interface AskedQuestion {
+  code: QuestionCode;
+  required: boolean;
+}
+
+/** A new survey: whose, which questions, from where, and until when. */
+export interface NewSurvey {
+  orgId: number;
+  conversation: ConversationRecord;
+  questions: AskedQuestion[];
+  source: RatingSource;
+  at: string;
+  expiresAt: string | null;
+  contactId?: string;
+  agentId?: string;
+  language?: string;
+}
+
+/**
+ * What every rating use case shares: the records, the one way a change is counted into the analytics rollups and
+ * reported to webhooks (`tracked`), creating a survey, and reading a rating as the API shows it.
+ */
+export class RatingRecords {
+  readonly repository: RatingsRepository;
+  private readonly events: RatingEvents;
+
+  constructor(
+    readonly database: Database,
+    private readonly analytics: AnalyticsService,
+    webhooks: WebhooksService,
+    private readonly publicUrl: string,
+  ) {
+    this.repository = new RatingsRepository(database.db, database.dialect);
+    this.events = new RatingEvents(this.repository, webhooks, (code) => this.linkOf(code));
+  }
+
+  /** The link of a rating page. */
+  linkOf(code: string): string {
+    return `${this.publicUrl}/r/${code}`;
+  }
+
+  /**
+   * Runs a change to one rating inside its transaction and counts the difference it made into the analytics
+   * rollups, and writes the webhook events it makes, in the same transaction.
+   */
+  async tracked<T>(trx: Db, orgId: number, ratingId: number, change: () => Promise<T>): Promise<T> {
+    const before = await this.repository.snapshotOf(trx, ratingId);
+    const result = await change();
+    const after = await this.repository.snapshotOf(trx, ratingId);
+    await this.analytics.recordRatingChange(trx, orgId, before, after);
+    await this.events.publish(trx, orgId, ratingId, before, after);
+    return result;
+  }
+
+  /**
+   * Runs a change to one rating inside `trx`: under the rating's lock, on the rating and its questions as they are now
+   * (so that a cancel or an answer committed meanwhile is seen), counted and reported by `tracked`.
+   */
+  async changeRating<T>(
+    trx: Db,
+    orgId: number,
+    ratingId: number,
+    change: (row: RatingRow, questions: QuestionRow[]) => Promise<T>,
+  ): Promise<T> {
+    await this.repository.lockRating(trx, ratingId);
+    const row = await this.repository.findRating(orgId, { id: ratingId }, trx);
+    if (!row) throw ratingNotFound(ratingId);
+    return this.tracked(trx, orgId, ratingId, async () =>
+      change(row, await this.repository.questionsOf(trx, [ratingId])),
+    );
+  }
+
+  /** A question row as offered: waiting for its answer. */
+  questionRow(orgId: number, ratingId: number, asked: AskedQuestion, position: number, offeredAt: string, now: string) {
+    return {
+      rating_id: ratingId,
+      org_id: orgId,
+      position,
+      code: asked.code,
+      kind: kindOf(asked.code),
+      status: 'Offered' as const,
+      required: booleanParam(asked.required),
+      value: null,
+      comment: null,
+      offered_at: offeredAt,
+      answered_at: null,
+      updated_at: now,
+    };
+  }
+
+  /** Creates a survey with its questions, counted and reported in the same transaction. */
+  async insertSurvey(trx: Db, input: NewSurvey): Promise<number> {
+    const now = nowIso();
+    const { conversation } = input;
+    const id = await this.repository.insertRating(trx, {
+      uid: randomUUID(),
+      code: newRatingCode(),
+      org_id: input.orgId,
+      conversation_id: conversation.id,
+      source: input.source,
+      status: 'offered',
+      contact_id: input.contactId?.toLowerCase() ?? conversation.contact_id,
+      agent_id: input.agentId?.toLowerCase() ?? conversation.agent_id,
+      agent_type: conversation.agent_type,
+      language: input.language ?? conversation.language,
+      comment: null,
+      expires_at: input.expiresAt,
+      created_at: now,
+      updated_at: now,
+      offered_at: input.at,
+      opened_at: null,
+      submitted_at: null,
+      cancelled_at: null,
+    });
+    await this.repository.insertQuestions(
+      trx,
+      input.questions.map((asked, position) => this.questionRow(input.orgId, id, asked, position, input.at, now)),
+    );
+    const snapshot = await this.repository.snapshotOf(trx, id);
+    await this.analytics.recordRatingChange(trx, input.orgId, null, snapshot);
+    await this.events.publish(trx, input.orgId, id, null, snapshot);
+    return id;
+  }
+
+  /** One rating as the API shows it, read with `db` (a transaction's, to see its own writes). */
+  async load(db: Db, orgId: number, ref: RatingRef): Promise<Rating | undefined> {
+    const row = await this.repository.findRating(orgId, ref, db);
+    if (!row) return undefined;
+    return (await this.withQuestions([row], db))[0];
+  }
+
+  /** Rating rows as the API shows them, each with its questions (one query for all of them). */
+  async withQuestions(rows: RatingRow[], db: Db = this.database.db): Promise<Rating[]> {
+    const questions = await this.repository.questionsOf(
+      db,
+      rows.map((row) => Number(row.id)),
+    );
+    const now = nowIso();
+    return rows.map((row) => {
+      const own = questions.filter((question) => Number(question.rating_id) === Number(row.id));
+      return {
+        id: Number(row.id),
+        uid: row.uid,
+        code: row.code,
+        link: this.linkOf(row.code),
+        conversation_id: Number(row.conversation_id),
+        conversation_uid: row.conversation_uid,
+        channel: row.channel,
+        source: row.source,
+        status: readStatus(row, now),
+        contact_id: row.contact_id,
+        agent_id: row.agent_id,
+        agent_type: row.agent_type,
+        language: row.language,
+        comment: row.comment,
+        questions: own.map((question) => ({
+          code: question.code as QuestionCode,
+          kind: question.kind as QuestionKind,
+          status: question.status,
+          required: toBoolean(question.required),
+          value: question.value === null ? null : Number(question.value),
+          comment: question.comment,
+          offered_at: question.offered_at,
+          answered_at: question.answered_at,
+          updated_at: question.updated_at,
+        })),
+        expires_at: row.expires_at,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        offered_at: row.offered_at,
+        opened_at: row.opened_at,
+        submitted_at: row.submitted_at,
+        cancelled_at: row.cancelled_at,
+      };
+    });
+  }
+}
+
+/** The stored status of a survey with these question rows (see `surveyStatus`). */
+export function statusOfRows(questions: QuestionRow[], withdrawn: boolean): StoredRatingStatus {
+  return surveyStatus(
+    questions.map((question) => ({ status: question.status, required: toBoolean(question.required) })),
+    withdrawn,
+  );
+}
+
+/** The refusal for a rating that does not exist for the caller (another organization's included). */
+export function ratingNotFound(idOrUid: string | number): AppError {
+  return new AppError('rating_not_found', `No rating ${idOrUid} in this organization.`);
+}
