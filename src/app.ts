@@ -51,6 +51,7 @@ declare module 'fastify' {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export type App = FastifyInstance;
@@ -77,6 +78,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     webhookAllowPrivateNetworks: options.config.webhookAllowPrivateNetworks,
   });
   app.decorate('services', services);
+  // Cookie-authenticated changes must come from this origin (or the request's own): see http/origin.ts.
+  const publicOrigin = new URL(options.config.publicUrl).origin;
   app.decorate('schemaMismatches', [] as string[]);
   app.decorateRequest('principal', null);
   app.setValidatorCompiler(validatorCompiler);
@@ -195,7 +198,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Every API surface sits behind the API-key check; public pages register outside this scope.
   await app.register(async (api) => {
-    api.addHook('onRequest', apiKeyAuth(services.accounts));
+    api.addHook('onRequest', apiKeyAuth(services.accounts, publicOrigin));
     await api.register(accountsRoutes, { accounts: services.accounts });
     await api.register(conversationsRoutes, { conversations: services.conversations });
     await api.register(ratingConfigRoutes, {
@@ -216,8 +219,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   await app.register(ratingPageRoutes, { services, config: options.config });
-  await app.register(sessionsRoutes, { accounts: services.accounts, signInRateLimit: options.config.signInRateLimit });
-  await app.register(ratingPagePreviewRoutes, { services });
+  await app.register(sessionsRoutes, {
+    accounts: services.accounts,
+    signInRateLimit: options.config.signInRateLimit,
+    publicOrigin,
+  });
+  await app.register(ratingPagePreviewRoutes, { services, publicOrigin });
   await app.register(dashboardRoutes);
   // The embeddable widget: its script, its own token-authenticated API (CORS for any origin) and the demo page.
   await app.register(widgetRoutes, { services, config: options.config });
