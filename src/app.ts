@@ -203,7 +203,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Every API surface sits behind the API-key check; public pages register outside this scope.
   await app.register(async (api) => {
-    api.addHook('onRequest', apiKeyAuth(services.accounts, publicOrigin));
+    api.addHook('onRequest', apiKeyAuth(services.accounts, services.sessions, publicOrigin));
     await api.register(accountsRoutes, { accounts: services.accounts });
     await api.register(conversationsRoutes, { conversations: services.conversations });
     await api.register(ratingConfigRoutes, {
@@ -225,7 +225,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(ratingPageRoutes, { services, config: options.config });
   await app.register(sessionsRoutes, {
-    accounts: services.accounts,
+    sessions: services.sessions,
     signInRateLimit: options.config.signInRateLimit,
     publicOrigin,
   });

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-import type { AccountsService, Principal } from '../modules/accounts/index.js';
+import type { AccountsService, Principal, SessionsService } from '../modules/accounts/index.js';
 import { grants, type Scope } from '../modules/accounts/index.js';
 import type { Surface } from './errors.js';
 import { checkSameOrigin } from './origin.js';
@@ -69,14 +69,14 @@ export function checkCsrf(request: FastifyRequest, expected: string): void {
  * own pages (`checkSameOrigin`, against PUBLIC_URL's origin `publicOrigin`) and carry the session's CSRF token.
  */
 export async function authenticateSession(
-  accounts: AccountsService,
+  sessions: SessionsService,
   request: FastifyRequest,
   publicOrigin: string,
 ): Promise<Principal> {
   checkSameOrigin(request, publicOrigin);
   const token = sessionTokenOf(request);
   if (!token) throw new AppError('not_signed_in', 'Sign in first: there is no session, or it has ended.');
-  const { principal, csrfToken } = await accounts.authenticateSession(token);
+  const { principal, csrfToken } = await sessions.authenticateSession(token);
   checkCsrf(request, csrfToken);
   return principal;
 }
@@ -86,12 +86,12 @@ export async function authenticateSession(
  * scope. An `Authorization` header means an API key and takes precedence; without one, the native API also takes the
  * dashboard's session cookie (vendor surfaces take keys only), by `authenticateSession`'s rules. Neither: 401 `missing_api_key`, as API clients expect.
  */
-export function apiKeyAuth(accounts: AccountsService, publicOrigin: string) {
+export function apiKeyAuth(accounts: AccountsService, sessions: SessionsService, publicOrigin: string) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
     const native = (request.routeOptions.config.surface ?? 'native') === 'native';
     const principal =
       request.headers.authorization === undefined && native && sessionTokenOf(request)
-        ? await authenticateSession(accounts, request, publicOrigin)
+        ? await authenticateSession(sessions, request, publicOrigin)
         : await accounts.authenticate(request.headers.authorization);
     const scope = requiredScope(request);
     if (!grants(principal.scopes, scope)) {

@@ -7,7 +7,7 @@ import { AppError, isAppError } from '../../errors.js';
 import { authenticateSession, SESSION_COOKIE, sessionTokenOf } from '../../http/auth.js';
 import { checkSameOrigin } from '../../http/origin.js';
 import { errorResponses, Nullable, Uuid } from '../../http/schemas.js';
-import type { AccountsService } from './accounts.service.js';
+import type { SessionsService } from './sessions.service.js';
 
 const tags = ['Session'];
 const FIVE_MINUTES = 5 * 60_000;
@@ -55,10 +55,10 @@ async function clearingEndedSession<T>(request: FastifyRequest, reply: FastifyRe
  * site cannot sign a browser in to an account of its choosing. `publicOrigin` is PUBLIC_URL's origin.
  */
 export const sessionsRoutes: FastifyPluginAsyncTypebox<{
-  accounts: AccountsService;
+  sessions: SessionsService;
   signInRateLimit: number;
   publicOrigin: string;
-}> = async (app, { accounts, signInRateLimit, publicOrigin }) => {
+}> = async (app, { sessions, signInRateLimit, publicOrigin }) => {
   await app.register(cookie);
   // Counted per client address (with TRUST_PROXY, the forwarded one), in this process's memory.
   await app.register(rateLimit, { global: false });
@@ -104,9 +104,9 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       const previous = sessionTokenOf(request);
-      const signedIn = await accounts.signIn(request.body.email, request.body.password);
+      const signedIn = await sessions.signIn(request.body.email, request.body.password);
       // A browser holds one session: signing in again ends the one it had.
-      if (previous) await accounts.signOut(previous);
+      if (previous) await sessions.signOut(previous);
       const maxAge = Math.round((Date.parse(signedIn.expiresAt) - Date.now()) / 1000);
       reply.setCookie(SESSION_COOKIE, signedIn.token, cookieOptions(request, maxAge));
       return { data: signedIn.session };
@@ -128,7 +128,7 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       const token = sessionTokenOf(request);
       if (!token) throw new AppError('not_signed_in', 'Sign in first: there is no session, or it has ended.');
-      return { data: await clearingEndedSession(request, reply, () => accounts.sessionOf(token)) };
+      return { data: await clearingEndedSession(request, reply, () => sessions.sessionOf(token)) };
     },
   );
 
@@ -149,8 +149,8 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      await clearingEndedSession(request, reply, () => authenticateSession(accounts, request, publicOrigin));
-      await accounts.signOut(sessionTokenOf(request)!);
+      await clearingEndedSession(request, reply, () => authenticateSession(sessions, request, publicOrigin));
+      await sessions.signOut(sessionTokenOf(request)!);
       reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
       return reply.status(204).send(null);
     },

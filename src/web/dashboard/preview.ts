@@ -74,7 +74,7 @@ export const ratingPagePreviewRoutes: FastifyPluginAsyncTypebox<{ services: Serv
       },
     },
     async (request, reply) => {
-      const principal = await authenticateSession(services.accounts, request, publicOrigin);
+      const principal = await authenticateSession(services.sessions, request, publicOrigin);
       const draft = decodeDraft(request.query.settings);
       const settings = await services.ratingConfig.previewSettings(principal.orgId, draft);
       const language = request.headers['accept-language'];
