@@ -5,6 +5,7 @@ import * as messageFeedback from './0003_message_feedback.js';
 import * as insights from './0004_insights.js';
 import * as webhooks from './0005_webhooks.js';
 import * as widgetTokens from './0006_widget_tokens.js';
+import * as widgetDemo from './0007_widget_demo.js';
 
 /** Every migration, in order. A released migration never changes; a change is a new one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_insights': insights,
   '0005_webhooks': webhooks,
   '0006_widget_tokens': widgetTokens,
+  '0007_widget_demo': widgetDemo,
 };

@@ -1,12 +1,21 @@
 import type { Db } from '../../db/database.js';
-import type { WidgetTokensTable } from './widget.table.js';
+import type { WidgetDemoConversationsTable, WidgetTokensTable } from './widget.table.js';
 
-/** The SQL of widget tokens. */
+/** The SQL of widget tokens and of the widget demo's conversations. */
 export class WidgetRepository {
   constructor(private readonly db: Db) {}
 
   async insertToken(row: WidgetTokensTable): Promise<void> {
     await this.db.insertInto('widget_tokens').values(row).execute();
+  }
+
+  /** Inserts the token unless it is stored already (a token derived again, see demo-tokens.ts). */
+  async insertTokenOnce(row: WidgetTokensTable): Promise<void> {
+    await this.db
+      .insertInto('widget_tokens')
+      .values(row)
+      .onConflict((conflict) => conflict.column('token_hash').doNothing())
+      .execute();
   }
 
   async findToken(tokenHash: string) {
@@ -23,21 +32,19 @@ export class WidgetRepository {
       .executeTakeFirst();
   }
 
-  /** The newest conversation with messages of the organization called `name`, for the demo page. */
-  async demoConversation(organizationName: string) {
+  async insertDemoConversation(row: WidgetDemoConversationsTable): Promise<void> {
+    await this.db.insertInto('widget_demo_conversations').values(row).execute();
+  }
+
+  /** The organization's widget demo conversation, unless it was anonymized since. */
+  async demoConversation(orgId: number) {
     return this.db
-      .selectFrom('conversations')
-      .innerJoin('organizations', 'organizations.id', 'conversations.org_id')
-      .select(['conversations.org_id', 'conversations.uid'])
-      .where('organizations.name', '=', organizationName)
-      .where('conversations.anonymized_at', 'is', null)
-      .where((eb) =>
-        eb.exists(
-          eb.selectFrom('messages').select('messages.id').whereRef('messages.conversation_id', '=', 'conversations.id'),
-        ),
-      )
-      .orderBy('conversations.id', 'desc')
-      .limit(1)
+      .selectFrom('widget_demo_conversations as d')
+      .innerJoin('conversations as c', 'c.id', 'd.conversation_id')
+      .select(['c.id', 'c.uid'])
+      .where('d.org_id', '=', orgId)
+      .where('c.org_id', '=', orgId)
+      .where('c.anonymized_at', 'is', null)
       .executeTakeFirst();
   }
 }
