@@ -6,6 +6,7 @@ import * as insights from './0004_insights.js';
 import * as webhooks from './0005_webhooks.js';
 import * as widgetTokens from './0006_widget_tokens.js';
 import * as widgetDemo from './0007_widget_demo.js';
+import * as expirySweep from './0008_expiry_sweep.js';
 
 /** Every migration, in order. A released migration never changes; a change is a new one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_webhooks': webhooks,
   '0006_widget_tokens': widgetTokens,
   '0007_widget_demo': widgetDemo,
+  '0008_expiry_sweep': expirySweep,
 };

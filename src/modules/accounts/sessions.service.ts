@@ -30,6 +30,7 @@ export interface NewSession {
 
 const INVALID_CREDENTIALS = 'The email or password is wrong.';
 const NOT_SIGNED_IN = 'Sign in first: there is no session, or it has ended.';
+const SWEEP_BATCH = 1000;
 
 // An unknown email or a user without a password is checked against this hash, so that a wrong email costs the same
 // scrypt work as a wrong password and the answer's timing does not tell which it was. Made once, on first use.
@@ -46,7 +47,7 @@ export class SessionsService {
 
   constructor(database: Database) {
     this.accounts = new AccountsRepository(database.db);
-    this.sessions = new SessionsRepository(database.db);
+    this.sessions = new SessionsRepository(database.db, database.dialect);
   }
 
   /**
@@ -126,6 +127,20 @@ export class SessionsService {
   /** Ends a session for good. */
   async signOut(token: string): Promise<void> {
     if (looksLikeSessionToken(token)) await this.sessions.deleteSession(hashSessionToken(token));
+  }
+
+  /**
+   * Deletes every session that has ended (past its absolute expiry, or idle too long), in batches; answers how many.
+   * Any number of nodes may run it at once.
+   */
+  async deleteEndedSessions(now = new Date()): Promise<number> {
+    const idleBefore = new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
+    let deleted = 0;
+    for (;;) {
+      const batch = await this.sessions.deleteEnded(now.toISOString(), idleBefore, SWEEP_BATCH);
+      deleted += batch;
+      if (batch < SWEEP_BATCH) return deleted;
+    }
   }
 
   /** Refuses a missing or ended session (removing an ended one), and records activity at most once a minute. */

@@ -1,9 +1,13 @@
-import type { Db } from '../../db/database.js';
+import type { Db, Dialect } from '../../db/database.js';
+import { skipLocked } from '../../db/locking.js';
 import type { WidgetDemoConversationsTable, WidgetTokensTable } from './widget.table.js';
 
 /** The SQL of widget tokens and of the widget demo's conversations. */
 export class WidgetRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: Dialect,
+  ) {}
 
   async insertToken(row: WidgetTokensTable): Promise<void> {
     await this.db.insertInto('widget_tokens').values(row).execute();
@@ -30,6 +34,25 @@ export class WidgetRepository {
       ])
       .where('widget_tokens.token_hash', '=', tokenHash)
       .executeTakeFirst();
+  }
+
+  /** Deletes up to `limit` tokens that expired by `now`; answers how many. */
+  async deleteExpiredTokens(now: string, limit: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('widget_tokens')
+      .where('token_hash', 'in', (eb) =>
+        skipLocked(
+          eb
+            .selectFrom('widget_tokens')
+            .select('token_hash')
+            .where('expires_at', '<=', now)
+            .orderBy('expires_at')
+            .limit(limit),
+          this.dialect,
+        ),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async insertDemoConversation(row: WidgetDemoConversationsTable): Promise<void> {

@@ -20,6 +20,7 @@ export const DEFAULT_WIDGET_TOKEN_HOURS = 24;
 export const MAX_WIDGET_TOKEN_HOURS = 168;
 
 const HOUR = 3_600_000;
+const SWEEP_BATCH = 1000;
 
 /** What a widget token grants: one conversation of one organization. */
 export interface WidgetGrant {
@@ -63,7 +64,7 @@ export class WidgetService {
     private readonly ratings: RatingsService,
     private readonly feedback: FeedbackService,
   ) {
-    this.repository = new WidgetRepository(database.db);
+    this.repository = new WidgetRepository(database.db, database.dialect);
   }
 
   /** Mints a token for a conversation of the organization (404 for another's), valid `hours` (1 to 168). */
@@ -197,5 +198,15 @@ export class WidgetService {
       token,
       messages: messages.map(({ message }) => ({ uid: message.uid, role: message.role, text: message.text })),
     };
+  }
+
+  /** Deletes the tokens that have expired, in batches; answers how many. Any number of nodes may run it at once. */
+  async deleteExpiredTokens(now = new Date()): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const batch = await this.repository.deleteExpiredTokens(now.toISOString(), SWEEP_BATCH);
+      deleted += batch;
+      if (batch < SWEEP_BATCH) return deleted;
+    }
   }
 }
