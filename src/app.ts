@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -8,6 +7,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { AppError } from './errors.js';
 import { apiKeyAuth } from './http/auth.js';
+import { docsRoutes } from './http/docs.js';
 import { handleError } from './http/errors.js';
 import { ErrorBody } from './http/schemas.js';
 import { responseMismatch, validatorCompiler } from './http/validation.js';
@@ -51,6 +51,9 @@ declare module 'fastify' {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** A year, and for the subdomains too: a browser that reached Plaudit over HTTPS never falls back to plain HTTP. */
+const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export type App = FastifyInstance;
@@ -77,6 +80,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     webhookAllowPrivateNetworks: options.config.webhookAllowPrivateNetworks,
   });
   app.decorate('services', services);
+  // Cookie-authenticated changes must come from this origin (or the request's own): see http/origin.ts.
+  const publicOrigin = new URL(options.config.publicUrl).origin;
   app.decorate('schemaMismatches', [] as string[]);
   app.decorateRequest('principal', null);
   app.setValidatorCompiler(validatorCompiler);
@@ -120,6 +125,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (closing) reply.header('connection', 'close');
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
+    // Only over HTTPS (directly, or as a trusted proxy forwards it): browsers ignore it on plain HTTP, and a plain-HTTP
+    // answer claiming it would only mislead.
+    if (request.protocol === 'https') reply.header('strict-transport-security', STRICT_TRANSPORT_SECURITY);
   });
 
   if (options.validateResponses) {
@@ -155,7 +163,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(docsRoutes, { publicOrigin });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -195,7 +203,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Every API surface sits behind the API-key check; public pages register outside this scope.
   await app.register(async (api) => {
-    api.addHook('onRequest', apiKeyAuth(services.accounts));
+    api.addHook('onRequest', apiKeyAuth(services.accounts, services.sessions, publicOrigin));
     await api.register(accountsRoutes, { accounts: services.accounts });
     await api.register(conversationsRoutes, { conversations: services.conversations });
     await api.register(ratingConfigRoutes, {
@@ -216,8 +224,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   await app.register(ratingPageRoutes, { services, config: options.config });
-  await app.register(sessionsRoutes, { accounts: services.accounts, signInRateLimit: options.config.signInRateLimit });
-  await app.register(ratingPagePreviewRoutes, { services });
+  await app.register(sessionsRoutes, {
+    sessions: services.sessions,
+    signInRateLimit: options.config.signInRateLimit,
+    publicOrigin,
+  });
+  await app.register(ratingPagePreviewRoutes, { services, publicOrigin });
   await app.register(dashboardRoutes);
   // The embeddable widget: its script, its own token-authenticated API (CORS for any origin) and the demo page.
   await app.register(widgetRoutes, { services, config: options.config });

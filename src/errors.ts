@@ -23,6 +23,7 @@ export const errorStatus = {
   insufficient_scope: 403,
   forbidden: 403,
   csrf_token_invalid: 403,
+  cross_origin_request: 403,
   route_not_found: 404,
   conversation_not_found: 404,
   api_key_not_found: 404,

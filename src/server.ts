@@ -2,6 +2,7 @@ import pino, { type Logger } from 'pino';
 import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
+import { sweepExpiries } from './expiry-sweep.js';
 import { migrateDatabase } from './migrate.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -62,16 +63,16 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
 }
 
 /**
- * Counts ratings that expired into the analytics rollups, once a minute. Every node of a cluster may run it; each
- * rating is counted once.
+ * Once a minute: counts ratings that expired into the analytics rollups and deletes ended widget tokens and sessions
+ * (`sweepExpiries`). Every node of a cluster may run it.
  */
 function sweepExpiriesPeriodically(app: App): void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    app.services.ratings
-      .sweepExpired()
+    sweepExpiries(app.services)
+      .then((swept) => app.log.debug(swept, 'expiry sweep'))
       .catch((error: unknown) => app.log.error({ err: error }, 'expiry sweep failed'))
       .finally(() => {
         running = false;

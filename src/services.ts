@@ -1,5 +1,5 @@
 import type { Database } from './db/database.js';
-import { AccountsService } from './modules/accounts/index.js';
+import { AccountsService, SessionsService } from './modules/accounts/index.js';
 import { AnalyticsService } from './modules/analytics/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
 import { ExportsService } from './modules/exports/index.js';
@@ -13,6 +13,7 @@ import { WidgetService } from './modules/widget/index.js';
 /** The application's services, built once over one database and shared by the HTTP layer and the CLI. */
 export interface Services {
   accounts: AccountsService;
+  sessions: SessionsService;
   conversations: ConversationsService;
   ratingConfig: RatingConfigService;
   ratings: RatingsService;
@@ -42,6 +43,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   const feedback = new FeedbackService(database, conversations, analytics, webhooks);
   return {
     accounts: new AccountsService(database),
+    sessions: new SessionsService(database),
     conversations,
     ratingConfig,
     ratings,

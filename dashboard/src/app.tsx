@@ -41,6 +41,30 @@ function page(pathname: string): ReactNode {
   return <NotFoundPage />;
 }
 
+/** Pages the server renders itself that send people here to sign in first; the app must load them anew. */
+const SERVER_PAGES = ['/widget-demo'];
+
+function isServerPage(path: string): boolean {
+  return SERVER_PAGES.includes(new URL(path, window.location.origin).pathname);
+}
+
+/**
+ * Where to go after signing in: the `next` a page sent, when it is a path on this server. `//host` and `/\host` would
+ * leave the server (browsers read a backslash as a slash), so they, and anything else, go home.
+ */
+function returnPath(next: string | null): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : HOME;
+}
+
+function LeaveApp({ to }: { to: string }) {
+  useEffect(() => window.location.replace(to), [to]);
+  return (
+    <div className="boot">
+      <Spinner label="Loading" />
+    </div>
+  );
+}
+
 function Redirect({ to }: { to: string }) {
   const { navigate } = useRouter();
   useEffect(() => navigate(to, { replace: true }), [navigate, to]);
@@ -66,8 +90,9 @@ export function App() {
 
   if (pathname === '/sign-in') {
     if (state.status === 'signed-in') {
-      const next = new URLSearchParams(search).get('next');
-      return <Redirect to={next && next.startsWith('/') && !next.startsWith('//') ? next : HOME} />;
+      const next = returnPath(new URLSearchParams(search).get('next'));
+      if (isServerPage(next)) return <LeaveApp to={next} />;
+      return <Redirect to={next} />;
     }
     return <SignInPage expired={state.expired === true} />;
   }

@@ -6,7 +6,7 @@ import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modul
 import type { RatingSettingsTable } from '../modules/rating-config/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from '../modules/webhooks/index.js';
-import type { WidgetTokensTable } from '../modules/widget/index.js';
+import type { WidgetDemoConversationsTable, WidgetTokensTable } from '../modules/widget/index.js';
 
 /** Every table, as Kysely sees it. Each module owns the row types of its tables and exports them from its index. */
 export interface Tables {
@@ -28,4 +28,5 @@ export interface Tables {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   widget_tokens: WidgetTokensTable;
+  widget_demo_conversations: WidgetDemoConversationsTable;
 }

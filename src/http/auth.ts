@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-import type { AccountsService, Principal } from '../modules/accounts/index.js';
+import type { AccountsService, Principal, SessionsService } from '../modules/accounts/index.js';
 import { grants, type Scope } from '../modules/accounts/index.js';
 import type { Surface } from './errors.js';
+import { checkSameOrigin } from './origin.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -63,11 +64,19 @@ export function checkCsrf(request: FastifyRequest, expected: string): void {
   }
 }
 
-/** Authenticates a request by its session cookie (and CSRF header, for writes): the dashboard's way in. */
-export async function authenticateSession(accounts: AccountsService, request: FastifyRequest): Promise<Principal> {
+/**
+ * Authenticates a request by its session cookie, the dashboard's way in. A change must also come from this server's
+ * own pages (`checkSameOrigin`, against PUBLIC_URL's origin `publicOrigin`) and carry the session's CSRF token.
+ */
+export async function authenticateSession(
+  sessions: SessionsService,
+  request: FastifyRequest,
+  publicOrigin: string,
+): Promise<Principal> {
+  checkSameOrigin(request, publicOrigin);
   const token = sessionTokenOf(request);
   if (!token) throw new AppError('not_signed_in', 'Sign in first: there is no session, or it has ended.');
-  const { principal, csrfToken } = await accounts.authenticateSession(token);
+  const { principal, csrfToken } = await sessions.authenticateSession(token);
   checkCsrf(request, csrfToken);
   return principal;
 }
@@ -75,14 +84,14 @@ export async function authenticateSession(accounts: AccountsService, request: Fa
 /**
  * An onRequest hook for every API surface: authenticates the caller before the body is even read, then checks the
  * scope. An `Authorization` header means an API key and takes precedence; without one, the native API also takes the
- * dashboard's session cookie (vendor surfaces take keys only). Neither: 401 `missing_api_key`, as API clients expect.
+ * dashboard's session cookie (vendor surfaces take keys only), by `authenticateSession`'s rules. Neither: 401 `missing_api_key`, as API clients expect.
  */
-export function apiKeyAuth(accounts: AccountsService) {
+export function apiKeyAuth(accounts: AccountsService, sessions: SessionsService, publicOrigin: string) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
     const native = (request.routeOptions.config.surface ?? 'native') === 'native';
     const principal =
       request.headers.authorization === undefined && native && sessionTokenOf(request)
-        ? await authenticateSession(accounts, request)
+        ? await authenticateSession(sessions, request, publicOrigin)
         : await accounts.authenticate(request.headers.authorization);
     const scope = requiredScope(request);
     if (!grants(principal.scopes, scope)) {

@@ -281,6 +281,8 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     assert.equal(await page.getByRole('status').filter({ hasText: 'changes' }).textContent(), 'All changes saved.');
+    // The widget is explained here, with the way to the live demo page.
+    assert.equal(await page.getByRole('link', { name: 'Try the widget' }).getAttribute('href'), '/widget-demo');
 
     await page.getByLabel('Message', { exact: true }).fill('Thanks from Acme! Rate us: {link}');
     await page.getByLabel('Link expires after (hours)').fill('12');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { seedDemo } from '../../src/modules/demo/index.js';
 import { chromiumSkipReason, launchChromium, startPageServer, type PageServer } from './harness.js';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
 
 // What the callbacks run inside the page use of the browser's globals (the project compiles without the DOM library).
 declare const window: { Plaudit: { open(): Promise<void> } };
@@ -138,18 +140,26 @@ describe('the embeddable widget in Chromium, from another origin', { skip: chrom
     await page.context().close();
   });
 
-  it('shows the demo page at /widget-demo under its strict CSP', async () => {
-    await seedDemo(server.app.services, { conversations: 3, days: 2 });
-    const page = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
+  it('shows a signed-in user the demo page at /widget-demo under its strict CSP', async () => {
+    const demo = await seedDemo(server.app.services, { conversations: 3, days: 2 });
+    const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 860 } });
+    // Signed in as the dashboard does it, through the browser's own session cookie.
+    const signedIn = await context.request.post(`${appOrigin}/auth/sign-in`, {
+      data: { email: demo.email, password: demo.password },
+    });
+    assert.equal(signedIn.status(), 200);
+    const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
     const response = await page.goto(`${appOrigin}/widget-demo`);
+    assert.equal(response?.status(), 200);
     assert.match(String(response?.headers()['content-security-policy']), /script-src 'self'/);
     const like = page.locator('plaudit-message-feedback [data-value="like"]').first();
     await like.waitFor();
+    await page.screenshot({ path: join(SHOTS, 'widget-demo-desktop.png'), fullPage: true });
     await page.getByRole('button', { name: 'Rate this conversation' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
@@ -157,7 +167,28 @@ describe('the embeddable widget in Chromium, from another origin', { skip: chrom
     await page.keyboard.press('Escape');
     await like.click();
     await page.locator('plaudit-message-feedback').first().getByText('Thanks for your feedback.').waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SHOTS, 'widget-demo-phone.png'), fullPage: true });
     assert.deepEqual(problems, []);
-    await page.context().close();
+    await context.close();
   });
+
+  it(
+    'sends a visitor who is not signed in to the sign-in, and back to the demo page after it',
+    { skip: !existsSync(DIST_INDEX) && process.env.CI !== 'true' && 'run npm run build first' },
+    async () => {
+      const demo = await seedDemo(server.app.services, { name: 'Sign-in demo', conversations: 2, days: 1 });
+      const context = await browser.newContext({ reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(`${appOrigin}/widget-demo`);
+      await page.waitForURL(/\/sign-in\?next=%2Fwidget-demo$/);
+      await page.getByLabel('Email').fill(demo.email);
+      await page.getByLabel('Password').fill(demo.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${appOrigin}/widget-demo`);
+      await page.locator('plaudit-message-feedback [data-value="like"]').first().waitFor();
+      assert.match(await page.locator('.brand').innerText(), /Sign-in demo/);
+      await context.close();
+    },
+  );
 });

@@ -313,6 +313,15 @@ export function SettingsPage() {
                 </ul>
                 <FieldError id="codes-error" message={errors.conv_rating_question_codes} />
               </fieldset>
+              <div className="widget-try">
+                <p className="field-hint" id="widget-try-hint">
+                  See the popup and the thumbs under each answer in a live chat, with the saved settings.
+                </p>
+                {/* A page of the server, not of this app: a plain link. */}
+                <a className="button button-secondary" href="/widget-demo" aria-describedby="widget-try-hint">
+                  Try the widget
+                </a>
+              </div>
             </div>
           </Card>
 

@@ -6,6 +6,8 @@ import * as insights from './0004_insights.js';
 import * as webhooks from './0005_webhooks.js';
 import * as widgetTokens from './0006_widget_tokens.js';
 import * as requiredQuestions from './0007_required_questions.js';
+import * as widgetDemo from './0008_widget_demo.js';
+import * as expirySweep from './0009_expiry_sweep.js';
 
 /** Every migration, in order. A released migration never changes; a change is a new one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_webhooks': webhooks,
   '0006_widget_tokens': widgetTokens,
   '0007_required_questions': requiredQuestions,
+  '0008_widget_demo': widgetDemo,
+  '0009_expiry_sweep': expirySweep,
 };

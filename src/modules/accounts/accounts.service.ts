@@ -7,17 +7,7 @@ import { isTimeZone } from '../analytics/index.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { Role } from './accounts.table.js';
 import { apiKeyFromHeader, generateApiKey, hashApiKey, type Scope } from './api-keys.js';
-import { hashPassword, verifyPassword } from './passwords.js';
-import {
-  hashSessionToken,
-  looksLikeSessionToken,
-  newSessionToken,
-  SESSION_IDLE_MS,
-  sessionExpired,
-  sessionExpiry,
-  sessionNeedsTouch,
-} from './sessions.js';
-import { SessionsRepository } from './sessions.repository.js';
+import { hashPassword } from './passwords.js';
 
 /** Who is calling: the user, their organization, and how they proved it (an API key, or a dashboard session). */
 export interface Principal {
@@ -35,20 +25,6 @@ export interface OrganizationView {
   /** The IANA time zone the organization's days are counted in. */
   timezone: string;
   created_at: string;
-}
-
-/** A signed-in dashboard user: who, in which organization, and the token to send back in `x-csrf-token`. */
-export interface SessionView {
-  user: UserView;
-  organization: { id: number; name: string; timezone: string };
-  csrf_token: string;
-}
-
-/** A session just begun: the token goes into the cookie (and nowhere else), until `expiresAt`. */
-export interface NewSession {
-  token: string;
-  expiresAt: string;
-  session: SessionView;
 }
 
 export interface UserView {
@@ -78,17 +54,6 @@ export interface IssuedApiKey extends ApiKeyView {
 const LAST_USED_PRECISION_MS = 60_000;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const INVALID_CREDENTIALS = 'The email or password is wrong.';
-const NOT_SIGNED_IN = 'Sign in first: there is no session, or it has ended.';
-
-// An unknown email or a user without a password is checked against this hash, so that a wrong email costs the same
-// scrypt work as a wrong password and the answer's timing does not tell which it was. Made once, on first use.
-let decoyHash: Promise<string> | undefined;
-function decoyPasswordHash(): Promise<string> {
-  decoyHash ??= hashPassword(newSessionToken());
-  return decoyHash;
-}
 
 function normaliseEmail(email: string): string {
   const trimmed = email.trim().toLowerCase();
@@ -123,11 +88,9 @@ function toKeyView(row: {
 /** Organizations, their users, API keys, and who a request comes from. */
 export class AccountsService {
   private readonly repository: AccountsRepository;
-  private readonly sessions: SessionsRepository;
 
   constructor(private readonly database: Database) {
     this.repository = new AccountsRepository(database.db);
-    this.sessions = new SessionsRepository(database.db);
   }
 
   /** Creates an organization with an admin user and a key holding both scopes, all or nothing. */
@@ -249,99 +212,6 @@ export class AccountsService {
       keyId: Number(row.id),
       scopes: row.scopes.split(',') as Scope[],
     };
-  }
-
-  /**
-   * Signs a dashboard user in by email and password and begins a session. A wrong email, a wrong password and a user
-   * without a password are one and the same 401, and cost the same scrypt work.
-   */
-  async signIn(email: string, password: string): Promise<NewSession> {
-    const user = await this.repository.findUserByEmail(email.trim().toLowerCase());
-    const hash = user?.password_hash ?? (await decoyPasswordHash());
-    const matches = await verifyPassword(password, hash);
-    if (!user || !user.password_hash || !matches) throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
-    const organization = await this.repository.findOrganization(Number(user.org_id));
-    if (!organization) throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
-
-    const now = Date.now();
-    const token = newSessionToken();
-    const csrfToken = newSessionToken();
-    const expiresAt = sessionExpiry(now);
-    // Sessions that ended are removed when their user signs in again; live ones on other devices stay.
-    await this.sessions.deleteEndedSessions(
-      user.id,
-      new Date(now).toISOString(),
-      new Date(now - SESSION_IDLE_MS).toISOString(),
-    );
-    await this.sessions.insertSession({
-      token_hash: hashSessionToken(token),
-      user_id: user.id,
-      org_id: Number(user.org_id),
-      csrf_token: csrfToken,
-      created_at: new Date(now).toISOString(),
-      last_seen_at: new Date(now).toISOString(),
-      expires_at: expiresAt,
-    });
-    return {
-      token,
-      expiresAt,
-      session: {
-        user: { id: user.id, email: user.email, name: user.name, role: user.role },
-        organization: { id: Number(organization.id), name: organization.name, timezone: organization.timezone },
-        csrf_token: csrfToken,
-      },
-    };
-  }
-
-  /** The signed-in user behind a session token, with their organization and CSRF token; 401 when it has ended. */
-  async sessionOf(token: string): Promise<SessionView> {
-    const row = await this.keepAlive(
-      looksLikeSessionToken(token) ? await this.sessions.findSessionWithAccount(hashSessionToken(token)) : undefined,
-    );
-    return {
-      user: { id: row.user_id, email: row.email, name: row.user_name, role: row.role },
-      organization: { id: Number(row.org_id), name: row.org_name, timezone: row.timezone },
-      csrf_token: row.csrf_token,
-    };
-  }
-
-  /**
-   * Resolves a session token to a principal with both scopes, and the CSRF token its writes must carry. Unknown and
-   * ended sessions are 401 `not_signed_in`.
-   */
-  async authenticateSession(token: string): Promise<{ principal: Principal; csrfToken: string }> {
-    const row = await this.keepAlive(
-      looksLikeSessionToken(token) ? await this.sessions.findSession(hashSessionToken(token)) : undefined,
-    );
-    return {
-      principal: {
-        orgId: Number(row.org_id),
-        userId: row.user_id,
-        via: 'session',
-        keyId: null,
-        scopes: ['read_all', 'write_all'],
-      },
-      csrfToken: row.csrf_token,
-    };
-  }
-
-  /** Ends a session for good. */
-  async signOut(token: string): Promise<void> {
-    if (looksLikeSessionToken(token)) await this.sessions.deleteSession(hashSessionToken(token));
-  }
-
-  /** Refuses a missing or ended session (removing an ended one), and records activity at most once a minute. */
-  private async keepAlive<R extends { token_hash: string; last_seen_at: string; expires_at: string }>(
-    row: R | undefined,
-  ): Promise<R> {
-    if (!row) throw new AppError('not_signed_in', NOT_SIGNED_IN);
-    const now = Date.now();
-    if (sessionExpired(row, now)) {
-      await this.sessions.deleteSession(row.token_hash);
-      throw new AppError('not_signed_in', NOT_SIGNED_IN);
-    }
-    if (sessionNeedsTouch(row, now)) await this.sessions.touchSession(row.token_hash, new Date(now).toISOString());
-    return row;
   }
 
   /** Refuses the caller unless the key's user is an admin of its organization (looked up only where it matters). */

@@ -1,15 +1,15 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db, Dialect } from '../../db/database.js';
+import { skipLocked } from '../../db/locking.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { SessionsTable } from './accounts.table.js';
 
 /** SQL for dashboard sessions, looked up by the SHA-256 of their token. */
 export class SessionsRepository {
-  private readonly db: Db;
-
-  constructor(db: Db) {
-    this.db = db;
-  }
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: Dialect,
+  ) {}
 
   async insertSession(row: Insertable<SessionsTable>): Promise<void> {
     await this.db.insertInto('sessions').values(row).execute();
@@ -67,5 +67,23 @@ export class SessionsRepository {
       .where('user_id', '=', userId)
       .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
       .execute();
+  }
+
+  /** Deletes up to `limit` sessions that ended (absolute expiry by `now`, or idle since `idleBefore`); answers how many. */
+  async deleteEnded(now: string, idleBefore: string, limit: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where('token_hash', 'in', (eb) =>
+        skipLocked(
+          eb
+            .selectFrom('sessions')
+            .select('token_hash')
+            .where((ended) => ended.or([ended('expires_at', '<=', now), ended('last_seen_at', '<=', idleBefore)]))
+            .limit(limit),
+          this.dialect,
+        ),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

@@ -5,8 +5,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, isAppError } from '../../errors.js';
 import { authenticateSession, SESSION_COOKIE, sessionTokenOf } from '../../http/auth.js';
+import { checkSameOrigin } from '../../http/origin.js';
 import { errorResponses, Nullable, Uuid } from '../../http/schemas.js';
-import type { AccountsService } from './accounts.service.js';
+import type { SessionsService } from './sessions.service.js';
 
 const tags = ['Session'];
 const FIVE_MINUTES = 5 * 60_000;
@@ -50,12 +51,14 @@ async function clearingEndedSession<T>(request: FastifyRequest, reply: FastifyRe
 /**
  * Dashboard sign-in: `/auth/sign-in`, `/auth/session`, `/auth/sign-out`. Registered outside the API-key scope, with
  * cookies and a sign-in rate limit of their own. Sign-in takes JSON only, which a cross-site form cannot send (nor a
- * cross-site script without a CORS preflight), so another site cannot sign a browser in to an account of its choosing.
+ * cross-site script without a CORS preflight), and refuses what a browser says comes from another site, so another
+ * site cannot sign a browser in to an account of its choosing. `publicOrigin` is PUBLIC_URL's origin.
  */
-export const sessionsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsService; signInRateLimit: number }> = async (
-  app,
-  { accounts, signInRateLimit },
-) => {
+export const sessionsRoutes: FastifyPluginAsyncTypebox<{
+  sessions: SessionsService;
+  signInRateLimit: number;
+  publicOrigin: string;
+}> = async (app, { sessions, signInRateLimit, publicOrigin }) => {
   await app.register(cookie);
   // Counted per client address (with TRUST_PROXY, the forwarded one), in this process's memory.
   await app.register(rateLimit, { global: false });
@@ -74,7 +77,8 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
           '`plaudit_session` (SameSite=Lax, Secure over HTTPS) that authenticates the native `/v1` API in place of a ' +
           'key. Sessions end after 12 idle hours and 7 days at most. JSON bodies only. A wrong email and a wrong ' +
           'password answer the same 401. Each client address may try SIGN_IN_RATE_LIMIT times (10 by default) in 5 ' +
-          'minutes; then 429 `rate_limited`.',
+          'minutes; then 429 `rate_limited`. A browser request from another site (its `Origin` or ' +
+          '`Sec-Fetch-Site`) answers 403 `cross_origin_request`.',
         security: [],
         body: Type.Object(
           {
@@ -83,8 +87,12 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ data: Session }), ...errorResponses('invalid_credentials', 'rate_limited') },
+        response: {
+          200: Type.Object({ data: Session }),
+          ...errorResponses('invalid_credentials', 'cross_origin_request', 'rate_limited'),
+        },
       },
+      onRequest: async (request) => checkSameOrigin(request, publicOrigin),
       config: {
         rateLimit: {
           max: signInRateLimit,
@@ -96,9 +104,9 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
     },
     async (request, reply) => {
       const previous = sessionTokenOf(request);
-      const signedIn = await accounts.signIn(request.body.email, request.body.password);
+      const signedIn = await sessions.signIn(request.body.email, request.body.password);
       // A browser holds one session: signing in again ends the one it had.
-      if (previous) await accounts.signOut(previous);
+      if (previous) await sessions.signOut(previous);
       const maxAge = Math.round((Date.parse(signedIn.expiresAt) - Date.now()) / 1000);
       reply.setCookie(SESSION_COOKIE, signedIn.token, cookieOptions(request, maxAge));
       return { data: signedIn.session };
@@ -120,7 +128,7 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
     async (request, reply) => {
       const token = sessionTokenOf(request);
       if (!token) throw new AppError('not_signed_in', 'Sign in first: there is no session, or it has ended.');
-      return { data: await clearingEndedSession(request, reply, () => accounts.sessionOf(token)) };
+      return { data: await clearingEndedSession(request, reply, () => sessions.sessionOf(token)) };
     },
   );
 
@@ -130,17 +138,19 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
       schema: {
         tags,
         summary: 'Sign out of the dashboard',
-        description: "Ends the session and clears its cookie. Needs the session's `x-csrf-token` header.",
+        description:
+          "Ends the session and clears its cookie. Needs the session's `x-csrf-token` header, and refuses a browser " +
+          'request from another site with 403 `cross_origin_request`.',
         security: [],
         response: {
           204: Type.Null({ description: 'Signed out.' }),
-          ...errorResponses('not_signed_in', 'csrf_token_invalid'),
+          ...errorResponses('not_signed_in', 'csrf_token_invalid', 'cross_origin_request'),
         },
       },
     },
     async (request, reply) => {
-      await clearingEndedSession(request, reply, () => authenticateSession(accounts, request));
-      await accounts.signOut(sessionTokenOf(request)!);
+      await clearingEndedSession(request, reply, () => authenticateSession(sessions, request, publicOrigin));
+      await sessions.signOut(sessionTokenOf(request)!);
       reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
       return reply.status(204).send(null);
     },

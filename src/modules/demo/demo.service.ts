@@ -66,7 +66,8 @@ export async function seedDemo(
   const count = options.conversations ?? 240;
   const days = options.days ?? 28;
   const now = (options.now ?? new Date()).getTime();
-  const conversations = Array.from({ length: count }, (_, index) => {
+  // One of the `count` is the widget demo's own conversation, made last (below).
+  const conversations = Array.from({ length: Math.max(0, count - 1) }, (_, index) => {
     const script = pick(scripts);
     // Newer conversations are denser, as a growing product's would be.
     const age = Math.floor(days * DAY * random() ** 1.3);
@@ -112,6 +113,7 @@ export async function seedDemo(
     random,
     now,
   });
+  await seedWidgetDemo(services, organization.id, aiAgent.id);
 
   return {
     organization: { id: organization.id, name: organization.name },
@@ -120,6 +122,31 @@ export async function seedDemo(
     apiKey: apiKey.api_key,
     conversations: count,
   };
+}
+
+/**
+ * The conversation `/widget-demo` shows: an open AI chat with no rating yet, made for the page and marked as its
+ * conversation. Only a marked conversation is ever shown there, so neither the imported history nor anything a
+ * client adds to the organization later can appear on the page.
+ */
+async function seedWidgetDemo(services: Services, orgId: number, aiAgentId: string): Promise<void> {
+  const order = '482913';
+  const conversation = await services.conversations.createConversation(orgId, {
+    external_id: 'demo-widget',
+    channel: 'widget_chat',
+    status: 'open',
+    contact_name: 'Alex Rivera',
+    contact_email: 'alex.rivera@example.com',
+    agent_id: aiAgentId,
+    agent_type: 'ai',
+    language: 'en',
+    metadata: { topic: 'order status', order_id: order },
+    messages: scripts[0]!.turns.map((turn) => ({
+      role: turn.from === 'user' ? ('user' as const) : ('ai' as const),
+      text: turn.text.replaceAll('{name}', 'Alex').replaceAll('{order}', order),
+    })),
+  });
+  await services.widget.markDemoConversation(orgId, String(conversation.id));
 }
 
 interface SeededConversation {

@@ -1,6 +1,7 @@
 import type { WebhooksRepository, ClaimedDelivery } from './webhooks.repository.js';
-import { resolvedUrlProblem } from './addresses.js';
+import { urlProblem, type Resolve } from './addresses.js';
 import { webhookHeaders } from './signing.js';
+import { WebhookTransport } from './transport.js';
 
 /** Delays before the 2nd, 3rd, … attempt: 5 s growing to a day, about 47 hours in all, then the delivery fails. */
 export const RETRY_DELAYS_MS = [
@@ -22,6 +23,8 @@ export interface WorkerOptions {
   pollIntervalMs?: number;
   batchSize?: number;
   onError?: (error: unknown) => void;
+  /** DNS for the receivers' names; the system resolver by default. */
+  resolve?: Resolve;
 }
 
 /** What one attempt came to. */
@@ -43,6 +46,7 @@ export class WebhookWorker {
   private stopped = true;
   private readonly now: () => Date;
   private readonly delays: number[];
+  private readonly transport: WebhookTransport;
 
   constructor(
     private readonly repository: WebhooksRepository,
@@ -50,6 +54,10 @@ export class WebhookWorker {
   ) {
     this.now = options.now ?? (() => new Date());
     this.delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+    this.transport = new WebhookTransport({
+      allowPrivateNetworks: options.allowPrivateNetworks,
+      ...(options.resolve ? { resolve: options.resolve } : {}),
+    });
   }
 
   /** Polls until `stop`. */
@@ -68,11 +76,12 @@ export class WebhookWorker {
     tick();
   }
 
-  /** Stops polling and waits for the deliveries in flight. */
+  /** Stops polling, waits for the deliveries in flight and closes the kept-alive connections. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    this.transport.close();
   }
 
   /** Claims and sends what is due now; returns how many deliveries it attempted. */
@@ -117,34 +126,30 @@ export class WebhookWorker {
   }
 
   private async send(delivery: ClaimedDelivery, timestamp: number): Promise<Outcome> {
-    const refused = await resolvedUrlProblem(delivery.url, this.options.allowPrivateNetworks);
+    // An address written in the URL is checked here; a name, by the connection's own lookup (see WebhookTransport).
+    const refused = urlProblem(delivery.url, this.options.allowPrivateNetworks);
     if (refused) return { statusCode: null, error: refused, retryable: false, ok: false };
-    try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Plaudit-Webhooks/1',
-          ...webhookHeaders(delivery.secret, delivery.uid, timestamp, delivery.payload),
-        },
-        body: delivery.payload,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? TIMEOUT_MS),
-      });
-      // The body is not needed; drain it so the connection can be reused.
-      await response.arrayBuffer().catch(() => undefined);
-      const status = response.status;
-      if (status >= 200 && status < 300) return { statusCode: status, error: null, retryable: false, ok: true };
-      const error =
-        status >= 300 && status < 400 ? `Redirect (${status}) not followed.` : `The endpoint answered ${status}.`;
-      return { statusCode: status, error, retryable: status >= 500 || status === 429, ok: false };
-    } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      const cause = (error as { cause?: { message?: string } }).cause?.message;
-      const message = timedOut
-        ? `No answer within ${(this.options.timeoutMs ?? TIMEOUT_MS) / 1000} s.`
-        : `${(error as Error).message}${cause ? `: ${cause}` : ''}`;
-      return { statusCode: null, error: message.slice(0, MAX_ERROR_LENGTH), retryable: true, ok: false };
+    const timeoutMs = this.options.timeoutMs ?? TIMEOUT_MS;
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'Plaudit-Webhooks/1',
+      ...webhookHeaders(delivery.secret, delivery.uid, timestamp, delivery.payload),
+    };
+    const outcome = await this.transport.post(delivery.url, headers, delivery.payload, timeoutMs);
+    switch (outcome.kind) {
+      case 'answered': {
+        const status = outcome.status;
+        if (status >= 200 && status < 300) return { statusCode: status, error: null, retryable: false, ok: true };
+        const error =
+          status >= 300 && status < 400 ? `Redirect (${status}) not followed.` : `The endpoint answered ${status}.`;
+        return { statusCode: status, error, retryable: status >= 500 || status === 429, ok: false };
+      }
+      case 'refused':
+        return { statusCode: null, error: outcome.error.slice(0, MAX_ERROR_LENGTH), retryable: false, ok: false };
+      case 'timed_out':
+        return { statusCode: null, error: `No answer within ${timeoutMs / 1000} s.`, retryable: true, ok: false };
+      case 'failed':
+        return { statusCode: null, error: outcome.error.slice(0, MAX_ERROR_LENGTH), retryable: true, ok: false };
     }
   }
 }

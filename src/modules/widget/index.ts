@@ -1,10 +1,11 @@
 export {
   DEFAULT_WIDGET_TOKEN_HOURS,
   MAX_WIDGET_TOKEN_HOURS,
-  WIDGET_TOKEN_PREFIX,
   WidgetService,
+  type WidgetDemo,
   type WidgetGrant,
   type WidgetSession,
 } from './widget.service.js';
-export type { WidgetTokensTable } from './widget.table.js';
+export { WIDGET_TOKEN_PREFIX } from './tokens.js';
+export type { WidgetDemoConversationsTable, WidgetTokensTable } from './widget.table.js';
 export { widgetTokenRoutes } from './widget.routes.js';

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import { nowIso } from '../../db/values.js';
 import { AppError } from '../../errors.js';
@@ -14,23 +13,26 @@ import {
   type ResolvedSettings,
 } from '../rating-config/index.js';
 import type { AnswerInput, Rating, RatingsService } from '../ratings/index.js';
+import { demoWidgetToken, hashWidgetToken, looksLikeWidgetToken, newWidgetToken } from './tokens.js';
 import { WidgetRepository } from './widget.repository.js';
 
-/** Every widget token starts so: an API-key check refuses it by its look, and logs and scanners can tell it apart. */
-export const WIDGET_TOKEN_PREFIX = 'pwt_';
 export const DEFAULT_WIDGET_TOKEN_HOURS = 24;
 export const MAX_WIDGET_TOKEN_HOURS = 168;
-/** The organization the demo seeds; `/widget-demo` shows one of its conversations. */
-export const DEMO_ORGANIZATION_NAME = 'Northwind Outfitters (demo)';
 
 const HOUR = 3_600_000;
-const TOKEN = /^pwt_[A-Za-z0-9_-]{43}$/;
+const SWEEP_BATCH = 1000;
 
 /** What a widget token grants: one conversation of one organization. */
 export interface WidgetGrant {
   orgId: number;
   conversationId: number;
   conversationUid: string;
+}
+
+/** What `/widget-demo` shows: the demo conversation's messages and a widget token for them. */
+export interface WidgetDemo {
+  token: string;
+  messages: Array<{ uid: string; role: string; text: string | null }>;
 }
 
 /** What the popup and the message buttons need to render. */
@@ -42,10 +44,6 @@ export interface WidgetSession {
   questions: Array<{ code: QuestionCode; kind: QuestionKind }>;
   /** The messages, each with the contact's current like or dislike. */
   messages: Array<{ uid: string; role: string; rating: FeedbackRating | null }>;
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
 
 function invalidToken(message = 'The widget token is not valid or has expired.'): AppError {
@@ -66,7 +64,7 @@ export class WidgetService {
     private readonly ratings: RatingsService,
     private readonly feedback: FeedbackService,
   ) {
-    this.repository = new WidgetRepository(database.db);
+    this.repository = new WidgetRepository(database.db, database.dialect);
   }
 
   /** Mints a token for a conversation of the organization (404 for another's), valid `hours` (1 to 168). */
@@ -82,11 +80,11 @@ export class WidgetService {
       );
     }
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
-    const token = WIDGET_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const token = newWidgetToken();
     const now = nowIso();
     const expiresAt = new Date(Date.parse(now) + hours * HOUR).toISOString();
     await this.repository.insertToken({
-      token_hash: hashToken(token),
+      token_hash: hashWidgetToken(token),
       org_id: orgId,
       conversation_id: conversation.id,
       created_at: now,
@@ -99,8 +97,8 @@ export class WidgetService {
   async authenticate(header: string | undefined): Promise<WidgetGrant> {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) throw invalidToken('Send the widget token in the Authorization header.');
-    if (!TOKEN.test(token)) throw invalidToken();
-    const row = await this.repository.findToken(hashToken(token));
+    if (!looksLikeWidgetToken(token)) throw invalidToken();
+    const row = await this.repository.findToken(hashWidgetToken(token));
     if (!row || new Date(row.expires_at).getTime() <= Date.now()) throw invalidToken();
     return {
       orgId: Number(row.org_id),
@@ -161,19 +159,48 @@ export class WidgetService {
     return this.feedback.recordMessageFeedback(target, conversation.contact_id, submission);
   }
 
-  /** A fresh token for the demo organization's newest conversation, or undefined when there is no demo. */
-  async demoToken(
-    hours = 1,
-  ): Promise<{ token: string; messages: Array<{ uid: string; role: string; text: string | null }> } | undefined> {
-    const found = await this.repository.demoConversation(DEMO_ORGANIZATION_NAME);
+  /** Makes a conversation the organization's widget demo conversation, the one `/widget-demo` shows. */
+  async markDemoConversation(orgId: number, conversationIdOrUid: string): Promise<void> {
+    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+    await this.repository.insertDemoConversation({
+      org_id: orgId,
+      conversation_id: conversation.id,
+      created_at: nowIso(),
+    });
+  }
+
+  /**
+   * The widget demo of a signed-in user's organization: its demo conversation with a token derived from the session
+   * (the same one for every view within the hour; see `demoWidgetToken`). Undefined when the organization has no
+   * demo conversation: no other conversation is ever shown, so that the page never exposes a real contact's chat.
+   */
+  async demo(orgId: number, sessionToken: string, now = Date.now()): Promise<WidgetDemo | undefined> {
+    const found = await this.repository.demoConversation(orgId);
     if (!found) return undefined;
-    const orgId = Number(found.org_id);
-    const { token } = await this.mintToken(orgId, found.uid, hours);
+    const conversationId = Number(found.id);
+    const { token, expiresAt } = demoWidgetToken(sessionToken, conversationId, now);
+    await this.repository.insertTokenOnce({
+      token_hash: hashWidgetToken(token),
+      org_id: orgId,
+      conversation_id: conversationId,
+      created_at: new Date(now).toISOString(),
+      expires_at: expiresAt,
+    });
     const conversation = await this.conversations.findConversation(orgId, found.uid);
     const messages = await this.conversations.listMessagesWithIds(conversation);
     return {
       token,
       messages: messages.map(({ message }) => ({ uid: message.uid, role: message.role, text: message.text })),
     };
+  }
+
+  /** Deletes the tokens that have expired, in batches; answers how many. Any number of nodes may run it at once. */
+  async deleteExpiredTokens(now = new Date()): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const batch = await this.repository.deleteExpiredTokens(now.toISOString(), SWEEP_BATCH);
+      deleted += batch;
+      if (batch < SWEEP_BATCH) return deleted;
+    }
   }
 }

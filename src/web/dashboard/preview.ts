@@ -36,7 +36,10 @@ function decodeDraft(encoded: string | undefined): RatingSettingsPatch {
  * `/dashboard/rating-page-preview`: the real rating page for draft settings, for the settings screen to frame. It
  * needs the dashboard's session; it stores nothing, and its form can be sent nowhere (`form-action 'none'`).
  */
-export const ratingPagePreviewRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+export const ratingPagePreviewRoutes: FastifyPluginAsyncTypebox<{ services: Services; publicOrigin: string }> = async (
+  app,
+  { services, publicOrigin },
+) => {
   app.get(
     '/dashboard/rating-page-preview',
     {
@@ -71,7 +74,7 @@ export const ratingPagePreviewRoutes: FastifyPluginAsyncTypebox<{ services: Serv
       },
     },
     async (request, reply) => {
-      const principal = await authenticateSession(services.accounts, request);
+      const principal = await authenticateSession(services.sessions, request, publicOrigin);
       const draft = decodeDraft(request.query.settings);
       const settings = await services.ratingConfig.previewSettings(principal.orgId, draft);
       const language = request.headers['accept-language'];

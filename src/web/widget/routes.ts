@@ -6,7 +6,8 @@ import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/ty
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
-import { AppError } from '../../errors.js';
+import { AppError, isAppError } from '../../errors.js';
+import { sessionTokenOf } from '../../http/auth.js';
 import { errorResponses, Nullable, Uuid, DateTime } from '../../http/schemas.js';
 import { FeedbackInput } from '../../modules/feedback/index.js';
 import { MAX_COMMENT_LENGTH } from '../../modules/ratings/index.js';
@@ -124,10 +125,20 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<{
     return reply.type('application/javascript; charset=utf-8').send(body);
   });
 
+  // The demo page, for a signed-in dashboard user only: their organization's widget demo conversation, or nothing.
   app.get('/widget-demo', { schema: { hide: true } }, async (request, reply) => {
-    const demo = await services.widget.demoToken();
-    const nonce = newNonce();
+    const sessionToken = sessionTokenOf(request);
+    const session = sessionToken
+      ? await services.sessions.sessionOf(sessionToken).catch((error: unknown) => {
+          if (isAppError(error) && error.code === 'not_signed_in') return undefined;
+          throw error;
+        })
+      : undefined;
     setPageHeaders(reply);
+    // A person who is not signed in signs in, and comes back here.
+    if (!session || !sessionToken) return reply.redirect(`/sign-in?next=${encodeURIComponent('/widget-demo')}`, 303);
+    const demo = await services.widget.demo(session.organization.id, sessionToken);
+    const nonce = newNonce();
     reply.header(
       'content-security-policy',
       [
@@ -137,12 +148,13 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<{
         `style-src 'nonce-${nonce}'`,
         'img-src https: data:',
         "base-uri 'none'",
+        "form-action 'none'",
         "frame-ancestors 'none'",
       ].join('; '),
     );
     return reply
       .type('text/html; charset=utf-8')
-      .send(demoPage({ nonce, demo, origin: `${request.protocol}://${request.host}` }));
+      .send(demoPage({ nonce, organizationName: session.organization.name, demo }));
   });
 
   // The widget API: its own scope, so that its CORS headers and token check reach nothing else.

@@ -1,0 +1,33 @@
+import type { Services } from './services.js';
+
+/** What one round of the expiry sweep did. */
+export interface SweepResult {
+  /** Ratings whose expiry was counted into the analytics rollups. */
+  expiredRatings: number;
+  deletedWidgetTokens: number;
+  deletedSessions: number;
+}
+
+/**
+ * One round of the periodic expiry sweep: counts ratings that expired into the analytics rollups, and deletes the
+ * widget tokens and dashboard sessions (idle or past their absolute expiry) that have ended. Every node of a cluster
+ * runs it: each rating's expiry is counted once under its row lock, and the deletes claim their rows with SKIP LOCKED,
+ * so nodes neither wait for nor deadlock on each other. Each part runs even when another fails; then it throws.
+ */
+export async function sweepExpiries(services: Services, now = new Date()): Promise<SweepResult> {
+  const [expiredRatings, deletedWidgetTokens, deletedSessions] = await Promise.allSettled([
+    services.ratings.sweepExpired(),
+    services.widget.deleteExpiredTokens(now),
+    services.sessions.deleteEndedSessions(now),
+  ]);
+  const failures = [expiredRatings, deletedWidgetTokens, deletedSessions].flatMap((outcome) =>
+    outcome.status === 'rejected' ? [outcome.reason as unknown] : [],
+  );
+  if (failures.length > 0) throw new AggregateError(failures, 'expiry sweep failed');
+  const value = (outcome: PromiseSettledResult<number>) => (outcome.status === 'fulfilled' ? outcome.value : 0);
+  return {
+    expiredRatings: value(expiredRatings),
+    deletedWidgetTokens: value(deletedWidgetTokens),
+    deletedSessions: value(deletedSessions),
+  };
+}

@@ -1,0 +1,80 @@
+import http from 'node:http';
+import https from 'node:https';
+import { AddressRefusedError, checkedLookup, systemResolve, type Resolve } from './addresses.js';
+
+/** How one POST to a receiver ended: its status, or why there was none. */
+export type PostOutcome =
+  | { kind: 'answered'; status: number }
+  | { kind: 'refused'; error: string }
+  | { kind: 'timed_out' }
+  | { kind: 'failed'; error: string };
+
+export interface TransportOptions {
+  allowPrivateNetworks: boolean;
+  /** DNS; the system resolver by default (tests answer for names of their own). */
+  resolve?: Resolve;
+}
+
+/**
+ * POSTs webhook deliveries. Connections resolve their host through `checkedLookup`, so the address a request is sent
+ * to is the address that was checked. Redirects are never followed (node:http does not follow them); connections are
+ * kept alive between deliveries to the same receiver.
+ */
+export class WebhookTransport {
+  private readonly agents: { http: http.Agent; https: https.Agent };
+
+  constructor(options: TransportOptions) {
+    const lookup = checkedLookup(options.resolve ?? systemResolve, options.allowPrivateNetworks);
+    this.agents = {
+      http: new http.Agent({ keepAlive: true, lookup }),
+      https: new https.Agent({ keepAlive: true, lookup }),
+    };
+  }
+
+  /** Sends `body` and reads the answer to its end, all within `timeoutMs`. */
+  post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<PostOutcome> {
+    const target = new URL(url);
+    const secure = target.protocol === 'https:';
+    return new Promise((resolve) => {
+      let settled = false;
+      const settle = (outcome: PostOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(outcome);
+      };
+      const request = (secure ? https : http).request(
+        target,
+        {
+          method: 'POST',
+          agent: secure ? this.agents.https : this.agents.http,
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        },
+        (response) => {
+          // The body is not needed; reading it to its end lets the connection serve the next delivery.
+          response.resume();
+          response.on('end', () => settle({ kind: 'answered', status: response.statusCode ?? 0 }));
+          response.on('error', (error) => settle({ kind: 'failed', error: error.message }));
+        },
+      );
+      const timer = setTimeout(() => {
+        settle({ kind: 'timed_out' });
+        request.destroy();
+      }, timeoutMs);
+      request.on('error', (error) => {
+        settle(error instanceof AddressRefusedError ? { kind: 'refused', error: error.message } : failed(error));
+      });
+      request.end(body);
+    });
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+}
+
+function failed(error: NodeJS.ErrnoException): PostOutcome {
+  return { kind: 'failed', error: error.message || error.code || 'The connection failed.' };
+}
