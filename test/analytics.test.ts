@@ -310,7 +310,7 @@ describeEachDialect('GET /v1/analytics/*', (ctx) => {
       'another organization sees none of it',
     );
 
-    const gaps = (await get(`/v1/analytics/knowledge-gaps?from=2026-03-01&to=${today}`)).body.data;
+    const gaps = (await get(`/v1/analytics/knowledge-gaps?from=2026-03-01&to=${today}&agent_type=ai`)).body.data;
     assert.deepEqual(
       gaps.messages.map((gap: { message_uid: string; dislikes: number; comments: string[] }) => [
         gap.message_uid,
@@ -320,20 +320,50 @@ describeEachDialect('GET /v1/analytics/*', (ctx) => {
       [[wrong!.uid, 1, ['That is about routers']]],
     );
     assert.equal(gaps.messages[0].conversation_id, world.conversations.ai.id);
-    // r2's CSAT 2 and thumbs down, on the AI conversation; r5's NPS 8 is not low.
+    assert.equal(gaps.messages[0].agent_type, 'ai');
+    // r2's CSAT 2 and thumbs down, on the AI conversation, listed once; r5's NPS 8 is not low.
     assert.deepEqual(
-      gaps.conversations.map((gap: { question_code: string; value: number; comment: string }) => [
+      gaps.conversations.map((gap: { question_code: string; value: number; comment: string; questions: any[] }) => [
         gap.question_code,
         gap.value,
         gap.comment,
+        gap.questions.map((question) => [question.code, question.value, question.low]),
       ]),
       [
-        ['HELPFUL_THUMBS', 0, 'It did not understand me'],
-        ['CSAT', 2, 'It did not understand me'],
+        [
+          'CSAT',
+          2,
+          'It did not understand me',
+          [
+            ['CSAT', 2, true],
+            ['HELPFUL_THUMBS', 0, true],
+          ],
+        ],
       ],
     );
+    // Human agents' answers and conversations are theirs to see, under the same shape.
+    const human = (await get(`/v1/analytics/knowledge-gaps?from=2026-03-01&to=${today}&agent_type=human`)).body.data;
+    assert.deepEqual(
+      human.messages.map((gap: { message_uid: string; agent_type: string }) => [gap.message_uid, gap.agent_type]),
+      [[world.humanMessage.uid, 'human']],
+    );
+    assert.deepEqual(
+      human.conversations.map((gap: { conversation_id: number; question_code: string; value: number }) => [
+        gap.conversation_id,
+        gap.question_code,
+        gap.value,
+      ]),
+      [[world.conversations.email.id, 'NPS', 6]],
+    );
+    const both = (await get(`/v1/analytics/knowledge-gaps?from=2026-03-01&to=${today}`)).body.data;
+    assert.equal(both.messages.length, 2);
+    assert.equal(both.conversations.length, 2);
     const theirs = (await get(`/v1/analytics/knowledge-gaps?from=2026-03-01&to=${today}`, world.other.key)).body.data;
-    assert.deepEqual(theirs, { messages: [], conversations: [] });
+    // The other organization sees its own three low ratings, and nothing of this one.
+    assert.deepEqual(theirs.messages, []);
+    const ours = new Set(Object.values(world.conversations).map((conversation) => conversation.id));
+    assert.equal(theirs.conversations.length, 3);
+    assert.ok(theirs.conversations.every((gap: { conversation_id: number }) => !ours.has(gap.conversation_id)));
   });
 
   it('rebuilds the rollups from the records to the same figures', async () => {

@@ -5322,9 +5322,15 @@ export interface paths {
           content: {
             'application/json': {
               data: {
-                /** @description First day counted, in `tz`. */
+                /**
+                 * Format: date
+                 * @description First day counted, in `tz`.
+                 */
                 from: string;
-                /** @description Last day counted, in `tz`. */
+                /**
+                 * Format: date
+                 * @description Last day counted, in `tz`.
+                 */
                 to: string;
                 tz: string;
                 csat: {
@@ -5364,6 +5370,7 @@ export interface paths {
                     low_sample: boolean;
                   };
                 };
+                /** @description Likes and dislikes of single messages. Message feedback answers no question: with `question_code` it is 0. */
                 messages: {
                   likes: number;
                   dislikes: number;
@@ -5498,7 +5505,10 @@ export interface paths {
           content: {
             'application/json': {
               data: {
-                /** @description First day of the period, `YYYY-MM-DD` in `tz` (weeks start on Monday). */
+                /**
+                 * Format: date
+                 * @description First day of the period, in `tz` (weeks start on Monday).
+                 */
                 period: string;
                 /** @description csat: % of 4-5 answers; nps: the NPS; thumbs: % thumbs up; message_likes: % likes. Null without answers. */
                 value: number | null;
@@ -5656,6 +5666,7 @@ export interface paths {
                   /** @description True when the figure rests on fewer than 30 answers. */
                   low_sample: boolean;
                 };
+                /** @description Likes and dislikes of single messages. Message feedback answers no question: with `question_code` it is 0. */
                 messages: {
                   likes: number;
                   dislikes: number;
@@ -5888,8 +5899,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * What the AI agent gets wrong
-     * @description The AI messages with the most dislikes, and the latest low answers (stars 1-2, NPS 0-6, thumbs down) to ratings of AI conversations, with their comments.
+     * What the agents get wrong
+     * @description The agents' answers with the most dislikes in the range, and the latest ratings with a low answer (stars 1-2, NPS 0-6, thumbs down), each rating once with all its answers and comments. `agent_type=ai` lists the AI agents' answers and conversations, `agent_type=human` the human agents'; without it, both.
      */
     get: {
       parameters: {
@@ -5931,27 +5942,46 @@ export interface paths {
           content: {
             'application/json': {
               data: {
+                /** @description Agents’ answers by number of dislikes in the range. */
                 messages: {
                   message_uid: string;
                   conversation_id: number;
                   conversation_uid: string;
                   text: string | null;
                   agent_id: string | null;
+                  /** @description `ai` for an AI agent’s answer, `human` for a human agent’s. */
+                  agent_type: 'human' | 'ai';
                   likes: number;
                   dislikes: number;
-                  /** @description Up to five comments, newest first. */
+                  /** @description Up to five comments given in the range, newest first. */
                   comments: string[];
                   last_feedback_at: string;
                 }[];
+                /** @description Ratings with a low answer in the range, each once, the latest first. */
                 conversations: {
                   conversation_id: number;
                   conversation_uid: string;
                   rating_uid: string;
                   agent_id: string | null;
+                  agent_type: ('human' | 'ai') | null;
+                  /** @description The latest low answer in the range (it is also in `questions`). */
                   question_code: string;
+                  /** @description The value of that answer. */
                   value: number;
+                  /** @description The rating's comment, else that answer's. */
                   comment: string | null;
+                  /** @description When that answer was given. */
                   answered_at: string;
+                  /** @description Every answered question of the rating, in its order. */
+                  questions: {
+                    code: string;
+                    kind: 'stars' | 'nps' | 'thumbs';
+                    value: number;
+                    /** @description Stars 1-2, NPS 0-6 or a thumbs down. */
+                    low: boolean;
+                    comment: string | null;
+                    answered_at: string;
+                  }[];
                 }[];
               };
             };

@@ -18,6 +18,7 @@ import {
   type KindOfCode,
 } from './figures.js';
 import { resolveFilters, type AnalyticsFilterInput, type ResolvedFilters } from './filters.js';
+import { KnowledgeGapsRepository } from './knowledge-gaps.repository.js';
 import {
   applyMessageTally,
   applyRatingTally,
@@ -39,6 +40,14 @@ const MAX_POINTS = 1000;
 const codeKind: KindOfCode = (code) => (isQuestionCode(code) ? kindOf(code) : undefined);
 
 /**
+ * Whether message feedback counts under the filters. A like or dislike answers no rating question, so a question
+ * filter leaves none of it — the same way it leaves no NPS answers under `question_code=CSAT`.
+ */
+function countsMessageFeedback(filters: ResolvedFilters): boolean {
+  return filters.questionCode === undefined;
+}
+
+/**
  * Analytics over ratings and message feedback. Every change to a rating or to a message's feedback is counted into
  * per-day rollups inside the change's own transaction (`recordRatingChange`, `recordFeedbackChange`), so figures read
  * a few hundred rollup rows whatever the data size. Rollups are kept in the organization's reporting time zone; a
@@ -46,10 +55,12 @@ const codeKind: KindOfCode = (code) => (isQuestionCode(code) ? kindOf(code) : un
  */
 export class AnalyticsService {
   private readonly repository: AnalyticsRepository;
+  private readonly gaps: KnowledgeGapsRepository;
   private readonly timezones = new Map<number, string>();
 
   constructor(private readonly database: Database) {
     this.repository = new AnalyticsRepository(database.db);
+    this.gaps = new KnowledgeGapsRepository(database.db);
   }
 
   /**
@@ -249,13 +260,16 @@ export class AnalyticsService {
     return funnelFigures(ratings);
   }
 
-  /** The AI answers people disliked most and the AI conversations rated low, with their comments. */
+  /**
+   * What the agents get wrong: their answers people disliked most, and the conversations rated low (each rating once,
+   * with all its answers). The agent filters choose AI or human agents, or both.
+   */
   async knowledgeGaps(orgId: number, input: AnalyticsFilterInput & { limit?: number }) {
     const filters = await this.resolve(orgId, input);
     const limit = input.limit ?? 10;
     const [messages, conversations] = await Promise.all([
-      this.repository.dislikedAiMessages(orgId, filters, limit),
-      this.repository.lowAiAnswers(orgId, filters, limit),
+      countsMessageFeedback(filters) ? this.gaps.dislikedAnswers(orgId, filters, limit) : [],
+      this.gaps.lowRatings(orgId, filters, limit),
     ]);
     return { messages, conversations };
   }
@@ -272,7 +286,7 @@ export class AnalyticsService {
     only?: Metric | 'ratings',
   ): Promise<[RatingGroupRow[], MessageGroupRow[]]> {
     const wantRatings = only !== 'message_likes';
-    const wantMessages = only === undefined || only === 'message_likes';
+    const wantMessages = (only === undefined || only === 'message_likes') && countsMessageFeedback(filters);
     if (!exact && filters.tz === (await this.timezoneOf(orgId))) {
       return Promise.all([
         wantRatings ? this.repository.ratingGroups(orgId, filters, grouping) : [],

@@ -59,10 +59,20 @@ export interface ResolveOptions {
   now?: Date;
 }
 
+/**
+ * The days a filter may name: those of the records (timestamps from 1970 on), up to the last day whose end is still a
+ * four-digit year.
+ */
+const FIRST_DAY = '1970-01-01';
+const LAST_DAY = '9999-12-30';
+
 function checkDay(value: string, name: string): void {
   const parsed = Date.parse(`${value}T00:00:00Z`);
   if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== value) {
     throw new AppError('invalid_date_range', `${name} must be a calendar day written YYYY-MM-DD; got "${value}".`);
+  }
+  if (value < FIRST_DAY || value > LAST_DAY) {
+    throw new AppError('invalid_date_range', `${name} must be a day from ${FIRST_DAY} to ${LAST_DAY}; got ${value}.`);
   }
 }
 

@@ -90,16 +90,16 @@ export function periodStart(day: string, interval: Interval): string {
 
 /** The periods from the one holding `from` to the one holding `to`, in order. */
 export function periodsBetween(from: string, to: string, interval: Interval): string[] {
+  // Stepped on epoch milliseconds, not on text: a step past year 9999 must end the walk, not wrap around.
+  const end = Date.parse(`${to}T00:00:00Z`);
   const periods: string[] = [];
-  let period = periodStart(from, interval);
-  while (period <= to) {
-    periods.push(period);
-    if (interval === 'day') period = addDays(period, 1);
-    else if (interval === 'week') period = addDays(period, 7);
-    else {
-      const [year, month] = period.split('-').map(Number) as [number, number];
-      period = new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
-    }
+  let period = Date.parse(`${periodStart(from, interval)}T00:00:00Z`);
+  while (period <= end) {
+    periods.push(new Date(period).toISOString().slice(0, 10));
+    const date = new Date(period);
+    if (interval === 'day') period += DAY_MS;
+    else if (interval === 'week') period += 7 * DAY_MS;
+    else period = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
   }
   return periods;
 }
