@@ -432,6 +432,9 @@ describeEachDialect('analytics filters: every endpoint obeys every filter it tak
     ]) {
       const points = await get(`/v1/analytics/timeseries?from=9999-12-28&to=9999-12-30&interval=${interval}`);
       assert.equal(points.at(-1).period, last, interval);
+      // Days ahead of today, and periods cut by the range: none of them is a whole, finished period.
+      assert.equal(points.at(-1).to, '9999-12-30', interval);
+      assert.ok(points.every((point: { partial: boolean }) => point.partial));
     }
   });
 });

@@ -5281,7 +5281,7 @@ export interface paths {
     };
     /**
      * CSAT, NPS, thumbs and message likes
-     * @description Figures over the days `from`-`to` (the last 30 days by default) in `tz`. Answers count on the day they were given, the response rate on the day questions were offered. In the organization's time zone the figures come from daily rollups; in any other they are computed from the records, exactly but more slowly.
+     * @description Figures over the days `from`-`to` (the last 30 days by default) in `tz`, and the same figures over the period of the same length just before (`previous`). Answers count on the day they were given, the response rate on the day questions were offered. In the organization's time zone the figures come from daily rollups; in any other they are computed from the records, exactly but more slowly.
      */
     get: {
       parameters: {
@@ -5379,6 +5379,65 @@ export interface paths {
                   /** @description True when the figure rests on fewer than 30 answers. */
                   low_sample: boolean;
                 };
+                /** @description The same figures over the period of the same length just before `from`, to compare with. */
+                previous: {
+                  /**
+                   * Format: date
+                   * @description First day of the previous period, in `tz`.
+                   */
+                  from: string;
+                  /**
+                   * Format: date
+                   * @description Last day of the previous period: the day before `from`.
+                   */
+                  to: string;
+                  csat: {
+                    /** @description Share of 4-5 answers among answered CSAT and STARS questions, 0-100. */
+                    score: number | null;
+                    responses: number;
+                    offered: number;
+                    /** @description A share, 0-1; null without a denominator. */
+                    response_rate: number | null;
+                    /** @description Mean answer, 1-5. */
+                    average: number | null;
+                    /** @description Lower bound of the 95% Wilson interval of `score`. */
+                    ci_low: number | null;
+                    /** @description Upper bound of the 95% Wilson interval of `score`. */
+                    ci_high: number | null;
+                    /** @description True when the figure rests on fewer than 30 answers. */
+                    low_sample: boolean;
+                  };
+                  nps: {
+                    /** @description % promoters (9-10) minus % detractors (0-6), -100 to 100. */
+                    score: number | null;
+                    responses: number;
+                    promoters: number;
+                    passives: number;
+                    detractors: number;
+                    /** @description True when the figure rests on fewer than 30 answers. */
+                    low_sample: boolean;
+                  };
+                  /** @description Per thumbs question code. */
+                  thumbs: {
+                    [key: string]: {
+                      up: number;
+                      down: number;
+                      /** @description A share, 0-1; null without a denominator. */
+                      up_rate: number | null;
+                      /** @description True when the figure rests on fewer than 30 answers. */
+                      low_sample: boolean;
+                    };
+                  };
+                  /** @description Likes and dislikes of single messages. Message feedback answers no question: with `question_code` it is 0. */
+                  messages: {
+                    likes: number;
+                    dislikes: number;
+                    /** @description A share, 0-1; null without a denominator. */
+                    like_rate: number | null;
+                    /** @description True when the figure rests on fewer than 30 answers. */
+                    low_sample: boolean;
+                  };
+                };
               };
             };
           };
@@ -5463,7 +5522,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A metric per day, week or month */
+    /**
+     * A metric per day, week or month
+     * @description One point per period from the one holding `from` to the one holding `to`, each with its own number of responses. A point that does not cover its whole period — the current one, or one the range cuts — says `partial: true`.
+     */
     get: {
       parameters: {
         query: {
@@ -5510,9 +5572,24 @@ export interface paths {
                  * @description First day of the period, in `tz` (weeks start on Monday).
                  */
                 period: string;
+                /**
+                 * Format: date
+                 * @description First day the point counts: the period's first day, or the range's `from` when that is later.
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description Last day the point counts: the period's last day, or the range's `to` when that is earlier.
+                 */
+                to: string;
                 /** @description csat: % of 4-5 answers; nps: the NPS; thumbs: % thumbs up; message_likes: % likes. Null without answers. */
                 value: number | null;
+                /** @description This period's own answers (or likes and dislikes). */
                 responses: number;
+                /** @description True when the point does not cover its whole period: the period is not over yet (it holds today, or lies ahead), or the range cuts it (`from` after its first day, `to` before its last). */
+                partial: boolean;
+                /** @description True when the figure rests on fewer than 30 answers. */
+                low_sample: boolean;
               }[];
             };
           };
@@ -5761,7 +5838,7 @@ export interface paths {
     };
     /**
      * Offered, opened, answered, expired
-     * @description Questions offered in the range, and what became of them.
+     * @description Questions offered in the range, and what became of them; `previous` is the same over the period of the same length just before `from`.
      */
     get: {
       parameters: {
@@ -5814,6 +5891,31 @@ export interface paths {
                 open_rate: number | null;
                 /** @description A share, 0-1; null without a denominator. */
                 response_rate: number | null;
+                /** @description The same funnel over the period of the same length just before `from`. */
+                previous: {
+                  /**
+                   * Format: date
+                   * @description First day of the previous period.
+                   */
+                  from: string;
+                  /**
+                   * Format: date
+                   * @description Last day of the previous period.
+                   */
+                  to: string;
+                  /** @description Questions offered in the range. */
+                  offered: number;
+                  /** @description Of those, seen: the rating page or popup was opened, or the question answered. */
+                  opened: number;
+                  answered: number;
+                  /** @description Left unanswered until their rating expired. */
+                  expired: number;
+                  cancelled: number;
+                  /** @description A share, 0-1; null without a denominator. */
+                  open_rate: number | null;
+                  /** @description A share, 0-1; null without a denominator. */
+                  response_rate: number | null;
+                };
               };
             };
           };

@@ -29,9 +29,10 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ analytics: AnalyticsSe
         tags,
         summary: 'CSAT, NPS, thumbs and message likes',
         description:
-          'Figures over the days `from`-`to` (the last 30 days by default) in `tz`. Answers count on the day they were ' +
-          "given, the response rate on the day questions were offered. In the organization's time zone the figures " +
-          'come from daily rollups; in any other they are computed from the records, exactly but more slowly.',
+          'Figures over the days `from`-`to` (the last 30 days by default) in `tz`, and the same figures over the ' +
+          'period of the same length just before (`previous`). Answers count on the day they were given, the ' +
+          "response rate on the day questions were offered. In the organization's time zone the figures come from " +
+          'daily rollups; in any other they are computed from the records, exactly but more slowly.',
         querystring: FilterQuery,
         response: { 200: Type.Object({ data: Summary }), ...filterErrors },
       },
@@ -45,6 +46,10 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ analytics: AnalyticsSe
       schema: {
         tags,
         summary: 'A metric per day, week or month',
+        description:
+          'One point per period from the one holding `from` to the one holding `to`, each with its own number of ' +
+          'responses. A point that does not cover its whole period — the current one, or one the range cuts — says ' +
+          '`partial: true`.',
         querystring: TimeseriesQuery,
         response: { 200: Type.Object({ data: Type.Array(Point) }), ...filterErrors },
       },
@@ -72,7 +77,9 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ analytics: AnalyticsSe
       schema: {
         tags,
         summary: 'Offered, opened, answered, expired',
-        description: 'Questions offered in the range, and what became of them.',
+        description:
+          'Questions offered in the range, and what became of them; `previous` is the same over the period of the ' +
+          'same length just before `from`.',
         querystring: FilterQuery,
         response: { 200: Type.Object({ data: Funnel }), ...filterErrors },
       },

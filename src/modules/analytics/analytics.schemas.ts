@@ -74,17 +74,33 @@ export const Summary = Type.Object({
   to: Day('Last day counted, in `tz`.'),
   tz: Type.String(),
   ...SummaryFigures,
+  previous: Type.Object(
+    {
+      from: Day('First day of the previous period, in `tz`.'),
+      to: Day('Last day of the previous period: the day before `from`.'),
+      ...SummaryFigures,
+    },
+    { description: 'The same figures over the period of the same length just before `from`, to compare with.' },
+  ),
 });
 
 export const Point = Type.Object({
   period: Day('First day of the period, in `tz` (weeks start on Monday).'),
+  from: Day("First day the point counts: the period's first day, or the range's `from` when that is later."),
+  to: Day("Last day the point counts: the period's last day, or the range's `to` when that is earlier."),
   value: Nullable(
     Type.Number({
       description:
         'csat: % of 4-5 answers; nps: the NPS; thumbs: % thumbs up; message_likes: % likes. Null without answers.',
     }),
   ),
-  responses: Count,
+  responses: { ...Count, description: "This period's own answers (or likes and dislikes)." },
+  partial: Type.Boolean({
+    description:
+      'True when the point does not cover its whole period: the period is not over yet (it holds today, or lies ' +
+      'ahead), or the range cuts it (`from` after its first day, `to` before its last).',
+  }),
+  low_sample: LowSample,
 });
 
 export const Agent = Type.Object({
@@ -97,7 +113,7 @@ export const Agent = Type.Object({
   messages: Messages,
 });
 
-export const Funnel = Type.Object({
+const FunnelFigures = {
   offered: { ...Count, description: 'Questions offered in the range.' },
   opened: { ...Count, description: 'Of those, seen: the rating page or popup was opened, or the question answered.' },
   answered: Count,
@@ -105,6 +121,14 @@ export const Funnel = Type.Object({
   cancelled: Count,
   open_rate: Rate,
   response_rate: Rate,
+};
+
+export const Funnel = Type.Object({
+  ...FunnelFigures,
+  previous: Type.Object(
+    { from: Day('First day of the previous period.'), to: Day('Last day of the previous period.'), ...FunnelFigures },
+    { description: 'The same funnel over the period of the same length just before `from`.' },
+  ),
 });
 
 const GapMessage = Type.Object({

@@ -13,11 +13,12 @@ import {
   funnelFigures,
   messageFigures,
   npsFigures,
+  LOW_SAMPLE,
   percent,
   thumbsFigures,
   type KindOfCode,
 } from './figures.js';
-import { resolveFilters, type AnalyticsFilterInput, type ResolvedFilters } from './filters.js';
+import { previousPeriod, resolveFilters, type AnalyticsFilterInput, type ResolvedFilters } from './filters.js';
 import { KnowledgeGapsRepository } from './knowledge-gaps.repository.js';
 import {
   applyMessageTally,
@@ -28,7 +29,7 @@ import {
   type FeedbackSnapshot,
   type RatingSnapshot,
 } from './rollups.js';
-import { periodsBetween, periodStart, type Interval } from './time.js';
+import { coveredPeriods, localDay, periodStart, type Interval } from './time.js';
 
 export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
 
@@ -131,16 +132,28 @@ export class AnalyticsService {
     return resolveFilters(input, await this.timezoneOf(orgId), { defaultDays: DEFAULT_DAYS, maxDays });
   }
 
-  /** CSAT, NPS, thumbs and message likes over the range. */
+  /** CSAT, NPS, thumbs and message likes over the range, and over the period of the same length before it. */
   async summary(orgId: number, input: AnalyticsFilterInput, options: { exact?: boolean } = {}) {
     const filters = await this.resolve(orgId, input);
-    const [ratings, messages] = await this.groups(orgId, filters, {}, options.exact);
-    const likes = messages.reduce((sum, row) => sum + row.likes, 0);
-    const dislikes = messages.reduce((sum, row) => sum + row.dislikes, 0);
+    const previous = previousPeriod(filters);
+    const [current, before] = await Promise.all([
+      this.summaryFigures(orgId, filters, options.exact),
+      this.summaryFigures(orgId, previous, options.exact),
+    ]);
     return {
       from: filters.fromDay!,
       to: filters.toDay!,
       tz: filters.tz,
+      ...current,
+      previous: { from: previous.fromDay, to: previous.toDay, ...before },
+    };
+  }
+
+  private async summaryFigures(orgId: number, filters: ResolvedFilters, exact?: boolean) {
+    const [ratings, messages] = await this.groups(orgId, filters, {}, exact);
+    const likes = messages.reduce((sum, row) => sum + row.likes, 0);
+    const dislikes = messages.reduce((sum, row) => sum + row.dislikes, 0);
+    return {
       csat: csatFigures(ratings, codeKind),
       nps: npsFigures(ratings, codeKind),
       thumbs: thumbsFigures(ratings, codeKind),
@@ -148,14 +161,18 @@ export class AnalyticsService {
     };
   }
 
-  /** One metric per day, week or month over the range; periods without answers have a null value. */
+  /**
+   * One metric per day, week or month over the range, each point with its own number of responses and whether it
+   * covers its whole period; periods without answers have a null value.
+   */
   async timeseries(
     orgId: number,
     input: AnalyticsFilterInput & { interval: Interval; metric: Metric },
     options: { exact?: boolean } = {},
   ) {
     const filters = await this.resolve(orgId, input);
-    const periods = periodsBetween(filters.fromDay!, filters.toDay!, input.interval);
+    const today = localDay(new Date().toISOString(), filters.tz);
+    const periods = coveredPeriods(filters.fromDay!, filters.toDay!, input.interval, today);
     if (periods.length > MAX_POINTS) {
       throw new AppError(
         'invalid_date_range',
@@ -178,26 +195,30 @@ export class AnalyticsService {
       total.dislikes += row.dislikes;
       messagesByPeriod.set(period, total);
     }
-    return periods.map((period) => {
+    const figuresOf = (period: string): { value: number | null; responses: number } => {
       const rows = ratingsByPeriod.get(period) ?? [];
       switch (input.metric) {
         case 'csat': {
           const csat = csatFigures(rows, codeKind);
-          return { period, value: csat.score, responses: csat.responses };
+          return { value: csat.score, responses: csat.responses };
         }
         case 'nps': {
           const nps = npsFigures(rows, codeKind);
-          return { period, value: nps.score, responses: nps.responses };
+          return { value: nps.score, responses: nps.responses };
         }
         case 'thumbs': {
           const thumbs = allThumbsFigures(rows, codeKind);
-          return { period, value: percent(thumbs.up, thumbs.up + thumbs.down), responses: thumbs.up + thumbs.down };
+          return { value: percent(thumbs.up, thumbs.up + thumbs.down), responses: thumbs.up + thumbs.down };
         }
         case 'message_likes': {
           const { likes, dislikes } = messagesByPeriod.get(period) ?? { likes: 0, dislikes: 0 };
-          return { period, value: percent(likes, likes + dislikes), responses: likes + dislikes };
+          return { value: percent(likes, likes + dislikes), responses: likes + dislikes };
         }
       }
+    };
+    return periods.map(({ period, from, to, partial }) => {
+      const { value, responses } = figuresOf(period);
+      return { period, from, to, value, responses, partial, low_sample: responses < LOW_SAMPLE };
     });
   }
 
@@ -253,11 +274,20 @@ export class AnalyticsService {
       );
   }
 
-  /** Questions offered in the range, and how many of them were opened, answered, left to expire or cancelled. */
+  /**
+   * Questions offered in the range, and how many of them were opened, answered, left to expire or cancelled; and the
+   * same over the period of the same length before it.
+   */
   async funnel(orgId: number, input: AnalyticsFilterInput, options: { exact?: boolean } = {}) {
     const filters = await this.resolve(orgId, input);
-    const [ratings] = await this.groups(orgId, filters, {}, options.exact, 'ratings');
-    return funnelFigures(ratings);
+    const previous = previousPeriod(filters);
+    const [current, before] = await Promise.all(
+      [filters, previous].map(async (range) => {
+        const [ratings] = await this.groups(orgId, range, {}, options.exact, 'ratings');
+        return funnelFigures(ratings);
+      }),
+    );
+    return { ...current!, previous: { from: previous.fromDay, to: previous.toDay, ...before! } };
   }
 
   /**

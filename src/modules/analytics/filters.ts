@@ -112,3 +112,21 @@ export function resolveFilters(
     questionCode: input.question_code,
   };
 }
+
+/**
+ * The period of the same length just before the filters' range, with the same other filters: what a figure is
+ * compared with.
+ */
+export function previousPeriod(filters: ResolvedFilters): ResolvedFilters & { fromDay: string; toDay: string } {
+  if (!filters.fromDay || !filters.toDay) throw new Error('previousPeriod needs a closed range');
+  const days = daysBetween(filters.fromDay, filters.toDay) + 1;
+  const fromDay = addDays(filters.fromDay, -days);
+  const toDay = addDays(filters.fromDay, -1);
+  return {
+    ...filters,
+    fromDay,
+    toDay,
+    fromUtc: new Date(startOfDay(fromDay, filters.tz)).toISOString(),
+    toUtc: new Date(startOfDay(filters.fromDay, filters.tz)).toISOString(),
+  };
+}
