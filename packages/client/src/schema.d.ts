@@ -5107,6 +5107,30 @@ export interface paths {
            * @example Europe/Berlin
            */
           tz?: string;
+          /**
+           * @description Only conversations with a rating answer given on this day or later, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_from?: string;
+          /**
+           * @description Only conversations with a rating answer given on this day or earlier, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_to?: string;
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
+          answered_kind?: 'stars' | 'nps' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
+          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or later.
+           * @example 2026-11-01
+           */
+          feedback_from?: string;
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or earlier.
+           * @example 2026-11-01
+           */
+          feedback_to?: string;
           /** @description Search: part of the contact's name or email or of the external id (any case), or a conversation's exact id or UUID. */
           q?: string;
           /** @description Page size. */

@@ -57,6 +57,8 @@ export interface ResolveOptions {
   maxDays?: number;
   /** Today, for tests; defaults to now. */
   now?: Date;
+  /** What the request calls `from` and `to`, for the sentences of a refusal. */
+  names?: { from: string; to: string };
 }
 
 /**
@@ -86,8 +88,9 @@ export function resolveFilters(
   if (!isTimeZone(tz)) {
     throw new AppError('invalid_timezone', `"${tz}" is not a time zone; use an IANA name such as Europe/Berlin.`);
   }
-  if (input.from) checkDay(input.from, 'from');
-  if (input.to) checkDay(input.to, 'to');
+  const names = options.names ?? { from: 'from', to: 'to' };
+  if (input.from) checkDay(input.from, names.from);
+  if (input.to) checkDay(input.to, names.to);
   const today = localDay((options.now ?? new Date()).toISOString(), tz);
   let { from: fromDay, to: toDay } = input;
   if (options.defaultDays !== undefined) {
@@ -95,7 +98,7 @@ export function resolveFilters(
     fromDay ??= addDays(toDay, -(options.defaultDays - 1));
   }
   if (fromDay && toDay && fromDay > toDay) {
-    throw new AppError('invalid_date_range', `from (${fromDay}) is after to (${toDay}).`);
+    throw new AppError('invalid_date_range', `${names.from} (${fromDay}) is after ${names.to} (${toDay}).`);
   }
   if (options.maxDays !== undefined && fromDay && toDay && daysBetween(fromDay, toDay) + 1 > options.maxDays) {
     throw new AppError('invalid_date_range', `The range is longer than ${options.maxDays} days; narrow from and to.`);
