@@ -219,7 +219,18 @@ describeEachDialect('GET /v1/analytics/*', (ctx) => {
       ],
     );
     const months = (await get(`/v1/analytics/timeseries?${RANGE}&interval=month&metric=thumbs`)).body.data;
-    assert.deepEqual(months, [{ period: '2026-03-01', value: 50, responses: 2 }]);
+    // The range ends on 10 March: March is cut short, and says so.
+    assert.deepEqual(months, [
+      {
+        period: '2026-03-01',
+        from: '2026-03-01',
+        to: '2026-03-10',
+        value: 50,
+        responses: 2,
+        partial: true,
+        low_sample: true,
+      },
+    ]);
   });
 
   it('answers in another time zone exactly what the rollups answer in their own', async () => {
@@ -252,7 +263,7 @@ describeEachDialect('GET /v1/analytics/*', (ctx) => {
   });
 
   it('follows questions from offered to answered, expired or cancelled', async () => {
-    const before = (await get(`/v1/analytics/funnel?${RANGE}`)).body.data;
+    const { previous, ...before } = (await get(`/v1/analytics/funnel?${RANGE}`)).body.data;
     // r1 2, r2 2, r3 2, r4 1, r5 2, r6 1 questions; all but r4's and r6's answered; r6's cancelled.
     assert.deepEqual(before, {
       offered: 10,
@@ -263,6 +274,11 @@ describeEachDialect('GET /v1/analytics/*', (ctx) => {
       open_rate: 0.8,
       response_rate: 0.8,
     });
+    // The ten days before 1 March offered nothing.
+    assert.deepEqual(
+      [previous.from, previous.to, previous.offered, previous.response_rate],
+      ['2026-02-19', '2026-02-28', 0, null],
+    );
     // r7: two questions whose rating runs out. Its expiry is moved into the past, as time would.
     const r7 = await survey(ctx, world.tenant, world.conversations.email.id, ['CSAT', 'NPS'], '2026-03-08T09:00:00Z');
     await ctx.database.db
@@ -303,14 +319,16 @@ describeEachDialect('GET /v1/analytics/*', (ctx) => {
     const aiOnly = (await get(`/v1/analytics/summary?${todays}&agent_type=ai`)).body.data.messages;
     assert.deepEqual([aiOnly.likes, aiOnly.dislikes], [1, 1]);
     const series = (await get(`/v1/analytics/timeseries?${todays}&metric=message_likes`)).body.data;
-    assert.deepEqual(series, [{ period: today, value: 33.33, responses: 3 }]);
+    assert.deepEqual(series, [
+      { period: today, from: today, to: today, value: 33.33, responses: 3, partial: true, low_sample: true },
+    ]);
     assert.equal(
       (await get(`/v1/analytics/summary?${todays}`, world.other.key)).body.data.messages.likes,
       0,
       'another organization sees none of it',
     );
 
-    const gaps = (await get(`/v1/analytics/knowledge-gaps?from=2026-03-01&to=${today}`)).body.data;
+    const gaps = (await get(`/v1/analytics/knowledge-gaps?from=2026-03-01&to=${today}&agent_type=ai`)).body.data;
     assert.deepEqual(
       gaps.messages.map((gap: { message_uid: string; dislikes: number; comments: string[] }) => [
         gap.message_uid,
@@ -320,20 +338,50 @@ describeEachDialect('GET /v1/analytics/*', (ctx) => {
       [[wrong!.uid, 1, ['That is about routers']]],
     );
     assert.equal(gaps.messages[0].conversation_id, world.conversations.ai.id);
-    // r2's CSAT 2 and thumbs down, on the AI conversation; r5's NPS 8 is not low.
+    assert.equal(gaps.messages[0].agent_type, 'ai');
+    // r2's CSAT 2 and thumbs down, on the AI conversation, listed once; r5's NPS 8 is not low.
     assert.deepEqual(
-      gaps.conversations.map((gap: { question_code: string; value: number; comment: string }) => [
+      gaps.conversations.map((gap: { question_code: string; value: number; comment: string; questions: any[] }) => [
         gap.question_code,
         gap.value,
         gap.comment,
+        gap.questions.map((question) => [question.code, question.value, question.low]),
       ]),
       [
-        ['HELPFUL_THUMBS', 0, 'It did not understand me'],
-        ['CSAT', 2, 'It did not understand me'],
+        [
+          'CSAT',
+          2,
+          'It did not understand me',
+          [
+            ['CSAT', 2, true],
+            ['HELPFUL_THUMBS', 0, true],
+          ],
+        ],
       ],
     );
+    // Human agents' answers and conversations are theirs to see, under the same shape.
+    const human = (await get(`/v1/analytics/knowledge-gaps?from=2026-03-01&to=${today}&agent_type=human`)).body.data;
+    assert.deepEqual(
+      human.messages.map((gap: { message_uid: string; agent_type: string }) => [gap.message_uid, gap.agent_type]),
+      [[world.humanMessage.uid, 'human']],
+    );
+    assert.deepEqual(
+      human.conversations.map((gap: { conversation_id: number; question_code: string; value: number }) => [
+        gap.conversation_id,
+        gap.question_code,
+        gap.value,
+      ]),
+      [[world.conversations.email.id, 'NPS', 6]],
+    );
+    const both = (await get(`/v1/analytics/knowledge-gaps?from=2026-03-01&to=${today}`)).body.data;
+    assert.equal(both.messages.length, 2);
+    assert.equal(both.conversations.length, 2);
     const theirs = (await get(`/v1/analytics/knowledge-gaps?from=2026-03-01&to=${today}`, world.other.key)).body.data;
-    assert.deepEqual(theirs, { messages: [], conversations: [] });
+    // The other organization sees its own three low ratings, and nothing of this one.
+    assert.deepEqual(theirs.messages, []);
+    const ours = new Set(Object.values(world.conversations).map((conversation) => conversation.id));
+    assert.equal(theirs.conversations.length, 3);
+    assert.ok(theirs.conversations.every((gap: { conversation_id: number }) => !ours.has(gap.conversation_id)));
   });
 
   it('rebuilds the rollups from the records to the same figures', async () => {
@@ -433,10 +481,17 @@ describeEachDialect('GET /v1/analytics/*', (ctx) => {
         key: tenant.key,
       })
     ).body.data;
-    assert.deepEqual(series, [
-      { period: '2026-03-04', value: null, responses: 0 },
-      { period: '2026-03-05', value: 100, responses: 1 },
-    ]);
+    assert.deepEqual(
+      series.map((point: { period: string; value: number | null; responses: number }) => [
+        point.period,
+        point.value,
+        point.responses,
+      ]),
+      [
+        ['2026-03-04', null, 0],
+        ['2026-03-05', 100, 1],
+      ],
+    );
     const rows = await ctx.database.db
       .selectFrom('analytics_rating_days')
       .select(['day', 'responses'])

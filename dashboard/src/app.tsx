@@ -10,7 +10,9 @@ import { SignInPage } from './pages/sign-in';
 import { useSession } from './session';
 
 // The charts are the heaviest part of the bundle: load them with the analytics page only.
-const AnalyticsPage = lazy(() => import('./pages/analytics').then((module) => ({ default: module.AnalyticsPage })));
+const AnalyticsPage = lazy(() =>
+  import('./pages/analytics/analytics-page').then((module) => ({ default: module.AnalyticsPage })),
+);
 
 const HOME = '/analytics';
 

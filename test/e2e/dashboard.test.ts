@@ -316,7 +316,8 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     await page.getByRole('link', { name: 'Analytics' }).click();
     await page.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor();
     const csat = page.getByRole('figure', { name: 'CSAT trend' });
-    const line = csat.locator('path.recharts-line-curve');
+    // The solid line through whole weeks; a dashed one joins the week under way.
+    const line = csat.locator('path.recharts-line-curve').first();
     await line.waitFor();
     assert.match((await line.getAttribute('d')) ?? '', /^M[\d.]+,[\d.]+L/, 'a line through several points');
     assert.ok((await csat.locator('.recharts-line-dots circle').count()) >= 3, 'a dot per answered week');
@@ -328,6 +329,87 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     assert.ok(await kpis.getByText('+100').isVisible(), 'NPS: one promoter');
     assert.ok(await page.getByRole('link', { name: /AI agent 5b0e6f2a/ }).isVisible(), 'the agents table');
     await screenshots('analytics', (target) => target.locator('path.recharts-line-curve').first().waitFor());
+  });
+
+  it('marks the week under way as partial, with its own responses, and a point opens its conversations', async () => {
+    // An answer given today, so that the week under way holds one; earlier weeks hold the others.
+    const startOfToday = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    const at = new Date(Math.max(Date.now() - 60_000, startOfToday + 1000)).toISOString();
+    const nora = (
+      await server.api(key, 'POST', '/v1/conversations', {
+        contact_name: 'Nora Now',
+        channel: 'widget_chat',
+        agent_type: 'ai',
+        agent_id: AI_AGENT,
+        created_at: at,
+      })
+    ).data;
+    const offer = await server.api(key, 'POST', `/v1/conversations/${nora.id}/ratings`, {
+      question_codes: ['CSAT'],
+      offered_at: at,
+    });
+    await server.api(key, 'POST', `/v1/ratings/${offer.data.id}/answers`, {
+      answers: [{ code: 'CSAT', value: 5 }],
+      submitted_at: at,
+    });
+
+    // The page's default: the last 30 days by week, in the organization's zone (UTC).
+    const today = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * DAY).toISOString().slice(0, 10);
+    const series = (
+      await server.api(key, 'GET', `/v1/analytics/timeseries?from=${from}&to=${today}&interval=week&metric=csat`)
+    ).data as Array<{ period: string; from: string; to: string; responses: number; partial: boolean }>;
+    const current = series.at(-1)!;
+    const total = series.reduce((sum, point) => sum + point.responses, 0);
+    assert.equal(current.partial, true);
+    assert.ok(current.responses >= 1 && current.responses < total, 'the week under way holds some answers, not all');
+
+    await page.goto(`${server.baseUrl}/analytics`);
+    const csat = page.getByRole('figure', { name: 'CSAT trend' });
+    const dot = csat.locator(`g.trend-dot[data-period="${current.period}"]`);
+    await dot.waitFor();
+    assert.equal(await dot.getAttribute('data-partial'), 'true', 'the week under way is drawn as partial');
+    assert.equal(await dot.locator('text').textContent(), 'so far');
+    assert.equal(await csat.locator('.trend-line-partial path.recharts-line-curve').count(), 1, 'a dashed line to it');
+    const responses = `${current.responses} response${current.responses === 1 ? '' : 's'}`;
+    const latest = csat.locator('.trend-latest');
+    assert.match((await latest.textContent()) ?? '', new RegExp(`· ${responses} so far`), 'its own responses, so far');
+    assert.ok(await page.getByText('Fewer than 30 responses').isVisible(), 'the legend explains faded points');
+    const kpis = page.getByRole('list', { name: 'Key figures' });
+    assert.ok(await kpis.getByText('No answers in the previous 30 days').first().isVisible(), 'the comparison');
+    await screenshots('analytics-trends', (target) => target.locator('g.trend-dot').first().waitFor());
+
+    await dot.locator('circle').last().click();
+    await page.waitForURL(/\/inbox\?/);
+    const params = new URL(page.url()).searchParams;
+    assert.deepEqual(
+      [params.get('answered_from'), params.get('answered_to'), params.get('answered_kind')],
+      [current.from, current.to, 'stars'],
+    );
+    const rows = page.locator('tbody tr');
+    await rows.filter({ hasText: 'Nora Now' }).waitFor();
+    assert.equal(await rows.count(), current.responses, 'one conversation per answer of that week');
+    assert.equal(await rows.filter({ hasText: 'Dora Data' }).count(), 0, 'an answer of an earlier week is not');
+    assert.ok(await page.getByText(/^Answered .* · star and CSAT answers$/).isVisible(), 'the filter says what it is');
+    await screenshots('inbox-from-trend', (target) => target.locator('tbody tr').first().waitFor());
+
+    // A key figure opens the conversations behind it over the whole range.
+    await page.goto(`${server.baseUrl}/analytics`);
+    await page.getByRole('link', { name: /^CSAT/ }).click();
+    await page.waitForURL(/answered_kind=stars/);
+    await rows.filter({ hasText: 'Dora Data' }).waitFor();
+    assert.equal(await rows.count(), 4, 'every conversation with a star answer in the 30 days');
+    assert.equal(await rows.filter({ hasText: 'Uma Unrated' }).count(), 0);
+  });
+
+  it('shows no AI answer among the knowledge gaps of human agents', async () => {
+    await page.goto(`${server.baseUrl}/analytics`);
+    const gaps = page.getByRole('region', { name: 'Knowledge gaps' });
+    await gaps.getByText('It left our warehouse this morning.').waitFor();
+    // The filter comes first on the page; the agents table is also labelled by agents.
+    await page.getByLabel('Agent').first().selectOption('human');
+    await gaps.getByText('No answer of human agents got a dislike in this range.').waitFor();
+    assert.equal(await gaps.getByText('It left our warehouse this morning.').count(), 0);
   });
 
   // After the analytics checks: this answer would change their figures.

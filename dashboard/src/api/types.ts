@@ -160,10 +160,7 @@ export interface SettingsPreview {
   settings?: unknown;
 }
 
-export interface Summary {
-  from: string;
-  to: string;
-  tz: string;
+export interface SummaryFigures {
   csat: {
     score: number | null;
     responses: number;
@@ -186,13 +183,29 @@ export interface Summary {
   messages: { likes: number; dislikes: number; like_rate: number | null; low_sample: boolean };
 }
 
+export interface Summary extends SummaryFigures {
+  from: string;
+  to: string;
+  tz: string;
+  /** The same figures over the period of the same length just before `from`. */
+  previous: SummaryFigures & { from: string; to: string };
+}
+
 export type Interval = 'day' | 'week' | 'month';
 export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
 
 export interface SeriesPoint {
+  /** First day of the period. */
   period: string;
+  /** The days the point counts: the period, cut to the range. */
+  from: string;
+  to: string;
   value: number | null;
+  /** This period's own responses. */
   responses: number;
+  /** The period is under way, lies ahead, or the range cuts it. */
+  partial: boolean;
+  low_sample: boolean;
 }
 
 export interface AgentStats {
@@ -205,7 +218,7 @@ export interface AgentStats {
   messages: { likes: number; dislikes: number; like_rate: number | null };
 }
 
-export interface Funnel {
+export interface FunnelFigures {
   offered: number;
   opened: number;
   answered: number;
@@ -215,6 +228,19 @@ export interface Funnel {
   response_rate: number | null;
 }
 
+export interface Funnel extends FunnelFigures {
+  previous: FunnelFigures & { from: string; to: string };
+}
+
+export interface GapAnswer {
+  code: string;
+  kind: QuestionKind;
+  value: number;
+  low: boolean;
+  comment: string | null;
+  answered_at: string;
+}
+
 export interface KnowledgeGaps {
   messages: Array<{
     message_uid: string;
@@ -222,19 +248,22 @@ export interface KnowledgeGaps {
     conversation_uid: string;
     text: string | null;
     agent_id: string | null;
+    agent_type: AgentType;
     likes: number;
     dislikes: number;
     comments: string[];
-    last_feedback_at: string | null;
+    last_feedback_at: string;
   }>;
   conversations: Array<{
     conversation_id: number;
     conversation_uid: string;
     rating_uid: string;
     agent_id: string | null;
+    agent_type: AgentType | null;
     question_code: string;
-    value: number | null;
+    value: number;
     comment: string | null;
-    answered_at: string | null;
+    answered_at: string;
+    questions: GapAnswer[];
   }>;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { queryString } from '../api/client';
 import type { InboxItem, InboxRating, Page } from '../api/types';
+import { ACTIVITY_FILTERS, ActivityChips } from '../components/activity-chips';
 import { Icon } from '../components/icons';
 import {
   Badge,
@@ -33,6 +34,7 @@ const FILTERS = [
   'status',
   'from',
   'to',
+  ...ACTIVITY_FILTERS,
 ] as const;
 type Filter = (typeof FILTERS)[number];
 
@@ -247,6 +249,10 @@ export function InboxPage() {
           >
             With comment
           </Toggle>
+          <ActivityChips
+            filters={filters}
+            onRemove={(names) => update(Object.fromEntries(names.map((name) => [name, null])))}
+          />
           <button
             type="button"
             className="button button-secondary filters-toggle"

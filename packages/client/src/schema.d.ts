@@ -5135,6 +5135,30 @@ export interface paths {
            * @example Europe/Berlin
            */
           tz?: string;
+          /**
+           * @description Only conversations with a rating answer given on this day or later, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_from?: string;
+          /**
+           * @description Only conversations with a rating answer given on this day or earlier, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_to?: string;
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
+          answered_kind?: 'stars' | 'nps' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
+          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or later.
+           * @example 2026-11-01
+           */
+          feedback_from?: string;
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or earlier.
+           * @example 2026-11-01
+           */
+          feedback_to?: string;
           /** @description Search: part of the contact's name or email or of the external id (any case), or a conversation's exact id or UUID. */
           q?: string;
           /** @description Page size. */
@@ -5309,7 +5333,7 @@ export interface paths {
     };
     /**
      * CSAT, NPS, thumbs and message likes
-     * @description Figures over the days `from`-`to` (the last 30 days by default) in `tz`. Answers count on the day they were given, the response rate on the day questions were offered. In the organization's time zone the figures come from daily rollups; in any other they are computed from the records, exactly but more slowly.
+     * @description Figures over the days `from`-`to` (the last 30 days by default) in `tz`, and the same figures over the period of the same length just before (`previous`). Answers count on the day they were given, the response rate on the day questions were offered. In the organization's time zone the figures come from daily rollups; in any other they are computed from the records, exactly but more slowly.
      */
     get: {
       parameters: {
@@ -5350,9 +5374,15 @@ export interface paths {
           content: {
             'application/json': {
               data: {
-                /** @description First day counted, in `tz`. */
+                /**
+                 * Format: date
+                 * @description First day counted, in `tz`.
+                 */
                 from: string;
-                /** @description Last day counted, in `tz`. */
+                /**
+                 * Format: date
+                 * @description Last day counted, in `tz`.
+                 */
                 to: string;
                 tz: string;
                 csat: {
@@ -5392,6 +5422,7 @@ export interface paths {
                     low_sample: boolean;
                   };
                 };
+                /** @description Likes and dislikes of single messages. Message feedback answers no question: with `question_code` it is 0. */
                 messages: {
                   likes: number;
                   dislikes: number;
@@ -5399,6 +5430,65 @@ export interface paths {
                   like_rate: number | null;
                   /** @description True when the figure rests on fewer than 30 answers. */
                   low_sample: boolean;
+                };
+                /** @description The same figures over the period of the same length just before `from`, to compare with. */
+                previous: {
+                  /**
+                   * Format: date
+                   * @description First day of the previous period, in `tz`.
+                   */
+                  from: string;
+                  /**
+                   * Format: date
+                   * @description Last day of the previous period: the day before `from`.
+                   */
+                  to: string;
+                  csat: {
+                    /** @description Share of 4-5 answers among answered CSAT and STARS questions, 0-100. */
+                    score: number | null;
+                    responses: number;
+                    offered: number;
+                    /** @description A share, 0-1; null without a denominator. */
+                    response_rate: number | null;
+                    /** @description Mean answer, 1-5. */
+                    average: number | null;
+                    /** @description Lower bound of the 95% Wilson interval of `score`. */
+                    ci_low: number | null;
+                    /** @description Upper bound of the 95% Wilson interval of `score`. */
+                    ci_high: number | null;
+                    /** @description True when the figure rests on fewer than 30 answers. */
+                    low_sample: boolean;
+                  };
+                  nps: {
+                    /** @description % promoters (9-10) minus % detractors (0-6), -100 to 100. */
+                    score: number | null;
+                    responses: number;
+                    promoters: number;
+                    passives: number;
+                    detractors: number;
+                    /** @description True when the figure rests on fewer than 30 answers. */
+                    low_sample: boolean;
+                  };
+                  /** @description Per thumbs question code. */
+                  thumbs: {
+                    [key: string]: {
+                      up: number;
+                      down: number;
+                      /** @description A share, 0-1; null without a denominator. */
+                      up_rate: number | null;
+                      /** @description True when the figure rests on fewer than 30 answers. */
+                      low_sample: boolean;
+                    };
+                  };
+                  /** @description Likes and dislikes of single messages. Message feedback answers no question: with `question_code` it is 0. */
+                  messages: {
+                    likes: number;
+                    dislikes: number;
+                    /** @description A share, 0-1; null without a denominator. */
+                    like_rate: number | null;
+                    /** @description True when the figure rests on fewer than 30 answers. */
+                    low_sample: boolean;
+                  };
                 };
               };
             };
@@ -5484,7 +5574,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A metric per day, week or month */
+    /**
+     * A metric per day, week or month
+     * @description One point per period from the one holding `from` to the one holding `to`, each with its own number of responses. A point that does not cover its whole period — the current one, or one the range cuts — says `partial: true`.
+     */
     get: {
       parameters: {
         query: {
@@ -5526,11 +5619,29 @@ export interface paths {
           content: {
             'application/json': {
               data: {
-                /** @description First day of the period, `YYYY-MM-DD` in `tz` (weeks start on Monday). */
+                /**
+                 * Format: date
+                 * @description First day of the period, in `tz` (weeks start on Monday).
+                 */
                 period: string;
+                /**
+                 * Format: date
+                 * @description First day the point counts: the period's first day, or the range's `from` when that is later.
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description Last day the point counts: the period's last day, or the range's `to` when that is earlier.
+                 */
+                to: string;
                 /** @description csat: % of 4-5 answers; nps: the NPS; thumbs: % thumbs up; message_likes: % likes. Null without answers. */
                 value: number | null;
+                /** @description This period's own answers (or likes and dislikes). */
                 responses: number;
+                /** @description True when the point does not cover its whole period: the period is not over yet (it holds today, or lies ahead), or the range cuts it (`from` after its first day, `to` before its last). */
+                partial: boolean;
+                /** @description True when the figure rests on fewer than 30 answers. */
+                low_sample: boolean;
               }[];
             };
           };
@@ -5684,6 +5795,7 @@ export interface paths {
                   /** @description True when the figure rests on fewer than 30 answers. */
                   low_sample: boolean;
                 };
+                /** @description Likes and dislikes of single messages. Message feedback answers no question: with `question_code` it is 0. */
                 messages: {
                   likes: number;
                   dislikes: number;
@@ -5778,7 +5890,7 @@ export interface paths {
     };
     /**
      * Offered, opened, answered, expired
-     * @description Questions offered in the range, and what became of them.
+     * @description Questions offered in the range, and what became of them; `previous` is the same over the period of the same length just before `from`.
      */
     get: {
       parameters: {
@@ -5831,6 +5943,31 @@ export interface paths {
                 open_rate: number | null;
                 /** @description A share, 0-1; null without a denominator. */
                 response_rate: number | null;
+                /** @description The same funnel over the period of the same length just before `from`. */
+                previous: {
+                  /**
+                   * Format: date
+                   * @description First day of the previous period.
+                   */
+                  from: string;
+                  /**
+                   * Format: date
+                   * @description Last day of the previous period.
+                   */
+                  to: string;
+                  /** @description Questions offered in the range. */
+                  offered: number;
+                  /** @description Of those, seen: the rating page or popup was opened, or the question answered. */
+                  opened: number;
+                  answered: number;
+                  /** @description Left unanswered until their rating expired. */
+                  expired: number;
+                  cancelled: number;
+                  /** @description A share, 0-1; null without a denominator. */
+                  open_rate: number | null;
+                  /** @description A share, 0-1; null without a denominator. */
+                  response_rate: number | null;
+                };
               };
             };
           };
@@ -5916,8 +6053,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * What the AI agent gets wrong
-     * @description The AI messages with the most dislikes, and the latest low answers (stars 1-2, NPS 0-6, thumbs down) to ratings of AI conversations, with their comments.
+     * What the agents get wrong
+     * @description The agents' answers with the most dislikes in the range, and the latest ratings with a low answer (stars 1-2, NPS 0-6, thumbs down), each rating once with all its answers and comments. `agent_type=ai` lists the AI agents' answers and conversations, `agent_type=human` the human agents'; without it, both.
      */
     get: {
       parameters: {
@@ -5959,27 +6096,46 @@ export interface paths {
           content: {
             'application/json': {
               data: {
+                /** @description Agents’ answers by number of dislikes in the range. */
                 messages: {
                   message_uid: string;
                   conversation_id: number;
                   conversation_uid: string;
                   text: string | null;
                   agent_id: string | null;
+                  /** @description `ai` for an AI agent’s answer, `human` for a human agent’s. */
+                  agent_type: 'human' | 'ai';
                   likes: number;
                   dislikes: number;
-                  /** @description Up to five comments, newest first. */
+                  /** @description Up to five comments given in the range, newest first. */
                   comments: string[];
                   last_feedback_at: string;
                 }[];
+                /** @description Ratings with a low answer in the range, each once, the latest first. */
                 conversations: {
                   conversation_id: number;
                   conversation_uid: string;
                   rating_uid: string;
                   agent_id: string | null;
+                  agent_type: ('human' | 'ai') | null;
+                  /** @description The latest low answer in the range (it is also in `questions`). */
                   question_code: string;
+                  /** @description The value of that answer. */
                   value: number;
+                  /** @description The rating's comment, else that answer's. */
                   comment: string | null;
+                  /** @description When that answer was given. */
                   answered_at: string;
+                  /** @description Every answered question of the rating, in its order. */
+                  questions: {
+                    code: string;
+                    kind: 'stars' | 'nps' | 'thumbs';
+                    value: number;
+                    /** @description Stars 1-2, NPS 0-6 or a thumbs down. */
+                    low: boolean;
+                    comment: string | null;
+                    answered_at: string;
+                  }[];
                 }[];
               };
             };

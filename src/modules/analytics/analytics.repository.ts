@@ -168,7 +168,7 @@ export class AnalyticsRepository {
   async *feedbackSnapshots(orgId: number, filters: Partial<ResolvedFilters> = {}): AsyncGenerator<FeedbackSnapshot[]> {
     let after: { createdAt: string; id: number } | undefined;
     for (;;) {
-      let query = this.currentFeedback(orgId, filters).select([
+      let query = currentFeedback(this.db, orgId, filters).select([
         'f.id',
         'f.created_at',
         'cur.rating',
@@ -201,26 +201,6 @@ export class AnalyticsRepository {
     }
   }
 
-  /** Log records of the organization that are still their author's current feedback, with a rating. */
-  private currentFeedback(orgId: number, filters: Partial<ResolvedFilters>) {
-    let query = this.db
-      .selectFrom('message_feedback as f')
-      .innerJoin('message_feedback_current as cur', (join) =>
-        join
-          .onRef('cur.message_id', '=', 'f.message_id')
-          .onRef('cur.user_id', '=', 'f.user_id')
-          .onRef('cur.feedback_uid', '=', 'f.uid'),
-      )
-      .innerJoin('messages as m', 'm.id', 'f.message_id')
-      .innerJoin('conversations as c', 'c.id', 'f.conversation_id')
-      .where('f.org_id', '=', orgId)
-      .where('cur.rating', 'is not', null);
-    if (filters.fromUtc) query = query.where('f.created_at', '>=', filters.fromUtc);
-    if (filters.toUtc) query = query.where('f.created_at', '<', filters.toUtc);
-    if (filters.channel) query = query.where('c.channel', '=', filters.channel);
-    return query;
-  }
-
   async clearRollups(db: Db, orgId: number): Promise<void> {
     await db.deleteFrom('analytics_rating_days').where('org_id', '=', orgId).execute();
     await db.deleteFrom('analytics_message_days').where('org_id', '=', orgId).execute();
@@ -238,117 +218,6 @@ export class AnalyticsRepository {
     const rows = await this.db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', uuids).execute();
     return new Map(rows.map((row) => [row.id, row.name ?? row.email]));
   }
-
-  /** The AI messages with the most current dislikes in the range. */
-  async dislikedAiMessages(orgId: number, filters: ResolvedFilters, limit: number) {
-    let query = this.currentFeedback(orgId, filters).where('m.role', '=', 'ai');
-    if (filters.agentId) {
-      const agentId = filters.agentId;
-      query = query.where((eb) =>
-        eb.or([
-          eb('m.author_id', '=', agentId),
-          eb.and([eb('m.author_id', 'is', null), eb('c.agent_id', '=', agentId)]),
-        ]),
-      );
-    }
-    const dislikes = sql<number>`sum(case when cur.rating = 'dislike' then 1 else 0 end)`;
-    const rows = await query
-      .select([
-        'm.id as message_id',
-        'm.uid as message_uid',
-        'm.text',
-        'm.author_id',
-        'c.id as conversation_id',
-        'c.uid as conversation_uid',
-        'c.agent_id',
-      ])
-      .select([
-        dislikes.as('dislikes'),
-        sql<number>`sum(case when cur.rating = 'like' then 1 else 0 end)`.as('likes'),
-        sql<string>`max(f.created_at)`.as('last_feedback_at'),
-      ])
-      .groupBy(['m.id', 'm.uid', 'm.text', 'm.author_id', 'c.id', 'c.uid', 'c.agent_id'])
-      .having(dislikes, '>', 0)
-      .orderBy(dislikes, 'desc')
-      .orderBy(sql`max(f.created_at)`, 'desc')
-      .limit(limit)
-      .execute();
-    const ids = rows.map((row) => Number(row.message_id));
-    const comments =
-      ids.length === 0
-        ? []
-        : await this.db
-            .selectFrom('message_feedback_current')
-            .select(['message_id', 'comment'])
-            .where('message_id', 'in', ids)
-            .where('comment', 'is not', null)
-            .where('comment', '!=', '')
-            .orderBy('created_at', 'desc')
-            .execute();
-    return rows.map((row) => ({
-      message_uid: row.message_uid,
-      conversation_id: Number(row.conversation_id),
-      conversation_uid: row.conversation_uid,
-      text: row.text,
-      agent_id: row.author_id ?? row.agent_id,
-      likes: Number(row.likes),
-      dislikes: Number(row.dislikes),
-      comments: comments
-        .filter((comment) => Number(comment.message_id) === Number(row.message_id))
-        .slice(0, 5)
-        .map((comment) => comment.comment!),
-      last_feedback_at: new Date(row.last_feedback_at).toISOString(),
-    }));
-  }
-
-  /** Low answers (stars 1-2, NPS 0-6, thumbs down) to ratings of AI conversations in the range, newest first. */
-  async lowAiAnswers(orgId: number, filters: ResolvedFilters, limit: number) {
-    let query = this.db
-      .selectFrom('rating_questions as q')
-      .innerJoin('ratings as r', 'r.id', 'q.rating_id')
-      .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
-      .where('q.org_id', '=', orgId)
-      .where('q.status', '=', 'Rated')
-      .where('r.agent_type', '=', 'ai')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('q.kind', '=', 'stars'), eb('q.value', '<=', 2)]),
-          eb.and([eb('q.kind', '=', 'nps'), eb('q.value', '<=', 6)]),
-          eb.and([eb('q.kind', '=', 'thumbs'), eb('q.value', '=', 0)]),
-        ]),
-      );
-    if (filters.fromUtc) query = query.where('q.answered_at', '>=', filters.fromUtc);
-    if (filters.toUtc) query = query.where('q.answered_at', '<', filters.toUtc);
-    if (filters.agentId) query = query.where('r.agent_id', '=', filters.agentId);
-    if (filters.channel) query = query.where('c.channel', '=', filters.channel);
-    if (filters.questionCode) query = query.where('q.code', '=', filters.questionCode);
-    const rows = await query
-      .select([
-        'c.id as conversation_id',
-        'c.uid as conversation_uid',
-        'r.uid as rating_uid',
-        'r.agent_id',
-        'q.code as question_code',
-        'q.value',
-        'q.comment as question_comment',
-        'r.comment as rating_comment',
-        'q.answered_at',
-      ])
-      .orderBy('q.answered_at', 'desc')
-      .orderBy('q.id', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map((row) => ({
-      conversation_id: Number(row.conversation_id),
-      conversation_uid: row.conversation_uid,
-      rating_uid: row.rating_uid,
-      agent_id: row.agent_id,
-      question_code: row.question_code,
-      value: Number(row.value),
-      comment: row.question_comment ?? row.rating_comment,
-      answered_at: row.answered_at!,
-    }));
-  }
 }
 
 /** Whom a message's feedback counts for: the message's author, else the conversation's agent. */
@@ -360,4 +229,24 @@ export function messageAgent(row: {
 }): { agent_id: string | null; agent_type: string | null } {
   const agentType = row.role === 'ai' ? 'ai' : row.role === 'agent' ? 'human' : row.agent_type;
   return { agent_id: row.author_id ?? row.agent_id, agent_type: agentType };
+}
+
+/** Log records of the organization that are still their author's current feedback, with a rating, in the range. */
+export function currentFeedback(db: Db, orgId: number, filters: Partial<ResolvedFilters>) {
+  let query = db
+    .selectFrom('message_feedback as f')
+    .innerJoin('message_feedback_current as cur', (join) =>
+      join
+        .onRef('cur.message_id', '=', 'f.message_id')
+        .onRef('cur.user_id', '=', 'f.user_id')
+        .onRef('cur.feedback_uid', '=', 'f.uid'),
+    )
+    .innerJoin('messages as m', 'm.id', 'f.message_id')
+    .innerJoin('conversations as c', 'c.id', 'f.conversation_id')
+    .where('f.org_id', '=', orgId)
+    .where('cur.rating', 'is not', null);
+  if (filters.fromUtc) query = query.where('f.created_at', '>=', filters.fromUtc);
+  if (filters.toUtc) query = query.where('f.created_at', '<', filters.toUtc);
+  if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+  return query;
 }

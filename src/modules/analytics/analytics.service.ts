@@ -13,11 +13,13 @@ import {
   funnelFigures,
   messageFigures,
   npsFigures,
+  LOW_SAMPLE,
   percent,
   thumbsFigures,
   type KindOfCode,
 } from './figures.js';
-import { resolveFilters, type AnalyticsFilterInput, type ResolvedFilters } from './filters.js';
+import { previousPeriod, resolveFilters, type AnalyticsFilterInput, type ResolvedFilters } from './filters.js';
+import { KnowledgeGapsRepository } from './knowledge-gaps.repository.js';
 import {
   applyMessageTally,
   applyRatingTally,
@@ -27,7 +29,7 @@ import {
   type FeedbackSnapshot,
   type RatingSnapshot,
 } from './rollups.js';
-import { periodsBetween, periodStart, type Interval } from './time.js';
+import { coveredPeriods, localDay, periodStart, type Interval } from './time.js';
 
 export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
 
@@ -39,6 +41,14 @@ const MAX_POINTS = 1000;
 const codeKind: KindOfCode = (code) => (isQuestionCode(code) ? kindOf(code) : undefined);
 
 /**
+ * Whether message feedback counts under the filters. A like or dislike answers no rating question, so a question
+ * filter leaves none of it — the same way it leaves no NPS answers under `question_code=CSAT`.
+ */
+function countsMessageFeedback(filters: ResolvedFilters): boolean {
+  return filters.questionCode === undefined;
+}
+
+/**
  * Analytics over ratings and message feedback. Every change to a rating or to a message's feedback is counted into
  * per-day rollups inside the change's own transaction (`recordRatingChange`, `recordFeedbackChange`), so figures read
  * a few hundred rollup rows whatever the data size. Rollups are kept in the organization's reporting time zone; a
@@ -46,10 +56,12 @@ const codeKind: KindOfCode = (code) => (isQuestionCode(code) ? kindOf(code) : un
  */
 export class AnalyticsService {
   private readonly repository: AnalyticsRepository;
+  private readonly gaps: KnowledgeGapsRepository;
   private readonly timezones = new Map<number, string>();
 
   constructor(private readonly database: Database) {
     this.repository = new AnalyticsRepository(database.db);
+    this.gaps = new KnowledgeGapsRepository(database.db);
   }
 
   /**
@@ -120,16 +132,28 @@ export class AnalyticsService {
     return resolveFilters(input, await this.timezoneOf(orgId), { defaultDays: DEFAULT_DAYS, maxDays });
   }
 
-  /** CSAT, NPS, thumbs and message likes over the range. */
+  /** CSAT, NPS, thumbs and message likes over the range, and over the period of the same length before it. */
   async summary(orgId: number, input: AnalyticsFilterInput, options: { exact?: boolean } = {}) {
     const filters = await this.resolve(orgId, input);
-    const [ratings, messages] = await this.groups(orgId, filters, {}, options.exact);
-    const likes = messages.reduce((sum, row) => sum + row.likes, 0);
-    const dislikes = messages.reduce((sum, row) => sum + row.dislikes, 0);
+    const previous = previousPeriod(filters);
+    const [current, before] = await Promise.all([
+      this.summaryFigures(orgId, filters, options.exact),
+      this.summaryFigures(orgId, previous, options.exact),
+    ]);
     return {
       from: filters.fromDay!,
       to: filters.toDay!,
       tz: filters.tz,
+      ...current,
+      previous: { from: previous.fromDay, to: previous.toDay, ...before },
+    };
+  }
+
+  private async summaryFigures(orgId: number, filters: ResolvedFilters, exact?: boolean) {
+    const [ratings, messages] = await this.groups(orgId, filters, {}, exact);
+    const likes = messages.reduce((sum, row) => sum + row.likes, 0);
+    const dislikes = messages.reduce((sum, row) => sum + row.dislikes, 0);
+    return {
       csat: csatFigures(ratings, codeKind),
       nps: npsFigures(ratings, codeKind),
       thumbs: thumbsFigures(ratings, codeKind),
@@ -137,14 +161,18 @@ export class AnalyticsService {
     };
   }
 
-  /** One metric per day, week or month over the range; periods without answers have a null value. */
+  /**
+   * One metric per day, week or month over the range, each point with its own number of responses and whether it
+   * covers its whole period; periods without answers have a null value.
+   */
   async timeseries(
     orgId: number,
     input: AnalyticsFilterInput & { interval: Interval; metric: Metric },
     options: { exact?: boolean } = {},
   ) {
     const filters = await this.resolve(orgId, input);
-    const periods = periodsBetween(filters.fromDay!, filters.toDay!, input.interval);
+    const today = localDay(new Date().toISOString(), filters.tz);
+    const periods = coveredPeriods(filters.fromDay!, filters.toDay!, input.interval, today);
     if (periods.length > MAX_POINTS) {
       throw new AppError(
         'invalid_date_range',
@@ -167,26 +195,30 @@ export class AnalyticsService {
       total.dislikes += row.dislikes;
       messagesByPeriod.set(period, total);
     }
-    return periods.map((period) => {
+    const figuresOf = (period: string): { value: number | null; responses: number } => {
       const rows = ratingsByPeriod.get(period) ?? [];
       switch (input.metric) {
         case 'csat': {
           const csat = csatFigures(rows, codeKind);
-          return { period, value: csat.score, responses: csat.responses };
+          return { value: csat.score, responses: csat.responses };
         }
         case 'nps': {
           const nps = npsFigures(rows, codeKind);
-          return { period, value: nps.score, responses: nps.responses };
+          return { value: nps.score, responses: nps.responses };
         }
         case 'thumbs': {
           const thumbs = allThumbsFigures(rows, codeKind);
-          return { period, value: percent(thumbs.up, thumbs.up + thumbs.down), responses: thumbs.up + thumbs.down };
+          return { value: percent(thumbs.up, thumbs.up + thumbs.down), responses: thumbs.up + thumbs.down };
         }
         case 'message_likes': {
           const { likes, dislikes } = messagesByPeriod.get(period) ?? { likes: 0, dislikes: 0 };
-          return { period, value: percent(likes, likes + dislikes), responses: likes + dislikes };
+          return { value: percent(likes, likes + dislikes), responses: likes + dislikes };
         }
       }
+    };
+    return periods.map(({ period, from, to, partial }) => {
+      const { value, responses } = figuresOf(period);
+      return { period, from, to, value, responses, partial, low_sample: responses < LOW_SAMPLE };
     });
   }
 
@@ -242,20 +274,32 @@ export class AnalyticsService {
       );
   }
 
-  /** Questions offered in the range, and how many of them were opened, answered, left to expire or cancelled. */
+  /**
+   * Questions offered in the range, and how many of them were opened, answered, left to expire or cancelled; and the
+   * same over the period of the same length before it.
+   */
   async funnel(orgId: number, input: AnalyticsFilterInput, options: { exact?: boolean } = {}) {
     const filters = await this.resolve(orgId, input);
-    const [ratings] = await this.groups(orgId, filters, {}, options.exact, 'ratings');
-    return funnelFigures(ratings);
+    const previous = previousPeriod(filters);
+    const [current, before] = await Promise.all(
+      [filters, previous].map(async (range) => {
+        const [ratings] = await this.groups(orgId, range, {}, options.exact, 'ratings');
+        return funnelFigures(ratings);
+      }),
+    );
+    return { ...current!, previous: { from: previous.fromDay, to: previous.toDay, ...before! } };
   }
 
-  /** The AI answers people disliked most and the AI conversations rated low, with their comments. */
+  /**
+   * What the agents get wrong: their answers people disliked most, and the conversations rated low (each rating once,
+   * with all its answers). The agent filters choose AI or human agents, or both.
+   */
   async knowledgeGaps(orgId: number, input: AnalyticsFilterInput & { limit?: number }) {
     const filters = await this.resolve(orgId, input);
     const limit = input.limit ?? 10;
     const [messages, conversations] = await Promise.all([
-      this.repository.dislikedAiMessages(orgId, filters, limit),
-      this.repository.lowAiAnswers(orgId, filters, limit),
+      countsMessageFeedback(filters) ? this.gaps.dislikedAnswers(orgId, filters, limit) : [],
+      this.gaps.lowRatings(orgId, filters, limit),
     ]);
     return { messages, conversations };
   }
@@ -272,7 +316,7 @@ export class AnalyticsService {
     only?: Metric | 'ratings',
   ): Promise<[RatingGroupRow[], MessageGroupRow[]]> {
     const wantRatings = only !== 'message_likes';
-    const wantMessages = only === undefined || only === 'message_likes';
+    const wantMessages = (only === undefined || only === 'message_likes') && countsMessageFeedback(filters);
     if (!exact && filters.tz === (await this.timezoneOf(orgId))) {
       return Promise.all([
         wantRatings ? this.repository.ratingGroups(orgId, filters, grouping) : [],

@@ -57,12 +57,24 @@ export interface ResolveOptions {
   maxDays?: number;
   /** Today, for tests; defaults to now. */
   now?: Date;
+  /** What the request calls `from` and `to`, for the sentences of a refusal. */
+  names?: { from: string; to: string };
 }
+
+/**
+ * The days a filter may name: those of the records (timestamps from 1970 on), up to the last day whose end is still a
+ * four-digit year.
+ */
+const FIRST_DAY = '1970-01-01';
+const LAST_DAY = '9999-12-30';
 
 function checkDay(value: string, name: string): void {
   const parsed = Date.parse(`${value}T00:00:00Z`);
   if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== value) {
     throw new AppError('invalid_date_range', `${name} must be a calendar day written YYYY-MM-DD; got "${value}".`);
+  }
+  if (value < FIRST_DAY || value > LAST_DAY) {
+    throw new AppError('invalid_date_range', `${name} must be a day from ${FIRST_DAY} to ${LAST_DAY}; got ${value}.`);
   }
 }
 
@@ -76,8 +88,9 @@ export function resolveFilters(
   if (!isTimeZone(tz)) {
     throw new AppError('invalid_timezone', `"${tz}" is not a time zone; use an IANA name such as Europe/Berlin.`);
   }
-  if (input.from) checkDay(input.from, 'from');
-  if (input.to) checkDay(input.to, 'to');
+  const names = options.names ?? { from: 'from', to: 'to' };
+  if (input.from) checkDay(input.from, names.from);
+  if (input.to) checkDay(input.to, names.to);
   const today = localDay((options.now ?? new Date()).toISOString(), tz);
   let { from: fromDay, to: toDay } = input;
   if (options.defaultDays !== undefined) {
@@ -85,7 +98,7 @@ export function resolveFilters(
     fromDay ??= addDays(toDay, -(options.defaultDays - 1));
   }
   if (fromDay && toDay && fromDay > toDay) {
-    throw new AppError('invalid_date_range', `from (${fromDay}) is after to (${toDay}).`);
+    throw new AppError('invalid_date_range', `${names.from} (${fromDay}) is after ${names.to} (${toDay}).`);
   }
   if (options.maxDays !== undefined && fromDay && toDay && daysBetween(fromDay, toDay) + 1 > options.maxDays) {
     throw new AppError('invalid_date_range', `The range is longer than ${options.maxDays} days; narrow from and to.`);
@@ -100,5 +113,23 @@ export function resolveFilters(
     agentType: input.agent_type,
     channel: input.channel,
     questionCode: input.question_code,
+  };
+}
+
+/**
+ * The period of the same length just before the filters' range, with the same other filters: what a figure is
+ * compared with.
+ */
+export function previousPeriod(filters: ResolvedFilters): ResolvedFilters & { fromDay: string; toDay: string } {
+  if (!filters.fromDay || !filters.toDay) throw new Error('previousPeriod needs a closed range');
+  const days = daysBetween(filters.fromDay, filters.toDay) + 1;
+  const fromDay = addDays(filters.fromDay, -days);
+  const toDay = addDays(filters.fromDay, -1);
+  return {
+    ...filters,
+    fromDay,
+    toDay,
+    fromUtc: new Date(startOfDay(fromDay, filters.tz)).toISOString(),
+    toUtc: new Date(startOfDay(filters.fromDay, filters.tz)).toISOString(),
   };
 }

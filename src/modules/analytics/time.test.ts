@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { localDay, periodsBetween, periodStart, startOfDay } from './time.js';
+import { coveredPeriods, localDay, periodEnd, periodsBetween, periodStart, startOfDay } from './time.js';
 import { wilson } from './figures.js';
 
 describe('analytics time', () => {
@@ -26,6 +26,36 @@ describe('analytics time', () => {
     assert.equal(periodStart('2026-03-31', 'month'), '2026-03-01');
     assert.deepEqual(periodsBetween('2026-01-30', '2026-03-02', 'month'), ['2026-01-01', '2026-02-01', '2026-03-01']);
     assert.deepEqual(periodsBetween('2026-03-01', '2026-03-03', 'day'), ['2026-03-01', '2026-03-02', '2026-03-03']);
+  });
+
+  it('ends periods on their last day, February and leap years included', () => {
+    assert.equal(periodEnd('2026-03-02', 'week'), '2026-03-08');
+    assert.equal(periodEnd('2026-02-01', 'month'), '2026-02-28');
+    assert.equal(periodEnd('2028-02-01', 'month'), '2028-02-29');
+    assert.equal(periodEnd('2026-12-01', 'month'), '2026-12-31');
+    assert.equal(periodEnd('2026-12-01', 'day'), '2026-12-01');
+  });
+
+  it('marks a period partial while it runs and where the range cuts it', () => {
+    // December after one day: the month is under way, November is whole.
+    assert.deepEqual(coveredPeriods('2026-11-01', '2026-12-01', 'month', '2026-12-01'), [
+      { period: '2026-11-01', from: '2026-11-01', to: '2026-11-30', partial: false },
+      { period: '2026-12-01', from: '2026-12-01', to: '2026-12-01', partial: true },
+    ]);
+    // A range from a Wednesday to a Friday in the past: both weeks are cut.
+    assert.deepEqual(coveredPeriods('2026-03-04', '2026-03-13', 'week', '2026-06-01'), [
+      { period: '2026-03-02', from: '2026-03-04', to: '2026-03-08', partial: true },
+      { period: '2026-03-09', from: '2026-03-09', to: '2026-03-13', partial: true },
+    ]);
+    // Today is not over; yesterday is.
+    assert.deepEqual(
+      coveredPeriods('2026-03-09', '2026-03-10', 'day', '2026-03-10').map((point) => point.partial),
+      [false, true],
+    );
+    // A period that ends today is not over either, and one ahead of today has not begun.
+    assert.equal(coveredPeriods('2026-03-02', '2026-03-08', 'week', '2026-03-08')[0]!.partial, true);
+    assert.equal(coveredPeriods('2026-04-01', '2026-04-30', 'month', '2026-03-08')[0]!.partial, true);
+    assert.equal(coveredPeriods('2026-03-02', '2026-03-08', 'week', '2026-03-09')[0]!.partial, false);
   });
 
   it('computes the Wilson interval', () => {

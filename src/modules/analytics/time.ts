@@ -88,18 +88,51 @@ export function periodStart(day: string, interval: Interval): string {
   return addDays(day, -((weekday + 6) % 7));
 }
 
+/** The last day the calendar here writes: a period running past it ends there. */
+const LAST_DAY = '9999-12-31';
+
+/** The last day of the period that begins on `period`. */
+export function periodEnd(period: string, interval: Interval): string {
+  if (interval === 'day') return period;
+  if (interval === 'week') return period > addDays(LAST_DAY, -6) ? LAST_DAY : addDays(period, 6);
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  // Day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/** A period as a range counts it: the days it covers, and whether that is less than the whole, finished period. */
+export interface CoveredPeriod {
+  period: string;
+  from: string;
+  to: string;
+  partial: boolean;
+}
+
+/**
+ * The periods of the range `from`-`to`, each cut to the range. A period is partial when the range cuts it or when it
+ * has not ended by `today` (it holds today, or lies ahead): its figures are not yet those of a whole period.
+ */
+export function coveredPeriods(from: string, to: string, interval: Interval, today: string): CoveredPeriod[] {
+  return periodsBetween(from, to, interval).map((period) => {
+    const end = periodEnd(period, interval);
+    const first = period < from ? from : period;
+    const last = end > to ? to : end;
+    return { period, from: first, to: last, partial: first !== period || last !== end || end >= today };
+  });
+}
+
 /** The periods from the one holding `from` to the one holding `to`, in order. */
 export function periodsBetween(from: string, to: string, interval: Interval): string[] {
+  // Stepped on epoch milliseconds, not on text: a step past year 9999 must end the walk, not wrap around.
+  const end = Date.parse(`${to}T00:00:00Z`);
   const periods: string[] = [];
-  let period = periodStart(from, interval);
-  while (period <= to) {
-    periods.push(period);
-    if (interval === 'day') period = addDays(period, 1);
-    else if (interval === 'week') period = addDays(period, 7);
-    else {
-      const [year, month] = period.split('-').map(Number) as [number, number];
-      period = new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
-    }
+  let period = Date.parse(`${periodStart(from, interval)}T00:00:00Z`);
+  while (period <= end) {
+    periods.push(new Date(period).toISOString().slice(0, 10));
+    const date = new Date(period);
+    if (interval === 'day') period += DAY_MS;
+    else if (interval === 'week') period += 7 * DAY_MS;
+    else period = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
   }
   return periods;
 }

@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import type { CreatedCursor } from '../../http/pagination.js';
+import { activityConditions, type ActivityFilters } from './inbox.activity.js';
 
 export interface InboxFilters {
   rated?: boolean;
@@ -14,6 +15,8 @@ export interface InboxFilters {
   createdTo?: string;
   /** Search text: part of a contact's name or email or of an external id, or an exact id or UUID. */
   search?: string;
+  /** Answers or message feedback given on some days. */
+  activity?: ActivityFilters;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,6 +67,8 @@ export class InboxRepository {
     if (filters.agentType) query = query.where('c.agent_type', '=', filters.agentType);
     if (filters.createdFrom) query = query.where('c.created_at', '>=', filters.createdFrom);
     if (filters.createdTo) query = query.where('c.created_at', '<', filters.createdTo);
+    const { activity } = filters;
+    if (activity?.answered || activity?.feedback) query = query.where((eb) => eb.and(activityConditions(eb, activity)));
 
     if (filters.rated !== undefined) {
       query = query.where(({ exists, not, selectFrom }) => {

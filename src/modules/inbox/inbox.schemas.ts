@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, Nullable, Uuid } from '../../http/schemas.js';
 import { AnalyticsFilterQuery } from '../analytics/index.js';
+import { ActivityQuery } from './inbox.activity.js';
 
 /** Characters of the last message shown in the inbox. */
 export const LAST_MESSAGE_PREVIEW = 300;
@@ -21,6 +22,7 @@ export const InboxQuery = Type.Object(
     from: Type.Optional({ ...AnalyticsFilterQuery.from, description: 'First day the conversation began, in `tz`.' }),
     to: Type.Optional({ ...AnalyticsFilterQuery.to, description: 'Last day the conversation began, in `tz`.' }),
     tz: AnalyticsFilterQuery.tz,
+    ...ActivityQuery,
     q: Type.Optional(
       Type.String({
         minLength: 1,

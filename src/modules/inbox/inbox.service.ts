@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.js';
 import { nowIso } from '../../db/values.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
 import { resolveFilters } from '../analytics/index.js';
+import { hasActivity, resolveActivity } from './inbox.activity.js';
 import { InboxRepository, type InboxFilters } from './inbox.repository.js';
 import { LAST_MESSAGE_PREVIEW, type InboxItem, type InboxQuery, type InboxRating } from './inbox.schemas.js';
 
@@ -62,6 +63,9 @@ export class InboxService {
       );
       filters.createdFrom = range.fromUtc;
       filters.createdTo = range.toUtc;
+    }
+    if (hasActivity(query)) {
+      filters.activity = resolveActivity(query, query.tz ?? (await this.repository.organizationTimezone(orgId)));
     }
 
     const rows = await this.repository.listConversations(orgId, filters, limit + 1, after);

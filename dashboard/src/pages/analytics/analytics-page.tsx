@@ -1,0 +1,171 @@
+import { queryString } from '../../api/client';
+import type { Funnel, Interval, Summary } from '../../api/types';
+import { Icon } from '../../components/icons';
+import { Card, EmptyState, ExportMenu, Segmented } from '../../components/ui';
+import {
+  addDays,
+  channelName,
+  channelNames,
+  formatDay,
+  questionName,
+  questionNames,
+  shortId,
+  today,
+} from '../../lib/format';
+import { useSearchParams } from '../../lib/router';
+import { useApi } from '../../lib/use-api';
+import { AgentsCard } from './agents-card';
+import { defaultInterval, filtersOf, PRESETS, rangeOf } from './filters';
+import { FunnelCard } from './funnel-card';
+import { KnowledgeGapsCard } from './knowledge-gaps-card';
+import { KpiCards } from './kpi-cards';
+import { Trends } from './trends';
+
+/** Analytics: the range and filters, then key figures, trends, the funnel, agents and knowledge gaps under them. */
+export function AnalyticsPage() {
+  const [params, setParams] = useSearchParams();
+  const range = rangeOf(params);
+  const interval = (params.get('interval') as Interval | null) ?? defaultInterval(range);
+  const filters = filtersOf(params);
+  const query = queryString({ from: range.from, to: range.to, ...filters });
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    setParams(next);
+  };
+
+  const summary = useApi<{ data: Summary }>(`/v1/analytics/summary${query}`);
+  const funnel = useApi<{ data: Funnel }>(`/v1/analytics/funnel${query}`);
+  const missing = summary.error?.missingRoute;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Analytics</h1>
+          <p className="page-lede">
+            How satisfied customers are, {formatDay(range.from, true)} – {formatDay(range.to, true)}.
+          </p>
+        </div>
+        <div className="page-actions">
+          <ExportMenu query={query} />
+        </div>
+      </header>
+
+      <section className="filters" aria-label="Filters">
+        <div className="filters-row">
+          <Segmented
+            label="Date range"
+            value={range.preset ?? 'custom'}
+            onChange={(value) => {
+              if (value === 'custom') return;
+              update({ from: addDays(today(), -(Number(value) - 1)), to: null, interval: null });
+            }}
+            options={[
+              ...PRESETS.map((p) => ({ value: p.value, label: p.label })),
+              ...(range.preset ? [] : [{ value: 'custom', label: 'Custom' }]),
+            ]}
+          />
+          <label className="filter-select">
+            <span className="filter-label">From</span>
+            <input
+              type="date"
+              value={range.from}
+              max={range.to}
+              onChange={(event) => event.target.value && update({ from: event.target.value, interval: null })}
+            />
+          </label>
+          <label className="filter-select">
+            <span className="filter-label">To</span>
+            <input
+              type="date"
+              value={range.to}
+              min={range.from}
+              max={today()}
+              onChange={(event) => event.target.value && update({ to: event.target.value, interval: null })}
+            />
+          </label>
+        </div>
+        <div className="filters-row">
+          <label className="filter-select">
+            <span className="filter-label">Agent</span>
+            <select value={filters.agent_type ?? ''} onChange={(event) => update({ agent_type: event.target.value })}>
+              <option value="">Any agent</option>
+              <option value="ai">AI agents</option>
+              <option value="human">Human agents</option>
+            </select>
+          </label>
+          <label className="filter-select">
+            <span className="filter-label">Channel</span>
+            <select value={filters.channel ?? ''} onChange={(event) => update({ channel: event.target.value })}>
+              <option value="">Any channel</option>
+              {Object.keys(channelNames).map((channel) => (
+                <option key={channel} value={channel}>
+                  {channelName(channel)}
+                </option>
+              ))}
+              {filters.channel && !channelNames[filters.channel] ? (
+                <option value={filters.channel}>{channelName(filters.channel)}</option>
+              ) : null}
+            </select>
+          </label>
+          <label className="filter-select">
+            <span className="filter-label">Question</span>
+            <select
+              value={filters.question_code ?? ''}
+              onChange={(event) => update({ question_code: event.target.value })}
+            >
+              <option value="">Every question</option>
+              {Object.keys(questionNames).map((code) => (
+                <option key={code} value={code}>
+                  {questionName(code)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {filters.agent_id ? (
+            <span className="chip">
+              Agent {shortId(filters.agent_id)}
+              <button type="button" aria-label="Remove the agent filter" onClick={() => update({ agent_id: null })}>
+                <Icon name="x" size={12} />
+              </button>
+            </span>
+          ) : null}
+        </div>
+      </section>
+
+      {missing ? (
+        <Card>
+          <EmptyState icon="chart" title="Analytics are not available on this server yet">
+            <p>This Plaudit server does not offer the analytics API. Update it to see satisfaction trends.</p>
+          </EmptyState>
+        </Card>
+      ) : (
+        <>
+          <KpiCards
+            summary={summary.data?.data}
+            funnel={funnel.data?.data}
+            filters={filters}
+            error={summary.error}
+            retry={summary.reload}
+          />
+          <Trends
+            query={query}
+            interval={interval}
+            filters={filters}
+            onInterval={(value) => update({ interval: value })}
+          />
+          <div className="analytics-grid">
+            <FunnelCard funnel={funnel.data?.data} error={funnel.error} retry={funnel.reload} />
+            <AgentsCard query={query} />
+          </div>
+          <KnowledgeGapsCard query={query} agentType={filters.agent_type} />
+        </>
+      )}
+    </div>
+  );
+}
