@@ -19,13 +19,22 @@ export function recordRef(idOrUid: string): RecordRef {
 }
 
 /**
- * A date-time sent by a client, in the stored form; undefined stays undefined. Years outside 1970-9999 are refused
- * (naming `field`) rather than stored oddly.
+ * Whether a date-time names an instant both engines store and compare alike: one JavaScript can represent (no leap
+ * second), from 1970 up to the end of 9999 (PostgreSQL has no year 0; the ISO form of years past 9999 sorts wrongly as
+ * text). The one rule for timestamps, in bodies, queries and cursors.
+ */
+export function isAcceptedTimestamp(value: string): boolean {
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && time >= 0 && time < Date.UTC(10_000, 0, 1);
+}
+
+/**
+ * A date-time sent by a client, in the stored form; undefined stays undefined. One that `isAcceptedTimestamp` refuses
+ * is a 400 naming `field`, rather than stored oddly.
  */
 export function acceptedTimestamp(value: string | undefined, field: string): string | undefined {
   if (value === undefined) return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time) || time < 0 || time >= Date.UTC(10_000, 0, 1)) {
+  if (!isAcceptedTimestamp(value)) {
     throw new AppError('validation_failed', `${field} must be a date-time between 1970 and 9999.`);
   }
   return toStoredTimestamp(value);

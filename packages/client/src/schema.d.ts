@@ -802,7 +802,7 @@ export interface paths {
             agent_type?: 'human' | 'ai';
             /** @description A BCP 47 tag, e.g. `en` or `pt-BR`. */
             language?: string;
-            /** @description Free-form attributes of the conversation (at most 50 keys, 16 KiB as JSON). */
+            /** @description Free-form attributes of the conversation: at most 50 keys, 16 KiB as JSON, and objects and arrays nested at most 10 levels deep (the metadata object is the first). */
             metadata?: {
               [key: string]: unknown;
             };
@@ -1021,7 +1021,7 @@ export interface paths {
               agent_type?: 'human' | 'ai';
               /** @description A BCP 47 tag, e.g. `en` or `pt-BR`. */
               language?: string;
-              /** @description Free-form attributes of the conversation (at most 50 keys, 16 KiB as JSON). */
+              /** @description Free-form attributes of the conversation: at most 50 keys, 16 KiB as JSON, and objects and arrays nested at most 10 levels deep (the metadata object is the first). */
               metadata?: {
                 [key: string]: unknown;
               };
@@ -1320,7 +1320,7 @@ export interface paths {
             channel?: string;
             /** @description A BCP 47 tag, e.g. `en` or `pt-BR`. */
             language?: string | null;
-            /** @description Free-form attributes of the conversation (at most 50 keys, 16 KiB as JSON). */
+            /** @description Free-form attributes of the conversation: at most 50 keys, 16 KiB as JSON, and objects and arrays nested at most 10 levels deep (the metadata object is the first). */
             metadata?: {
               [key: string]: unknown;
             };

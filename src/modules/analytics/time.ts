@@ -88,17 +88,20 @@ export function periodStart(day: string, interval: Interval): string {
   return addDays(day, -((weekday + 6) % 7));
 }
 
-/** The periods from the one holding `from` to the one holding `to`, in order. */
+/**
+ * The periods from the one holding `from` to the one holding `to`, in order. Counted in epoch milliseconds rather than
+ * day strings: the period after the last of 9999 is written `+010000-…`, which would sort before every day.
+ */
 export function periodsBetween(from: string, to: string, interval: Interval): string[] {
   const periods: string[] = [];
-  let period = periodStart(from, interval);
-  while (period <= to) {
-    periods.push(period);
-    if (interval === 'day') period = addDays(period, 1);
-    else if (interval === 'week') period = addDays(period, 7);
+  const last = Date.parse(`${to}T00:00:00Z`);
+  for (let start = Date.parse(`${periodStart(from, interval)}T00:00:00Z`); start <= last;) {
+    periods.push(new Date(start).toISOString().slice(0, 10));
+    if (interval === 'day') start += DAY_MS;
+    else if (interval === 'week') start += 7 * DAY_MS;
     else {
-      const [year, month] = period.split('-').map(Number) as [number, number];
-      period = new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
+      const date = new Date(start);
+      start = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
     }
   }
   return periods;

@@ -20,7 +20,9 @@ import type {
 } from './conversations.schemas.js';
 import type { ConversationsTable, MessagesTable } from './conversations.table.js';
 
+/** The bounds of a conversation's metadata: its size as JSON, and how deeply its objects and arrays nest. */
 const MAX_METADATA_BYTES = 16 * 1024;
+const MAX_METADATA_DEPTH = 10;
 // Keeps every multi-row insert well under both engines' bound-parameter limits.
 const CONVERSATION_CHUNK = 500;
 const MESSAGE_CHUNK = 1000;
@@ -29,8 +31,30 @@ function notFound(idOrUid: string): AppError {
   return new AppError('conversation_not_found', `No conversation ${idOrUid} in this organization.`);
 }
 
+/** How deeply the objects and arrays of a JSON value nest (`{}` is 1, `{"a":[1]}` is 2); walked without recursion. */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [current, depth] = next;
+    if (current === null || typeof current !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 function checkMetadata(metadata: Record<string, unknown> | undefined, field = 'body'): void {
-  if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES) {
+  if (!metadata) return;
+  // Depth first: JSON.stringify recurses.
+  const depth = nestingDepth(metadata);
+  if (depth > MAX_METADATA_DEPTH) {
+    throw new AppError(
+      'validation_failed',
+      `${field}.metadata nests ${depth} levels deep; at most ${MAX_METADATA_DEPTH} are allowed.`,
+    );
+  }
+  if (Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES) {
     throw new AppError('validation_failed', `${field}.metadata is larger than ${MAX_METADATA_BYTES} bytes as JSON.`);
   }
 }
