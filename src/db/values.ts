@@ -13,9 +13,25 @@ export function nowIso(): string {
 /** A record named in a path: digits are its integer id, anything else its UUID. */
 export type RecordRef = { id: number } | { uid: string };
 
-/** Reads a path segment as a record reference; UUIDs are stored lower-case. */
-export function recordRef(idOrUid: string): RecordRef {
-  return /^\d+$/.test(idOrUid) ? { id: Number(idOrUid) } : { uid: idOrUid.toLowerCase() };
+/**
+ * The integer id written in `digits`, or undefined when no row can have it: every id the application handles is an
+ * exact JavaScript number, so a larger one (which `Number` would round onto another id) names nothing. Nor does it
+ * reach the database, where a number beyond bigint would be an error rather than a miss.
+ */
+export function integerId(digits: string): number | undefined {
+  if (!/^\d+$/.test(digits)) return undefined;
+  const id = Number(digits);
+  return Number.isSafeInteger(id) ? id : undefined;
+}
+
+/**
+ * Reads a path segment as a record reference (UUIDs are stored lower-case); undefined for an integer id no row can
+ * have, which the caller answers as not found without asking the database.
+ */
+export function recordRef(idOrUid: string): RecordRef | undefined {
+  if (!/^\d+$/.test(idOrUid)) return { uid: idOrUid.toLowerCase() };
+  const id = integerId(idOrUid);
+  return id === undefined ? undefined : { id };
 }
 
 /**

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Type } from 'typebox';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { DateTime, Uuid } from './schemas.js';
+import fc from 'fast-check';
+import { DateTime, IdOrUid, INT64_MAX, INTEGER_ID_PATTERN, Uuid } from './schemas.js';
 import { describeValidationErrors, validatorCompiler } from './validation.js';
 
 const ajv = new Ajv({ allErrors: false });
@@ -46,6 +47,13 @@ describe('validation messages', () => {
     const enumSchema = { type: 'object', properties: { s: { enum: ['open', 'closed'] } } };
     assert.equal(message(enumSchema, { s: 'x' }), 'body.s must be one of: open, closed');
   });
+
+  it('say what a pattern means instead of quoting it', () => {
+    assert.equal(
+      message(Type.Object({ id: IdOrUid }), { id: '9223372036854775808' }),
+      `body.id must be an integer id (at most ${INT64_MAX}) or a UUID`,
+    );
+  });
 });
 
 /** The validator Fastify uses for a query string. */
@@ -80,5 +88,20 @@ describe('formats both engines can store', () => {
     assert.ok(validate({ id: '0B6F7C1E-2B1A-4A8E-9B7E-5F1D2C3A4B5C' }));
     assert.ok(!validate({ id: 'urn:uuid:0b6f7c1e-2b1a-4a8e-9b7e-5f1d2c3a4b5c' }));
     assert.ok(!validate({ id: '{0b6f7c1e-2b1a-4a8e-9b7e-5f1d2c3a4b5c}' }));
+  });
+});
+
+describe('integer ids', () => {
+  it('are every decimal from 0 to the largest int64, and no larger one', () => {
+    const pattern = new RegExp(`^(?:${INTEGER_ID_PATTERN})$`);
+    const max = BigInt(INT64_MAX);
+    const near = fc.bigInt({ min: max - 100_000n, max: max + 100_000n }).map(String);
+    const any = fc.stringMatching(/^[0-9]{1,21}$/);
+    fc.assert(
+      fc.property(fc.oneof(near, any), (digits) => {
+        assert.equal(pattern.test(digits), digits.length <= 19 && BigInt(digits) <= max, digits);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

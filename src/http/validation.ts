@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { FastifySchemaCompiler } from 'fastify';
 import { isAcceptedTimestamp } from '../db/values.js';
+import { phraseOfPattern } from './schemas.js';
 
 const rfc3339 = fullFormats['date-time'] as { validate: (value: string) => boolean };
 
@@ -114,6 +115,10 @@ function describeValidationError(error: ErrorObject, context: string): string {
       return `${path} must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'const':
       return `${path} must be ${JSON.stringify(params.allowedValue)}`;
+    case 'pattern': {
+      const phrase = phraseOfPattern(String(params.pattern));
+      return phrase ? `${path} must be ${phrase}` : `${path} ${error.message ?? 'is not valid'}`;
+    }
     case 'format':
       if (params.format === 'date-time') {
         return `${path} must be a valid date-time between 1970 and 9999, written as RFC 3339 (2026-03-11T16:39:30Z)`;

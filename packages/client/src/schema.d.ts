@@ -493,6 +493,10 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /**
+           * @description The integer id (at most 9223372036854775807).
+           * @example 42
+           */
           id: string;
         };
         cookie?: never;
@@ -1154,7 +1158,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -1299,7 +1303,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -1470,7 +1474,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -1602,7 +1606,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -1757,7 +1761,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -2334,7 +2338,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -2631,7 +2635,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -2814,7 +2818,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -3029,7 +3033,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -3260,7 +3264,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -3666,7 +3670,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -6325,7 +6329,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -6459,7 +6463,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -6558,7 +6562,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -6720,7 +6724,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -6873,7 +6877,7 @@ export interface paths {
         };
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -7050,7 +7054,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
           /** @description The delivery id or its `webhook-id`. */
           delivery_id: string;
@@ -7164,7 +7168,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;

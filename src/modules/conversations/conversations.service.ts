@@ -189,7 +189,8 @@ export class ConversationsService {
   }
 
   async getConversation(orgId: number, idOrUid: string): Promise<Conversation> {
-    const row = await this.repository.findConversation(orgId, recordRef(idOrUid));
+    const ref = recordRef(idOrUid);
+    const row = ref && (await this.repository.findConversation(orgId, ref));
     if (!row) throw notFound(idOrUid);
     return toConversation(row);
   }
@@ -199,7 +200,8 @@ export class ConversationsService {
    * count over its messages. 404 when it is not in the organization.
    */
   async findConversation(orgId: number, idOrUid: string): Promise<ConversationRecord> {
-    const row = await this.repository.findConversationRecord(orgId, recordRef(idOrUid));
+    const ref = recordRef(idOrUid);
+    const row = ref && (await this.repository.findConversationRecord(orgId, ref));
     if (!row) throw notFound(idOrUid);
     const { message_count: _count, ...conversation } = toConversation({ ...row, message_count: 0 });
     return conversation;
@@ -232,8 +234,10 @@ export class ConversationsService {
   /** Changes status, agent, channel, language or metadata. Closing stamps closed_at; reopening clears it. */
   async updateConversation(orgId: number, idOrUid: string, patch: ConversationPatch): Promise<Conversation> {
     checkMetadata(patch.metadata);
+    const ref = recordRef(idOrUid);
+    if (!ref) throw notFound(idOrUid);
     return this.database.db.transaction().execute(async (trx) => {
-      const row = await this.repository.findConversation(orgId, recordRef(idOrUid), trx);
+      const row = await this.repository.findConversation(orgId, ref, trx);
       if (!row) throw notFound(idOrUid);
       const now = nowIso();
       const changes: Partial<Insertable<ConversationsTable>> = { updated_at: now };
@@ -253,7 +257,8 @@ export class ConversationsService {
 
   /** Appends a message. The hot write path: one indexed lookup and one insert, both prepared once. */
   async addMessage(orgId: number, idOrUid: string, input: MessageInput): Promise<Message> {
-    const conversation = await this.repository.findConversationKey(orgId, recordRef(idOrUid));
+    const ref = recordRef(idOrUid);
+    const conversation = ref && (await this.repository.findConversationKey(orgId, ref));
     if (!conversation) throw notFound(idOrUid);
     if (conversation.anonymized_at) {
       throw new AppError(
@@ -284,8 +289,10 @@ export class ConversationsService {
    * without it a later import would bring the removed data back. Idempotent; recorded in the audit log.
    */
   async anonymizeConversation(principal: Principal, idOrUid: string): Promise<Conversation> {
+    const ref = recordRef(idOrUid);
+    if (!ref) throw notFound(idOrUid);
     return this.database.db.transaction().execute(async (trx) => {
-      const row = await this.repository.findConversation(principal.orgId, recordRef(idOrUid), trx);
+      const row = await this.repository.findConversation(principal.orgId, ref, trx);
       if (!row) throw notFound(idOrUid);
       if (row.anonymized_at) return toConversation(row);
       const id = Number(row.id);

@@ -385,7 +385,8 @@ export class RatingsService {
     ratingIdOrUid: string,
     input: { answers: AnswerInput[]; comment?: string | null; submittedAt?: string },
   ): Promise<Rating> {
-    const row = await this.repository.findRating(orgId, recordRef(ratingIdOrUid));
+    const ref = recordRef(ratingIdOrUid);
+    const row = ref && (await this.repository.findRating(orgId, ref));
     if (!row) throw notFound(ratingIdOrUid);
     const at = acceptedTimestamp(input.submittedAt, 'body.submitted_at') ?? nowIso();
     await this.database.db.transaction().execute(async (trx) => {
@@ -492,7 +493,8 @@ export class RatingsService {
 
   /** Cancels the questions still waiting for an answer; answered ones keep their values. */
   async cancelRating(orgId: number, ratingIdOrUid: string): Promise<Rating> {
-    const row = await this.repository.findRating(orgId, recordRef(ratingIdOrUid));
+    const ref = recordRef(ratingIdOrUid);
+    const row = ref && (await this.repository.findRating(orgId, ref));
     if (!row) throw notFound(ratingIdOrUid);
     if (row.status !== 'cancelled') {
       // An expired rating stays as it expired: its unanswered questions count as expired, not cancelled.
@@ -540,7 +542,8 @@ export class RatingsService {
   }
 
   async getRating(orgId: number, ratingIdOrUid: string): Promise<Rating> {
-    const rating = await this.load(this.database.db, orgId, recordRef(ratingIdOrUid));
+    const ref = recordRef(ratingIdOrUid);
+    const rating = ref && (await this.load(this.database.db, orgId, ref));
     if (!rating) throw notFound(ratingIdOrUid);
     return rating;
   }
