@@ -69,6 +69,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     requestIdHeader: false,
     return503OnClosing: true,
+    // `/v1/conversations/` is `/v1/conversations`, on every surface.
+    routerOptions: { ignoreTrailingSlash: true },
     trustProxy: options.config.trustProxy,
     // One line per request (below) instead of Fastify's two: half the log volume on the hot paths.
     logController: new LogController({ disableRequestLogging: true }),
@@ -89,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('preValidation', refuseInvalidText);
   app.addSchema(ErrorBody);
   app.setErrorHandler(handleError);
+  // Rendered by handleError in the shape of the surface whose prefix the path is under.
   app.setNotFoundHandler((request) => {
     throw new AppError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
   });

@@ -16,7 +16,7 @@ async function conversationOf(ctx: TestContext, tenant: Tenant): Promise<{ id: n
   return created.body.data;
 }
 
-describeEachDialect('Paths: ids up to int64', (ctx) => {
+describeEachDialect('Paths: ids up to int64, unknown routes in each surface’s shape, trailing slashes', (ctx) => {
   it('an int64 id no row can have is the route’s own 404, on the native API and every vendor surface', async () => {
     const tenant = await ctx.newTenant();
     const webhook = await ctx.request('POST', '/v1/webhooks', {
@@ -92,5 +92,55 @@ describeEachDialect('Paths: ids up to int64', (ctx) => {
     assert.deepEqual(search.body.data, []);
     const huge = await ctx.request('GET', `/v1/inbox?q=${INT64_MAX}0`, { key: tenant.key });
     assert.equal(huge.status, 200, JSON.stringify(huge.body));
+  });
+
+  it('an unknown path under a vendor’s prefix answers 404 in that vendor’s shape, with or without a key', async () => {
+    const tenant = await ctx.newTenant();
+    const cases: Array<[Surface, string, string]> = [
+      ['dixa', 'GET', '/beta/conversations'],
+      ['dixa', 'POST', '/beta/conversations/1/ratings/offer/extra'],
+      ['dixa', 'DELETE', '/beta/conversations/1/ratings'],
+      ['healvi', 'GET', '/third-party/v1/nothing'],
+      ['healvi', 'GET', '/third-party/'],
+      ['quickchat', 'GET', '/v1/api/conversation_ratings'],
+      ['quickchat', 'DELETE', '/v1/api/conversation_ratings/configuration'],
+      ['exante', 'GET', '/api/agents/chat'],
+      ['exante', 'PUT', '/api/agents/chat/x/messages'],
+      ['native', 'GET', '/v1/nothing'],
+      ['native', 'GET', '/nothing'],
+    ];
+    for (const [surface, method, url] of cases) {
+      for (const key of [tenant.key, null]) {
+        const response = await ctx.request(method, url, { key, bare: surface === 'dixa' });
+        assertRefused(response, surface, 404, 'route_not_found', /No route/);
+      }
+    }
+  });
+
+  it('a trailing slash routes as the path without it', async () => {
+    const tenant = await ctx.newTenant();
+    const { id, uid } = await conversationOf(ctx, tenant);
+    const pairs: Array<[string, string, boolean?]> = [
+      ['/v1/conversations', '/v1/conversations/'],
+      [`/v1/conversations/${id}`, `/v1/conversations/${id}/`],
+      [`/v1/conversations/${id}/messages`, `/v1/conversations/${id}/messages/`],
+      [`/beta/conversations/${id}/ratings`, `/beta/conversations/${id}/ratings/`, true],
+      ['/third-party/v1/settings/general', '/third-party/v1/settings/general/'],
+      ['/v1/api/conversation_ratings/configuration', '/v1/api/conversation_ratings/configuration/'],
+      [`/api/agents/chat/${uid}/messages`, `/api/agents/chat/${uid}/messages/`],
+      ['/health', '/health/'],
+    ];
+    for (const [plain, slashed, bare] of pairs) {
+      const expected = await ctx.request('GET', plain, { key: tenant.key, bare });
+      assert.equal(expected.status, 200, `${plain}: ${JSON.stringify(expected.body)}`);
+      const response = await ctx.request('GET', slashed, { key: tenant.key, bare });
+      assert.equal(response.status, 200, `${slashed}: ${JSON.stringify(response.body)}`);
+      assert.deepEqual(response.body, expected.body);
+    }
+    const added = await ctx.request('POST', `/v1/conversations/${id}/messages/`, {
+      key: tenant.key,
+      body: { role: 'user', text: 'With a slash' },
+    });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
   });
 });
