@@ -40,36 +40,36 @@ function pathOf(root: string, segments: Array<string | number>): string {
  * its place (`body.messages[0].text`), or null. Recursion is bounded by MAX_WALK_DEPTH.
  */
 export function invalidTextIn(value: unknown, root: string): string | null {
-  const segments: Array<string | number> = [];
-  const walk = (current: unknown, depth: number): string | null => {
-    if (typeof current === 'string') {
-      const fault = textFault(current);
-      return fault && `${pathOf(root, segments)} contains ${fault}.`;
-    }
-    if (current === null || typeof current !== 'object' || ArrayBuffer.isView(current)) return null;
-    if (depth > MAX_WALK_DEPTH) {
-      throw new AppError('body_too_deep', `${pathOf(root, segments)} nests deeper than ${MAX_WALK_DEPTH} levels.`);
-    }
-    if (Array.isArray(current)) {
-      for (let index = 0; index < current.length; index += 1) {
-        segments.push(index);
-        const found = walk(current[index], depth + 1);
-        segments.pop();
-        if (found) return found;
-      }
-      return null;
-    }
-    for (const key of Object.keys(current)) {
-      const keyFault = textFault(key);
-      if (keyFault) return `${pathOf(root, segments)} has a key that contains ${keyFault}.`;
-      segments.push(key);
-      const found = walk((current as Record<string, unknown>)[key], depth + 1);
+  return walk(value, 0, [], root);
+}
+
+// The hot paths run this on every request: a test per string, and words only once something is wrong.
+function walk(value: unknown, depth: number, segments: Array<string | number>, root: string): string | null {
+  if (typeof value === 'string') {
+    return NOT_TEXT.test(value) ? `${pathOf(root, segments)} contains ${textFault(value)}.` : null;
+  }
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
+  if (depth > MAX_WALK_DEPTH) {
+    throw new AppError('body_too_deep', `${pathOf(root, segments)} nests deeper than ${MAX_WALK_DEPTH} levels.`);
+  }
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      segments.push(index);
+      const found = walk(value[index], depth + 1, segments, root);
       segments.pop();
       if (found) return found;
     }
     return null;
-  };
-  return walk(value, 0);
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (NOT_TEXT.test(key)) return `${pathOf(root, segments)} has a key that contains ${textFault(key)}.`;
+    segments.push(key);
+    const found = walk((value as Record<string, unknown>)[key], depth + 1, segments, root);
+    segments.pop();
+    if (found) return found;
+  }
+  return null;
 }
 
 /**
