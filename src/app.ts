@@ -9,7 +9,9 @@ import { AppError } from './errors.js';
 import { apiKeyAuth } from './http/auth.js';
 import { docsRoutes } from './http/docs.js';
 import { handleError } from './http/errors.js';
+import { useJsonBodies } from './http/json-body.js';
 import { ErrorBody } from './http/schemas.js';
+import { refuseInvalidText } from './http/text.js';
 import { responseMismatch, validatorCompiler } from './http/validation.js';
 import { accountsRoutes, sessionsRoutes } from './modules/accounts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
@@ -70,6 +72,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     requestIdHeader: false,
     return503OnClosing: true,
+    // `/v1/conversations/` is `/v1/conversations`, on every surface.
+    routerOptions: { ignoreTrailingSlash: true },
     trustProxy: options.config.trustProxy,
     // One line per request (below) instead of Fastify's two: half the log volume on the hot paths.
     logController: new LogController({ disableRequestLogging: true }),
@@ -87,17 +91,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON only; a text body is refused with 415 rather than validated as a string.
   app.removeContentTypeParser('text/plain');
-  // Many HTTP clients send `Content-Type: application/json` with an empty body on POSTs that take none (an invite, a
-  // cancel): read that as no body. Everything else goes to Fastify's own hardened JSON parser.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body.toString();
-    if (text.trim() === '') return done(null, undefined);
-    return parseJson(request, text, done);
-  });
+  useJsonBodies(app);
+  // Added before any route or plugin, so that it reaches all of them: one rule for text on every surface.
+  app.addHook('preValidation', refuseInvalidText);
   app.addSchema(ErrorBody);
   app.setErrorHandler(handleError);
+  // Rendered by handleError in the shape of the surface whose prefix the path is under.
   app.setNotFoundHandler((request) => {
     throw new AppError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
   });

@@ -5,6 +5,8 @@
 export const errorStatus = {
   validation_failed: 400,
   invalid_json: 400,
+  invalid_text: 400,
+  body_too_deep: 400,
   invalid_cursor: 400,
   bad_request: 400,
   rating_settings_mismatch: 400,

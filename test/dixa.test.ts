@@ -725,7 +725,8 @@ describeEachDialect('Dixa ratings API', (ctx) => {
       const offered = (await offer(tenant, id, { ratingType: 'Csat' })).body.data;
       const before = await list(tenant, id);
       const message = /^path\.conversationId must be the conversation's integer id \(or its UUID\)\.$/;
-      for (const bad of ['abc', '-1', '1.5', '1e3', '0x10', '9999999999999999', `${randomUUID()}x`]) {
+      // Ids are int64s, as Dixa's document declares them: one beyond that is no id.
+      for (const bad of ['abc', '-1', '1.5', '1e3', '0x10', '9223372036854775808', `${randomUUID()}x`]) {
         assertDixaError(await dixa(ctx, 'GET', `${base(bad)}/ratings`, { key: tenant.key }), 400, message);
         assertDixaError(await dixa(ctx, 'GET', `${base(bad)}/rating`, { key: tenant.key }), 400, message);
         assertDixaError(await offer(tenant, bad, { ratingType: 'Csat' }), 400, message);
@@ -746,7 +747,8 @@ describeEachDialect('Dixa ratings API', (ctx) => {
       const { id } = await conversation(tenant);
       const offered = (await offer(tenant, id, { ratingType: 'Csat' })).body.data;
       const result = { ratingResult: { value: 4, _type: 'Csat' } };
-      for (const unknown of [999_999_999, 0, randomUUID()]) {
+      // Any int64 that names no conversation of the organization is one that does not exist.
+      for (const unknown of [999_999_999, 0, '9999999999999999', '9223372036854775807', randomUUID()]) {
         assertDixaError(await dixa(ctx, 'GET', `${base(unknown)}/ratings`, { key: tenant.key }), 404, /conversation/);
         assertDixaError(await dixa(ctx, 'GET', `${base(unknown)}/rating`, { key: tenant.key }), 404, /conversation/);
         assertDixaError(await offer(tenant, unknown, OFFER_EXAMPLE), 404, /conversation/);

@@ -48,7 +48,7 @@ describeEachDialect('Every API route guards its keys and scopes', (ctx) => {
 
   it('answers 401 without a key, with an unknown key and with a revoked key', async () => {
     const revoked = await ctx.newKey(tenant, ['read_all', 'write_all']);
-    await ctx.app.services.accounts.revokeApiKey(revoked.id);
+    await ctx.app.services.accounts.revokeApiKey(String(revoked.id));
     for (const operation of operations) {
       const url = urlOf(operation);
       const where = `${operation.method} ${operation.path}`;

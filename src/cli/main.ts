@@ -160,7 +160,7 @@ async function run(argv: string[]): Promise<void> {
     case 'key revoke': {
       if (!argument || !/^\d+$/.test(argument))
         throw new UsageError('key revoke takes the id of the key: plaudit key revoke KEY_ID');
-      const key = await withServices(config, (services) => services.accounts.revokeApiKey(Number(argument)));
+      const key = await withServices(config, (services) => services.accounts.revokeApiKey(argument));
       process.stdout.write(`Revoked API key ${key.id} (${key.prefix}…).\n`);
       return;
     }

@@ -13,19 +13,44 @@ export function nowIso(): string {
 /** A record named in a path: digits are its integer id, anything else its UUID. */
 export type RecordRef = { id: number } | { uid: string };
 
-/** Reads a path segment as a record reference; UUIDs are stored lower-case. */
-export function recordRef(idOrUid: string): RecordRef {
-  return /^\d+$/.test(idOrUid) ? { id: Number(idOrUid) } : { uid: idOrUid.toLowerCase() };
+/**
+ * The integer id written in `digits`, or undefined when no row can have it: every id the application handles is an
+ * exact JavaScript number, so a larger one (which `Number` would round onto another id) names nothing. Nor does it
+ * reach the database, where a number beyond bigint would be an error rather than a miss.
+ */
+export function integerId(digits: string): number | undefined {
+  if (!/^\d+$/.test(digits)) return undefined;
+  const id = Number(digits);
+  return Number.isSafeInteger(id) ? id : undefined;
 }
 
 /**
- * A date-time sent by a client, in the stored form; undefined stays undefined. Years outside 1970-9999 are refused
- * (naming `field`) rather than stored oddly.
+ * Reads a path segment as a record reference (UUIDs are stored lower-case); undefined for an integer id no row can
+ * have, which the caller answers as not found without asking the database.
+ */
+export function recordRef(idOrUid: string): RecordRef | undefined {
+  if (!/^\d+$/.test(idOrUid)) return { uid: idOrUid.toLowerCase() };
+  const id = integerId(idOrUid);
+  return id === undefined ? undefined : { id };
+}
+
+/**
+ * Whether a date-time names an instant both engines store and compare alike: one JavaScript can represent (no leap
+ * second), from 1970 up to the end of 9999 (PostgreSQL has no year 0; the ISO form of years past 9999 sorts wrongly as
+ * text). The one rule for timestamps, in bodies, queries and cursors.
+ */
+export function isAcceptedTimestamp(value: string): boolean {
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && time >= 0 && time < Date.UTC(10_000, 0, 1);
+}
+
+/**
+ * A date-time sent by a client, in the stored form; undefined stays undefined. One that `isAcceptedTimestamp` refuses
+ * is a 400 naming `field`, rather than stored oddly.
  */
 export function acceptedTimestamp(value: string | undefined, field: string): string | undefined {
   if (value === undefined) return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time) || time < 0 || time >= Date.UTC(10_000, 0, 1)) {
+  if (!isAcceptedTimestamp(value)) {
     throw new AppError('validation_failed', `${field} must be a date-time between 1970 and 9999.`);
   }
   return toStoredTimestamp(value);

@@ -34,14 +34,43 @@ const renderers: Record<Surface, ErrorRenderer> = {
   exante: (error) => ({ status: error.status, body: { status: 'error', message: error.message } }),
 };
 
-/** Marks every route registered in a plugin as belonging to a surface (call first thing in the plugin). */
+/**
+ * Where the paths of each vendor-compatible surface begin. A path under one of them that matches no route answers 404
+ * in that vendor's shape, as its clients expect; `useSurface` keeps every route of a surface under its prefix.
+ */
+export const surfacePrefixes: Record<Exclude<Surface, 'native'>, string> = {
+  healvi: '/third-party/',
+  quickchat: '/v1/api/',
+  dixa: '/beta/',
+  exante: '/api/agents/',
+};
+
+/**
+ * Marks every route registered in a plugin as belonging to a surface (call first thing in the plugin). A route outside
+ * the surface's prefix is a mistake of the code, caught when the app is built.
+ */
 export function useSurface(
-  app: { addHook: (name: 'onRoute', hook: (route: { config?: object }) => void) => unknown },
+  app: { addHook: (name: 'onRoute', hook: (route: { url: string; config?: object }) => void) => unknown },
   surface: Surface,
 ): void {
   app.addHook('onRoute', (route) => {
+    if (surface !== 'native' && !route.url.startsWith(surfacePrefixes[surface])) {
+      throw new Error(`The ${surface} route ${route.url} lies outside its prefix ${surfacePrefixes[surface]}.`);
+    }
     route.config = { ...route.config, surface };
   });
+}
+
+/** The surface of a request: its route's, or for a path no route matches, the one whose prefix the path is under. */
+export function surfaceOf(request: FastifyRequest): Surface {
+  const declared = request.routeOptions.config.surface;
+  if (declared) return declared;
+  if (request.is404) {
+    for (const [surface, prefix] of Object.entries(surfacePrefixes) as Array<[Surface, string]>) {
+      if (request.url.startsWith(prefix)) return surface;
+    }
+  }
+  return 'native';
 }
 
 const validationContexts: Record<string, string> = { querystring: 'query', params: 'path', headers: 'headers' };
@@ -79,8 +108,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   const appError = toAppError(error, request.id);
   if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: appError.code, reason: appError.message }, 'request rejected');
-  const surface = request.routeOptions.config.surface ?? 'native';
-  const { status, body } = renderers[surface](appError);
+  const { status, body } = renderers[surfaceOf(request)](appError);
   if (appError.code === 'missing_api_key' || appError.code === 'invalid_api_key') {
     reply.header('www-authenticate', 'Bearer');
   }

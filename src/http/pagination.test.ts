@@ -32,4 +32,17 @@ describe('cursors', () => {
     assert.throws(() => decodeCursor(Buffer.from('[1,2]').toString('base64url')), /cursor/);
     assert.throws(() => decodeCursor(Buffer.from('["not a date",2]').toString('base64url')), /cursor/);
   });
+
+  it('refuse instants that are not stored ones: outside 1970-9999, or not in the stored form', () => {
+    for (const instant of [
+      '0000-01-01T00:00:00.000Z',
+      '1969-12-31T23:59:59.999Z',
+      '+010000-01-01T00:00:00.000Z',
+      '2026-01-01T00:00:00Z',
+      '2026-01-01T00:00:00.000Z\u0000',
+    ]) {
+      const cursor = Buffer.from(JSON.stringify([instant, 1])).toString('base64url');
+      assert.throws(() => decodeCursor(cursor), /cursor/, instant);
+    }
+  });
 });

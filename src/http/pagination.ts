@@ -1,3 +1,4 @@
+import { isAcceptedTimestamp, toStoredTimestamp } from '../db/values.js';
 import { AppError } from '../errors.js';
 
 /** Keyset position of the last row of a page, newest-first lists: (created_at, id). */
@@ -19,7 +20,9 @@ export function decodeCursor(cursor: string): CreatedCursor {
       Array.isArray(value) &&
       value.length === 2 &&
       typeof value[0] === 'string' &&
-      !Number.isNaN(Date.parse(value[0])) &&
+      // Exactly as stored, since the keyset compares it with stored timestamps: what `encodeCursor` wrote.
+      isAcceptedTimestamp(value[0]) &&
+      toStoredTimestamp(value[0]) === value[0] &&
       Number.isSafeInteger(value[1])
     ) {
       return { createdAt: value[0], id: value[1] as number };

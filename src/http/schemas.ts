@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema, type TUnsafe } from 'typebox';
+import { Type, type Static, type TSchema, type TString, type TUnsafe } from 'typebox';
 import { errorStatus, type ErrorCode } from '../errors.js';
 
 /** The native error body. */
@@ -27,14 +27,61 @@ export function errorResponsesIn(body: TSchema, ...codes: ErrorCode[]): Record<n
   return Object.fromEntries([...statuses].map((status) => [status, body]));
 }
 
-const INTEGER_OR_UUID = '^(?:[0-9]{1,15}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$';
+/**
+ * A regular expression (without anchors) for the decimal numbers from 0 to `bound`, leading zeros allowed up to
+ * `bound`'s length: shorter numbers, then for each digit of `bound` the numbers that share its digits before that one
+ * and are smaller at it.
+ */
+function decimalsUpTo(bound: string): string {
+  const alternatives = [`[0-9]{1,${bound.length - 1}}`];
+  for (let index = 0; index < bound.length; index += 1) {
+    const digit = Number(bound[index]);
+    const rest = bound.length - index - 1;
+    if (digit > 0) alternatives.push(`${bound.slice(0, index)}[0-${digit - 1}]${rest > 0 ? `[0-9]{${rest}}` : ''}`);
+  }
+  alternatives.push(bound);
+  return alternatives.join('|');
+}
+
+/**
+ * Integer ids in paths: any int64 (what PostgreSQL's bigint holds), so that an id no row has answers the route's 404,
+ * whatever its size; a number beyond int64 is no id at all.
+ */
+export const INT64_MAX = '9223372036854775807';
+export const INTEGER_ID_PATTERN = decimalsUpTo(INT64_MAX);
+const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+const patternPhrases = new Map<string, string>();
+
+/**
+ * A string schema that must match `pattern`, whose refusal says what it must be in words (`phrase`, e.g. "an integer
+ * id or a UUID") rather than quoting an expression few people can read.
+ */
+export function PatternString(pattern: string, phrase: string, options: Record<string, unknown> = {}): TString {
+  patternPhrases.set(pattern, phrase);
+  return Type.String({ ...options, pattern });
+}
+
+/** The words a `PatternString` gave its pattern, if any. */
+export function phraseOfPattern(pattern: string): string | undefined {
+  return patternPhrases.get(pattern);
+}
+
+/** A path parameter that takes the integer id of a record. */
+export const IntegerId = PatternString(`^(?:${INTEGER_ID_PATTERN})$`, `an integer id (at most ${INT64_MAX})`, {
+  description: `The integer id (at most ${INT64_MAX}).`,
+  examples: ['42'],
+});
 
 /** A path parameter that takes the integer id or the UUID of a record. */
-export const IdOrUid = Type.String({
-  pattern: INTEGER_OR_UUID,
-  description: 'The integer id or the UUID.',
-  examples: ['42', '0b6f7c1e-2b1a-4a8e-9b7e-5f1d2c3a4b5c'],
-});
+export const IdOrUid = PatternString(
+  `^(?:${INTEGER_ID_PATTERN}|${UUID_PATTERN})$`,
+  `an integer id (at most ${INT64_MAX}) or a UUID`,
+  {
+    description: `The integer id (at most ${INT64_MAX}) or the UUID.`,
+    examples: ['42', '0b6f7c1e-2b1a-4a8e-9b7e-5f1d2c3a4b5c'],
+  },
+);
 
 export const Uuid = Type.String({ format: 'uuid' });
 

@@ -1,10 +1,27 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { FastifySchemaCompiler } from 'fastify';
+import { isAcceptedTimestamp } from '../db/values.js';
+import { phraseOfPattern } from './schemas.js';
+
+const rfc3339 = fullFormats['date-time'] as { validate: (value: string) => boolean };
+
+/**
+ * Two formats are narrowed to what both database engines take, so that whatever passes validation — in a body, a
+ * query or a path — can be stored and compared on either: a `date-time` is an RFC 3339 instant that exists (no leap
+ * second, which JavaScript cannot represent) between 1970 and 9999, the rule of `acceptedTimestamp`; a `uuid` is the
+ * plain 8-4-4-4-12 form (PostgreSQL refuses the `urn:uuid:` prefix the standard format allows).
+ */
+const storableFormats = {
+  'date-time': { type: 'string', validate: (value: string) => rfc3339.validate(value) && isAcceptedTimestamp(value) },
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+} as const;
 
 function makeAjv(options: Options): Ajv {
   const ajv = new Ajv({ allErrors: false, useDefaults: true, removeAdditional: false, strict: false, ...options });
   addFormats.default(ajv);
+  for (const [name, format] of Object.entries(storableFormats)) ajv.addFormat(name, format);
   return ajv;
 }
 
@@ -98,7 +115,14 @@ function describeValidationError(error: ErrorObject, context: string): string {
       return `${path} must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'const':
       return `${path} must be ${JSON.stringify(params.allowedValue)}`;
+    case 'pattern': {
+      const phrase = phraseOfPattern(String(params.pattern));
+      return phrase ? `${path} must be ${phrase}` : `${path} ${error.message ?? 'is not valid'}`;
+    }
     case 'format':
+      if (params.format === 'date-time') {
+        return `${path} must be a valid date-time between 1970 and 9999, written as RFC 3339 (2026-03-11T16:39:30Z)`;
+      }
       return `${path} must be a valid ${String(params.format)}`;
     case 'type':
       return `${path} must be ${String(params.type).split(',').map(withArticle).join(' or ')}`;

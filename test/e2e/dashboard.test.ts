@@ -181,9 +181,13 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, /frame-ancestors 'none'/);
     assert.equal(response.headers.get('cache-control'), 'no-store');
-    const unknown = await fetch(`${server.baseUrl}/beta/nothing-here`);
+    const unknown = await fetch(`${server.baseUrl}/v1/nothing-here`);
     assert.equal(unknown.status, 404);
     assert.equal(((await unknown.json()) as { error: { code: string } }).error.code, 'route_not_found');
+    // Under a vendor's prefix, in that vendor's shape: Dixa's `{"message"}`.
+    const vendor = await fetch(`${server.baseUrl}/beta/nothing-here`);
+    assert.equal(vendor.status, 404);
+    assert.deepEqual(Object.keys((await vendor.json()) as object), ['message']);
   });
 
   it('signs in: a wrong password is refused with a message, the right one opens the dashboard', async () => {

@@ -493,6 +493,10 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /**
+           * @description The integer id (at most 9223372036854775807).
+           * @example 42
+           */
           id: string;
         };
         cookie?: never;
@@ -802,7 +806,7 @@ export interface paths {
             agent_type?: 'human' | 'ai';
             /** @description A BCP 47 tag, e.g. `en` or `pt-BR`. */
             language?: string;
-            /** @description Free-form attributes of the conversation (at most 50 keys, 16 KiB as JSON). */
+            /** @description Free-form attributes of the conversation: at most 50 keys, 16 KiB as JSON, and objects and arrays nested at most 10 levels deep (the metadata object is the first). */
             metadata?: {
               [key: string]: unknown;
             };
@@ -1021,7 +1025,7 @@ export interface paths {
               agent_type?: 'human' | 'ai';
               /** @description A BCP 47 tag, e.g. `en` or `pt-BR`. */
               language?: string;
-              /** @description Free-form attributes of the conversation (at most 50 keys, 16 KiB as JSON). */
+              /** @description Free-form attributes of the conversation: at most 50 keys, 16 KiB as JSON, and objects and arrays nested at most 10 levels deep (the metadata object is the first). */
               metadata?: {
                 [key: string]: unknown;
               };
@@ -1154,7 +1158,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -1299,7 +1303,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -1320,7 +1324,7 @@ export interface paths {
             channel?: string;
             /** @description A BCP 47 tag, e.g. `en` or `pt-BR`. */
             language?: string | null;
-            /** @description Free-form attributes of the conversation (at most 50 keys, 16 KiB as JSON). */
+            /** @description Free-form attributes of the conversation: at most 50 keys, 16 KiB as JSON, and objects and arrays nested at most 10 levels deep (the metadata object is the first). */
             metadata?: {
               [key: string]: unknown;
             };
@@ -1470,7 +1474,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -1602,7 +1606,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -1757,7 +1761,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -2334,7 +2338,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -2635,7 +2639,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -2820,7 +2824,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -3040,7 +3044,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -3273,7 +3277,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -3692,7 +3696,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -6516,7 +6520,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -6651,7 +6655,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -6750,7 +6754,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -6918,7 +6922,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -7072,7 +7076,7 @@ export interface paths {
         };
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;
@@ -7251,7 +7255,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
           /** @description The delivery id or its `webhook-id`. */
           delivery_id: string;
@@ -7365,7 +7369,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          /** @description The integer id or the UUID. */
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
           id: string;
         };
         cookie?: never;

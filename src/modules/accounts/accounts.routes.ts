@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { principalOf } from '../../http/auth.js';
-import { DateTime, errorResponses, Nullable, Uuid } from '../../http/schemas.js';
+import { DateTime, errorResponses, IntegerId, Nullable, Uuid } from '../../http/schemas.js';
 import type { AccountsService } from './accounts.service.js';
 
 const tags = ['Account'];
@@ -113,14 +113,14 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
         tags,
         summary: 'Revoke an API key',
         description: 'Admins only. A revoked key answers 401 from then on. Revoking twice changes nothing.',
-        params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) }),
+        params: Type.Object({ id: IntegerId }),
         response: { 200: Type.Object({ data: ApiKey }), ...errorResponses('api_key_not_found') },
       },
     },
     async (request) => {
       const principal = principalOf(request);
       await accounts.requireAdmin(principal, 'manage API keys');
-      return { data: await accounts.revokeApiKey(Number(request.params.id), principal.orgId) };
+      return { data: await accounts.revokeApiKey(request.params.id, principal.orgId) };
     },
   );
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { nowIso } from '../../db/values.js';
+import { integerId, nowIso } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { isTimeZone } from '../analytics/index.js';
 import { AccountsRepository } from './accounts.repository.js';
@@ -181,11 +181,18 @@ export class AccountsService {
     return (await this.repository.listApiKeys(orgId)).map(toKeyView);
   }
 
-  /** Revokes a key. With `orgId`, a key of another organization does not exist for the caller. */
-  async revokeApiKey(id: number, orgId?: number): Promise<ApiKeyView> {
-    const key = await this.repository.findApiKey(id);
-    if (!key || (orgId !== undefined && Number(key.org_id) !== orgId)) {
-      throw new AppError('api_key_not_found', `No API key ${id}${orgId !== undefined ? ' in this organization' : ''}.`);
+  /**
+   * Revokes a key, named by its id as a path or the command line writes it. With `orgId`, a key of another
+   * organization does not exist for the caller.
+   */
+  async revokeApiKey(digits: string, orgId?: number): Promise<ApiKeyView> {
+    const id = integerId(digits);
+    const key = id === undefined ? undefined : await this.repository.findApiKey(id);
+    if (id === undefined || !key || (orgId !== undefined && Number(key.org_id) !== orgId)) {
+      throw new AppError(
+        'api_key_not_found',
+        `No API key ${digits}${orgId !== undefined ? ' in this organization' : ''}.`,
+      );
     }
     await this.repository.revokeApiKey(id, nowIso());
     return toKeyView((await this.repository.findApiKey(id))!);

@@ -61,21 +61,33 @@ export interface ResolveOptions {
   names?: { from: string; to: string };
 }
 
-/**
- * The days a filter may name: those of the records (timestamps from 1970 on), up to the last day whose end is still a
- * four-digit year.
- */
+/** The days a filter may name: those whose instants both engines store (see `isAcceptedTimestamp`). */
 const FIRST_DAY = '1970-01-01';
-const LAST_DAY = '9999-12-30';
+const DAY_MS = 86_400_000;
+const LAST_DAY = '9999-12-31';
 
 function checkDay(value: string, name: string): void {
   const parsed = Date.parse(`${value}T00:00:00Z`);
-  if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== value) {
-    throw new AppError('invalid_date_range', `${name} must be a calendar day written YYYY-MM-DD; got "${value}".`);
+  if (
+    Number.isNaN(parsed) ||
+    new Date(parsed).toISOString().slice(0, 10) !== value ||
+    value < FIRST_DAY ||
+    value > LAST_DAY
+  ) {
+    throw new AppError(
+      'invalid_date_range',
+      `${name} must be a calendar day between ${FIRST_DAY} and ${LAST_DAY}, written YYYY-MM-DD; got "${value}".`,
+    );
   }
-  if (value < FIRST_DAY || value > LAST_DAY) {
-    throw new AppError('invalid_date_range', `${name} must be a day from ${FIRST_DAY} to ${LAST_DAY}; got ${value}.`);
-  }
+}
+
+/**
+ * The instant after `day` ends in `tz`, ISO; undefined when that is in year 10000, which has no four-digit form to
+ * compare with and which nothing stored reaches. (The last day of 9999 has no clock change in any zone.)
+ */
+function endOfDay(day: string, tz: string): string | undefined {
+  const end = day === LAST_DAY ? startOfDay(day, tz) + DAY_MS : startOfDay(addDays(day, 1), tz);
+  return end < Date.UTC(10_000, 0, 1) ? new Date(end).toISOString() : undefined;
 }
 
 /** Checks the filters and turns local days into UTC bounds. */
@@ -108,7 +120,7 @@ export function resolveFilters(
     fromDay,
     toDay,
     fromUtc: fromDay ? new Date(startOfDay(fromDay, tz)).toISOString() : undefined,
-    toUtc: toDay ? new Date(startOfDay(addDays(toDay, 1), tz)).toISOString() : undefined,
+    toUtc: toDay ? endOfDay(toDay, tz) : undefined,
     agentId: input.agent_id?.toLowerCase(),
     agentType: input.agent_type,
     channel: input.channel,

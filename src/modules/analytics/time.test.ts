@@ -58,6 +58,12 @@ describe('analytics time', () => {
     assert.equal(coveredPeriods('2026-03-02', '2026-03-08', 'week', '2026-03-09')[0]!.partial, false);
   });
 
+  it('ends the periods at the last day of 9999 rather than running into year 10000', () => {
+    assert.deepEqual(periodsBetween('9999-12-30', '9999-12-31', 'day'), ['9999-12-30', '9999-12-31']);
+    assert.deepEqual(periodsBetween('9999-12-20', '9999-12-31', 'week'), ['9999-12-20', '9999-12-27']);
+    assert.deepEqual(periodsBetween('9999-11-15', '9999-12-31', 'month'), ['9999-11-01', '9999-12-01']);
+  });
+
   it('computes the Wilson interval', () => {
     assert.equal(wilson(0, 0), null);
     // Known values: 8 of 10 gives 49.02%-94.33%.

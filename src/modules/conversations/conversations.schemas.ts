@@ -17,7 +17,9 @@ const Language = Type.String({
 });
 const Metadata = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
   maxProperties: 50,
-  description: 'Free-form attributes of the conversation (at most 50 keys, 16 KiB as JSON).',
+  description:
+    'Free-form attributes of the conversation: at most 50 keys, 16 KiB as JSON, and objects and arrays nested at most ' +
+    '10 levels deep (the metadata object is the first).',
 });
 const ExternalId = Type.String({ minLength: 1, maxLength: 200, description: "The conversation's id in your system." });
 

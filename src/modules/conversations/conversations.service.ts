@@ -20,7 +20,9 @@ import type {
 } from './conversations.schemas.js';
 import type { ConversationsTable, MessagesTable } from './conversations.table.js';
 
+/** The bounds of a conversation's metadata: its size as JSON, and how deeply its objects and arrays nest. */
 const MAX_METADATA_BYTES = 16 * 1024;
+const MAX_METADATA_DEPTH = 10;
 // Keeps every multi-row insert well under both engines' bound-parameter limits.
 const CONVERSATION_CHUNK = 500;
 const MESSAGE_CHUNK = 1000;
@@ -29,8 +31,30 @@ function notFound(idOrUid: string): AppError {
   return new AppError('conversation_not_found', `No conversation ${idOrUid} in this organization.`);
 }
 
+/** How deeply the objects and arrays of a JSON value nest (`{}` is 1, `{"a":[1]}` is 2); walked without recursion. */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [current, depth] = next;
+    if (current === null || typeof current !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 function checkMetadata(metadata: Record<string, unknown> | undefined, field = 'body'): void {
-  if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES) {
+  if (!metadata) return;
+  // Depth first: JSON.stringify recurses.
+  const depth = nestingDepth(metadata);
+  if (depth > MAX_METADATA_DEPTH) {
+    throw new AppError(
+      'validation_failed',
+      `${field}.metadata nests ${depth} levels deep; at most ${MAX_METADATA_DEPTH} are allowed.`,
+    );
+  }
+  if (Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES) {
     throw new AppError('validation_failed', `${field}.metadata is larger than ${MAX_METADATA_BYTES} bytes as JSON.`);
   }
 }
@@ -165,7 +189,8 @@ export class ConversationsService {
   }
 
   async getConversation(orgId: number, idOrUid: string): Promise<Conversation> {
-    const row = await this.repository.findConversation(orgId, recordRef(idOrUid));
+    const ref = recordRef(idOrUid);
+    const row = ref && (await this.repository.findConversation(orgId, ref));
     if (!row) throw notFound(idOrUid);
     return toConversation(row);
   }
@@ -175,7 +200,8 @@ export class ConversationsService {
    * count over its messages. 404 when it is not in the organization.
    */
   async findConversation(orgId: number, idOrUid: string): Promise<ConversationRecord> {
-    const row = await this.repository.findConversationRecord(orgId, recordRef(idOrUid));
+    const ref = recordRef(idOrUid);
+    const row = ref && (await this.repository.findConversationRecord(orgId, ref));
     if (!row) throw notFound(idOrUid);
     const { message_count: _count, ...conversation } = toConversation({ ...row, message_count: 0 });
     return conversation;
@@ -208,8 +234,10 @@ export class ConversationsService {
   /** Changes status, agent, channel, language or metadata. Closing stamps closed_at; reopening clears it. */
   async updateConversation(orgId: number, idOrUid: string, patch: ConversationPatch): Promise<Conversation> {
     checkMetadata(patch.metadata);
+    const ref = recordRef(idOrUid);
+    if (!ref) throw notFound(idOrUid);
     return this.database.db.transaction().execute(async (trx) => {
-      const row = await this.repository.findConversation(orgId, recordRef(idOrUid), trx);
+      const row = await this.repository.findConversation(orgId, ref, trx);
       if (!row) throw notFound(idOrUid);
       const now = nowIso();
       const changes: Partial<Insertable<ConversationsTable>> = { updated_at: now };
@@ -229,7 +257,8 @@ export class ConversationsService {
 
   /** Appends a message. The hot write path: one indexed lookup and one insert, both prepared once. */
   async addMessage(orgId: number, idOrUid: string, input: MessageInput): Promise<Message> {
-    const conversation = await this.repository.findConversationKey(orgId, recordRef(idOrUid));
+    const ref = recordRef(idOrUid);
+    const conversation = ref && (await this.repository.findConversationKey(orgId, ref));
     if (!conversation) throw notFound(idOrUid);
     if (conversation.anonymized_at) {
       throw new AppError(
@@ -260,8 +289,10 @@ export class ConversationsService {
    * without it a later import would bring the removed data back. Idempotent; recorded in the audit log.
    */
   async anonymizeConversation(principal: Principal, idOrUid: string): Promise<Conversation> {
+    const ref = recordRef(idOrUid);
+    if (!ref) throw notFound(idOrUid);
     return this.database.db.transaction().execute(async (trx) => {
-      const row = await this.repository.findConversation(principal.orgId, recordRef(idOrUid), trx);
+      const row = await this.repository.findConversation(principal.orgId, ref, trx);
       if (!row) throw notFound(idOrUid);
       if (row.anonymized_at) return toConversation(row);
       const id = Number(row.id);

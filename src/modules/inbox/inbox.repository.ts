@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
+import { integerId } from '../../db/values.js';
 import type { CreatedCursor } from '../../http/pagination.js';
 import { activityConditions, type ActivityFilters } from './inbox.activity.js';
 
@@ -134,7 +135,8 @@ export class InboxRepository {
         const matches: Expression<SqlBool>[] = (['c.contact_name', 'c.contact_email', 'c.external_id'] as const).map(
           (column) => sql<SqlBool>`${sql.ref(column)} ${like} ${pattern} escape '!'`,
         );
-        if (/^\d{1,15}$/.test(search)) matches.push(eb('c.id', '=', Number(search)));
+        const id = integerId(search);
+        if (id !== undefined) matches.push(eb('c.id', '=', id));
         return eb.or(matches);
       });
     }

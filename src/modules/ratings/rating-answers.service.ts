@@ -63,7 +63,8 @@ export class RatingAnswers {
     input: { answers: AnswerInput[]; comment?: string | null; submittedAt?: string },
   ): Promise<Rating> {
     const { records } = this;
-    const row = await records.repository.findRating(orgId, recordRef(ratingIdOrUid));
+    const ref = recordRef(ratingIdOrUid);
+    const row = ref && (await records.repository.findRating(orgId, ref));
     if (!row) throw ratingNotFound(ratingIdOrUid);
     const at = acceptedTimestamp(input.submittedAt, 'body.submitted_at') ?? nowIso();
     // The comment belongs to the survey and to the answers it came with, so per-question readers (Dixa) see it.

@@ -13,7 +13,8 @@ export class RatingReads {
   ) {}
 
   async getRating(orgId: number, ratingIdOrUid: string): Promise<Rating> {
-    const rating = await this.records.load(this.records.database.db, orgId, recordRef(ratingIdOrUid));
+    const ref = recordRef(ratingIdOrUid);
+    const rating = ref && (await this.records.load(this.records.database.db, orgId, ref));
     if (!rating) throw ratingNotFound(ratingIdOrUid);
     return rating;
   }

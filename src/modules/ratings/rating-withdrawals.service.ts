@@ -17,7 +17,8 @@ export class RatingWithdrawals {
   async cancelRating(orgId: number, ratingIdOrUid: string): Promise<Rating> {
     const { records } = this;
     const { repository } = records;
-    const found = await repository.findRating(orgId, recordRef(ratingIdOrUid));
+    const ref = recordRef(ratingIdOrUid);
+    const found = ref && (await repository.findRating(orgId, ref));
     if (!found) throw ratingNotFound(ratingIdOrUid);
     const id = Number(found.id);
     await records.database.db.transaction().execute((trx) =>

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DateTime, Nullable, Uuid } from '../../http/schemas.js';
+import { DateTime, INTEGER_ID_PATTERN, Nullable, PatternString, Uuid } from '../../http/schemas.js';
 import { WEBHOOK_EVENT_TYPES } from './events.js';
 
 export const EventType = Type.Union([
@@ -102,7 +102,8 @@ export const Delivery = Type.Object({
   ),
 });
 
-export const DeliveryId = Type.String({
-  pattern: '^(?:[0-9]{1,15}|msg_[A-Za-z0-9]{1,40})$',
-  description: 'The delivery id or its `webhook-id`.',
-});
+export const DeliveryId = PatternString(
+  `^(?:${INTEGER_ID_PATTERN}|msg_[A-Za-z0-9]{1,40})$`,
+  'a delivery id (an integer) or its webhook-id (msg_…)',
+  { description: 'The delivery id or its `webhook-id`.' },
+);

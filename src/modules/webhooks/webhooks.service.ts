@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Db } from '../../db/database.js';
-import { booleanParam, fromJson, nowIso, recordRef, toBoolean, toJson } from '../../db/values.js';
+import { booleanParam, fromJson, integerId, nowIso, recordRef, toBoolean, toJson } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
 import { urlProblem } from './addresses.js';
@@ -168,7 +168,8 @@ export class WebhooksService {
   }
 
   private async findRow(orgId: number, idOrUid: string) {
-    const row = await this.repository.findWebhook(orgId, recordRef(idOrUid));
+    const ref = recordRef(idOrUid);
+    const row = ref && (await this.repository.findWebhook(orgId, ref));
     if (!row) throw notFound(idOrUid);
     return row;
   }
@@ -266,8 +267,10 @@ export class WebhooksService {
    */
   async retryDelivery(orgId: number, idOrUid: string, deliveryId: string): Promise<void> {
     const hook = await this.findRow(orgId, idOrUid);
-    const ref = /^\d+$/.test(deliveryId) ? { id: Number(deliveryId) } : { uid: deliveryId };
-    const delivery = await this.repository.findDelivery(Number(hook.id), ref);
+    // The delivery's integer id, or its `webhook-id` (msg_…, mixed case) as it is.
+    const id = /^\d+$/.test(deliveryId) ? integerId(deliveryId) : undefined;
+    const ref = id !== undefined ? { id } : /^\d+$/.test(deliveryId) ? undefined : { uid: deliveryId };
+    const delivery = ref && (await this.repository.findDelivery(Number(hook.id), ref));
     if (!delivery) {
       throw new AppError('webhook_delivery_not_found', `No delivery ${deliveryId} of webhook ${idOrUid}.`);
     }

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../errors.js';
 import { authenticateSession } from '../../http/auth.js';
 import { errorResponses } from '../../http/schemas.js';
+import { invalidTextIn } from '../../http/text.js';
 import { describeValidationErrors, validatorCompiler } from '../../http/validation.js';
 import { RatingSettingsPatch } from '../../modules/rating-config/index.js';
 import type { Services } from '../../services.js';
@@ -26,6 +27,9 @@ function decodeDraft(encoded: string | undefined): RatingSettingsPatch {
   } catch {
     throw new AppError('validation_failed', 'query.settings must be the draft settings as base64url-encoded JSON.');
   }
+  // Text inside the encoded JSON obeys the rule every string of a request does.
+  const fault = invalidTextIn(draft, 'settings');
+  if (fault) throw new AppError('invalid_text', fault);
   if (!validateDraft(draft)) {
     throw new AppError('validation_failed', describeValidationErrors(validateDraft.errors ?? [], 'settings'));
   }

@@ -183,7 +183,9 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{ services: Services; c
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
+    // Refusals of the shared mechanisms (text that is not text, a body too deep) are AppErrors with their own status.
+    const declared = isAppError(error) ? error.status : error.statusCode;
+    const status = declared !== undefined && declared >= 400 ? declared : 500;
     if (status >= 500) request.log.error({ err: error }, 'rating page failed');
     else request.log.info({ status, reason: error.message }, 'rating page request rejected');
     return sendPage(reply, status, neutralContext(request), (frame) => {
