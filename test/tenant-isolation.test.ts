@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, it } from 'node:test';
 import { describeEachDialect, type ApiResponse, type RequestOptions, type Tenant } from './helpers/app.js';
+import { fill, operationsOf, seedOrganization, uidVariant, type Ids, type Operation } from './helpers/operations.js';
 import { signIn, tenantWithPassword, withCookie, type Browser } from './helpers/sessions.js';
 
 /**
@@ -10,26 +11,6 @@ import { signIn, tenantWithPassword, withCookie, type Browser } from './helpers/
  * session) on this organization's ids, answers exactly as for an id that does not exist — and changes nothing. Every
  * list, count and export read by the other organization holds none of this organization's rows.
  */
-
-interface Operation {
-  method: string;
-  path: string;
-  params: string[];
-  hasBody: boolean;
-  surface: 'native' | 'vendor';
-}
-
-/** The ids of one organization's records, by what a path parameter names. */
-interface Ids {
-  conversationId: string;
-  conversationUid: string;
-  messageUid: string;
-  ratingId: string;
-  ratingUid: string;
-  apiKeyId: string;
-  webhookId: string;
-  deliveryId: string;
-}
 
 /** Ids that no organization has: what "does not exist" answers. */
 const MISSING: Ids = {
@@ -42,33 +23,6 @@ const MISSING: Ids = {
   webhookId: '987654324',
   deliveryId: '987654325',
 };
-
-/**
- * What each path parameter names. A route whose parameter is not listed fails the test below: add it here, with
- * records of that kind in the organization the matrix attacks.
- */
-function valueOf(path: string, param: string, ids: Ids): string | undefined {
-  if (param === 'delivery_id') return ids.deliveryId;
-  if (param === 'conversationId') return ids.conversationId;
-  if (param === 'conversationUid') return ids.conversationUid;
-  if (param === 'messageUid') return ids.messageUid;
-  if (param === 'ratingId') return ids.ratingUid;
-  if (param === 'uid' && path.startsWith('/v1/messages/')) return ids.messageUid;
-  if (param !== 'id') return undefined;
-  if (/^\/(v1|third-party\/v1)\/conversations\//.test(path)) return ids.conversationId;
-  if (/^\/(v1|third-party\/v1)\/ratings\//.test(path)) return ids.ratingId;
-  if (path.startsWith('/v1/api-keys/')) return ids.apiKeyId;
-  if (path.startsWith('/v1/webhooks/')) return ids.webhookId;
-  return undefined;
-}
-
-/** The UUID form of the same records, for the routes whose `{id}` takes either. */
-function uidVariant(path: string, param: string, ids: Ids): string | undefined {
-  if (param !== 'id') return undefined;
-  if (path.startsWith('/v1/conversations/')) return ids.conversationUid;
-  if (path.startsWith('/v1/ratings/')) return ids.ratingUid;
-  return undefined;
-}
 
 /** A body each write accepts, so that the request gets past validation to the lookup of the id. */
 const BODIES: Record<string, unknown> = {
@@ -98,33 +52,6 @@ const DOCUMENTED_FOREIGN: Record<string, { status: number; message: RegExp }> = 
   'GET /api/agents/chat/{conversationUid}/messages': { status: 403, message: /not authorized/ },
 };
 
-function operationsOf(document: any): Operation[] {
-  return Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, operations]) =>
-    Object.entries(operations)
-      .filter(([, operation]) => !(Array.isArray(operation.security) && operation.security.length === 0))
-      .map(([method, operation]) => ({
-        method: method.toUpperCase(),
-        path,
-        params: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!),
-        hasBody: operation.requestBody !== undefined,
-        surface: /^\/(beta|third-party|api\/agents)\/|^\/v1\/api\//.test(path)
-          ? ('vendor' as const)
-          : ('native' as const),
-      })),
-  );
-}
-
-function fill(operation: Operation, ids: Ids, variant: 'id' | 'uid'): string | undefined {
-  let url = operation.path;
-  for (const param of operation.params) {
-    const value =
-      (variant === 'uid' ? uidVariant(operation.path, param, ids) : undefined) ?? valueOf(operation.path, param, ids);
-    if (value === undefined) return undefined;
-    url = url.replace(`{${param}}`, value);
-  }
-  return url;
-}
-
 /** An answer with the ids of its request replaced by a placeholder, for comparing answers about different ids. */
 function normalized(response: ApiResponse, url: string): { status: number; body: string } {
   let body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
@@ -147,7 +74,7 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
   const call = (operation: Operation, url: string, options: RequestOptions) =>
     ctx.request(operation.method, url, {
       ...options,
-      body: BODIES[`${operation.method} ${operation.path}`] ?? (operation.hasBody ? {} : undefined),
+      body: BODIES[`${operation.method} ${operation.path}`] ?? (operation.spec.requestBody ? {} : undefined),
     });
 
   /** Everything the owner can read about its records: it must be the same after the attack. */
@@ -169,74 +96,8 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
     owner = await ctx.newTenant('Owner');
     other = await tenantWithPassword(ctx, 'Intruder');
     otherBrowser = await signIn(ctx, other.email);
-    operations = operationsOf(ctx.app.swagger());
-    const secret = `owner-secret-${randomUUID()}`;
-
-    const webhook = await ctx.request('POST', '/v1/webhooks', {
-      key: owner.key,
-      body: { url: `https://hooks.example.com/${secret}`, event_types: ['feedback.created', 'rating.submitted'] },
-    });
-    assert.equal(webhook.status, 201, JSON.stringify(webhook.body));
-    const conversation = await ctx.request('POST', '/v1/conversations', {
-      key: owner.key,
-      body: {
-        external_id: secret,
-        channel: 'email',
-        agent_type: 'ai',
-        agent_id: randomUUID(),
-        contact_name: `Contact ${secret}`,
-        messages: [
-          { role: 'user', text: `Question ${secret}` },
-          { role: 'ai', text: `Answer ${secret}` },
-        ],
-      },
-    });
-    assert.equal(conversation.status, 201, JSON.stringify(conversation.body));
-    const { id, uid, messages, contact_id } = conversation.body.data;
-    const messageUid = messages[1].uid;
-    const feedback = await ctx.request('POST', `/v1/messages/${messageUid}/feedback`, {
-      key: owner.key,
-      body: { rating: 'like', comment: `Liked ${secret}` },
-    });
-    assert.equal(feedback.status, 200);
-    const invite = await ctx.request('POST', `/v1/conversations/${id}/rating-invites`, { key: owner.key });
-    assert.equal(invite.status, 201);
-    const rating = await ctx.request('POST', `/v1/conversations/${id}/ratings`, {
-      key: owner.key,
-      body: { question_codes: ['CSAT', 'NPS'] },
-    });
-    assert.equal(rating.status, 201);
-    const answered = await ctx.request('POST', `/v1/ratings/${rating.body.data.id}/answers`, {
-      key: owner.key,
-      body: { answers: [{ code: 'NPS', value: 3 }], comment: `Comment ${secret}` },
-    });
-    assert.equal(answered.status, 200, JSON.stringify(answered.body));
-    const deliveries = await ctx.request('GET', `/v1/webhooks/${webhook.body.data.id}/deliveries`, { key: owner.key });
-    assert.ok(deliveries.body.data.length > 0, 'the owner has webhook deliveries to attack');
-    const key = await ctx.newKey(owner, ['read_all']);
-
-    ownerIds = {
-      conversationId: String(id),
-      conversationUid: uid,
-      messageUid,
-      ratingId: String(rating.body.data.id),
-      ratingUid: rating.body.data.uid,
-      apiKeyId: String(key.id),
-      webhookId: String(webhook.body.data.id),
-      deliveryId: String(deliveries.body.data[0].id),
-    };
-    markers = [
-      secret,
-      uid,
-      messageUid,
-      messages[0].uid,
-      contact_id,
-      rating.body.data.uid,
-      rating.body.data.code,
-      invite.body.data.rating.uid,
-      invite.body.data.rating.code,
-      webhook.body.data.secret,
-    ];
+    operations = operationsOf(ctx.app.swagger()).filter((operation) => !operation.public);
+    ({ ids: ownerIds, markers } = await seedOrganization(ctx, owner));
   });
 
   it('knows what every path parameter of the API names', () => {

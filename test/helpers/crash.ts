@@ -205,17 +205,18 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
 
     const all: Acknowledged = { messages: [], feedback: [], answers: [] };
     for (let cycle = 1; cycle <= options.cycles; cycle++) {
-      const ratings = await offerSurveys(server, key, conversationId, RATINGS_PER_CYCLE / writers);
+      const current: ServerProcess = server;
+      const ratings = await offerSurveys(current, key, conversationId, RATINGS_PER_CYCLE / writers);
       const pools = Array.from({ length: writers }, (_, writer) => ratings.filter((_, i) => i % writers === writer));
       const acknowledged: Acknowledged = { messages: [], feedback: [], answers: [] };
       const kill = { sent: false };
       const running = pools.map((pool, writer) =>
-        write(server!, key, { cycle, writer, conversationId, agentMessages, ratings: pool }, acknowledged, kill),
+        write(current, key, { cycle, writer, conversationId, agentMessages, ratings: pool }, acknowledged, kill),
       );
       const killedAfterMs = randomBetween(killAfter);
       await new Promise((resolve) => setTimeout(resolve, killedAfterMs));
       kill.sent = true;
-      const killed = await server.kill();
+      const killed = await current.kill();
       assert.equal(killed.signal, 'SIGKILL');
       await Promise.all(running);
 
