@@ -1,43 +1,16 @@
-import pino, { type Logger } from 'pino';
 import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
+import { createLogger } from './logger.js';
 import { migrateDatabase } from './migrate.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
-const LOG_FLUSH_INTERVAL_MS = 1000;
 const EXPIRY_SWEEP_INTERVAL_MS = 60_000;
 
 export interface RunningServer {
   app: App;
   database: Database;
   url: string;
-}
-
-/**
- * JSON logs on stdout, written in chunks rather than one write per line: a synchronous write per request costs a
- * system call on the hottest paths. Buffered lines are flushed every second and on exit; a killed process may lose
- * the last second of logs, never data.
- */
-function createLogger(config: Config): Logger {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  const logger = pino(
-    {
-      level: config.logLevel,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-    },
-    destination,
-  );
-  const flush = () => {
-    try {
-      destination.flushSync();
-    } catch {
-      // Nothing buffered, or stdout is gone: there is nothing left to save.
-    }
-  };
-  setInterval(() => destination.flush(), LOG_FLUSH_INTERVAL_MS).unref();
-  process.once('exit', flush);
-  return logger;
 }
 
 /** Opens the database, migrates it, and listens. Used by `plaudit serve` and `npm start`. */

@@ -112,30 +112,53 @@ export interface ServerProcess {
   readonly url: string;
   /** Everything the server printed so far (its logs go to stdout), for failure messages. */
   output(): string;
+  /** What the server printed on stderr so far. */
+  stderr(): string;
   /** Calls the API with a key. */
   request(method: string, path: string, key?: string, body?: unknown): Promise<{ status: number; body: any }>;
   /** Ends the server at once (SIGKILL) and waits until it is gone; harmless when it is gone already. */
   kill(): Promise<Exit>;
 }
 
+export interface ServerOptions {
+  /** Options after `serve`, such as `--demo`. */
+  args?: string[];
+  /** Variables besides DATABASE_URL, HOST and PORT; LOG_LEVEL is `warn` unless given. */
+  env?: Record<string, string>;
+  /** The working directory: where `--demo` keeps its credentials file. */
+  cwd?: string;
+  /**
+   * false: the test does what it likes with `child.stdout` (reads it slowly, closes it, or never reads it — a stalled
+   * log collector); `output()` then holds stderr only.
+   */
+  readStdout?: boolean;
+}
+
 /** Starts `plaudit serve` on the database and a free port; resolves once GET /health answers 200. */
-export async function startServer(databaseUrl: string): Promise<ServerProcess> {
+export async function startServer(databaseUrl: string, options: ServerOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = track(
-    spawn(process.execPath, [CLI, 'serve'], {
-      env: environment(databaseUrl, { HOST: '127.0.0.1', PORT: String(port) }),
+    spawn(process.execPath, [CLI, 'serve', ...(options.args ?? [])], {
+      env: environment(databaseUrl, { HOST: '127.0.0.1', PORT: String(port), ...options.env }),
+      cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );
   let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  let stderr = '';
+  if (options.readStdout === false) child.stdout!.pause();
+  else child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    stderr += chunk;
+  });
 
   const server: ServerProcess = {
     child,
     url,
     output: () => output,
+    stderr: () => stderr,
     async request(method, path, key, body) {
       const headers: Record<string, string> = {};
       if (key) headers.authorization = `Bearer ${key}`;
