@@ -24,7 +24,15 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
   }
   const app = await buildApp({ config, database, logger: createLogger(config) });
   await beforeListen?.(app);
-  const url = await app.listen({ port: config.port, host: config.host });
+  let url: string;
+  try {
+    url = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // A port in use or a wrong HOST: let go of the database before the command line explains it.
+    await app.close();
+    await database.close();
+    throw error;
+  }
   sweepExpiriesPeriodically(app);
   const webhookWorker = app.services.webhooks.createWorker({
     onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),

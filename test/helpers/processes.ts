@@ -81,10 +81,17 @@ export interface CliResult extends Exit {
   stderr: string;
 }
 
-/** Runs `plaudit <args>` against the database and collects what it printed. */
-export async function runCli(databaseUrl: string, args: string[]): Promise<CliResult> {
+/** Runs `plaudit <args>` against the database, with more environment variables if given, and collects its output. */
+export async function runCli(
+  databaseUrl: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   const child = track(
-    spawn(process.execPath, [CLI, ...args], { env: environment(databaseUrl), stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawn(process.execPath, [CLI, ...args], {
+      env: environment(databaseUrl, env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   );
   let stdout = '';
   let stderr = '';
