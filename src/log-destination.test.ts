@@ -27,7 +27,8 @@ function fakeOutput() {
 }
 
 const line = (index: number) => `{"msg":"request completed","n":${String(index).padStart(6, '0')}}\n`;
-const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, index) => line(from + index)).join('');
+const lines = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, index) => line(from + index)).join('');
 
 describe('LogDestination', () => {
   it('writes lines in batches, in order, and what is left on flush', () => {
@@ -78,6 +79,24 @@ describe('LogDestination', () => {
     destination.write(line(5000));
     destination.flush();
     assert.deepEqual(reports, [5000 - kept], 'and only once');
+  });
+
+  it('tries an output that stays full less and less often', async () => {
+    const output = fakeOutput();
+    const destination = new LogDestination({
+      write: (chunk) => output.write(chunk),
+      batchSize: 1,
+      retryDelayMs: 5,
+      maxRetryDelayMs: 1000,
+    });
+    output.room = 0;
+    destination.write(line(0));
+    await sleep(400);
+    // 5, 10, 20, 40, 80 and 160 ms apart: about seven attempts in 400 ms, where a fixed 5 ms would make eighty.
+    assert.ok(output.calls <= 12, `${output.calls} attempts`);
+    output.room = Infinity;
+    await sleep(700);
+    assert.equal(output.written, line(0), 'and still writes once it takes lines again');
   });
 
   it('drops and counts everything once the output is gone, and stops writing to it', () => {

@@ -10,8 +10,13 @@ export interface LogDestinationOptions {
   batchSize?: number;
   /** A line that arrives while this many characters wait is dropped (and counted) instead of held. */
   maxWaiting?: number;
-  /** After the output said it was full, the next attempt waits this long. */
+  /**
+   * After the output said it was full, the next attempt waits this long, twice as long after each attempt that finds
+   * it full still, up to `maxRetryDelayMs`: a reader that fell behind for a moment is caught up with at once, one that
+   * stopped costs next to nothing.
+   */
   retryDelayMs?: number;
+  maxRetryDelayMs?: number;
   /** Called when the output has caught up after lines were dropped, with how many were dropped since the last call. */
   onCaughtUp?: (dropped: number) => void;
 }
@@ -40,7 +45,9 @@ export class LogDestination {
   private readonly writeChunk: WriteChunk;
   private readonly batchSize: number;
   private readonly maxWaiting: number;
-  private readonly retryDelayMs: number;
+  private readonly firstRetryDelayMs: number;
+  private readonly maxRetryDelayMs: number;
+  private retryDelayMs: number;
   private readonly onCaughtUp: ((dropped: number) => void) | undefined;
   private lines: string[] = [];
   private lineChars = 0;
@@ -54,8 +61,10 @@ export class LogDestination {
   constructor(options: LogDestinationOptions) {
     this.writeChunk = options.write;
     this.batchSize = options.batchSize ?? 4096;
-    this.maxWaiting = options.maxWaiting ?? 1024 * 1024;
-    this.retryDelayMs = options.retryDelayMs ?? 100;
+    this.maxWaiting = options.maxWaiting ?? 4 * 1024 * 1024;
+    this.firstRetryDelayMs = options.retryDelayMs ?? 5;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 1000;
+    this.retryDelayMs = this.firstRetryDelayMs;
     this.onCaughtUp = options.onCaughtUp;
   }
 
@@ -120,6 +129,7 @@ export class LogDestination {
       }
       this.rest = written >= this.rest.length ? undefined : this.rest.subarray(written);
     }
+    this.retryDelayMs = this.firstRetryDelayMs;
     if (running && this.droppedLines > this.reportedLines && this.onCaughtUp) {
       const dropped = this.droppedLines - this.reportedLines;
       this.reportedLines = this.droppedLines;
@@ -134,6 +144,7 @@ export class LogDestination {
       this.retryScheduled = false;
       this.attempt(true);
     }, this.retryDelayMs).unref();
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, this.maxRetryDelayMs);
   }
 
   private dropWaiting(): void {
