@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,12 @@ for (const dialect of dialects) {
     let key = '';
 
     before(async () => {
+      const tools = spawnSync('bash', ['-c', 'command -v curl jq'], { encoding: 'utf8' });
+      assert.equal(
+        tools.status,
+        0,
+        `the tour needs curl and jq on the PATH; found only: ${tools.stdout.trim() || 'neither'}`,
+      );
       database = await freshDatabase(dialect);
       // PUBLIC_URL as `npm start` has it, so that the links the README shows are the links the server makes.
       server = await startServer(database.url, {
