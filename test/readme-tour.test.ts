@@ -14,6 +14,7 @@ const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const TOUR = shellBlocks(README, '## A tour of the API').flatMap(tourCommands);
 /** The tour's first block sets these to what `npm start` printed; the test sets them to its own server. */
 const SETUP = /^(KEY|API)=/;
+const DEMO_START_MS = 90_000;
 
 /** What the demo organization holds that the tour must leave as it is. */
 type DemoRecords = Map<string, unknown>;
@@ -101,6 +102,8 @@ for (const dialect of dialects) {
         args: ['--demo'],
         cwd: dir,
         env: { PUBLIC_URL: 'http://localhost:3000' },
+        // The demo is seeded before the server listens: a few seconds, more on a busy machine.
+        readyWithinMs: DEMO_START_MS,
       });
       const deadline = Date.now() + WAIT_MS;
       while (!/API key:\s+(plaudit_\S+)/.test(server.output()) && Date.now() < deadline) {

@@ -139,6 +139,8 @@ export interface ServerOptions {
    * log collector); `output()` then holds stderr only.
    */
   readStdout?: boolean;
+  /** How long it may take to answer GET /health: longer than WAIT_MS for a start that seeds the demo first. */
+  readyWithinMs?: number;
 }
 
 /** Starts `plaudit serve` on the database and a free port; resolves once GET /health answers 200. */
@@ -186,7 +188,8 @@ export async function startServer(databaseUrl: string, options: ServerOptions = 
     },
   };
 
-  const deadline = Date.now() + WAIT_MS;
+  const readyWithinMs = options.readyWithinMs ?? WAIT_MS;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`plaudit serve exited (${child.exitCode ?? child.signalCode}) before it answered: ${output}`);
@@ -199,7 +202,7 @@ export async function startServer(databaseUrl: string, options: ServerOptions = 
     }
     if (Date.now() > deadline) {
       await server.kill();
-      throw new Error(`plaudit serve did not answer GET /health within ${WAIT_MS} ms: ${output}`);
+      throw new Error(`plaudit serve did not answer GET /health within ${readyWithinMs} ms: ${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
