@@ -42,13 +42,13 @@ for (const dialect of dialects) {
       holder = createServer();
       const port = await freePort();
       await new Promise<void>((resolve) => holder!.listen(port, '127.0.0.1', resolve));
-      const result = await runCli(database!.url, ['serve'], { HOST: '127.0.0.1', PORT: String(port) });
+      const result = await runCli(database!.url, ['serve'], { env: { HOST: '127.0.0.1', PORT: String(port) } });
       assertOneSentence(result, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`), 'PORT');
     });
 
     it('a HOST that is not an address of this machine: HOST', async () => {
       const port = String(await freePort());
-      const result = await runCli(database!.url, ['serve'], { HOST: '192.0.2.1', PORT: port });
+      const result = await runCli(database!.url, ['serve'], { env: { HOST: '192.0.2.1', PORT: port } });
       assertOneSentence(result, /192\.0\.2\.1 is not an address of this machine/, 'HOST');
     });
   });
@@ -62,7 +62,7 @@ if (dialects.includes('sqlite')) {
       writeFileSync(path, 'This is a letter, not a database.\n'.repeat(100));
       try {
         for (const command of [['serve'], ['migrate']]) {
-          const result = await runCli(url, command, { HOST: '127.0.0.1', PORT: String(await freePort()) });
+          const result = await runCli(url, command, { env: { HOST: '127.0.0.1', PORT: String(await freePort()) } });
           assertOneSentence(result, /is not a SQLite database/, 'DATABASE_URL');
         }
       } finally {
@@ -74,7 +74,8 @@ if (dialects.includes('sqlite')) {
 
 if (dialects.includes('postgres')) {
   describe('start-up errors of a PostgreSQL DATABASE_URL', () => {
-    const serve = async (url: string) => runCli(url, ['serve'], { HOST: '127.0.0.1', PORT: String(await freePort()) });
+    const serve = async (url: string) =>
+      runCli(url, ['serve'], { env: { HOST: '127.0.0.1', PORT: String(await freePort()) } });
 
     it('a database that does not exist', async () => {
       const name = `plaudit_missing_${randomBytes(4).toString('hex')}`;

@@ -81,15 +81,18 @@ export interface CliResult extends Exit {
   stderr: string;
 }
 
-/** Runs `plaudit <args>` against the database, with more environment variables if given, and collects its output. */
-export async function runCli(
-  databaseUrl: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<CliResult> {
+export interface CliOptions {
+  /** Variables besides DATABASE_URL; LOG_LEVEL is `warn` unless given. */
+  env?: Record<string, string>;
+  /** How long the command may run: longer than WAIT_MS for one that seeds a demo on a busy machine. */
+  timeoutMs?: number;
+}
+
+/** Runs `plaudit <args>` against the database and collects what it printed. */
+export async function runCli(databaseUrl: string, args: string[], options: CliOptions = {}): Promise<CliResult> {
   const child = track(
     spawn(process.execPath, [CLI, ...args], {
-      env: environment(databaseUrl, env),
+      env: environment(databaseUrl, options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );
@@ -97,7 +100,7 @@ export async function runCli(
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exit = await waitForExit(child);
+  const exit = await waitForExit(child, options.timeoutMs);
   // 'exit' can come before the pipes are drained.
   await Promise.all([
     new Promise((resolve) => (child.stdout!.readableEnded ? resolve(null) : child.stdout!.once('close', resolve))),
@@ -107,8 +110,8 @@ export async function runCli(
 }
 
 /** Runs a `--json` command that must succeed and returns what it printed, parsed. */
-export async function runCliJson<T = any>(databaseUrl: string, args: string[]): Promise<T> {
-  const result = await runCli(databaseUrl, [...args, '--json']);
+export async function runCliJson<T = any>(databaseUrl: string, args: string[], options: CliOptions = {}): Promise<T> {
+  const result = await runCli(databaseUrl, [...args, '--json'], options);
   if (result.code !== 0) throw new Error(`plaudit ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
   return JSON.parse(result.stdout.trim()) as T;
 }
