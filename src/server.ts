@@ -1,44 +1,17 @@
-import pino, { type Logger } from 'pino';
 import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { sweepExpiries } from './expiry-sweep.js';
+import { createLogger } from './logger.js';
 import { migrateDatabase } from './migrate.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
-const LOG_FLUSH_INTERVAL_MS = 1000;
 const EXPIRY_SWEEP_INTERVAL_MS = 60_000;
 
 export interface RunningServer {
   app: App;
   database: Database;
   url: string;
-}
-
-/**
- * JSON logs on stdout, written in chunks rather than one write per line: a synchronous write per request costs a
- * system call on the hottest paths. Buffered lines are flushed every second and on exit; a killed process may lose
- * the last second of logs, never data.
- */
-function createLogger(config: Config): Logger {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  const logger = pino(
-    {
-      level: config.logLevel,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-    },
-    destination,
-  );
-  const flush = () => {
-    try {
-      destination.flushSync();
-    } catch {
-      // Nothing buffered, or stdout is gone: there is nothing left to save.
-    }
-  };
-  setInterval(() => destination.flush(), LOG_FLUSH_INTERVAL_MS).unref();
-  process.once('exit', flush);
-  return logger;
 }
 
 /** Opens the database, migrates it, and listens. Used by `plaudit serve` and `npm start`. */
@@ -52,7 +25,15 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
   }
   const app = await buildApp({ config, database, logger: createLogger(config) });
   await beforeListen?.(app);
-  const url = await app.listen({ port: config.port, host: config.host });
+  let url: string;
+  try {
+    url = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // A port in use or a wrong HOST: let go of the database before the command line explains it.
+    await app.close();
+    await database.close();
+    throw error;
+  }
   sweepExpiriesPeriodically(app);
   const webhookWorker = app.services.webhooks.createWorker({
     onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),

@@ -146,7 +146,8 @@ for (const dialect of dialects) {
 
     it('demo --json creates an organization full of conversations its key can list', async () => {
       server ??= await startServer(database!.url);
-      const demo = await runCliJson(database!.url, ['demo']);
+      // Seeding a few weeks of conversations takes seconds, more on a busy machine.
+      const demo = await runCliJson(database!.url, ['demo'], { timeoutMs: 90_000 });
       assert.match(demo.apiKey, API_KEY);
 
       const listed = await server.request('GET', '/v1/conversations?limit=200', demo.apiKey);

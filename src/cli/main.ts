@@ -8,6 +8,7 @@ import { seedDemo } from '../modules/demo/index.js';
 import { startServer } from '../server.js';
 import { createServices, type Services } from '../services.js';
 import { demoBanner, ensureDemo } from './demo-banner.js';
+import { describeStartupError } from './startup-errors.js';
 
 const USAGE = `Usage: plaudit <command> [options]
 
@@ -28,6 +29,9 @@ Commands:
 The database is the one DATABASE_URL names, as for the server (default: ./data/plaudit.db).`;
 
 class UsageError extends Error {}
+
+/** The environment stops the start (a port in use, a database that does not exist): one sentence, no stack trace. */
+class StartupError extends Error {}
 
 const options = {
   name: { type: 'string' },
@@ -74,13 +78,21 @@ function print(json: boolean, value: unknown, text: string): void {
 
 async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  const [command, subcommand, argument] = positionals;
-  if (values.help || !command) {
+  if (values.help || !positionals[0]) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
   const config = loadConfig();
+  try {
+    await runCommand(positionals, values, config);
+  } catch (error) {
+    const problem = describeStartupError(error, config);
+    throw problem === undefined ? error : new StartupError(problem, { cause: error });
+  }
+}
 
+async function runCommand(positionals: string[], values: Values, config: Config): Promise<void> {
+  const [command, subcommand, argument] = positionals;
   switch (`${command} ${subcommand ?? ''}`.trim()) {
     case 'serve': {
       let demo: Awaited<ReturnType<typeof ensureDemo>> | undefined;
@@ -185,7 +197,7 @@ run(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`plaudit: ${error.message}\n\n${USAGE}\n`);
     process.exit(2);
   }
-  if (error instanceof ConfigError || error instanceof AppError) {
+  if (error instanceof ConfigError || error instanceof AppError || error instanceof StartupError) {
     process.stderr.write(`plaudit: ${error.message}\n`);
     process.exit(1);
   }

@@ -81,16 +81,26 @@ export interface CliResult extends Exit {
   stderr: string;
 }
 
+export interface CliOptions {
+  /** Variables besides DATABASE_URL; LOG_LEVEL is `warn` unless given. */
+  env?: Record<string, string>;
+  /** How long the command may run: longer than WAIT_MS for one that seeds a demo on a busy machine. */
+  timeoutMs?: number;
+}
+
 /** Runs `plaudit <args>` against the database and collects what it printed. */
-export async function runCli(databaseUrl: string, args: string[]): Promise<CliResult> {
+export async function runCli(databaseUrl: string, args: string[], options: CliOptions = {}): Promise<CliResult> {
   const child = track(
-    spawn(process.execPath, [CLI, ...args], { env: environment(databaseUrl), stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawn(process.execPath, [CLI, ...args], {
+      env: environment(databaseUrl, options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   );
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exit = await waitForExit(child);
+  const exit = await waitForExit(child, options.timeoutMs);
   // 'exit' can come before the pipes are drained.
   await Promise.all([
     new Promise((resolve) => (child.stdout!.readableEnded ? resolve(null) : child.stdout!.once('close', resolve))),
@@ -100,8 +110,8 @@ export async function runCli(databaseUrl: string, args: string[]): Promise<CliRe
 }
 
 /** Runs a `--json` command that must succeed and returns what it printed, parsed. */
-export async function runCliJson<T = any>(databaseUrl: string, args: string[]): Promise<T> {
-  const result = await runCli(databaseUrl, [...args, '--json']);
+export async function runCliJson<T = any>(databaseUrl: string, args: string[], options: CliOptions = {}): Promise<T> {
+  const result = await runCli(databaseUrl, [...args, '--json'], options);
   if (result.code !== 0) throw new Error(`plaudit ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
   return JSON.parse(result.stdout.trim()) as T;
 }
@@ -112,30 +122,55 @@ export interface ServerProcess {
   readonly url: string;
   /** Everything the server printed so far (its logs go to stdout), for failure messages. */
   output(): string;
+  /** What the server printed on stderr so far. */
+  stderr(): string;
   /** Calls the API with a key. */
   request(method: string, path: string, key?: string, body?: unknown): Promise<{ status: number; body: any }>;
   /** Ends the server at once (SIGKILL) and waits until it is gone; harmless when it is gone already. */
   kill(): Promise<Exit>;
 }
 
+export interface ServerOptions {
+  /** Options after `serve`, such as `--demo`. */
+  args?: string[];
+  /** Variables besides DATABASE_URL, HOST and PORT; LOG_LEVEL is `warn` unless given. */
+  env?: Record<string, string>;
+  /** The working directory: where `--demo` keeps its credentials file. */
+  cwd?: string;
+  /**
+   * false: the test does what it likes with `child.stdout` (reads it slowly, closes it, or never reads it — a stalled
+   * log collector); `output()` then holds stderr only.
+   */
+  readStdout?: boolean;
+  /** How long it may take to answer GET /health: longer than WAIT_MS for a start that seeds the demo first. */
+  readyWithinMs?: number;
+}
+
 /** Starts `plaudit serve` on the database and a free port; resolves once GET /health answers 200. */
-export async function startServer(databaseUrl: string): Promise<ServerProcess> {
+export async function startServer(databaseUrl: string, options: ServerOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = track(
-    spawn(process.execPath, [CLI, 'serve'], {
-      env: environment(databaseUrl, { HOST: '127.0.0.1', PORT: String(port) }),
+    spawn(process.execPath, [CLI, 'serve', ...(options.args ?? [])], {
+      env: environment(databaseUrl, { HOST: '127.0.0.1', PORT: String(port), ...options.env }),
+      cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );
   let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  let stderr = '';
+  if (options.readStdout === false) child.stdout!.pause();
+  else child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    stderr += chunk;
+  });
 
   const server: ServerProcess = {
     child,
     url,
     output: () => output,
+    stderr: () => stderr,
     async request(method, path, key, body) {
       const headers: Record<string, string> = {};
       if (key) headers.authorization = `Bearer ${key}`;
@@ -156,7 +191,8 @@ export async function startServer(databaseUrl: string): Promise<ServerProcess> {
     },
   };
 
-  const deadline = Date.now() + WAIT_MS;
+  const readyWithinMs = options.readyWithinMs ?? WAIT_MS;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`plaudit serve exited (${child.exitCode ?? child.signalCode}) before it answered: ${output}`);
@@ -169,7 +205,7 @@ export async function startServer(databaseUrl: string): Promise<ServerProcess> {
     }
     if (Date.now() > deadline) {
       await server.kill();
-      throw new Error(`plaudit serve did not answer GET /health within ${WAIT_MS} ms: ${output}`);
+      throw new Error(`plaudit serve did not answer GET /health within ${readyWithinMs} ms: ${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
