@@ -174,7 +174,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         summary: 'Liveness',
         description: 'Answers 200 while the process serves requests.',
         security: [],
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        // A probe's query string is not read, but it is held to the one rule for text all the same.
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), 400: Type.Ref('ErrorBody') },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -190,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         security: [],
         response: {
           200: Type.Object({ status: Type.Literal('ready') }),
+          400: Type.Ref('ErrorBody'),
           503: Type.Object({ status: Type.Literal('unavailable') }),
         },
       },
