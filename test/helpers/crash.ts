@@ -18,7 +18,7 @@ export interface CrashDrillOptions {
   cycles: number;
   /** Concurrent writers per cycle. */
   writers?: number;
-  /** The kill comes at a random moment between these two, after the writers start. */
+  /** The kill comes at a random moment between these two, once every kind of write was acknowledged. */
   killAfterMs?: [number, number];
   /** Called after each cycle with what it checked. */
   onCycle?: (cycle: CycleReport) => void;
@@ -180,7 +180,7 @@ async function checkIntegrity(dialect: Dialect, url: string, orgId: number): Pro
 /** Runs the drill; throws (an assertion) at the first write lost or the first sign of a damaged database. */
 export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDrillReport> {
   const writers = options.writers ?? 8;
-  const killAfter = options.killAfterMs ?? [150, 900];
+  const killAfter = options.killAfterMs ?? [0, 700];
   const database = await freshDatabase(options.dialect);
   const checked = { messages: 0, feedback: 0, answers: 0 };
   let server: ServerProcess | undefined;
@@ -213,8 +213,15 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
       const running = pools.map((pool, writer) =>
         write(current, key, { cycle, writer, conversationId, agentMessages, ratings: pool }, acknowledged, kill),
       );
-      const killedAfterMs = randomBetween(killAfter);
-      await new Promise((resolve) => setTimeout(resolve, killedAfterMs));
+      // Each kind of write is acknowledged at least once before the kill, so that every cycle has something to lose
+      // whatever the machine's speed; then the kill comes at a random moment.
+      const started = Date.now();
+      while (!(acknowledged.messages.length && acknowledged.feedback.length && acknowledged.answers.length)) {
+        if (Date.now() - started > 30_000) throw new Error('the writers got no acknowledgement of every kind in 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await new Promise((resolve) => setTimeout(resolve, randomBetween(killAfter)));
+      const killedAfterMs = Date.now() - started;
       kill.sent = true;
       const killed = await current.kill();
       assert.equal(killed.signal, 'SIGKILL');
