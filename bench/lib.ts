@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 
@@ -7,7 +8,29 @@ export interface Measured {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time the server process spent per request answered, in µs (Linux; undefined elsewhere). */
+  cpuPerRequest?: number;
 }
+
+/**
+ * CPU seconds a process has used so far, every thread counted (user and system), from /proc; undefined where there is
+ * no /proc. Throughput on a machine shared with other work says more about the neighbours than about the server; the
+ * CPU a request costs the server does not.
+ */
+export function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Linux's USER_HZ, which /proc reports times in. */
+const CLOCK_TICKS = 100;
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -51,7 +74,10 @@ export async function measure(options: {
   headers?: Record<string, string>;
   connections: number;
   seconds: number;
+  /** The server's process, to measure the CPU it spends. */
+  server?: ChildProcess;
 }): Promise<Measured> {
+  const cpuBefore = cpuSeconds(options.server?.pid);
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
@@ -60,11 +86,17 @@ export async function measure(options: {
     connections: options.connections,
     duration: options.seconds,
   });
+  const cpuAfter = cpuSeconds(options.server?.pid);
+  const answered = result.requests.total;
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpuPerRequest:
+      cpuBefore === undefined || cpuAfter === undefined || answered === 0
+        ? undefined
+        : ((cpuAfter - cpuBefore) * 1e6) / answered,
   };
 }
 

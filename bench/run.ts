@@ -39,7 +39,12 @@ function mean(runs: Measured[]): Measured {
     p50: average((m) => m.p50),
     p99: average((m) => m.p99),
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    cpuPerRequest: runs.every((run) => run.cpuPerRequest !== undefined) ? average((m) => m.cpuPerRequest!) : undefined,
   };
+}
+
+function cpu(measured: Measured): string {
+  return measured.cpuPerRequest === undefined ? '' : `  CPU ${measured.cpuPerRequest.toFixed(0)} µs/request`;
 }
 
 async function json(response: Response): Promise<{ data: unknown }> {
@@ -220,27 +225,37 @@ async function main(): Promise<void> {
   try {
     for (const scenario of scenarios) {
       const runs: Record<'bare' | 'plaudit', Measured[]> = { bare: [], plaudit: [] };
+      const servers = { bare, plaudit };
       for (const side of ['bare', 'plaudit'] as const) {
         await measure({ ...scenario[side], connections: CONNECTIONS, seconds: 2 });
       }
       for (let round = 1; round <= ROUNDS; round += 1) {
         for (const side of ['bare', 'plaudit'] as const) {
-          const run = await measure({ ...scenario[side], connections: CONNECTIONS, seconds: SECONDS });
+          const run = await measure({
+            ...scenario[side],
+            connections: CONNECTIONS,
+            seconds: SECONDS,
+            server: servers[side],
+          });
           runs[side].push(run);
           process.stdout.write(
-            `${scenario.name} round ${round} ${side.padEnd(7)} ${run.requestsPerSecond.toFixed(0)} req/s  p99 ${run.p99} ms  errors ${run.errors}\n`,
+            `${scenario.name} round ${round} ${side.padEnd(7)} ${run.requestsPerSecond.toFixed(0)} req/s  p99 ${run.p99} ms  errors ${run.errors}${cpu(run)}\n`,
           );
         }
       }
       const floor = mean(runs.bare);
       const ours = mean(runs.plaudit);
       const ratio = ours.requestsPerSecond / floor.requestsPerSecond;
+      const cpuRatio =
+        ours.cpuPerRequest !== undefined && floor.cpuPerRequest !== undefined
+          ? `  (CPU per request: ${(ours.cpuPerRequest / floor.cpuPerRequest).toFixed(2)} x bare)`
+          : '';
       failed ||= floor.errors > 0 || ours.errors > 0;
       lines.push(
         `${scenario.title}`,
-        `  bare Fastify + one prepared statement ${floor.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${floor.p50.toFixed(1)} ms  p99 ${floor.p99.toFixed(1)} ms  errors ${floor.errors}`,
-        `  Plaudit                               ${ours.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ours.p50.toFixed(1)} ms  p99 ${ours.p99.toFixed(1)} ms  errors ${ours.errors}`,
-        `  ratio                                 ${ratio.toFixed(2)}${scenario.goal ? ` (goal: at least ${scenario.goal.toFixed(2)})` : ''}`,
+        `  bare Fastify + one prepared statement ${floor.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${floor.p50.toFixed(1)} ms  p99 ${floor.p99.toFixed(1)} ms  errors ${floor.errors}${cpu(floor)}`,
+        `  Plaudit                               ${ours.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ours.p50.toFixed(1)} ms  p99 ${ours.p99.toFixed(1)} ms  errors ${ours.errors}${cpu(ours)}`,
+        `  ratio                                 ${ratio.toFixed(2)}${scenario.goal ? ` (goal: at least ${scenario.goal.toFixed(2)})` : ''}${cpuRatio}`,
       );
     }
   } finally {

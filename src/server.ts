@@ -7,6 +7,7 @@ import { migrateDatabase } from './migrate.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const EXPIRY_SWEEP_INTERVAL_MS = 60_000;
+const SEARCH_CATCH_UP_INTERVAL_MS = 250;
 
 export interface RunningServer {
   app: App;
@@ -35,6 +36,7 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
     throw error;
   }
   sweepExpiriesPeriodically(app);
+  if (database.dialect === 'sqlite') catchUpSearchPeriodically(app);
   const webhookWorker = app.services.webhooks.createWorker({
     onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
   });
@@ -59,6 +61,25 @@ function sweepExpiriesPeriodically(app: App): void {
         running = false;
       });
   }, EXPIRY_SWEEP_INTERVAL_MS);
+  timer.unref();
+}
+
+/**
+ * Moves the words written since the last time into SQLite's FTS5 index, a few times a second: a batch costs one FTS5
+ * segment, where a segment per write would cost every write (see SearchIndex.catchUp). Nothing to do on PostgreSQL.
+ */
+function catchUpSearchPeriodically(app: App): void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    app.services.search
+      .catchUp()
+      .catch((error: unknown) => app.log.error({ err: error }, 'search index catch-up failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, SEARCH_CATCH_UP_INTERVAL_MS);
   timer.unref();
 }
 

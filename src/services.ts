@@ -7,6 +7,7 @@ import { FeedbackService } from './modules/feedback/index.js';
 import { InboxService } from './modules/inbox/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
 import { RatingsService } from './modules/ratings/index.js';
+import { SearchIndex } from './modules/search/index.js';
 import { WebhooksService } from './modules/webhooks/index.js';
 import { WidgetService } from './modules/widget/index.js';
 
@@ -21,6 +22,7 @@ export interface Services {
   analytics: AnalyticsService;
   exports: ExportsService;
   inbox: InboxService;
+  search: SearchIndex;
   webhooks: WebhooksService;
   widget: WidgetService;
 }
@@ -51,6 +53,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     analytics,
     exports: new ExportsService(database, analytics),
     inbox: new InboxService(database),
+    search: new SearchIndex(database),
     webhooks,
     widget: new WidgetService(database, conversations, ratingConfig, ratings, feedback),
   };

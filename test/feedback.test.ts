@@ -270,7 +270,7 @@ describeEachDialect('GET /v1/feedback', (ctx) => {
 });
 
 describeEachDialect('Anonymization and feedback', (ctx) => {
-  it('blanks feedback comments and keeps the ratings', async () => {
+  it('blanks feedback comments, in the log and in the current feedback, and keeps the ratings', async () => {
     const tenant = await ctx.newTenant();
     const { conversation, messages } = await conversationWithMessages(ctx, tenant);
     await ctx.request('POST', `/v1/messages/${messages[1]!.uid}/feedback`, {
@@ -284,6 +284,9 @@ describeEachDialect('Anonymization and feedback', (ctx) => {
       log.map((record: { rating: string; comment: string | null }) => [record.rating, record.comment]),
       [['dislike', null]],
     );
+    const read = await ctx.request('GET', `/v1/conversations/${conversation.id}/messages`, { key: tenant.key });
+    const message = read.body.data.find((item: { uid: string }) => item.uid === messages[1]!.uid);
+    assert.deepEqual([message.my_feedback.rating, message.my_feedback.comment, message.comments], ['dislike', null, 0]);
   });
 });
 

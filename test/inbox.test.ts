@@ -295,15 +295,15 @@ describeEachDialect('The inbox', (ctx) => {
     assertError(await ctx.request('GET', '/v1/inbox?from=2026-02-30', { headers }), 400, 'invalid_date_range');
   });
 
-  it('searches contact names, emails and external ids in any case, and exact ids and UUIDs', async () => {
+  it('searches contact names, emails and external ids by their words, in any case, and exact ids and UUIDs', async () => {
     assert.deepEqual(await listed('q=ada'), ['ada']);
     assert.deepEqual(await listed('q=LOVELACE'), ['ada']);
     assert.deepEqual(await listed('q=EXAMPLE.ORG'), ['bob']);
-    assert.deepEqual(await listed('q=ord-'), ['bob', 'ada']);
+    assert.deepEqual(await listed('q=ord-'), ['bob', 'ada'], 'and the word "order" of a message');
     assert.deepEqual(await listed('q=example.com'), ['dora', 'ada'], 'anonymized contacts are not found');
-    // LIKE's wildcards are searched for as themselves.
-    assert.deepEqual(await listed(`q=${encodeURIComponent('100%')}`), ['dora']);
-    assert.deepEqual(await listed('q=_x'), ['dora']);
+    // Punctuation separates words: "100%" is the word 100, in Dora's name and in Ada's ORD-100.
+    assert.deepEqual(await listed(`q=${encodeURIComponent('100%')}`), ['dora', 'ada']);
+    assert.deepEqual(await listed(`q=${encodeURIComponent('"dora 100 x"')}`), ['dora']);
     assert.deepEqual(await listed('q=nobody'), []);
     const { cleo } = data.conversations;
     assert.deepEqual(await listed(`q=${cleo.uid.toUpperCase()}`), ['cleo']);

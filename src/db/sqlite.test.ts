@@ -33,6 +33,34 @@ describe('SQLite connection', () => {
     await kysely.destroy();
   });
 
+  it('waits for another process’s write lock in a transaction that reads before it writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plaudit-lock-'));
+    const path = join(dir, 'lock.db');
+    const first = openSqlite({ path });
+    const second = openSqlite({ path });
+    try {
+      first.raw.exec(
+        'create table counters (id integer primary key, n integer not null); insert into counters values (1, 0)',
+      );
+      second.raw.pragma('busy_timeout = 100');
+      const write = second.raw.prepare('update counters set n = n + 1 where id = 1');
+      await first.kysely.transaction().execute(async (trx) => {
+        await sql`select n from counters where id = 1`.execute(trx);
+        // Another connection cannot commit between this read and the write below: the transaction holds the lock.
+        assert.throws(() => write.run(), /database is locked/);
+        await sql`update counters set n = n + 10 where id = 1`.execute(trx);
+      });
+      write.run();
+      assert.equal((first.raw.prepare('select n from counters').get() as { n: number }).n, 11);
+    } finally {
+      await first.stopCheckpointer();
+      await second.stopCheckpointer();
+      await first.kysely.destroy();
+      await second.kysely.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('checkpoints the WAL from a background thread, below the inline threshold', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plaudit-wal-'));
     const path = join(dir, 'wal.db');

@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  type SqliteStatement,
+} from 'kysely';
 import { startCheckpointer } from './checkpointer.js';
 
 export type SqliteSynchronous = 'normal' | 'full';
@@ -60,6 +70,30 @@ class StatementCachingDatabase implements SqliteDatabase {
   }
 }
 
+/**
+ * Begins every transaction IMMEDIATE, taking the write lock at once. A deferred transaction that reads and then writes
+ * fails with SQLITE_BUSY, without waiting, when another process committed in between (its snapshot is stale); the
+ * command line writes beside a running server, which writes on its own too (the search index's catch-up), so every
+ * transaction waits for the lock under `busy_timeout` instead. Within one process nothing changes: Kysely runs one
+ * transaction at a time on the one connection.
+ */
+class ImmediateTransactionsDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      }
+    })(this.#config);
+  }
+}
+
 /** Opens (creating if needed) a SQLite database in WAL mode with the pragmas Plaudit relies on. */
 export function openSqlite(options: SqliteOptions): {
   kysely: Kysely<unknown>;
@@ -77,6 +111,6 @@ export function openSqlite(options: SqliteOptions): {
   if (!inMemory) raw.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   const checkpointer = inMemory ? undefined : startCheckpointer(options.path, options.checkpointIntervalMs);
   const database = new StatementCachingDatabase(raw, options.statementCacheSize ?? 500);
-  const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
+  const kysely = new Kysely<unknown>({ dialect: new ImmediateTransactionsDialect({ database }) });
   return { kysely, raw, stopCheckpointer: async () => checkpointer?.stop() };
 }

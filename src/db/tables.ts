@@ -5,6 +5,7 @@ import type { ConversationsTable, MessagesTable } from '../modules/conversations
 import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modules/feedback/index.js';
 import type { RatingSettingsTable } from '../modules/rating-config/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
+import type { SearchDocumentsTable, SearchIndexProgressTable } from '../modules/search/index.js';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from '../modules/webhooks/index.js';
 import type { WidgetDemoConversationsTable, WidgetTokensTable } from '../modules/widget/index.js';
 
@@ -29,4 +30,6 @@ export interface Tables {
   webhook_attempts: WebhookAttemptsTable;
   widget_tokens: WidgetTokensTable;
   widget_demo_conversations: WidgetDemoConversationsTable;
+  search_documents: SearchDocumentsTable;
+  search_index_progress: SearchIndexProgressTable;
 }

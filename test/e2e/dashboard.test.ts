@@ -234,25 +234,67 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     await screenshots('inbox', (target) => target.locator('tbody tr').first().waitFor());
   });
 
-  it('downloads an export with the current filters', async () => {
-    await page.getByText('Export', { exact: true }).click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Conversations as CSV' }).click(),
-    ]);
-    assert.match(download.suggestedFilename(), /^plaudit-conversations-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8');
-    const [header, ...lines] = csv.trim().split(/\r?\n/);
-    assert.match(header!, /^conversation_id,conversation_uid,/);
-    const row = lines.find((line) => line.startsWith(`${rated.id},`));
-    assert.ok(row, `the rated conversation is exported: ${csv}`);
-    assert.match(row!, /Quick and friendly/);
-    assert.ok(
-      lines.some((line) => line.startsWith(`${unratedId},`)),
-      'the export takes no inbox-only filter',
-    );
-    await page.keyboard.press('Escape');
+  it('downloads exactly the conversations the inbox shows, with its search, filters and dates', async () => {
+    /** The ids of the conversations listed now. */
+    const shown = async () =>
+      (await page.locator('tbody tr a.row-anchor').evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
+        .map((href) => Number(String(href).split('/').pop()))
+        .sort((x, y) => x - y);
+    /** Downloads one export from the inbox's menu; its rows as objects. */
+    const download = async (label: string) => {
+      await page.getByText('Export', { exact: true }).click();
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: label }).click(),
+      ]);
+      await page.keyboard.press('Escape');
+      const [header, ...lines] = readFileSync((await file.path())!, 'utf8')
+        .trim()
+        .split(/\r?\n/);
+      const columns = header!.split(',');
+      return {
+        name: file.suggestedFilename(),
+        rows: lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell]))),
+      };
+    };
+    const exportedIds = (rows: Array<Record<string, string>>) =>
+      [...new Set(rows.map((row) => Number(row.conversation_id)))].sort((x, y) => x - y);
+
+    // The list as the previous test left it: rated, searched for "Rita".
+    assert.deepEqual(await shown(), [rated.id]);
+    const first = await download('Conversations as CSV');
+    assert.match(first.name, /^plaudit-conversations-\d{4}-\d{2}-\d{2}\.csv$/);
+    assert.deepEqual(exportedIds(first.rows), [rated.id], 'only the conversation shown');
+    assert.ok(!exportedIds(first.rows).includes(unratedId), 'not the unrated one the filter hides');
+    assert.match(JSON.stringify(first.rows), /Quick and friendly/);
     assert.equal(await page.locator('details.menu[open]').count(), 0, 'Escape closes the menu');
+
+    // A word of the messages, with a filter and the dates: the rows shown, and their ratings and feedback.
+    const since = new Date(Date.now() - 20 * DAY).toISOString().slice(0, 10);
+    await page.goto(`${server.baseUrl}/inbox?q=hello&rated=true&from=${since}`);
+    await page.locator('tbody tr').filter({ hasText: 'Carl Chart' }).waitFor();
+    const searched = await shown();
+    assert.equal(searched.length, 2, 'Carl and Dora said hello');
+    assert.deepEqual(exportedIds((await download('Conversations as CSV')).rows), searched);
+    assert.deepEqual(exportedIds((await download('Ratings as CSV')).rows), searched);
+    await page.getByText('Export', { exact: true }).click();
+    await screenshots('inbox-search-export', (target) => target.locator('tbody tr').first().waitFor());
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${server.baseUrl}/inbox?q=tracking`);
+    await page.locator('tbody tr').first().waitFor();
+    assert.deepEqual(await shown(), [rated.id], 'found by a message and a feedback comment');
+    const feedback = await download('Message feedback as CSV');
+    assert.deepEqual(exportedIds(feedback.rows), [rated.id]);
+    assert.equal(feedback.rows.length, 2, 'both records of the feedback log on it');
+
+    // Nothing shown, nothing exported but the header.
+    await page.goto(`${server.baseUrl}/inbox?q=Hansen&low_rating=true&has_comment=true&status=closed`);
+    await page.getByText('No conversation matches these filters').waitFor();
+    assert.deepEqual((await download('Conversations as CSV')).rows, []);
+
+    await page.goto(`${server.baseUrl}/inbox?q=Rita`);
+    await page.locator('tbody tr').filter({ hasText: 'Rita Rated' }).waitFor();
   });
 
   it('opens a conversation: transcript, feedback per message, the rating and its timeline', async () => {

@@ -279,7 +279,16 @@ export function Card({
 export type ExportFormat = 'csv' | 'jsonl';
 
 /** Links to download the exports with the current filters; the session cookie authenticates the GETs. */
-export function ExportMenu({ query, label = 'Export' }: { query: string; label?: string }) {
+export function ExportMenu({
+  query,
+  label = 'Export',
+  note = 'With the filters shown.',
+}: {
+  query: string;
+  label?: string;
+  /** What the files hold, in a sentence under the links. */
+  note?: string;
+}) {
   const kinds = [
     { kind: 'conversations', label: 'Conversations' },
     { kind: 'ratings', label: 'Ratings' },
@@ -329,7 +338,7 @@ export function ExportMenu({ query, label = 'Export' }: { query: string; label?:
             ))}
           </div>
         ))}
-        <p className="menu-note">With the filters shown.</p>
+        <p className="menu-note">{note}</p>
       </div>
     </details>
   );

@@ -47,15 +47,9 @@ function filtersOf(params: URLSearchParams): Partial<Record<Filter, string>> {
   return filters;
 }
 
-/** Exports take the analytics filters only; the inbox's others (search, rated…) do not apply to them. */
+/** The exports of what the inbox lists: every filter of the inbox, with the inbox's meaning (`scope=conversations`). */
 function exportQuery(filters: Partial<Record<Filter, string>>): string {
-  return queryString({
-    from: filters.from,
-    to: filters.to,
-    agent_id: filters.agent_id,
-    agent_type: filters.agent_type,
-    channel: filters.channel,
-  });
+  return queryString({ scope: 'conversations', ...filters });
 }
 
 const thumbLabels = { HELPFUL_THUMBS: 'Helpful', EXPERIENCE_THUMBS: 'Good experience' } as const;
@@ -211,7 +205,10 @@ export function InboxPage() {
           <p className="page-lede">Conversations with the ratings and feedback they got, newest first.</p>
         </div>
         <div className="page-actions">
-          <ExportMenu query={exportQuery(filters)} />
+          <ExportMenu
+            query={exportQuery(filters)}
+            note="The conversations listed, on every page, with their ratings and feedback."
+          />
         </div>
       </header>
 

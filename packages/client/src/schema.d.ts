@@ -4328,11 +4328,13 @@ export interface paths {
     };
     /**
      * Export conversations with their latest rating and feedback totals (CSV)
-     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). `from`/`to` select conversations by `created_at`; `agent_id`, `agent_type` and `channel` are the conversation's; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without `from` and `to` everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `agent_id`, `agent_type`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
+     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). Every filter selects conversations as `GET /v1/inbox` does, in either scope (`from`/`to` by `created_at`; agent and channel the conversation's), so the file holds exactly the conversations the inbox lists; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `agent_id`, `agent_type`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
      */
     get: {
       parameters: {
         query?: {
+          /** @description `records` (the default): `from`/`to`, `agent_id`, `agent_type` and `channel` select each row by its own time and agent, as analytics counts it. `conversations`: they select conversations exactly as `GET /v1/inbox` does (the inbox's export menu sends this), and each export holds those conversations' rows. */
+          scope?: 'records' | 'conversations';
           /**
            * @description First day, inclusive, in `tz`.
            * @example 2026-11-01
@@ -4354,6 +4356,39 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
+          q?: string;
+          /** @description true: some rating of the conversation has an answer; false: none has. */
+          rated?: boolean;
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          low_rating?: boolean;
+          /** @description true: a rating or some message feedback carries a comment; false: none does. */
+          has_comment?: boolean;
+          status?: 'open' | 'closed';
+          /**
+           * @description Only conversations with a rating answer given on this day or later, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_from?: string;
+          /**
+           * @description Only conversations with a rating answer given on this day or earlier, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_to?: string;
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
+          answered_kind?: 'stars' | 'nps' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
+          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or later.
+           * @example 2026-11-01
+           */
+          feedback_from?: string;
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or earlier.
+           * @example 2026-11-01
+           */
+          feedback_to?: string;
         };
         header?: never;
         path?: never;
@@ -4461,11 +4496,13 @@ export interface paths {
     };
     /**
      * Export conversations with their latest rating and feedback totals (JSONL)
-     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). `from`/`to` select conversations by `created_at`; `agent_id`, `agent_type` and `channel` are the conversation's; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without `from` and `to` everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `agent_id`, `agent_type`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
+     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). Every filter selects conversations as `GET /v1/inbox` does, in either scope (`from`/`to` by `created_at`; agent and channel the conversation's), so the file holds exactly the conversations the inbox lists; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `agent_id`, `agent_type`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
      */
     get: {
       parameters: {
         query?: {
+          /** @description `records` (the default): `from`/`to`, `agent_id`, `agent_type` and `channel` select each row by its own time and agent, as analytics counts it. `conversations`: they select conversations exactly as `GET /v1/inbox` does (the inbox's export menu sends this), and each export holds those conversations' rows. */
+          scope?: 'records' | 'conversations';
           /**
            * @description First day, inclusive, in `tz`.
            * @example 2026-11-01
@@ -4487,6 +4524,39 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
+          q?: string;
+          /** @description true: some rating of the conversation has an answer; false: none has. */
+          rated?: boolean;
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          low_rating?: boolean;
+          /** @description true: a rating or some message feedback carries a comment; false: none does. */
+          has_comment?: boolean;
+          status?: 'open' | 'closed';
+          /**
+           * @description Only conversations with a rating answer given on this day or later, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_from?: string;
+          /**
+           * @description Only conversations with a rating answer given on this day or earlier, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_to?: string;
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
+          answered_kind?: 'stars' | 'nps' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
+          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or later.
+           * @example 2026-11-01
+           */
+          feedback_from?: string;
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or earlier.
+           * @example 2026-11-01
+           */
+          feedback_to?: string;
         };
         header?: never;
         path?: never;
@@ -4594,11 +4664,13 @@ export interface paths {
     };
     /**
      * Export rating questions (CSV)
-     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `from`/`to` select questions by `offered_at`; `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's; `question_code` keeps that question. Days are counted in `tz`; without `from` and `to` everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
      */
     get: {
       parameters: {
         query?: {
+          /** @description `records` (the default): `from`/`to`, `agent_id`, `agent_type` and `channel` select each row by its own time and agent, as analytics counts it. `conversations`: they select conversations exactly as `GET /v1/inbox` does (the inbox's export menu sends this), and each export holds those conversations' rows. */
+          scope?: 'records' | 'conversations';
           /**
            * @description First day, inclusive, in `tz`.
            * @example 2026-11-01
@@ -4620,6 +4692,39 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
+          q?: string;
+          /** @description true: some rating of the conversation has an answer; false: none has. */
+          rated?: boolean;
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          low_rating?: boolean;
+          /** @description true: a rating or some message feedback carries a comment; false: none does. */
+          has_comment?: boolean;
+          status?: 'open' | 'closed';
+          /**
+           * @description Only conversations with a rating answer given on this day or later, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_from?: string;
+          /**
+           * @description Only conversations with a rating answer given on this day or earlier, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_to?: string;
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
+          answered_kind?: 'stars' | 'nps' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
+          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or later.
+           * @example 2026-11-01
+           */
+          feedback_from?: string;
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or earlier.
+           * @example 2026-11-01
+           */
+          feedback_to?: string;
         };
         header?: never;
         path?: never;
@@ -4727,11 +4832,13 @@ export interface paths {
     };
     /**
      * Export rating questions (JSONL)
-     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `from`/`to` select questions by `offered_at`; `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's; `question_code` keeps that question. Days are counted in `tz`; without `from` and `to` everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
      */
     get: {
       parameters: {
         query?: {
+          /** @description `records` (the default): `from`/`to`, `agent_id`, `agent_type` and `channel` select each row by its own time and agent, as analytics counts it. `conversations`: they select conversations exactly as `GET /v1/inbox` does (the inbox's export menu sends this), and each export holds those conversations' rows. */
+          scope?: 'records' | 'conversations';
           /**
            * @description First day, inclusive, in `tz`.
            * @example 2026-11-01
@@ -4753,6 +4860,39 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
+          q?: string;
+          /** @description true: some rating of the conversation has an answer; false: none has. */
+          rated?: boolean;
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          low_rating?: boolean;
+          /** @description true: a rating or some message feedback carries a comment; false: none does. */
+          has_comment?: boolean;
+          status?: 'open' | 'closed';
+          /**
+           * @description Only conversations with a rating answer given on this day or later, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_from?: string;
+          /**
+           * @description Only conversations with a rating answer given on this day or earlier, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_to?: string;
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
+          answered_kind?: 'stars' | 'nps' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
+          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or later.
+           * @example 2026-11-01
+           */
+          feedback_from?: string;
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or earlier.
+           * @example 2026-11-01
+           */
+          feedback_to?: string;
         };
         header?: never;
         path?: never;
@@ -4860,11 +5000,13 @@ export interface paths {
     };
     /**
      * Export the message-feedback log (CSV)
-     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `from`/`to` select records by `created_at`; `agent_id`, `agent_type` and `channel` as above; `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without `from` and `to` everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `user_id`, `rating`, `comment`, `created_at`.
+     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `scope=conversations`: every record on the messages of the conversations the inbox's filters keep. By default: `from`/`to` select records by `created_at`, `agent_id` and `agent_type` as above, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the records of the conversations they keep in the inbox. `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `user_id`, `rating`, `comment`, `created_at`.
      */
     get: {
       parameters: {
         query?: {
+          /** @description `records` (the default): `from`/`to`, `agent_id`, `agent_type` and `channel` select each row by its own time and agent, as analytics counts it. `conversations`: they select conversations exactly as `GET /v1/inbox` does (the inbox's export menu sends this), and each export holds those conversations' rows. */
+          scope?: 'records' | 'conversations';
           /**
            * @description First day, inclusive, in `tz`.
            * @example 2026-11-01
@@ -4886,6 +5028,39 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
+          q?: string;
+          /** @description true: some rating of the conversation has an answer; false: none has. */
+          rated?: boolean;
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          low_rating?: boolean;
+          /** @description true: a rating or some message feedback carries a comment; false: none does. */
+          has_comment?: boolean;
+          status?: 'open' | 'closed';
+          /**
+           * @description Only conversations with a rating answer given on this day or later, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_from?: string;
+          /**
+           * @description Only conversations with a rating answer given on this day or earlier, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_to?: string;
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
+          answered_kind?: 'stars' | 'nps' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
+          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or later.
+           * @example 2026-11-01
+           */
+          feedback_from?: string;
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or earlier.
+           * @example 2026-11-01
+           */
+          feedback_to?: string;
         };
         header?: never;
         path?: never;
@@ -4993,11 +5168,13 @@ export interface paths {
     };
     /**
      * Export the message-feedback log (JSONL)
-     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `from`/`to` select records by `created_at`; `agent_id`, `agent_type` and `channel` as above; `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without `from` and `to` everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `user_id`, `rating`, `comment`, `created_at`.
+     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `scope=conversations`: every record on the messages of the conversations the inbox's filters keep. By default: `from`/`to` select records by `created_at`, `agent_id` and `agent_type` as above, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the records of the conversations they keep in the inbox. `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `user_id`, `rating`, `comment`, `created_at`.
      */
     get: {
       parameters: {
         query?: {
+          /** @description `records` (the default): `from`/`to`, `agent_id`, `agent_type` and `channel` select each row by its own time and agent, as analytics counts it. `conversations`: they select conversations exactly as `GET /v1/inbox` does (the inbox's export menu sends this), and each export holds those conversations' rows. */
+          scope?: 'records' | 'conversations';
           /**
            * @description First day, inclusive, in `tz`.
            * @example 2026-11-01
@@ -5019,6 +5196,39 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
+          q?: string;
+          /** @description true: some rating of the conversation has an answer; false: none has. */
+          rated?: boolean;
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          low_rating?: boolean;
+          /** @description true: a rating or some message feedback carries a comment; false: none does. */
+          has_comment?: boolean;
+          status?: 'open' | 'closed';
+          /**
+           * @description Only conversations with a rating answer given on this day or later, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_from?: string;
+          /**
+           * @description Only conversations with a rating answer given on this day or earlier, in `tz`.
+           * @example 2026-11-01
+           */
+          answered_to?: string;
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
+          answered_kind?: 'stars' | 'nps' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
+          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or later.
+           * @example 2026-11-01
+           */
+          feedback_from?: string;
+          /**
+           * @description Only conversations with a like or dislike on one of their messages given on this day or earlier.
+           * @example 2026-11-01
+           */
+          feedback_to?: string;
         };
         header?: never;
         path?: never;
@@ -5137,7 +5347,7 @@ export interface paths {
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
-          /** @description Only this agent (human or AI). */
+          /** @description The conversation's agent (human or AI). */
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
@@ -5157,6 +5367,8 @@ export interface paths {
            * @example Europe/Berlin
            */
           tz?: string;
+          /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
+          q?: string;
           /**
            * @description Only conversations with a rating answer given on this day or later, in `tz`.
            * @example 2026-11-01
@@ -5181,8 +5393,6 @@ export interface paths {
            * @example 2026-11-01
            */
           feedback_to?: string;
-          /** @description Search: part of the contact's name or email or of the external id (any case), or a conversation's exact id or UUID. */
-          q?: string;
           /** @description Page size. */
           limit?: number;
           /** @description The `next_cursor` of the previous page. */

@@ -4,11 +4,14 @@ import type { RecordRef } from '../../db/values.js';
 import { groupCommit } from '../../db/group-commit.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
+import type { SearchIndex } from '../search/index.js';
 import type { ConversationsTable, MessagesTable } from './conversations.table.js';
 import type { Insertable, Selectable } from 'kysely';
 
 export type ConversationRow = Selectable<ConversationsTable> & { message_count: number | string };
-export type MessageRow = Selectable<MessagesTable>;
+export type MessageRow = Omit<Selectable<MessagesTable>, 'search_words'>;
+/** A message to insert; its words for the search index are made from its text. */
+export type NewMessage = Omit<Insertable<MessagesTable>, 'search_words'>;
 
 /** A conversation named by integer id or by UUID. */
 export type ConversationRef = RecordRef;
@@ -23,15 +26,19 @@ export interface ConversationFilters {
   createdTo?: string;
 }
 
-/** SQL for conversations and messages. Every query is bound to one organization. */
+/**
+ * SQL for conversations and messages. Every query is bound to one organization. Every insert of a conversation or a
+ * message writes its words for the search index in the same statement or transaction.
+ */
 export class ConversationsRepository {
   private readonly db: Db;
 
-  constructor(database: Database) {
+  constructor(
+    database: Database,
+    private readonly search: SearchIndex,
+  ) {
     this.db = database.db;
-    this.insertMessage = groupCommit(database, (executor, row: Insertable<MessagesTable>) =>
-      this.insertOneMessage(row, executor),
-    );
+    this.insertMessage = groupCommit(database, (executor, row: NewMessage) => this.insertOneMessage(row, executor));
   }
 
   private selectConversations(db: Db, orgId: number) {
@@ -129,23 +136,31 @@ export class ConversationsRepository {
 
   /** Inserts a conversation unless its external id is taken; returns its id, or undefined when it was taken. */
   async insertConversation(db: Db, row: Insertable<ConversationsTable>) {
-    return db
+    const inserted = await db
       .insertInto('conversations')
       .values(row)
       .onConflict((oc) => oc.columns(['org_id', 'external_id']).doNothing())
       .returning(['id'])
       .executeTakeFirst();
+    if (inserted) await this.search.addContacts(db, [contactOf(row, Number(inserted.id))]);
+    return inserted;
   }
 
   /** Inserts many conversations, skipping external ids already taken; returns the ones inserted. */
   async insertConversations(db: Db, rows: Insertable<ConversationsTable>[]) {
     if (rows.length === 0) return [];
-    return db
+    const inserted = await db
       .insertInto('conversations')
       .values(rows)
       .onConflict((oc) => oc.columns(['org_id', 'external_id']).doNothing())
       .returning(['id', 'uid', 'external_id'])
       .execute();
+    const byUid = new Map(rows.map((row) => [row.uid, row]));
+    await this.search.addContacts(
+      db,
+      inserted.map((row) => contactOf(byUid.get(row.uid)!, Number(row.id))),
+    );
+    return inserted;
   }
 
   findByExternalIds(db: Db, orgId: number, externalIds: string[]) {
@@ -161,12 +176,15 @@ export class ConversationsRepository {
     await db.updateTable('conversations').set(changes).where('id', '=', id).execute();
   }
 
-  async insertMessages(db: Db, rows: Insertable<MessagesTable>[]): Promise<void> {
+  async insertMessages(db: Db, rows: NewMessage[]): Promise<void> {
     if (rows.length === 0) return;
-    await db.insertInto('messages').values(rows).execute();
+    await db
+      .insertInto('messages')
+      .values(rows.map((row) => ({ ...row, search_words: this.search.messageWords(row.text) })))
+      .execute();
   }
 
-  private readonly insertOneMessage = preparedQuery(
+  private readonly insertPrepared = preparedQuery(
     () => this.db,
     (db, row: Insertable<MessagesTable>) =>
       db.insertInto('messages').values({
@@ -175,19 +193,25 @@ export class ConversationsRepository {
         conversation_id: row.conversation_id,
         role: row.role,
         text: row.text,
+        search_words: row.search_words,
         author_id: row.author_id,
         created_at: row.created_at,
       }),
   );
 
+  /** One message, with its words for the search index: one prepared insert. */
+  private insertOneMessage(row: NewMessage, executor: Db) {
+    return this.insertPrepared({ ...row, search_words: this.search.messageWords(row.text) }, executor);
+  }
+
   /** Appends one message: the hottest write of this module, group-committed on SQLite. */
-  readonly insertMessage: (row: Insertable<MessagesTable>) => Promise<void>;
+  readonly insertMessage: (row: NewMessage) => Promise<void>;
 
   /** The messages of a conversation in conversation order: by time, then by arrival. */
   listMessages(conversationId: number): Promise<MessageRow[]> {
     return this.db
       .selectFrom('messages')
-      .selectAll()
+      .select(['id', 'uid', 'org_id', 'conversation_id', 'role', 'text', 'author_id', 'created_at'])
       .where('conversation_id', '=', conversationId)
       .orderBy('created_at')
       .orderBy('id')
@@ -211,7 +235,11 @@ export class ConversationsRepository {
 
   /** Removes what identifies the contact from the messages: texts, and the contact as author. */
   async redactMessages(db: Db, conversationId: number): Promise<void> {
-    await db.updateTable('messages').set({ text: null }).where('conversation_id', '=', conversationId).execute();
+    await db
+      .updateTable('messages')
+      .set({ text: null, search_words: null })
+      .where('conversation_id', '=', conversationId)
+      .execute();
     await db
       .updateTable('messages')
       .set({ author_id: null })
@@ -219,4 +247,15 @@ export class ConversationsRepository {
       .where('role', '=', 'user')
       .execute();
   }
+}
+
+/** A conversation row as its search document reads it. */
+function contactOf(row: Insertable<ConversationsTable>, id: number) {
+  return {
+    id,
+    org_id: row.org_id,
+    external_id: row.external_id ?? null,
+    contact_name: row.contact_name ?? null,
+    contact_email: row.contact_email ?? null,
+  };
 }

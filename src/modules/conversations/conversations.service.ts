@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
 import type { Principal } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
+import { SearchIndex } from '../search/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
 import { ConversationsRepository, type ConversationRow, type MessageRow } from './conversations.repository.js';
 import type {
@@ -101,13 +102,15 @@ export type AnonymizeListener = (db: Db, orgId: number, conversationId: number) 
 /** Conversations and their messages: what customers push in, and what every other module hangs off. */
 export class ConversationsService {
   private readonly repository: ConversationsRepository;
+  private readonly search: SearchIndex;
   private readonly anonymizeListeners: AnonymizeListener[] = [];
 
   constructor(
     private readonly database: Database,
     private readonly webhooks?: WebhooksService,
   ) {
-    this.repository = new ConversationsRepository(database);
+    this.search = new SearchIndex(database);
+    this.repository = new ConversationsRepository(database, this.search);
   }
 
   /** Creates a conversation with its first messages. An external_id already in use is a 409. */
@@ -299,6 +302,7 @@ export class ConversationsService {
       const now = nowIso();
       await this.repository.redactMessages(trx, id);
       for (const listener of this.anonymizeListeners) await listener(trx, principal.orgId, id);
+      await this.search.forgetConversation(trx, { ...row, id, org_id: principal.orgId });
       await this.repository.updateConversation(trx, id, {
         // A fresh random contact id keeps the column meaningful (one contact) while unlinking the person.
         contact_id: randomUUID(),

@@ -33,6 +33,8 @@ export interface MessagesTable {
   role: MessageRole;
   /** Null once the conversation is anonymized. */
   text: string | null;
+  /** The text's words as search reads them (search/words.ts `indexedText`); null without a word. */
+  search_words: string | null;
   author_id: string | null;
   created_at: string;
 }

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CompiledQuery, sql, type Expression, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import type { ResolvedFilters } from '../analytics/index.js';
+import type { ConversationConditions, ConversationFilter } from '../inbox/index.js';
 
 /** Rows a PostgreSQL cursor hands over per FETCH. */
 const POSTGRES_FETCH_ROWS = 2000;
@@ -81,6 +82,12 @@ export interface FeedbackExportRow {
   created_at: string;
 }
 
+/** What an export holds: rows of the conversations `conversations` keeps, narrowed by the rows' own `records` filters. */
+export interface ExportFilters {
+  records: ResolvedFilters;
+  conversations: ConversationFilter;
+}
+
 /** The ids one SQLite query reads: `after < id <= upTo`. */
 interface IdWindow {
   after: number;
@@ -91,7 +98,7 @@ interface IdWindow {
  * An export's query: built whole for a PostgreSQL cursor, or for one id window at a time on SQLite. `key` is the
  * integer primary key the rows are ordered by; `table` is where it lives.
  */
-interface ExportQuery<Row> {
+interface RowQuery<Row> {
   table: 'conversations' | 'rating_questions' | 'message_feedback';
   build(window?: IdWindow): CompiledQuery<Row>;
 }
@@ -127,7 +134,11 @@ export class ExportsRepository {
   private readonly db: Db;
   private readonly dialect: Dialect;
 
-  constructor(db: Db, dialect: Dialect) {
+  constructor(
+    db: Db,
+    dialect: Dialect,
+    private readonly conditions: ConversationConditions,
+  ) {
     this.db = db;
     this.dialect = dialect;
   }
@@ -144,7 +155,7 @@ export class ExportsRepository {
   }
 
   /** Conversations created in the range, each with its latest rating (the newest survey) and feedback totals. */
-  conversations(orgId: number, filters: ResolvedFilters): ExportQuery<ConversationExportRow> {
+  conversations(orgId: number, { records: filters, conversations }: ExportFilters): RowQuery<ConversationExportRow> {
     const build = (window?: IdWindow) => {
       let query = this.db
         .selectFrom('conversations as c')
@@ -196,6 +207,7 @@ export class ExportsRepository {
           ];
         })
         .where(this.ownedBy('c.org_id', orgId));
+      for (const condition of this.conditions.all(conversations)) query = query.where(condition);
       if (filters.fromUtc) query = query.where('c.created_at', '>=', filters.fromUtc);
       if (filters.toUtc) query = query.where('c.created_at', '<', filters.toUtc);
       if (filters.agentId) query = query.where('c.agent_id', '=', filters.agentId);
@@ -219,7 +231,7 @@ export class ExportsRepository {
   }
 
   /** Rating questions offered in the range, with their survey and conversation. */
-  ratings(orgId: number, filters: ResolvedFilters): ExportQuery<RatingExportRow> {
+  ratings(orgId: number, { records: filters, conversations }: ExportFilters): RowQuery<RatingExportRow> {
     const build = (window?: IdWindow) => {
       let query = this.db
         .selectFrom('rating_questions as q')
@@ -247,6 +259,7 @@ export class ExportsRepository {
           'r.cancelled_at as rating_cancelled_at',
         ])
         .where(this.ownedBy('q.org_id', orgId));
+      for (const condition of this.conditions.all(conversations)) query = query.where(condition);
       if (filters.fromUtc) query = query.where('q.offered_at', '>=', filters.fromUtc);
       if (filters.toUtc) query = query.where('q.offered_at', '<', filters.toUtc);
       if (filters.agentId) query = query.where('r.agent_id', '=', filters.agentId);
@@ -264,7 +277,7 @@ export class ExportsRepository {
    * message's author, else the conversation's agent; its type follows the message's role (`ai`, `agent` = human), else
    * the conversation's. Question codes do not apply to message feedback.
    */
-  feedback(orgId: number, filters: ResolvedFilters): ExportQuery<FeedbackExportRow> {
+  feedback(orgId: number, { records: filters, conversations }: ExportFilters): RowQuery<FeedbackExportRow> {
     const build = (window?: IdWindow) => {
       const agentId = sql<string | null>`coalesce(m.author_id, c.agent_id)`;
       const agentType = sql<
@@ -290,6 +303,7 @@ export class ExportsRepository {
           'f.created_at',
         ])
         .where(this.ownedBy('f.org_id', orgId));
+      for (const condition of this.conditions.all(conversations)) query = query.where(condition);
       if (filters.fromUtc) query = query.where('f.created_at', '>=', filters.fromUtc);
       if (filters.toUtc) query = query.where('f.created_at', '<', filters.toUtc);
       if (filters.agentId) query = query.where(agentId, '=', filters.agentId);
@@ -307,7 +321,7 @@ export class ExportsRepository {
    * the primary key up to the largest id when the export began; the shared connection is free between two windows.
    * Stopping the iteration (the client went away) ends the transaction and releases the connection.
    */
-  batches<Row>(query: ExportQuery<Row>): AsyncGenerator<Row[], void, undefined> {
+  batches<Row>(query: RowQuery<Row>): AsyncGenerator<Row[], void, undefined> {
     return this.dialect === 'postgres' ? this.cursorBatches(query.build()) : this.windowBatches(query);
   }
 
@@ -334,7 +348,7 @@ export class ExportsRepository {
     }
   }
 
-  private async *windowBatches<Row>(query: ExportQuery<Row>): AsyncGenerator<Row[], void, undefined> {
+  private async *windowBatches<Row>(query: RowQuery<Row>): AsyncGenerator<Row[], void, undefined> {
     const bounds = await this.db
       .selectFrom(query.table)
       .select((eb) => [eb.fn.min('id').as('first'), eb.fn.max('id').as('last')])

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { principalOf } from '../../http/auth.js';
 import { errorResponses } from '../../http/schemas.js';
-import { AnalyticsFilterQuery } from '../analytics/index.js';
+import { ExportQuery } from './exports.schemas.js';
 import {
   EXPORT_COLUMNS,
   EXPORT_DATASETS,
@@ -23,8 +23,9 @@ const about: Record<ExportDataset, { summary: string; rows: string; filters: str
       'its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every ' +
       "author's current message feedback (`likes`, `dislikes`, `comments`).",
     filters:
-      '`from`/`to` select conversations by `created_at`; `agent_id`, `agent_type` and `channel` are the ' +
-      "conversation's; `question_code` keeps conversations whose latest rating asked that question.",
+      'Every filter selects conversations as `GET /v1/inbox` does, in either scope (`from`/`to` by `created_at`; ' +
+      "agent and channel the conversation's), so the file holds exactly the conversations the inbox lists; " +
+      '`question_code` keeps conversations whose latest rating asked that question.',
   },
   ratings: {
     summary: 'Export rating questions',
@@ -33,8 +34,10 @@ const about: Record<ExportDataset, { summary: string; rows: string; filters: str
       '(`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS ' +
       '0-10, thumbs 1 (up) or 0 (down).',
     filters:
-      "`from`/`to` select questions by `offered_at`; `agent_id` and `agent_type` are the rating's agent, `channel` " +
-      "the conversation's; `question_code` keeps that question.",
+      "`scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By " +
+      "default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, " +
+      "`channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of " +
+      'the conversations they keep in the inbox. `question_code` keeps that question.',
   },
   feedback: {
     summary: 'Export the message-feedback log',
@@ -42,8 +45,10 @@ const about: Record<ExportDataset, { summary: string; rows: string; filters: str
       'One row per record of the append-only feedback log, oldest first (every change of every author, not only ' +
       'the current state). The agent is the message’s author, else the conversation’s agent.',
     filters:
-      '`from`/`to` select records by `created_at`; `agent_id`, `agent_type` and `channel` as above; `question_code` ' +
-      'does not apply to message feedback and is ignored.',
+      "`scope=conversations`: every record on the messages of the conversations the inbox's filters keep. By " +
+      'default: `from`/`to` select records by `created_at`, `agent_id` and `agent_type` as above, and `q`, `rated`, ' +
+      '`low_rating`, `has_comment`, `status` keep the records of the conversations they keep in the inbox. ' +
+      '`question_code` does not apply to message feedback and is ignored.',
   },
 };
 
@@ -54,7 +59,6 @@ const formatNotes: Record<ExportFormat, string> = {
   jsonl: 'JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers.',
 };
 
-const Query = Type.Object(AnalyticsFilterQuery, { additionalProperties: false });
 /** The file, as OpenAPI describes it (text); the handler sends it as a stream. */
 const FileBody = Type.Unsafe<Readable>(Type.String());
 
@@ -70,10 +74,10 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ exports: ExportsService 
             tags,
             summary: `${about[dataset].summary} (${format.toUpperCase()})`,
             description:
-              `${about[dataset].rows} ${about[dataset].filters} Days are counted in \`tz\`; without \`from\` and ` +
-              `\`to\` everything is exported. ${formatNotes[format]} Streamed as it is read. Columns: ` +
+              `${about[dataset].rows} ${about[dataset].filters} Days are counted in \`tz\`; without filters ` +
+              `everything is exported. ${formatNotes[format]} Streamed as it is read. Columns: ` +
               `${EXPORT_COLUMNS[dataset].map((column) => `\`${column}\``).join(', ')}.`,
-            querystring: Query,
+            querystring: ExportQuery,
             response: {
               200: {
                 description: `A file download: \`Content-Disposition: attachment; filename="plaudit-${dataset}-YYYY-MM-DD.${format}"\`.`,

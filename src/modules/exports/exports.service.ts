@@ -1,21 +1,19 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Database } from '../../db/database.js';
 import { nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
-import {
-  localDay,
-  resolveFilters,
-  type AnalyticsFilterInput,
-  type AnalyticsService,
-  type ResolvedFilters,
-} from '../analytics/index.js';
-import { csvLine, csvRecord, type Cell } from './csv.js';
+import { localDay, resolveFilters, type AnalyticsService } from '../analytics/index.js';
+import { ConversationConditions, resolveConversationFilter } from '../inbox/index.js';
+import { csvRecord, type Cell } from './csv.js';
 import {
   ExportsRepository,
   type ConversationExportRow,
+  type ExportFilters,
   type FeedbackExportRow,
   type RatingExportRow,
 } from './exports.repository.js';
+import type { ExportQuery } from './exports.schemas.js';
+import { chunked, csvFormat, ExportStream, jsonLinesFormat, type LineFormat } from './stream.js';
 
 export const EXPORT_DATASETS = ['conversations', 'ratings', 'feedback'] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
@@ -198,125 +196,12 @@ function feedbackCells(row: FeedbackExportRow): Cell[] {
   ];
 }
 
-/** How a format writes a row of cells (without its line end), and what ends each line. */
-interface LineFormat {
-  line(cells: readonly Cell[]): string;
-  end: string;
-}
-
-const csvFormat: LineFormat = { line: csvLine, end: '\r\n' };
-
-function jsonLinesFormat(columns: readonly string[]): LineFormat {
-  return {
-    line(cells) {
-      const object: Record<string, Cell> = {};
-      for (let i = 0; i < columns.length; i += 1) object[columns[i]!] = cells[i] ?? null;
-      return JSON.stringify(object);
-    },
-    end: '\n',
-  };
-}
-
-/**
- * Characters per chunk handed to the socket: about a stream's high-water mark, so that back-pressure stops the reading
- * within a chunk or two, and no string of a whole batch (megabytes, straight into V8's large-object space) is made.
- */
-const CHUNK_CHARS = 16 * 1024;
-
-/**
- * Joins the lines of batches of rows into chunks of about CHUNK_CHARS. A batch is written out whole before its first
- * chunk is handed on, so that its rows are not kept alive while a slow client reads.
- */
-async function* chunked<Row>(
-  batches: AsyncGenerator<Row[], void, undefined>,
-  cellsOf: (row: Row) => Cell[],
-  format: LineFormat,
-): AsyncGenerator<string, void, undefined> {
-  let lines: string[] = [];
-  let length = 0;
-  for await (const rows of batches) {
-    const ready: string[] = [];
-    for (const row of rows) {
-      const line = format.line(cellsOf(row));
-      lines.push(line);
-      length += line.length;
-      if (length >= CHUNK_CHARS) {
-        lines.push('');
-        ready.push(lines.join(format.end));
-        lines = [];
-        length = 0;
-      }
-    }
-    yield* ready;
-  }
-  if (lines.length > 0) {
-    lines.push('');
-    yield lines.join(format.end);
-  }
-}
-
-/**
- * A Readable over an async iterator of text chunks, whose first chunk was read already (so that a failing query is
- * an error answer, not a broken download). Reads the next chunk only when the consumer asks (back-pressure); when
- * destroyed — the client went away, or read nothing for `stallMs` — it stops the iterator, which ends the query and
- * releases its connection.
- */
-class ExportStream extends Readable {
-  readonly #chunks: AsyncGenerator<string, void, undefined>;
-  readonly #stallMs: number;
-  #first: string | undefined;
-  #stall: NodeJS.Timeout | undefined;
-
-  constructor(chunks: AsyncGenerator<string, void, undefined>, first: string | undefined, stallMs: number) {
-    super();
-    this.#chunks = chunks;
-    this.#first = first;
-    this.#stallMs = stallMs;
-    // A body nobody starts to read ends too.
-    this.#startStallTimer();
-  }
-
-  override _read(): void {
-    clearTimeout(this.#stall);
-    const first = this.#first;
-    if (first !== undefined) {
-      this.#first = undefined;
-      this.#push(first);
-      return;
-    }
-    this.#chunks.next().then(
-      (next) => {
-        if (!this.destroyed) this.#push(next.done ? null : next.value);
-      },
-      (error: unknown) => this.destroy(error as Error),
-    );
-  }
-
-  /** Hands a chunk on; until the consumer asks for the next, the stall timer runs. */
-  #push(chunk: string | null): void {
-    this.push(chunk);
-    if (chunk !== null) this.#startStallTimer();
-  }
-
-  #startStallTimer(): void {
-    this.#stall = setTimeout(() => {
-      this.destroy(new Error(`The client read nothing for ${this.#stallMs / 1000} s; the export was ended.`));
-    }, this.#stallMs);
-    this.#stall.unref();
-  }
-
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    clearTimeout(this.#stall);
-    this.#chunks.return(undefined).then(
-      () => callback(error),
-      (returnError: unknown) => callback(error ?? (returnError as Error)),
-    );
-  }
-}
-
 /** The file name (dated the day of the export in the filters' time zone) and media type of an export. */
-function fileOf(dataset: ExportDataset, format: ExportFormat, filters: ResolvedFilters, now: string): ExportFile {
-  return { filename: `plaudit-${dataset}-${localDay(now, filters.tz)}.${format}`, contentType: EXPORT_FORMATS[format] };
+function fileOf(dataset: ExportDataset, format: ExportFormat, filters: ExportFilters, now: string): ExportFile {
+  return {
+    filename: `plaudit-${dataset}-${localDay(now, filters.records.tz)}.${format}`,
+    contentType: EXPORT_FORMATS[format],
+  };
 }
 
 /**
@@ -334,7 +219,7 @@ export class ExportsService {
     private readonly analytics: AnalyticsService,
     options: ExportsOptions = {},
   ) {
-    this.repository = new ExportsRepository(database.db, database.dialect);
+    this.repository = new ExportsRepository(database.db, database.dialect, new ConversationConditions(database));
     this.maxConcurrent = options.maxConcurrent ?? MAX_CONCURRENT_EXPORTS;
     this.stallMs = options.stallMs ?? EXPORT_STALL_MS;
   }
@@ -345,14 +230,30 @@ export class ExportsService {
   }
 
   /** Checks the filters and names the file an export would be, without reading a row (HEAD). */
-  async describe(
-    orgId: number,
-    dataset: ExportDataset,
-    format: ExportFormat,
-    input: AnalyticsFilterInput,
-  ): Promise<ExportFile> {
-    const filters = resolveFilters(input, await this.analytics.timezoneOf(orgId));
-    return fileOf(dataset, format, filters, nowIso());
+  async describe(orgId: number, dataset: ExportDataset, format: ExportFormat, input: ExportQuery): Promise<ExportFile> {
+    return fileOf(dataset, format, await this.resolve(orgId, input), nowIso());
+  }
+
+  /**
+   * The filters of an export, checked: with `scope=conversations` every conversation filter means what it means in the
+   * inbox (resolved by the inbox's own code), and the rows are those of the conversations it keeps; by default the
+   * shared filters select each row by its own time and agent, and the inbox's others still select conversations.
+   */
+  private async resolve(orgId: number, input: ExportQuery): Promise<ExportFilters> {
+    const timezone = await this.analytics.timezoneOf(orgId);
+    if (input.scope === 'conversations') {
+      return {
+        records: resolveFilters({ tz: input.tz, question_code: input.question_code }, timezone),
+        conversations: await resolveConversationFilter(input, async () => timezone),
+      };
+    }
+    // What is left once the shared filters are taken out: the filters only conversations have.
+    const { scope, from, to, tz, agent_id, agent_type, channel, question_code, ...conversationsOnly } = input;
+    return {
+      records: resolveFilters(input, timezone),
+      // Their activity days are counted in `tz` too.
+      conversations: await resolveConversationFilter(conversationsOnly, async () => tz ?? timezone),
+    };
   }
 
   /**
@@ -360,13 +261,8 @@ export class ExportsService {
    * query is an error answer; the rest is read as the body is consumed. The body must be read or destroyed: until it
    * is, the export holds its place among the running ones (and, on PostgreSQL, a connection).
    */
-  async open(
-    orgId: number,
-    dataset: ExportDataset,
-    format: ExportFormat,
-    input: AnalyticsFilterInput,
-  ): Promise<ExportDownload> {
-    const filters = resolveFilters(input, await this.analytics.timezoneOf(orgId));
+  async open(orgId: number, dataset: ExportDataset, format: ExportFormat, input: ExportQuery): Promise<ExportDownload> {
+    const filters = await this.resolve(orgId, input);
     if (this.#running >= this.maxConcurrent) {
       throw new AppError('rate_limited', `${this.maxConcurrent} exports are running already; try again when one ends.`);
     }
@@ -397,7 +293,7 @@ export class ExportsService {
   private chunks(
     orgId: number,
     dataset: ExportDataset,
-    filters: ResolvedFilters,
+    filters: ExportFilters,
     now: string,
     format: LineFormat,
   ): AsyncGenerator<string, void, undefined> {

@@ -3,6 +3,7 @@ import type { Db, Dialect } from '../../db/database.js';
 import { forUpdate } from '../../db/locking.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
+import type { SearchIndex } from '../search/index.js';
 import type { MessageFeedbackTable } from './feedback.table.js';
 
 export interface FeedbackFilters {
@@ -18,7 +19,11 @@ export class FeedbackRepository {
   private readonly db: Db;
   private readonly dialect: Dialect;
 
-  constructor(db: Db, dialect: Dialect) {
+  constructor(
+    db: Db,
+    dialect: Dialect,
+    private readonly search: SearchIndex,
+  ) {
     this.db = db;
     this.dialect = dialect;
   }
@@ -121,10 +126,27 @@ export class FeedbackRepository {
         ),
   );
 
-  /** Appends a record to the log and makes it its author's current feedback on the message. */
-  async append(db: Db, row: Insertable<MessageFeedbackTable>): Promise<void> {
+  /**
+   * Appends a record to the log and makes it its author's current feedback on the message. When a comment comes or
+   * goes (`previousComment` is the author's current one), the message's search document takes every author's current
+   * comments, in the same transaction.
+   */
+  async append(db: Db, row: Insertable<MessageFeedbackTable>, previousComment: string | null): Promise<void> {
     await this.insertOne(row, db);
     await this.upsertCurrent(row, db);
+    if ((row.comment ?? null) === previousComment) return;
+    const current = await db
+      .selectFrom('message_feedback_current')
+      .select('comment')
+      .where('message_id', '=', row.message_id)
+      .where('comment', 'is not', null)
+      .execute();
+    await this.search.saveFeedbackComments(db, {
+      orgId: row.org_id,
+      conversationId: row.conversation_id,
+      messageId: row.message_id,
+      comments: current.map((feedback) => feedback.comment),
+    });
   }
 
   /** Every record on a message, every author, in insertion order. */
@@ -190,12 +212,10 @@ export class FeedbackRepository {
     return query.orderBy('f.created_at', 'desc').orderBy('f.id', 'desc').limit(limit).execute();
   }
 
-  /** Blanks the comments of a conversation's feedback (anonymization); the ratings stay. */
+  /** Blanks the comments of a conversation's feedback, the log's and the current ones (anonymization); ratings stay. */
   async blankComments(db: Db, conversationId: number): Promise<void> {
-    await db
-      .updateTable('message_feedback')
-      .set({ comment: null })
-      .where('conversation_id', '=', conversationId)
-      .execute();
+    for (const table of ['message_feedback', 'message_feedback_current'] as const) {
+      await db.updateTable(table).set({ comment: null }).where('conversation_id', '=', conversationId).execute();
+    }
   }
 }

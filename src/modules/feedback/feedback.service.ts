@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
 import { messageAgent, type AnalyticsService } from '../analytics/index.js';
 import type { ConversationsService, Message } from '../conversations/index.js';
+import { SearchIndex } from '../search/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import type { FeedbackRating } from './feedback.table.js';
@@ -95,7 +96,7 @@ export class FeedbackService {
     private readonly analytics: AnalyticsService,
     private readonly webhooks: WebhooksService,
   ) {
-    this.repository = new FeedbackRepository(database.db, database.dialect);
+    this.repository = new FeedbackRepository(database.db, database.dialect, new SearchIndex(database));
     this.append = groupCommit(database, (trx, pending: PendingFeedback) => this.applySubmission(trx, pending), {
       transactional: true,
     });
@@ -261,13 +262,17 @@ export class FeedbackService {
       return;
     }
     const record = { uid: randomUUID(), rating: next.rating, comment: next.comment, created_at: at };
-    await this.repository.append(trx, {
-      ...record,
-      org_id: target.orgId,
-      conversation_id: target.conversationId,
-      message_id: target.messageId,
-      user_id: userId,
-    });
+    await this.repository.append(
+      trx,
+      {
+        ...record,
+        org_id: target.orgId,
+        conversation_id: target.conversationId,
+        message_id: target.messageId,
+        user_id: userId,
+      },
+      current?.comment ?? null,
+    );
     const dimensions = { agent_id: target.agentId, agent_type: target.agentType, channel: target.channel };
     await this.analytics.recordFeedbackChange(
       trx,

@@ -1,6 +1,6 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { Type } from 'typebox';
-import type { Tables } from '../../db/tables.js';
+import type { Db } from '../../db/database.js';
 import { AnalyticsFilterQuery, resolveFilters } from '../analytics/index.js';
 import { QuestionCodeSchema } from '../rating-config/index.js';
 
@@ -68,35 +68,34 @@ export function resolveActivity(input: ActivityInput, tz: string): ActivityFilte
   return filters;
 }
 
-type ConversationScope = ExpressionBuilder<Tables & { c: Tables['conversations'] }, 'c'>;
-
 /** The activity filters as conditions on the conversation `c`: EXISTS probes on the per-conversation indexes. */
-export function activityConditions(eb: ConversationScope, filters: ActivityFilters): Expression<SqlBool>[] {
+export function activityConditions(db: Db, filters: ActivityFilters): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
+  const conversation = sql.ref<number>('c.id');
   const { answered, feedback } = filters;
   if (answered) {
-    let answers = eb
+    let answers = db
       .selectFrom('ratings as r')
       .innerJoin('rating_questions as q', 'q.rating_id', 'r.id')
       .select(sql`1`.as('one'))
-      .whereRef('r.conversation_id', '=', 'c.id')
+      .where('r.conversation_id', '=', conversation)
       .where('q.status', '=', 'Rated');
     if (answered.fromUtc) answers = answers.where('q.answered_at', '>=', answered.fromUtc);
     if (answered.toUtc) answers = answers.where('q.answered_at', '<', answered.toUtc);
     if (answered.kind) answers = answers.where('q.kind', '=', answered.kind);
     if (answered.code) answers = answers.where('q.code', '=', answered.code);
-    conditions.push(eb.exists(answers));
+    conditions.push(sql<SqlBool>`exists ${answers}`);
   }
   if (feedback) {
     // Current feedback, as analytics counts it: a like or dislike later taken back counts no more.
-    let given = eb
+    let given = db
       .selectFrom('message_feedback_current as mf')
       .select(sql`1`.as('one'))
-      .whereRef('mf.conversation_id', '=', 'c.id')
+      .where('mf.conversation_id', '=', conversation)
       .where('mf.rating', 'is not', null);
     if (feedback.fromUtc) given = given.where('mf.created_at', '>=', feedback.fromUtc);
     if (feedback.toUtc) given = given.where('mf.created_at', '<', feedback.toUtc);
-    conditions.push(eb.exists(given));
+    conditions.push(sql<SqlBool>`exists ${given}`);
   }
   return conditions;
 }

@@ -1,30 +1,17 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
-import { integerId } from '../../db/values.js';
 import type { CreatedCursor } from '../../http/pagination.js';
-import { activityConditions, type ActivityFilters } from './inbox.activity.js';
+import type { ConversationConditions, ConversationFilter } from './filters.js';
 
-export interface InboxFilters {
-  rated?: boolean;
-  lowRating?: boolean;
-  hasComment?: boolean;
-  agentId?: string;
-  agentType?: 'human' | 'ai';
-  channel?: string;
-  status?: 'open' | 'closed';
-  createdFrom?: string;
-  createdTo?: string;
-  /** Search text: part of a contact's name or email or of an external id, or an exact id or UUID. */
-  search?: string;
-  /** Answers or message feedback given on some days. */
-  activity?: ActivityFilters;
-}
+/** A conversation as the inbox lists it. */
+export type ListedRow = Awaited<ReturnType<InboxRepository['listConversations']>>[number];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** `text` as a LIKE pattern that matches it anywhere, with `!` escaping the pattern's own wildcards. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[!%_]/g, (char) => `!${char}`)}%`;
+/** Which part of the newest-first list a query reads. */
+export interface ListWindow {
+  /** Only conversations after this position (older): the page's cursor. */
+  after?: CreatedCursor;
+  /** Only these conversations: what the search index found. */
+  among?: number[];
 }
 
 /**
@@ -36,6 +23,7 @@ export class InboxRepository {
   constructor(
     private readonly db: Db,
     private readonly dialect: Dialect,
+    private readonly conditions: ConversationConditions,
   ) {}
 
   async organizationTimezone(orgId: number): Promise<string> {
@@ -43,9 +31,59 @@ export class InboxRepository {
     return row?.timezone ?? 'UTC';
   }
 
-  /** A page of conversations, newest first: `limit` rows after the cursor. */
-  listConversations(orgId: number, filters: InboxFilters, limit: number, after?: CreatedCursor) {
-    let query = this.db
+  /** Conversations newest first: the first `limit` the filter keeps in the window. */
+  listConversations(orgId: number, filter: ConversationFilter, limit: number, window: ListWindow = {}) {
+    let query = this.listed(orgId);
+    for (const condition of this.conditions.all(filter)) query = query.where(condition);
+    const { after, among } = window;
+    if (among) {
+      // One parameter, so that the statement's text (and its prepared form) is the same for any number of ids.
+      query = query.where(
+        this.dialect === 'postgres'
+          ? sql<SqlBool>`c.id = any(${among}::bigint[])`
+          : sql<SqlBool>`c.id in (select value from json_each(${JSON.stringify(among)}))`,
+      );
+    }
+    // Row values, so that both engines read the bounds as a range of the (org_id, created_at, id) index.
+    if (after) {
+      query = query.where((eb) => eb(eb.refTuple('c.created_at', 'c.id'), '<', eb.tuple(after.createdAt, after.id)));
+    }
+    return query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
+  }
+
+  /**
+   * The newest `count` conversations after `after` that the filter's own columns keep, each with whether it passes the
+   * filter's other conditions and, term by term, whether it holds each search term: the first part of a search's
+   * answer, and a sample of how common each term is.
+   */
+  async sample(orgId: number, filter: ConversationFilter, count: number, after?: CreatedCursor) {
+    const related = this.conditions.related(filter);
+    const terms = this.conditions.terms(filter);
+    const flag = (condition: Expression<SqlBool>) => sql<number>`case when ${condition} then 1 else 0 end`;
+    let query = this.listed(orgId).select([
+      (related.length > 0 ? flag(sql<SqlBool>`${sql.join(related, sql` and `)}`) : sql<number>`1`).as('related'),
+      ...terms.map((term, i) => flag(term).as(`term_${i}`)),
+    ]);
+    for (const condition of this.conditions.fields(filter)) query = query.where(condition);
+    if (after) {
+      query = query.where((eb) => eb(eb.refTuple('c.created_at', 'c.id'), '<', eb.tuple(after.createdAt, after.id)));
+    }
+    const rows = await query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(count).execute();
+    return rows.map((row) => {
+      const flags = row as unknown as Record<string, number>;
+      const { related: _related, ...conversation } = row;
+      for (let i = 0; i < terms.length; i += 1) delete (conversation as Record<string, unknown>)[`term_${i}`];
+      return {
+        conversation: conversation as ListedRow,
+        related: Number(flags.related) === 1,
+        terms: terms.map((_, i) => Number(flags[`term_${i}`]) === 1),
+      };
+    });
+  }
+
+  /** The columns of a listed conversation. */
+  private listed(orgId: number) {
+    return this.db
       .selectFrom('conversations as c')
       .select([
         'c.id',
@@ -62,93 +100,17 @@ export class InboxRepository {
         'c.anonymized_at',
       ])
       .where('c.org_id', '=', orgId);
-    if (filters.status) query = query.where('c.status', '=', filters.status);
-    if (filters.channel) query = query.where('c.channel', '=', filters.channel);
-    if (filters.agentId) query = query.where('c.agent_id', '=', filters.agentId);
-    if (filters.agentType) query = query.where('c.agent_type', '=', filters.agentType);
-    if (filters.createdFrom) query = query.where('c.created_at', '>=', filters.createdFrom);
-    if (filters.createdTo) query = query.where('c.created_at', '<', filters.createdTo);
-    const { activity } = filters;
-    if (activity?.answered || activity?.feedback) query = query.where((eb) => eb.and(activityConditions(eb, activity)));
+  }
 
-    if (filters.rated !== undefined) {
-      query = query.where(({ exists, not, selectFrom }) => {
-        const answered = exists(
-          selectFrom('ratings as r')
-            .select(sql`1`.as('one'))
-            .whereRef('r.conversation_id', '=', 'c.id')
-            .where('r.status', 'in', ['partially_rated', 'rated']),
-        );
-        return filters.rated ? answered : not(answered);
-      });
-    }
-    if (filters.lowRating !== undefined) {
-      query = query.where(({ exists, not, selectFrom }) => {
-        const low = exists(
-          selectFrom('ratings as r')
-            .innerJoin('rating_questions as q', 'q.rating_id', 'r.id')
-            .select(sql`1`.as('one'))
-            .whereRef('r.conversation_id', '=', 'c.id')
-            .where('q.status', '=', 'Rated')
-            .where((eb) =>
-              eb.or([
-                eb.and([eb('q.kind', '=', 'stars'), eb('q.value', '<=', 2)]),
-                eb.and([eb('q.kind', '=', 'nps'), eb('q.value', '<=', 6)]),
-                eb.and([eb('q.kind', '=', 'thumbs'), eb('q.value', '=', 0)]),
-              ]),
-            ),
-        );
-        return filters.lowRating ? low : not(low);
-      });
-    }
-    if (filters.hasComment !== undefined) {
-      query = query.where(({ exists, not, selectFrom, or }) => {
-        const commented = or([
-          exists(
-            selectFrom('ratings as r')
-              .select(sql`1`.as('one'))
-              .whereRef('r.conversation_id', '=', 'c.id')
-              .where('r.comment', 'is not', null)
-              .where('r.comment', '!=', ''),
-          ),
-          exists(
-            selectFrom('message_feedback_current as f')
-              .select(sql`1`.as('one'))
-              .whereRef('f.conversation_id', '=', 'c.id')
-              .where('f.comment', 'is not', null)
-              .where('f.comment', '!=', ''),
-          ),
-        ]);
-        return filters.hasComment ? commented : not(commented);
-      });
-    }
-    if (filters.search) {
-      const search = filters.search;
-      query = query.where((eb) => {
-        // A UUID names a conversation or an external id exactly: two indexed lookups instead of reading every row.
-        if (UUID.test(search)) {
-          return eb.or([eb('c.uid', '=', search.toLowerCase()), eb('c.external_id', '=', search)]);
-        }
-        // SQLite's LIKE ignores ASCII case by itself; PostgreSQL's ILIKE ignores case in any script.
-        const like = sql.raw(this.dialect === 'postgres' ? 'ilike' : 'like');
-        const pattern = containsPattern(search);
-        const matches: Expression<SqlBool>[] = (['c.contact_name', 'c.contact_email', 'c.external_id'] as const).map(
-          (column) => sql<SqlBool>`${sql.ref(column)} ${like} ${pattern} escape '!'`,
-        );
-        const id = integerId(search);
-        if (id !== undefined) matches.push(eb('c.id', '=', id));
-        return eb.or(matches);
-      });
-    }
-    if (after) {
-      query = query.where((eb): Expression<SqlBool> =>
-        eb.or([
-          eb('c.created_at', '<', after.createdAt),
-          eb.and([eb('c.created_at', '=', after.createdAt), eb('c.id', '<', after.id)]),
-        ]),
-      );
-    }
-    return query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
+  /** The id of the organization's conversation with this uid, if there is one. */
+  async conversationIdByUid(orgId: number, uid: string): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('uid', '=', uid)
+      .executeTakeFirst();
+    return row ? Number(row.id) : undefined;
   }
 
   /** Per conversation: how many messages it has, and its last one (the text cut to `previewLength` characters). */

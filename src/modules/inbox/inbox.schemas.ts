@@ -1,37 +1,13 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, Nullable, Uuid } from '../../http/schemas.js';
-import { AnalyticsFilterQuery } from '../analytics/index.js';
-import { ActivityQuery } from './inbox.activity.js';
+import { InboxFilterQuery } from './filters.js';
 
 /** Characters of the last message shown in the inbox. */
 export const LAST_MESSAGE_PREVIEW = 300;
 
-const Flag = (description: string) => Type.Optional(Type.Boolean({ description }));
-
 export const InboxQuery = Type.Object(
   {
-    rated: Flag('true: some rating of the conversation has an answer; false: none has.'),
-    low_rating: Flag(
-      'true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is.',
-    ),
-    has_comment: Flag('true: a rating or some message feedback carries a comment; false: none does.'),
-    agent_id: AnalyticsFilterQuery.agent_id,
-    agent_type: AnalyticsFilterQuery.agent_type,
-    channel: AnalyticsFilterQuery.channel,
-    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
-    from: Type.Optional({ ...AnalyticsFilterQuery.from, description: 'First day the conversation began, in `tz`.' }),
-    to: Type.Optional({ ...AnalyticsFilterQuery.to, description: 'Last day the conversation began, in `tz`.' }),
-    tz: AnalyticsFilterQuery.tz,
-    ...ActivityQuery,
-    q: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 200,
-        description:
-          "Search: part of the contact's name or email or of the external id (any case), or a conversation's " +
-          'exact id or UUID.',
-      }),
-    ),
+    ...InboxFilterQuery,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25, description: 'Page size.' })),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `next_cursor` of the previous page.' })),
   },

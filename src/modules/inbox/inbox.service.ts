@@ -1,10 +1,33 @@
 import type { Database } from '../../db/database.js';
 import { nowIso } from '../../db/values.js';
-import { decodeCursor, splitPage } from '../../http/pagination.js';
-import { resolveFilters } from '../analytics/index.js';
-import { hasActivity, resolveActivity } from './inbox.activity.js';
-import { InboxRepository, type InboxFilters } from './inbox.repository.js';
+import { decodeCursor, splitPage, type CreatedCursor } from '../../http/pagination.js';
+import type { SearchIndex, SearchTerm } from '../search/index.js';
+import { ConversationConditions, resolveConversationFilter, type ConversationFilter } from './filters.js';
+import { InboxRepository, type ListedRow } from './inbox.repository.js';
 import { LAST_MESSAGE_PREVIEW, type InboxItem, type InboxQuery, type InboxRating } from './inbox.schemas.js';
+
+/**
+ * How many of the newest conversations a search reads first. They are the first part of its answer, and a sample: a
+ * term that many of them hold fills the page among them or soon after, where the search index would have to list all
+ * of its matches to find the newest; a term that few of them hold is asked of the index.
+ */
+export const SEARCH_WALK = 200;
+/** A term held by at most this many of the sample is rare enough to be read from the search index. */
+export const SEARCH_SAMPLE_HITS = 5;
+/** Rows the index may name for a term before the term counts as too common to be read from it after all. */
+export const SEARCH_INDEX_LIMIT = 4000;
+
+/** Among terms as rare in the sample, the one likely to match least first: quoted, longest phrase, longest word. */
+function weight(term: SearchTerm): number {
+  return (term.prefix ? 0 : 1_000_000) + term.words.length * 1000 + Array.from(term.words.at(-1)!).length;
+}
+
+export interface InboxOptions {
+  /** SEARCH_WALK, for tests that take each way a search can go. */
+  searchWalk?: number;
+  /** SEARCH_INDEX_LIMIT, likewise. */
+  searchIndexLimit?: number;
+}
 
 type RatingRow = Awaited<ReturnType<InboxRepository['latestRatings']>>[number];
 type QuestionRow = Awaited<ReturnType<InboxRepository['answeredQuestions']>>[number];
@@ -36,39 +59,24 @@ function toInboxRating(row: RatingRow, answers: QuestionRow[], now: string): Inb
 /** The dashboard's inbox: conversations newest first, each with its latest rating and its message feedback. */
 export class InboxService {
   private readonly repository: InboxRepository;
+  private readonly search: SearchIndex;
+  private readonly searchWalk: number;
+  private readonly searchIndexLimit: number;
 
-  constructor(database: Database) {
-    this.repository = new InboxRepository(database.db, database.dialect);
+  constructor(database: Database, options: InboxOptions = {}) {
+    const conditions = new ConversationConditions(database);
+    this.search = conditions.search;
+    this.repository = new InboxRepository(database.db, database.dialect, conditions);
+    this.searchWalk = options.searchWalk ?? SEARCH_WALK;
+    this.searchIndexLimit = options.searchIndexLimit ?? SEARCH_INDEX_LIMIT;
   }
 
   /** One page of the inbox: a list query, then four batched queries for the page's rows, however long the page. */
   async listInbox(orgId: number, query: InboxQuery): Promise<{ data: InboxItem[]; next_cursor: string | null }> {
     const limit = query.limit ?? 25;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const filters: InboxFilters = {
-      rated: query.rated,
-      lowRating: query.low_rating,
-      hasComment: query.has_comment,
-      agentId: query.agent_id?.toLowerCase(),
-      agentType: query.agent_type,
-      channel: query.channel,
-      status: query.status,
-      search: query.q?.trim() || undefined,
-    };
-    if (query.from || query.to || query.tz) {
-      // Days are the organization's (or `tz`'s) days, as in analytics.
-      const range = resolveFilters(
-        { from: query.from, to: query.to, tz: query.tz },
-        await this.repository.organizationTimezone(orgId),
-      );
-      filters.createdFrom = range.fromUtc;
-      filters.createdTo = range.toUtc;
-    }
-    if (hasActivity(query)) {
-      filters.activity = resolveActivity(query, query.tz ?? (await this.repository.organizationTimezone(orgId)));
-    }
-
-    const rows = await this.repository.listConversations(orgId, filters, limit + 1, after);
+    const filter = await resolveConversationFilter(query, () => this.repository.organizationTimezone(orgId));
+    const rows = await this.listConversations(orgId, filter, limit + 1, after);
     const { page, next_cursor } = splitPage(rows, limit);
     const ids = page.map((row) => Number(row.id));
     const [messages, ratings, feedback] = await Promise.all([
@@ -120,5 +128,51 @@ export class InboxService {
       };
     });
     return { data, next_cursor };
+  }
+
+  /**
+   * The first `limit` conversations the filter keeps after `after`. A search reads the newest SEARCH_WALK
+   * conversations first; if they do not fill the page, the index is asked for the conversations holding the term the
+   * fewest of them held, when few did, and those are read; otherwise every conversation is read on. Each way applies
+   * every condition, so all of them find exactly the same rows.
+   */
+  private async listConversations(
+    orgId: number,
+    filter: ConversationFilter,
+    limit: number,
+    after: CreatedCursor | undefined,
+  ): Promise<ListedRow[]> {
+    const terms = filter.search;
+    if (!terms || terms.length === 0) return this.repository.listConversations(orgId, filter, limit, { after });
+    const sample = await this.repository.sample(orgId, filter, this.searchWalk, after);
+    const kept = sample
+      .filter((row) => row.related && row.terms.every(Boolean))
+      .map((row) => row.conversation)
+      .slice(0, limit);
+    if (sample.length < this.searchWalk || kept.length >= limit) return kept;
+    const last = sample.at(-1)!.conversation;
+    const rest = async (among?: number[]) =>
+      among?.length === 0
+        ? []
+        : this.repository.listConversations(orgId, filter, limit - kept.length, {
+            after: { createdAt: last.created_at, id: Number(last.id) },
+            among,
+          });
+    const hits = terms.map((_, i) => sample.filter((row) => row.terms[i]).length);
+    const rarest = terms
+      .map((term, i) => ({ term, hits: hits[i]! }))
+      .sort((a, b) => a.hits - b.hits || weight(b.term) - weight(a.term))[0]!;
+    if (rarest.hits <= SEARCH_SAMPLE_HITS) {
+      const among = await this.search.conversationsWithTerm(orgId, rarest.term, this.searchIndexLimit);
+      if (among) {
+        if (rarest.term.conversationId !== undefined) among.push(rarest.term.conversationId);
+        if (rarest.term.conversationUid !== undefined) {
+          const id = await this.repository.conversationIdByUid(orgId, rarest.term.conversationUid);
+          if (id !== undefined) among.push(id);
+        }
+        return [...kept, ...(await rest(among))];
+      }
+    }
+    return [...kept, ...(await rest())];
   }
 }

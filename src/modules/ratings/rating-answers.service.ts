@@ -266,6 +266,15 @@ export class RatingAnswers {
         updated_at: now,
         ...(comment !== undefined ? { comment: comment || null } : {}),
       });
+      // Every surface's comment arrives here: the inbox search finds it from this commit on.
+      if (comment !== undefined) {
+        await this.records.search.saveRatingComment(trx, {
+          orgId,
+          conversationId: Number(row.conversation_id),
+          ratingId: Number(row.id),
+          comment: comment || null,
+        });
+      }
       // Inside the tracked change, so that the rollups count the opening with the answer.
       if (options.opens) await repository.markOpened(trx, Number(row.id), at);
     });

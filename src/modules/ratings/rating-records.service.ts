@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import type { AnalyticsService } from '../analytics/index.js';
 import type { ConversationRecord } from '../conversations/index.js';
 import { kindOf, type QuestionCode, type QuestionKind } from '../rating-config/index.js';
+import { SearchIndex } from '../search/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
 import { newRatingCode } from './codes.js';
 import { RatingEvents } from './rating-events.service.js';
@@ -38,6 +39,8 @@ export interface NewSurvey {
  */
 export class RatingRecords {
   readonly repository: RatingsRepository;
+  /** The inbox search's index, which every rating comment joins in its writing transaction. */
+  readonly search: SearchIndex;
   private readonly events: RatingEvents;
 
   constructor(
@@ -47,6 +50,7 @@ export class RatingRecords {
     private readonly publicUrl: string,
   ) {
     this.repository = new RatingsRepository(database.db, database.dialect);
+    this.search = new SearchIndex(database);
     this.events = new RatingEvents(this.repository, webhooks, (code) => this.linkOf(code));
   }
 

@@ -52,7 +52,7 @@ export function AnalyticsPage() {
           </p>
         </div>
         <div className="page-actions">
-          <ExportMenu query={query} />
+          <ExportMenu query={query} note="What these figures count, with the range and filters shown." />
         </div>
       </header>
 
