@@ -15,6 +15,7 @@ import { refuseInvalidText } from './http/text.js';
 import { responseMismatch, validatorCompiler } from './http/validation.js';
 import { accountsRoutes, sessionsRoutes } from './modules/accounts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
+import { topicsRoutes } from './modules/topics/index.js';
 import { conversationsRoutes } from './modules/conversations/index.js';
 import { ratingConfigRoutes } from './modules/rating-config/index.js';
 import { ratingsRoutes } from './modules/ratings/index.js';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const services = createServices(options.database, {
     publicUrl: options.config.publicUrl,
     webhookAllowPrivateNetworks: options.config.webhookAllowPrivateNetworks,
+    topics: { intervalMs: options.config.topicsIntervalMs },
   });
   app.decorate('services', services);
   // Cookie-authenticated changes must come from this origin (or the request's own): see http/origin.ts.
@@ -216,6 +218,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(exportsRoutes, { exports: services.exports });
     await api.register(inboxRoutes, { inbox: services.inbox });
     await api.register(analyticsRoutes, { analytics: services.analytics });
+    await api.register(topicsRoutes, { topics: services.topics });
     await api.register(webhooksRoutes, { webhooks: services.webhooks });
     await api.register(widgetTokenRoutes, { widget: services.widget });
     await api.register(healviRoutes, { services });

@@ -19,6 +19,8 @@ export interface Config {
   signInRateLimit: number;
   /** Let webhooks reach private, loopback and link-local addresses (self-hosted installs on one network, tests). */
   webhookAllowPrivateNetworks: boolean;
+  /** The least time between two topic computations of one organization, in milliseconds. */
+  topicsIntervalMs: number;
 }
 
 /** Raised with every problem in the environment at once, one sentence each. */
@@ -108,6 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const webhookAllowPrivateNetworks = privateText === 'true' || privateText === '1';
 
+  const topicsText = blankToUndefined(env.TOPICS_INTERVAL_MS) ?? '300000';
+  const topicsIntervalMs = Number(topicsText);
+  if (!/^\d+$/.test(topicsText) || topicsIntervalMs < 1000) {
+    problems.push(`TOPICS_INTERVAL_MS must be a whole number of milliseconds, at least 1000 (got "${topicsText}")`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -119,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratingPageRateLimit,
     signInRateLimit,
     webhookAllowPrivateNetworks,
+    topicsIntervalMs,
   };
 }

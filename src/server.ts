@@ -8,6 +8,8 @@ import { migrateDatabase } from './migrate.js';
 const SHUTDOWN_GRACE_MS = 10_000;
 const EXPIRY_SWEEP_INTERVAL_MS = 60_000;
 const SEARCH_CATCH_UP_INTERVAL_MS = 250;
+/** How often the server looks for organizations whose topics are due. */
+const TOPICS_CHECK_INTERVAL_MS = 60_000;
 
 export interface RunningServer {
   app: App;
@@ -37,6 +39,7 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
   }
   sweepExpiriesPeriodically(app);
   if (database.dialect === 'sqlite') catchUpSearchPeriodically(app);
+  computeTopicsPeriodically(app);
   const webhookWorker = app.services.webhooks.createWorker({
     onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
   });
@@ -80,6 +83,27 @@ function catchUpSearchPeriodically(app: App): void {
         running = false;
       });
   }, SEARCH_CATCH_UP_INTERVAL_MS);
+  timer.unref();
+}
+
+/**
+ * Every minute: computes the topics of each organization with new AI feedback whose last computation is older than
+ * TOPICS_INTERVAL_MS, in a worker thread (see TopicsService). On PostgreSQL each organization's advisory lock lets one
+ * node of a cluster compute it.
+ */
+function computeTopicsPeriodically(app: App): void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    app.services.topics
+      .computeDue()
+      .then((computed) => computed > 0 && app.log.info({ organizations: computed }, 'topics computed'))
+      .catch((error: unknown) => app.log.error({ err: error }, 'topic computation failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, TOPICS_CHECK_INTERVAL_MS);
   timer.unref();
 }
 

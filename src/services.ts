@@ -8,6 +8,7 @@ import { InboxService } from './modules/inbox/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
 import { RatingsService } from './modules/ratings/index.js';
 import { SearchIndex } from './modules/search/index.js';
+import { TopicsService, type TopicsOptions } from './modules/topics/index.js';
 import { WebhooksService } from './modules/webhooks/index.js';
 import { WidgetService } from './modules/widget/index.js';
 
@@ -23,6 +24,7 @@ export interface Services {
   exports: ExportsService;
   inbox: InboxService;
   search: SearchIndex;
+  topics: TopicsService;
   webhooks: WebhooksService;
   widget: WidgetService;
 }
@@ -32,6 +34,8 @@ export interface ServiceOptions {
   publicUrl: string;
   /** Let webhooks reach private networks (`WEBHOOK_ALLOW_PRIVATE_NETWORKS`); off when not given. */
   webhookAllowPrivateNetworks?: boolean;
+  /** The topic job's settings (`TOPICS_INTERVAL_MS`). */
+  topics?: TopicsOptions;
 }
 
 export function createServices(database: Database, options: ServiceOptions): Services {
@@ -54,6 +58,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     exports: new ExportsService(database, analytics),
     inbox: new InboxService(database),
     search: new SearchIndex(database),
+    topics: new TopicsService(database, analytics, options.topics),
     webhooks,
     widget: new WidgetService(database, conversations, ratingConfig, ratings, feedback),
   };

@@ -22,6 +22,7 @@ const MISSING: Ids = {
   apiKeyId: '987654323',
   webhookId: '987654324',
   deliveryId: '987654325',
+  topicId: '987654326',
 };
 
 /** A body each write accepts, so that the request gets past validation to the lookup of the id. */

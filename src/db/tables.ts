@@ -6,6 +6,7 @@ import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modul
 import type { RatingSettingsTable } from '../modules/rating-config/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
 import type { SearchDocumentsTable, SearchIndexProgressTable } from '../modules/search/index.js';
+import type { TopicMembersTable, TopicRunsTable, TopicsTable } from '../modules/topics/index.js';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from '../modules/webhooks/index.js';
 import type { WidgetDemoConversationsTable, WidgetTokensTable } from '../modules/widget/index.js';
 
@@ -32,4 +33,7 @@ export interface Tables {
   widget_demo_conversations: WidgetDemoConversationsTable;
   search_documents: SearchDocumentsTable;
   search_index_progress: SearchIndexProgressTable;
+  topic_runs: TopicRunsTable;
+  topics: TopicsTable;
+  topic_members: TopicMembersTable;
 }

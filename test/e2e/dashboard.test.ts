@@ -458,6 +458,25 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     assert.equal(await gaps.getByText('It left our warehouse this morning.').count(), 0);
   });
 
+  it('groups the disliked AI answers into topics, with a drill-down to the answers', async () => {
+    const me = await server.api(key, 'GET', '/v1/me');
+    await server.app.services.topics.computeOrganization(me.data.organization.id);
+    await page.goto(`${server.baseUrl}/analytics`);
+    const topics = page.getByRole('region', { name: 'Knowledge gaps by topic' });
+    const topic = topics.getByRole('button', { expanded: false }).first();
+    await topic.waitFor();
+    // One disliked answer with words in it: one topic, named by them, with that answer as its example.
+    assert.match((await topic.innerText()).toLowerCase(), /warehouse|left|morning/);
+    await topics.getByText('It left our warehouse this morning.').waitFor();
+    await topic.click();
+    await topics.getByText('“The tracking link was missing”').waitFor();
+    await screenshots('analytics-topics', (target) =>
+      target.getByRole('region', { name: 'Knowledge gaps by topic' }).getByRole('button').first().waitFor(),
+    );
+    await page.getByLabel('Agent').first().selectOption('human');
+    await page.getByRole('region', { name: 'Knowledge gaps by topic' }).waitFor({ state: 'detached' });
+  });
+
   // After the analytics checks: this answer would change their figures.
   it('shows an invite answered without its optional questions, then cancelled, as answered with the rest withdrawn', async () => {
     const conversation = (

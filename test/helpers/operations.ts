@@ -50,6 +50,7 @@ export interface Ids {
   apiKeyId: string;
   webhookId: string;
   deliveryId: string;
+  topicId: string;
 }
 
 /**
@@ -67,6 +68,7 @@ export function valueOf(path: string, param: string, ids: Ids): string | undefin
   if (/^\/(v1|third-party\/v1)\/conversations\//.test(path)) return ids.conversationId;
   if (/^\/(v1|third-party\/v1)\/ratings\//.test(path)) return ids.ratingId;
   if (path.startsWith('/v1/api-keys/')) return ids.apiKeyId;
+  if (path.startsWith('/v1/analytics/topics/')) return ids.topicId;
   if (path.startsWith('/v1/webhooks/')) return ids.webhookId;
   return undefined;
 }
@@ -101,7 +103,7 @@ export interface SeededOrganization {
 
 /**
  * Fills a tenant with one record of every kind a path can name: a webhook with a delivery, a conversation with
- * messages, message feedback, a rating invite, an answered survey and a second API key.
+ * messages, message feedback, a rating invite, an answered survey, a second API key and a topic.
  */
 export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promise<SeededOrganization> {
   const secret = `owner-secret-${randomUUID()}`;
@@ -153,6 +155,10 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
   const deliveries = await ctx.request('GET', `/v1/webhooks/${webhook.body.data.id}/deliveries`, { key: tenant.key });
   assert.ok(deliveries.body.data.length > 0, 'the webhook has deliveries');
   const key = await ctx.newKey(tenant, ['read_all']);
+  // The low NPS answer in an AI conversation makes a topic.
+  assert.equal(await ctx.app.services.topics.computeOrganization(tenant.orgId), true);
+  const topics = await ctx.request('GET', '/v1/analytics/topics', { key: tenant.key });
+  assert.equal(topics.body.data.topics.length, 1, JSON.stringify(topics.body));
   return {
     ids: {
       conversationId: String(id),
@@ -163,6 +169,7 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
       apiKeyId: String(key.id),
       webhookId: String(webhook.body.data.id),
       deliveryId: String(deliveries.body.data[0].id),
+      topicId: String(topics.body.data.topics[0].id),
     },
     markers: [
       secret,

@@ -267,3 +267,40 @@ export interface KnowledgeGaps {
     questions: GapAnswer[];
   }>;
 }
+
+export interface TopicExample {
+  message_uid: string;
+  conversation_id: number;
+  conversation_uid: string;
+  text: string | null;
+  disliked_at: string;
+}
+
+export interface Topic {
+  id: number;
+  label: string;
+  terms: string[];
+  size: number;
+  answers: { disliked: number; liked: number; dislike_rate: number | null };
+  ratings: { low: number; high: number; low_rate: number | null };
+  trend: Array<{ period: string; count: number }>;
+  examples: TopicExample[];
+}
+
+export interface TopicList {
+  computation: { computed_at: string; documents: number } | null;
+  interval: Interval;
+  topics: Topic[];
+}
+
+export interface TopicMember {
+  at: string;
+  polarity: 'disliked' | 'liked' | 'low' | 'high';
+  similarity: number;
+  message_uid: string | null;
+  text: string | null;
+  rating_uid: string | null;
+  comments: string[];
+  conversation_id: number;
+  conversation_uid: string;
+}

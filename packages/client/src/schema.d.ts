@@ -6446,6 +6446,363 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/analytics/topics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the disliked AI answers are about
+     * @description The disliked AI answers and low-rated AI conversations of the last 90 days, clustered into topics by a background job (at most every 5 minutes, when new feedback came in; `computation` says when). Each topic is counted in the range and filters: its size, the liked answers like it (for its dislike rate), its trend and its examples. `agent_type=human` has no topics.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description The periods of each topic’s trend. */
+          interval?: 'day' | 'week' | 'month';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                computation: {
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  computed_at: string;
+                  /** @description Disliked answers and low ratings the computation clustered. */
+                  documents: number;
+                } | null;
+                interval: 'day' | 'week' | 'month';
+                topics: {
+                  /** @description Valid until the next computation, which makes the topics anew. */
+                  id: number;
+                  /** @description The topic’s heaviest terms, as people wrote them. */
+                  label: string;
+                  /** @description The heaviest stems, heaviest first. */
+                  terms: string[];
+                  /** @description Disliked AI answers and low-rated AI conversations of the topic in the range. */
+                  size: number;
+                  answers: {
+                    disliked: number;
+                    /** @description Liked AI answers like enough to the topic to count in it. */
+                    liked: number;
+                    /** @description disliked / (disliked + liked); null without either. */
+                    dislike_rate: number | null;
+                  };
+                  ratings: {
+                    low: number;
+                    high: number;
+                    /** @description low / (low + high); null without either. */
+                    low_rate: number | null;
+                  };
+                  /** @description Disliked answers and low ratings per period of the range, every period listed. */
+                  trend: {
+                    /** Format: date */
+                    period: string;
+                    count: number;
+                  }[];
+                  /** @description The disliked answers closest to the topic’s centre. */
+                  examples: {
+                    /** Format: uuid */
+                    message_uid: string;
+                    conversation_id: number;
+                    /** Format: uuid */
+                    conversation_uid: string;
+                    /** @description Null once the conversation is anonymized. */
+                    text: string | null;
+                    /**
+                     * Format: date-time
+                     * @example 2026-03-11T16:39:30.000Z
+                     */
+                    disliked_at: string;
+                  }[];
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/topics/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A topic's answers and ratings
+     * @description The topic's disliked answers and low ratings in the range, newest first; `all=true` adds the rest.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Also the liked answers and high ratings the topic holds; by default only the bad. */
+          all?: boolean;
+          /** @description Page size. */
+          limit?: number;
+          /** @description The `next_cursor` of the previous page. */
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          /**
+           * @description The integer id (at most 9223372036854775807).
+           * @example 42
+           */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              topic: {
+                id: number;
+                label: string;
+                terms: string[];
+              };
+              data: {
+                /**
+                 * Format: date-time
+                 * @description When the feedback was given, or the rating answered.
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                at: string;
+                polarity: 'disliked' | 'liked' | 'low' | 'high';
+                /** @description Cosine similarity to the topic’s centre, 0-1. */
+                similarity: number;
+                /** Format: uuid */
+                message_uid: string | null;
+                /** @description The AI answer; null for a rating, or once anonymized. */
+                text: string | null;
+                /** Format: uuid */
+                rating_uid: string | null;
+                comments: string[];
+                conversation_id: number;
+                /** Format: uuid */
+                conversation_uid: string;
+              }[];
+              /** @description Pass as `cursor` to get the next page; null on the last page. */
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks': {
     parameters: {
       query?: never;

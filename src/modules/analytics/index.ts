@@ -8,6 +8,6 @@ export {
   type ResolvedFilters,
   type ResolveOptions,
 } from './filters.js';
-export { isTimeZone, localDay, startOfDay } from './time.js';
+export { isTimeZone, localDay, periodStart, periodsBetween, startOfDay, type Interval } from './time.js';
 export { messageAgent } from './analytics.repository.js';
 export { analyticsRoutes } from './analytics.routes.js';

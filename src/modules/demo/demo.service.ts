@@ -114,6 +114,8 @@ export async function seedDemo(
     now,
   });
   await seedWidgetDemo(services, organization.id, aiAgent.id);
+  // The knowledge gaps by topic from the start, not after the server's first topic round.
+  await services.topics.computeOrganization(organization.id);
 
   return {
     organization: { id: organization.id, name: organization.name },

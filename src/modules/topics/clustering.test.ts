@@ -35,7 +35,7 @@ describe('topic clustering', () => {
   it('labels each topic with words people wrote, and gives the same topics for the same input', () => {
     const first = clusterDocuments(terms.map((t) => t.terms));
     const again = clusterDocuments(terms.map((t) => t.terms));
-    assert.deepEqual(again, first);
+    assert.deepEqual(again.clusters, first.clusters);
     const labels = first.clusters.map((cluster) => labelOf(cluster, terms));
     // Every label is made of words that occur in the fixture as written (not stems such as "deliv").
     const written = new Set(terms.flatMap((t) => t.words));
@@ -48,10 +48,28 @@ describe('topic clustering', () => {
     assert.equal(FIXTURE_TOPICS.length, 5);
   });
 
+  it('puts a text it did not cluster in the topic it is most like', () => {
+    const { clusters, nearest } = clusterDocuments(terms.map((t) => t.terms));
+    const topicOf = (text: string) => {
+      const found = nearest(termsOf(text).terms);
+      return found && fixture[clusters[found.cluster]!.members[0]!]!;
+    };
+    assert.deepEqual(
+      [
+        topicOf('Thanks, the refund arrived on my credit card')?.topic,
+        topicOf('Great, the parcel was delivered')?.topic,
+      ],
+      ['refund', 'delivery'],
+    );
+    assert.equal(topicOf('Super Antwort, das Paket kam pünktlich mit der Sendungsverfolgung')?.topic, 'delivery');
+    assert.equal(nearest(termsOf('zzz qqq').terms), null);
+  });
+
   it('keeps texts without a known term apart, and copes with too few texts to cluster', () => {
     const few = clusterDocuments([['refund'], ['refund', 'late'], []]);
     assert.deepEqual(few.unclustered, [2]);
     assert.equal(few.clusters.length, 1);
-    assert.deepEqual(clusterDocuments([]), { clusters: [], unclustered: [], silhouette: 0 });
+    const none = clusterDocuments([]);
+    assert.deepEqual([none.clusters, none.unclustered, none.nearest(['refund'])], [[], [], null]);
   });
 });

@@ -23,6 +23,8 @@ export interface ClusterOptions {
 export interface Cluster {
   /** Indexes of the texts in this topic, in input order. */
   members: number[];
+  /** Each member's cosine similarity to the topic's centre (0-1). */
+  similarities: number[];
   /** The terms that weigh most in the topic's centroid, heaviest first. */
   terms: string[];
 }
@@ -34,6 +36,8 @@ export interface Clustering {
   unclustered: number[];
   /** The silhouette of the clustering kept, on the sample (-1 to 1; above 0.1 is a usable separation of short texts). */
   silhouette: number;
+  /** The topic a text not clustered would be in (its index in `clusters`), and how alike; null without a known term. */
+  nearest(terms: string[]): { cluster: number; similarity: number } | null;
 }
 
 const DEFAULTS = { minTopics: 2, maxTopics: 12, sampleSize: 1000, vocabulary: 400, seed: 20261202 };
@@ -78,18 +82,21 @@ function sampleIndexes(n: number, count: number, next: () => number): number[] {
 function vocabularyOf(documents: string[][], size: number): Map<string, number> {
   const frequency = new Map<string, number>();
   for (const terms of documents) for (const term of new Set(terms)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const most = Math.max(MIN_DOCUMENT_FREQUENCY, Math.floor(documents.length * MAX_DOCUMENT_SHARE));
+  // Among a few texts a term in one of them still says what it is about, and a term in most is what they share.
+  const least = documents.length >= 20 ? MIN_DOCUMENT_FREQUENCY : 1;
+  const most = documents.length >= 20 ? Math.floor(documents.length * MAX_DOCUMENT_SHARE) : documents.length;
   const kept = [...frequency]
-    .filter(([, count]) => count >= MIN_DOCUMENT_FREQUENCY && count <= most)
+    .filter(([, count]) => count >= least && count <= most)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, size);
   return new Map(kept.map(([term, count]) => [term, count]));
 }
 
-function vectorsOf(documents: string[][], vocabulary: Map<string, number>): Array<Sparse | null> {
+/** TF-IDF over the vocabulary, with the document frequencies of the texts clustered: for them and for any other. */
+function vectorizer(documents: number, vocabulary: Map<string, number>): (terms: string[]) => Sparse | null {
   const position = new Map([...vocabulary.keys()].map((term, i) => [term, i]));
-  const idf = [...vocabulary.values()].map((count) => Math.log(documents.length / count) + 1);
-  return documents.map((terms) => {
+  const idf = [...vocabulary.values()].map((count) => Math.log(documents / count) + 1);
+  return (terms) => {
     const counts = new Map<number, number>();
     for (const term of terms) {
       const i = position.get(term);
@@ -99,10 +106,12 @@ function vectorsOf(documents: string[][], vocabulary: Map<string, number>): Arra
     const entries = [...counts].sort((a, b) => a[0] - b[0]);
     const index = Int32Array.from(entries, ([i]) => i);
     const weight = Float64Array.from(entries, ([i, count]) => (1 + Math.log(count)) * idf[i]!);
-    const norm = Math.hypot(...weight);
+    let norm = 0;
+    for (const value of weight) norm += value * value;
+    norm = Math.sqrt(norm);
     for (let i = 0; i < weight.length; i += 1) weight[i]! /= norm;
     return { index, weight };
-  });
+  };
 }
 
 function dense(vector: Sparse, size: number): number[] {
@@ -176,15 +185,19 @@ export function clusterDocuments(documents: string[][], options: ClusterOptions 
   const { minTopics, maxTopics, sampleSize, vocabulary: size, seed } = { ...DEFAULTS, ...options };
   const vocabulary = vocabularyOf(documents, size);
   const terms = [...vocabulary.keys()];
-  const vectors = vectorsOf(documents, vocabulary);
+  const vectorize = vectorizer(documents.length, vocabulary);
+  const vectors = documents.map(vectorize);
   const usable = vectors.flatMap((vector, i) => (vector ? [i] : []));
   const unclustered = vectors.flatMap((vector, i) => (vector ? [] : [i]));
   if (usable.length < minTopics * 2) {
-    return {
-      clusters: usable.length > 0 ? [{ members: usable, terms: terms.slice(0, TOP_TERMS) }] : [],
-      unclustered,
-      silhouette: 0,
-    };
+    // Too few to tell topics apart: all of them are one topic, or there is none.
+    const clusters =
+      usable.length > 0
+        ? [{ members: usable, similarities: usable.map(() => 1), terms: terms.slice(0, TOP_TERMS) }]
+        : [];
+    const nearest = (texts: string[]) =>
+      clusters.length > 0 && vectorize(texts) ? { cluster: 0, similarity: 1 } : null;
+    return { clusters, unclustered, silhouette: 0, nearest };
   }
 
   const next = random(seed);
@@ -215,33 +228,48 @@ export function clusterDocuments(documents: string[][], options: ClusterOptions 
     }
   }
 
-  // Every usable text to the centroid most like it (the centroids are not unit vectors: cosine, not the dot product).
-  const centroids = best!.centroids;
-  const norms = centroids.map((centroid) => Math.hypot(...centroid) || 1);
-  const members: number[][] = centroids.map(() => []);
-  for (const i of usable) {
-    let nearest = 0;
-    let nearestSimilarity = -Infinity;
-    for (let c = 0; c < centroids.length; c += 1) {
-      const value = denseDot(vectors[i]!, centroids[c]!) / norms[c]!;
-      if (value > nearestSimilarity) {
-        nearest = c;
-        nearestSimilarity = value;
+  // Every usable text to the centre most like it: the centroids as unit vectors, so that the dot product is the cosine.
+  const centres = best!.centroids.map((centroid) => {
+    const norm = Math.hypot(...centroid) || 1;
+    return centroid.map((weight) => weight / norm);
+  });
+  const nearestCentre = (vector: Sparse) => {
+    let centre = 0;
+    let similarity = -Infinity;
+    for (let c = 0; c < centres.length; c += 1) {
+      const value = denseDot(vector, centres[c]!);
+      if (value > similarity) {
+        centre = c;
+        similarity = value;
       }
     }
-    members[nearest]!.push(i);
+    return { centre, similarity };
+  };
+  const members = centres.map(() => ({ members: [] as number[], similarities: [] as number[] }));
+  for (const i of usable) {
+    const { centre, similarity } = nearestCentre(vectors[i]!);
+    members[centre]!.members.push(i);
+    members[centre]!.similarities.push(similarity);
   }
-  const clusters = centroids
-    .map((centroid, c) => ({
-      members: members[c]!,
-      terms: centroid
-        .map((weight, i) => ({ weight, i }))
-        .sort((a, b) => b.weight - a.weight)
-        .slice(0, TOP_TERMS)
-        .filter(({ weight }) => weight > 0)
-        .map(({ i }) => terms[i]!),
-    }))
-    .filter((cluster) => cluster.members.length > 0)
-    .sort((a, b) => b.members.length - a.members.length);
-  return { clusters, unclustered, silhouette: best!.score };
+  const order = centres
+    .map((_, c) => c)
+    .filter((c) => members[c]!.members.length > 0)
+    .sort((a, b) => members[b]!.members.length - members[a]!.members.length || a - b);
+  const clusterOf = new Map(order.map((c, position) => [c, position]));
+  const clusters = order.map((c) => ({
+    ...members[c]!,
+    terms: centres[c]!.map((weight, i) => ({ weight, i }))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, TOP_TERMS)
+      .filter(({ weight }) => weight > 0)
+      .map(({ i }) => terms[i]!),
+  }));
+  const nearest = (texts: string[]) => {
+    const vector = vectorize(texts);
+    if (!vector) return null;
+    const { centre, similarity } = nearestCentre(vector);
+    const cluster = clusterOf.get(centre);
+    return cluster === undefined ? null : { cluster, similarity };
+  };
+  return { clusters, unclustered, silhouette: best!.score, nearest };
 }

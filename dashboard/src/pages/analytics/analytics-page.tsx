@@ -18,6 +18,7 @@ import { AgentsCard } from './agents-card';
 import { defaultInterval, filtersOf, PRESETS, rangeOf } from './filters';
 import { FunnelCard } from './funnel-card';
 import { KnowledgeGapsCard } from './knowledge-gaps-card';
+import { TopicsCard } from './topics-card';
 import { KpiCards } from './kpi-cards';
 import { Trends } from './trends';
 
@@ -163,6 +164,7 @@ export function AnalyticsPage() {
             <FunnelCard funnel={funnel.data?.data} error={funnel.error} retry={funnel.reload} />
             <AgentsCard query={query} />
           </div>
+          <TopicsCard query={query} agentType={filters.agent_type} />
           <KnowledgeGapsCard query={query} agentType={filters.agent_type} />
         </>
       )}
