@@ -16,6 +16,7 @@ import { responseMismatch, validatorCompiler } from './http/validation.js';
 import { accountsRoutes, sessionsRoutes } from './modules/accounts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { topicsRoutes } from './modules/topics/index.js';
+import { reviewsRoutes } from './modules/reviews/index.js';
 import { conversationsRoutes } from './modules/conversations/index.js';
 import { ratingConfigRoutes } from './modules/rating-config/index.js';
 import { ratingsRoutes } from './modules/ratings/index.js';
@@ -219,6 +220,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(inboxRoutes, { inbox: services.inbox });
     await api.register(analyticsRoutes, { analytics: services.analytics });
     await api.register(topicsRoutes, { topics: services.topics });
+    await api.register(reviewsRoutes, { reviews: services.reviews });
     await api.register(webhooksRoutes, { webhooks: services.webhooks });
     await api.register(widgetTokenRoutes, { widget: services.widget });
     await api.register(healviRoutes, { services });

@@ -7,6 +7,7 @@ import { FeedbackService } from './modules/feedback/index.js';
 import { InboxService } from './modules/inbox/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
 import { RatingsService } from './modules/ratings/index.js';
+import { ReviewsService } from './modules/reviews/index.js';
 import { SearchIndex } from './modules/search/index.js';
 import { TopicsService, type TopicsOptions } from './modules/topics/index.js';
 import { WebhooksService } from './modules/webhooks/index.js';
@@ -23,6 +24,7 @@ export interface Services {
   analytics: AnalyticsService;
   exports: ExportsService;
   inbox: InboxService;
+  reviews: ReviewsService;
   search: SearchIndex;
   topics: TopicsService;
   webhooks: WebhooksService;
@@ -45,8 +47,17 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   const conversations = new ConversationsService(database, webhooks);
   const ratingConfig = new RatingConfigService(database);
   const analytics = new AnalyticsService(database);
-  const ratings = new RatingsService(database, conversations, ratingConfig, analytics, webhooks, options.publicUrl);
-  const feedback = new FeedbackService(database, conversations, analytics, webhooks);
+  const reviews = new ReviewsService(database, webhooks);
+  const ratings = new RatingsService(
+    database,
+    conversations,
+    ratingConfig,
+    analytics,
+    webhooks,
+    options.publicUrl,
+    reviews,
+  );
+  const feedback = new FeedbackService(database, conversations, analytics, webhooks, reviews);
   return {
     accounts: new AccountsService(database),
     sessions: new SessionsService(database),
@@ -57,6 +68,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     analytics,
     exports: new ExportsService(database, analytics),
     inbox: new InboxService(database),
+    reviews,
     search: new SearchIndex(database),
     topics: new TopicsService(database, analytics, options.topics),
     webhooks,

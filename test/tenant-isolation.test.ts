@@ -23,6 +23,7 @@ const MISSING: Ids = {
   webhookId: '987654324',
   deliveryId: '987654325',
   topicId: '987654326',
+  reviewId: '987654327',
 };
 
 /** A body each write accepts, so that the request gets past validation to the lookup of the id. */
@@ -34,6 +35,7 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/ratings/{id}/answers': { answers: [{ code: 'CSAT', value: 1 }] },
   'POST /v1/messages/{uid}/feedback': { rating: 'dislike', comment: 'cross-tenant' },
   'PATCH /v1/webhooks/{id}': { enabled: false },
+  'PATCH /v1/reviews/{id}': { status: 'resolved' },
   'POST /beta/conversations/{conversationId}/ratings/offer': {
     ratingType: 'Csat',
     agentId: '0f5ab6a3-5d0e-4c41-9a42-5a8a2a3c0001',

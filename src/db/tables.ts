@@ -5,6 +5,7 @@ import type { ConversationsTable, MessagesTable } from '../modules/conversations
 import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modules/feedback/index.js';
 import type { RatingSettingsTable } from '../modules/rating-config/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
+import type { ReviewsTable } from '../modules/reviews/index.js';
 import type { SearchDocumentsTable, SearchIndexProgressTable } from '../modules/search/index.js';
 import type { TopicMembersTable, TopicRunsTable, TopicsTable } from '../modules/topics/index.js';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from '../modules/webhooks/index.js';
@@ -36,4 +37,5 @@ export interface Tables {
   topic_runs: TopicRunsTable;
   topics: TopicsTable;
   topic_members: TopicMembersTable;
+  reviews: ReviewsTable;
 }

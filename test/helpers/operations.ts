@@ -51,6 +51,7 @@ export interface Ids {
   webhookId: string;
   deliveryId: string;
   topicId: string;
+  reviewId: string;
 }
 
 /**
@@ -69,6 +70,7 @@ export function valueOf(path: string, param: string, ids: Ids): string | undefin
   if (/^\/(v1|third-party\/v1)\/ratings\//.test(path)) return ids.ratingId;
   if (path.startsWith('/v1/api-keys/')) return ids.apiKeyId;
   if (path.startsWith('/v1/analytics/topics/')) return ids.topicId;
+  if (path.startsWith('/v1/reviews/')) return ids.reviewId;
   if (path.startsWith('/v1/webhooks/')) return ids.webhookId;
   return undefined;
 }
@@ -103,7 +105,7 @@ export interface SeededOrganization {
 
 /**
  * Fills a tenant with one record of every kind a path can name: a webhook with a delivery, a conversation with
- * messages, message feedback, a rating invite, an answered survey, a second API key and a topic.
+ * messages, message feedback, a rating invite, an answered survey, a second API key, a topic and a review item.
  */
 export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promise<SeededOrganization> {
   const secret = `owner-secret-${randomUUID()}`;
@@ -159,6 +161,9 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
   assert.equal(await ctx.app.services.topics.computeOrganization(tenant.orgId), true);
   const topics = await ctx.request('GET', '/v1/analytics/topics', { key: tenant.key });
   assert.equal(topics.body.data.topics.length, 1, JSON.stringify(topics.body));
+  // The same low answer puts the conversation in the review queue.
+  const reviews = await ctx.request('GET', '/v1/reviews', { key: tenant.key });
+  assert.equal(reviews.body.data.length, 1, JSON.stringify(reviews.body));
   return {
     ids: {
       conversationId: String(id),
@@ -170,6 +175,7 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
       webhookId: String(webhook.body.data.id),
       deliveryId: String(deliveries.body.data[0].id),
       topicId: String(topics.body.data.topics[0].id),
+      reviewId: String(reviews.body.data[0].id),
     },
     markers: [
       secret,

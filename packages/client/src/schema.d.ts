@@ -6803,6 +6803,763 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The review queue
+     * @description Every disliked AI answer and low-rated AI conversation, newest dislike or low answer first. A closed item comes back (`open`, `reopened` counted) when its answer gets a new dislike or its rating a new low answer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'open' | 'in_review' | 'resolved' | 'wont_fix';
+          /** @description `answer`: a disliked AI answer. `rating`: a low-rated AI conversation. */
+          kind?: 'answer' | 'rating';
+          /** @description `me`, `none` (unassigned) or a user id. */
+          assignee?: 'me' | 'none' | string;
+          /** @description Page size. */
+          limit?: number;
+          /** @description The `next_cursor` of the previous page. */
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** @description `answer`: a disliked AI answer. `rating`: a low-rated AI conversation. */
+                kind: 'answer' | 'rating';
+                status: 'open' | 'in_review' | 'resolved' | 'wont_fix';
+                assignee: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  email: string | null;
+                } | null;
+                notes: string | null;
+                resolution: string | null;
+                /** @description Times a new dislike or low answer put it back after it was closed. */
+                reopened: number;
+                conversation: {
+                  id: number;
+                  /** Format: uuid */
+                  uid: string;
+                  contact_name: string | null;
+                  channel: string | null;
+                  /** Format: uuid */
+                  agent_id: string | null;
+                };
+                message: {
+                  /** Format: uuid */
+                  uid: string;
+                  text: string | null;
+                  dislikes: number;
+                  likes: number;
+                  comments: string[];
+                } | null;
+                rating: {
+                  /** Format: uuid */
+                  uid: string;
+                  comment: string | null;
+                  answers: {
+                    code: string;
+                    kind: string;
+                    value: number;
+                  }[];
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @description The latest dislike or low answer that put it in the queue.
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                last_event_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                resolved_at: string | null;
+              }[];
+              /** @description Items per status in the whole queue, whatever the filters. */
+              counts: {
+                open?: number;
+                in_review?: number;
+                resolved?: number;
+                wont_fix?: number;
+              };
+              /** @description Pass as `cursor` to get the next page; null on the last page. */
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/reviews/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One review item */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /**
+           * @description The integer id (at most 9223372036854775807).
+           * @example 42
+           */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** @description `answer`: a disliked AI answer. `rating`: a low-rated AI conversation. */
+                kind: 'answer' | 'rating';
+                status: 'open' | 'in_review' | 'resolved' | 'wont_fix';
+                assignee: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  email: string | null;
+                } | null;
+                notes: string | null;
+                resolution: string | null;
+                /** @description Times a new dislike or low answer put it back after it was closed. */
+                reopened: number;
+                conversation: {
+                  id: number;
+                  /** Format: uuid */
+                  uid: string;
+                  contact_name: string | null;
+                  channel: string | null;
+                  /** Format: uuid */
+                  agent_id: string | null;
+                };
+                message: {
+                  /** Format: uuid */
+                  uid: string;
+                  text: string | null;
+                  dislikes: number;
+                  likes: number;
+                  comments: string[];
+                } | null;
+                rating: {
+                  /** Format: uuid */
+                  uid: string;
+                  comment: string | null;
+                  answers: {
+                    code: string;
+                    kind: string;
+                    value: number;
+                  }[];
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @description The latest dislike or low answer that put it in the queue.
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                last_event_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                resolved_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Work on a review item
+     * @description Move it, assign it, note what was done. Each change is a `review.updated` webhook event.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /**
+           * @description The integer id (at most 9223372036854775807).
+           * @example 42
+           */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description open → in_review → resolved or wont_fix; in_review may go back to open, a closed item only to open. Assigning an open item without a status moves it to in_review. */
+            status?: 'open' | 'in_review' | 'resolved' | 'wont_fix';
+            /**
+             * Format: uuid
+             * @description A user of the organization.
+             */
+            assignee_id?: string | null;
+            notes?: string | null;
+            /** @description A short tag: lower case letters, digits, `_` and `-`, e.g. `prompt_fixed`, `knowledge_added`. */
+            resolution?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** @description `answer`: a disliked AI answer. `rating`: a low-rated AI conversation. */
+                kind: 'answer' | 'rating';
+                status: 'open' | 'in_review' | 'resolved' | 'wont_fix';
+                assignee: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  email: string | null;
+                } | null;
+                notes: string | null;
+                resolution: string | null;
+                /** @description Times a new dislike or low answer put it back after it was closed. */
+                reopened: number;
+                conversation: {
+                  id: number;
+                  /** Format: uuid */
+                  uid: string;
+                  contact_name: string | null;
+                  channel: string | null;
+                  /** Format: uuid */
+                  agent_id: string | null;
+                };
+                message: {
+                  /** Format: uuid */
+                  uid: string;
+                  text: string | null;
+                  dislikes: number;
+                  likes: number;
+                  comments: string[];
+                } | null;
+                rating: {
+                  /** Format: uuid */
+                  uid: string;
+                  comment: string | null;
+                  answers: {
+                    code: string;
+                    kind: string;
+                    value: number;
+                  }[];
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @description The latest dislike or low answer that put it in the queue.
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                last_event_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                resolved_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/reviews/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Assign or resolve many items at once
+     * @description The same change to every item named, all or none: one item missing or unable to move refuses all.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description At most 100 items. */
+            ids: number[];
+            /** @description open → in_review → resolved or wont_fix; in_review may go back to open, a closed item only to open. Assigning an open item without a status moves it to in_review. */
+            status?: 'open' | 'in_review' | 'resolved' | 'wont_fix';
+            /**
+             * Format: uuid
+             * @description A user of the organization.
+             */
+            assignee_id?: string | null;
+            notes?: string | null;
+            /** @description A short tag: lower case letters, digits, `_` and `-`, e.g. `prompt_fixed`, `knowledge_added`. */
+            resolution?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** @description `answer`: a disliked AI answer. `rating`: a low-rated AI conversation. */
+                kind: 'answer' | 'rating';
+                status: 'open' | 'in_review' | 'resolved' | 'wont_fix';
+                assignee: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  email: string | null;
+                } | null;
+                notes: string | null;
+                resolution: string | null;
+                /** @description Times a new dislike or low answer put it back after it was closed. */
+                reopened: number;
+                conversation: {
+                  id: number;
+                  /** Format: uuid */
+                  uid: string;
+                  contact_name: string | null;
+                  channel: string | null;
+                  /** Format: uuid */
+                  agent_id: string | null;
+                };
+                message: {
+                  /** Format: uuid */
+                  uid: string;
+                  text: string | null;
+                  dislikes: number;
+                  likes: number;
+                  comments: string[];
+                } | null;
+                rating: {
+                  /** Format: uuid */
+                  uid: string;
+                  comment: string | null;
+                  answers: {
+                    code: string;
+                    kind: string;
+                    value: number;
+                  }[];
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @description The latest dislike or low answer that put it in the queue.
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                last_event_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                resolved_at: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks': {
     parameters: {
       query?: never;
@@ -6847,6 +7604,7 @@ export interface paths {
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized'
+                  | 'review.updated'
                 )[];
                 filters: {
                   /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
@@ -6962,6 +7720,7 @@ export interface paths {
               | 'rating.expired'
               | 'feedback.created'
               | 'conversation.anonymized'
+              | 'review.updated'
             )[];
             filters?: {
               /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
@@ -6995,6 +7754,7 @@ export interface paths {
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized'
+                  | 'review.updated'
                 )[];
                 filters: {
                   /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
@@ -7131,6 +7891,7 @@ export interface paths {
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized'
+                  | 'review.updated'
                 )[];
                 filters: {
                   /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
@@ -7356,6 +8117,7 @@ export interface paths {
               | 'rating.expired'
               | 'feedback.created'
               | 'conversation.anonymized'
+              | 'review.updated'
             )[];
             filters?: {
               /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
@@ -7389,6 +8151,7 @@ export interface paths {
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized'
+                  | 'review.updated'
                 )[];
                 filters: {
                   /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
@@ -7533,6 +8296,7 @@ export interface paths {
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized'
+                  | 'review.updated'
                 )[];
                 filters: {
                   /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
@@ -7685,7 +8449,8 @@ export interface paths {
                   | 'rating.cancelled'
                   | 'rating.expired'
                   | 'feedback.created'
-                  | 'conversation.anonymized';
+                  | 'conversation.anonymized'
+                  | 'review.updated';
                 status: 'pending' | 'succeeded' | 'failed';
                 attempt_count: number;
                 /**
@@ -7713,7 +8478,8 @@ export interface paths {
                     | 'rating.cancelled'
                     | 'rating.expired'
                     | 'feedback.created'
-                    | 'conversation.anonymized';
+                    | 'conversation.anonymized'
+                    | 'review.updated';
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z

@@ -10,6 +10,7 @@ import * as widgetDemo from './0008_widget_demo.js';
 import * as expirySweep from './0009_expiry_sweep.js';
 import * as search from './0010_search.js';
 import * as topics from './0014_topics.js';
+import * as reviews from './0015_reviews.js';
 
 /** Every migration, in order. A released migration never changes; a change is a new one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_expiry_sweep': expirySweep,
   '0010_search': search,
   '0014_topics': topics,
+  '0015_reviews': reviews,
 };

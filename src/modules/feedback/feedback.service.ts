@@ -7,6 +7,7 @@ import { decodeCursor, splitPage } from '../../http/pagination.js';
 import { messageAgent, type AnalyticsService } from '../analytics/index.js';
 import type { ConversationsService, Message } from '../conversations/index.js';
 import { SearchIndex } from '../search/index.js';
+import type { ReviewsService } from '../reviews/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import type { FeedbackRating } from './feedback.table.js';
@@ -36,6 +37,8 @@ export interface FeedbackTarget {
   agentId: string | null;
   agentType: string | null;
   channel: string | null;
+  /** The message is an AI agent's answer: a dislike of it enters the review queue. */
+  aiAnswer: boolean;
 }
 
 export interface MessageFeedbackSummary {
@@ -74,7 +77,7 @@ function analyticsDimensions(message: {
   channel: string | null;
 }) {
   const { agent_id, agent_type } = messageAgent(message);
-  return { agentId: agent_id, agentType: agent_type, channel: message.channel };
+  return { agentId: agent_id, agentType: agent_type, channel: message.channel, aiAnswer: message.role === 'ai' };
 }
 
 function messageNotFound(uid: string): AppError {
@@ -95,6 +98,7 @@ export class FeedbackService {
     private readonly conversations: ConversationsService,
     private readonly analytics: AnalyticsService,
     private readonly webhooks: WebhooksService,
+    private readonly reviews?: ReviewsService,
   ) {
     this.repository = new FeedbackRepository(database.db, database.dialect, new SearchIndex(database));
     this.append = groupCommit(database, (trx, pending: PendingFeedback) => this.applySubmission(trx, pending), {
@@ -280,6 +284,10 @@ export class FeedbackService {
       current ? { rating: current.rating, created_at: current.created_at, ...dimensions } : null,
       { rating: next.rating, created_at: at, ...dimensions },
     );
+    if (this.reviews && next.rating === 'dislike' && current?.rating !== 'dislike' && target.aiAnswer) {
+      // A new dislike of an AI answer puts it in the review queue, or back in it.
+      await this.reviews.recordDislike(trx, target.orgId, target.conversationId, target.messageId, at);
+    }
     pending.result = { ...record, message_uid: target.messageUid, user_id: userId };
     await this.webhooks.enqueue(trx, target.orgId, 'feedback.created', {
       ...pending.result,

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Db } from '../../db/database.js';
 import { booleanParam, nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
-import type { AnalyticsService } from '../analytics/index.js';
+import type { AnalyticsService, RatingSnapshot } from '../analytics/index.js';
 import type { ConversationRecord } from '../conversations/index.js';
 import { kindOf, type QuestionCode, type QuestionKind } from '../rating-config/index.js';
 import { SearchIndex } from '../search/index.js';
+import type { ReviewsService } from '../reviews/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
 import { newRatingCode } from './codes.js';
 import { RatingEvents } from './rating-events.service.js';
@@ -48,6 +49,7 @@ export class RatingRecords {
     private readonly analytics: AnalyticsService,
     webhooks: WebhooksService,
     private readonly publicUrl: string,
+    private readonly reviews?: ReviewsService,
   ) {
     this.repository = new RatingsRepository(database.db, database.dialect);
     this.search = new SearchIndex(database);
@@ -69,6 +71,9 @@ export class RatingRecords {
     const after = await this.repository.snapshotOf(trx, ratingId);
     await this.analytics.recordRatingChange(trx, orgId, before, after);
     await this.events.publish(trx, orgId, ratingId, before, after);
+    const lowAt = after?.agent_type === 'ai' ? newLowAnswerAt(before, after) : undefined;
+    // A new low answer to a rating of an AI conversation puts it in the review queue, or back in it.
+    if (lowAt && this.reviews) await this.reviews.recordLowRating(trx, orgId, ratingId, lowAt);
     return result;
   }
 
@@ -207,4 +212,22 @@ export function statusOfRows(questions: QuestionRow[], withdrawn: boolean): Stor
 /** The refusal for a rating that does not exist for the caller (another organization's included). */
 export function ratingNotFound(idOrUid: string | number): AppError {
   return new AppError('rating_not_found', `No rating ${idOrUid} in this organization.`);
+}
+
+/** When the change answered a question low that was not answered so before (the latest such answer), if it did. */
+function newLowAnswerAt(before: RatingSnapshot | null, after: RatingSnapshot): string | undefined {
+  const was = new Map((before?.questions ?? []).map((question) => [question.code, question]));
+  let at: string | undefined;
+  for (const question of after.questions) {
+    if (question.status !== 'Rated' || question.value === null || !isLow(question.kind, question.value)) continue;
+    const previous = was.get(question.code);
+    if (previous?.status === 'Rated' && previous.value === question.value) continue;
+    const answered = question.answered_at ?? undefined;
+    if (answered && (!at || answered > at)) at = answered;
+  }
+  return at;
+}
+
+function isLow(kind: string, value: number): boolean {
+  return kind === 'stars' ? value <= 2 : kind === 'nps' ? value <= 6 : kind === 'thumbs' ? value === 0 : false;
 }

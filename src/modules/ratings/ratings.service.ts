@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.js';
 import type { AnalyticsService } from '../analytics/index.js';
 import type { ConversationsService } from '../conversations/index.js';
 import type { RatingConfigService } from '../rating-config/index.js';
+import type { ReviewsService } from '../reviews/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
 import { RatingAnswers } from './rating-answers.service.js';
 import { RatingOffers } from './rating-offers.service.js';
@@ -29,8 +30,9 @@ export class RatingsService {
     analytics: AnalyticsService,
     webhooks: WebhooksService,
     publicUrl: string,
+    reviews?: ReviewsService,
   ) {
-    this.records = new RatingRecords(database, analytics, webhooks, publicUrl);
+    this.records = new RatingRecords(database, analytics, webhooks, publicUrl, reviews);
     this.offers = new RatingOffers(this.records, conversations, ratingConfig);
     this.answers = new RatingAnswers(this.records, conversations, ratingConfig);
     this.withdrawals = new RatingWithdrawals(this.records);

@@ -6,6 +6,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'rating.expired',
   'feedback.created',
   'conversation.anonymized',
+  'review.updated',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

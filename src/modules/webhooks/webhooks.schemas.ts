@@ -9,6 +9,7 @@ export const EventType = Type.Union([
   Type.Literal('rating.expired'),
   Type.Literal('feedback.created'),
   Type.Literal('conversation.anonymized'),
+  Type.Literal('review.updated'),
 ]);
 
 export const Filters = Type.Object(
