@@ -1,6 +1,7 @@
 import type { Database } from './db/database.js';
 import { AccountsService, SessionsService } from './modules/accounts/index.js';
 import { AnalyticsService } from './modules/analytics/index.js';
+import { AuditService } from './modules/audit/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
 import { ExportsService } from './modules/exports/index.js';
 import { FeedbackService } from './modules/feedback/index.js';
@@ -8,6 +9,7 @@ import { InboxService } from './modules/inbox/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
 import { RatingsService } from './modules/ratings/index.js';
 import { SearchIndex } from './modules/search/index.js';
+import { SetupService } from './modules/setup/index.js';
 import { WebhooksService } from './modules/webhooks/index.js';
 import { WidgetService } from './modules/widget/index.js';
 
@@ -20,9 +22,11 @@ export interface Services {
   ratings: RatingsService;
   feedback: FeedbackService;
   analytics: AnalyticsService;
+  audit: AuditService;
   exports: ExportsService;
   inbox: InboxService;
   search: SearchIndex;
+  setup: SetupService;
   webhooks: WebhooksService;
   widget: WidgetService;
 }
@@ -51,9 +55,11 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     ratings,
     feedback,
     analytics,
+    audit: new AuditService(database),
     exports: new ExportsService(database, analytics),
     inbox: new InboxService(database),
     search: new SearchIndex(database),
+    setup: new SetupService(database, options.publicUrl),
     webhooks,
     widget: new WidgetService(database, conversations, ratingConfig, ratings, feedback),
   };
