@@ -183,7 +183,7 @@ describeEachDialect('Audit log', (ctx) => {
     const actors = await ctx.request('GET', '/v1/audit-log/actors', as);
     assert.deepEqual(
       actors.body.data.map((user: { email: string }) => user.email).sort(),
-      [agent.user.email, tenant.email].sort(),
+      [ada.user.email, tenant.email].sort(),
     );
 
     // Admins only.
