@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Icon, type IconName } from './icons';
 import { Link, useRouter } from '../lib/router';
 
@@ -12,8 +13,13 @@ const sections: Array<{ to: string; label: string; icon: IconName }> = [
 /** The settings' sections, as tabs under the page title. */
 export function SettingsNav() {
   const { location } = useRouter();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: keep the current one in view.
+  useEffect(() => {
+    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [location.pathname]);
   return (
-    <nav className="subnav" aria-label="Settings">
+    <nav className="subnav" aria-label="Settings" ref={nav}>
       <ul>
         {sections.map((section) => (
           <li key={section.to}>

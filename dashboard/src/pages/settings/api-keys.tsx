@@ -4,7 +4,8 @@ import type { ApiKey, Scope } from '../../api/admin-types';
 import { ConfirmDialog, SecretReveal } from '../../components/dialogs';
 import { Icon } from '../../components/icons';
 import { Badge, Card, EmptyState, Skeleton } from '../../components/ui';
-import { formatDate, formatDateTime, formatShortDate } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { formatWhen } from '../../lib/when';
 import { useApi } from '../../lib/use-api';
 import { SectionError, SettingsHeader } from './settings-header';
 
@@ -116,18 +117,20 @@ export function ApiKeysPage() {
                           </span>
                         </td>
                         <td data-label="Owner">
-                          <span>{personName(key.owner)}</span>
-                          {key.owner.name ? <span className="cell-sub">{key.owner.email}</span> : null}
+                          <span className="cell-stack">
+                            <span>{personName(key.owner)}</span>
+                            {key.owner.name ? <span className="cell-sub">{key.owner.email}</span> : null}
+                          </span>
                         </td>
                         <td data-label="Created">
                           <time dateTime={key.created_at} title={formatDateTime(key.created_at)}>
-                            {formatShortDate(key.created_at)}
+                            {formatWhen(key.created_at)}
                           </time>
                         </td>
                         <td data-label="Last used">
                           {key.last_used_at ? (
                             <time dateTime={key.last_used_at} title={formatDateTime(key.last_used_at)}>
-                              {formatShortDate(key.last_used_at)}
+                              {formatWhen(key.last_used_at)}
                             </time>
                           ) : (
                             <span className="muted">Never</span>

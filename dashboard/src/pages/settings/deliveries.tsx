@@ -3,7 +3,8 @@ import { ApiError, request } from '../../api/client';
 import type { Delivery, Page } from '../../api/admin-types';
 import { Icon } from '../../components/icons';
 import { Badge, Card, EmptyState, ErrorState, Skeleton, type Tone } from '../../components/ui';
-import { formatDateTime, formatShortDate } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { formatWhen } from '../../lib/when';
 import { useApi } from '../../lib/use-api';
 import { eventLabel } from '../../lib/webhook-events';
 
@@ -99,18 +100,20 @@ export function Deliveries({ webhookId, refresh }: { webhookId: number; refresh:
                   <tr key={delivery.id}>
                     <td data-label="Event">
                       <span>{eventLabel(delivery.event_type)}</span>
-                      <span className="cell-sub mono">{delivery.webhook_id}</span>
+                      <span className="cell-sub mono" title={`webhook-id ${delivery.webhook_id}`}>
+                        {delivery.webhook_id.slice(0, 12)}…
+                      </span>
                     </td>
                     <td data-label="Status">
                       <Badge tone={status.tone}>{status.label}</Badge>
                       {delivery.status === 'pending' && delivery.attempt_count > 0 && delivery.next_attempt_at ? (
-                        <span className="cell-sub">Next try {formatShortDate(delivery.next_attempt_at)}</span>
+                        <span className="cell-sub">Next try {formatWhen(delivery.next_attempt_at)}</span>
                       ) : null}
                     </td>
                     <td data-label="Answer">
                       {last ? (
                         last.status_code !== null ? (
-                          <span className="mono">HTTP {last.status_code}</span>
+                          <span className="mono nowrap">HTTP {last.status_code}</span>
                         ) : (
                           <span className="delivery-error">{last.error ?? 'No answer'}</span>
                         )
@@ -129,7 +132,7 @@ export function Deliveries({ webhookId, refresh }: { webhookId: number; refresh:
                     </td>
                     <td data-label="Sent">
                       <time dateTime={delivery.created_at} title={formatDateTime(delivery.created_at)}>
-                        {formatShortDate(delivery.created_at)}
+                        {formatWhen(delivery.created_at)}
                       </time>
                     </td>
                     <td className="cell-actions">

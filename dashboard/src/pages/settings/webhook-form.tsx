@@ -119,8 +119,10 @@ export function WebhookForm({
         </fieldset>
         {draft.event_types.includes('rating.submitted') ? (
           <fieldset className="field">
-            <legend>Only ratings at or below</legend>
-            <p className="field-hint">Send only the low answers, to act on them. Leave “Any” to send every answer.</p>
+            <legend>Which ratings to send</legend>
+            <p className="field-hint">
+              Send only the low answers, to act on them at once. Leave “Any” to send every answer.
+            </p>
             <div className="filter-grid">
               <label className="filter-select">
                 <span className="filter-label">Stars</span>

@@ -4,7 +4,7 @@ import type { Page, Webhook } from '../../api/admin-types';
 import { ConfirmDialog, SecretReveal } from '../../components/dialogs';
 import { Icon } from '../../components/icons';
 import { Badge, Card, EmptyState, Skeleton } from '../../components/ui';
-import { formatShortDate } from '../../lib/format';
+import { formatWhen } from '../../lib/when';
 import { useApi } from '../../lib/use-api';
 import { Deliveries } from './deliveries';
 import { SectionError, SettingsHeader } from './settings-header';
@@ -212,7 +212,7 @@ function WebhookDetail({
     <div className="webhook-detail">
       <Card
         title={<span className="mono webhook-title">{webhook.url}</span>}
-        description={`Added ${formatShortDate(webhook.created_at)} · ${webhook.enabled ? 'Enabled' : 'Disabled'}`}
+        description={`Added ${formatWhen(webhook.created_at)} · ${webhook.enabled ? 'Enabled' : 'Disabled'}`}
         actions={
           <button
             type="button"
