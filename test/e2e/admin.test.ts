@@ -239,6 +239,17 @@ describe('the organization’s set-up in Chromium: keys, webhooks, audit log, fi
     await page.reload();
     await page.locator('.kpis').waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Get Northwind Help started' }).count(), 0);
+    // The rating settings carry the same tabs.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Ratings' }).waitFor();
+    assert.equal(
+      await page
+        .getByRole('navigation', { name: 'Settings' })
+        .getByRole('link', { name: 'Ratings' })
+        .getAttribute('aria-current'),
+      'page',
+    );
+    await screenshots('settings', (target) => target.getByRole('navigation', { name: 'Settings' }).waitFor());
     assert.deepEqual(problems, [], 'no console errors or CSP refusals');
   });
 });

@@ -66,11 +66,15 @@ export function CopyField({ label, value, multiline = false }: { label: string; 
     const timer = setTimeout(() => setCopied(null), 2500);
     return () => clearTimeout(timer);
   }, [copied]);
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  // The Clipboard API exists only on secure origins (HTTPS, localhost); elsewhere the selected text is copied the old way.
   const copy = () => {
-    navigator.clipboard.writeText(value).then(
-      () => setCopied('yes'),
-      () => setCopied('failed'),
-    );
+    const fallback = () => {
+      field.current?.select();
+      setCopied(document.execCommand('copy') ? 'yes' : 'failed');
+    };
+    if (!navigator.clipboard) return fallback();
+    navigator.clipboard.writeText(value).then(() => setCopied('yes'), fallback);
   };
   return (
     <div className="copy-field">
@@ -78,9 +82,17 @@ export function CopyField({ label, value, multiline = false }: { label: string; 
         {label}
       </label>
       {multiline ? (
-        <textarea id={id} className="copy-value mono" readOnly value={value} rows={value.split('\n').length} />
+        <textarea
+          ref={field}
+          id={id}
+          className="copy-value mono"
+          readOnly
+          value={value}
+          rows={value.split('\n').length}
+        />
       ) : (
         <input
+          ref={field}
           id={id}
           type="text"
           className="copy-value mono"
