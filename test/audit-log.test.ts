@@ -214,6 +214,23 @@ describeEachDialect('Audit log', (ctx) => {
     assert.deepEqual((await ctx.request('GET', '/v1/audit-log', { key: tenant.key })).body.data, before);
   });
 
+  it('records a settings change made through a vendor-compatible surface like any other', async () => {
+    const tenant = await ctx.newTenant();
+    const response = await ctx.request('PATCH', '/v1/api/conversation_ratings/configuration', {
+      key: tenant.key,
+      body: { conv_rating_question_codes: ['NPS'] },
+    });
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    const [entry, ...rest] = (await ctx.request('GET', '/v1/audit-log', { key: tenant.key })).body.data;
+    assert.equal(rest.length, 0);
+    assert.equal(entry.action, 'settings.updated');
+    assert.equal(entry.actor.user.id, tenant.userId);
+    assert.deepEqual(entry.details, {
+      before: { conv_rating_question_codes: ['HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'] },
+      after: { conv_rating_question_codes: ['NPS'] },
+    });
+  });
+
   it("shows an organization its own entries only, and a command line's change as the system's", async () => {
     const owner = await ctx.newTenant('Owner');
     const other = await ctx.newTenant('Other');
