@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,8 +15,8 @@ const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', impo
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'correct horse battery staple';
-/** Where people look at the screens of this suite. */
-const SHOTS = process.env.PLAUDIT_SHOTS ?? '/tmp';
+/** Screenshots of every screen, desktop and phone, for people to look at; the folder ignores itself in git. */
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 function skipReason(): string | undefined {
   const browser = chromiumSkipReason();
@@ -46,6 +47,8 @@ describe('the organization’s set-up in Chromium: keys, webhooks, audit log, fi
 
   /** Desktop and phone screenshots of the page as it is, for a person to look at. */
   async function screenshots(name: string, ready: (target: Page) => Promise<unknown>): Promise<void> {
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(join(SHOTS, '.gitignore'), '*\n');
     await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/admin-${name}-desktop.png`, fullPage: true });
     const phone = await browser.newContext({ viewport: PHONE, storageState: await desktop.storageState() });
