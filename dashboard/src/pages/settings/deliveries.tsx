@@ -128,7 +128,8 @@ export function Deliveries({ webhookId, refresh }: { webhookId: number; refresh:
                       {last ? `${last.duration_ms} ms` : '–'}
                     </td>
                     <td data-label="Attempts" className="num">
-                      {delivery.attempt_count}
+                      {/* Every attempt logged, retries included (a retry restarts the schedule's own count). */}
+                      {delivery.attempts.length}
                     </td>
                     <td data-label="Sent">
                       <time dateTime={delivery.created_at} title={formatDateTime(delivery.created_at)}>
