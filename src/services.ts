@@ -1,6 +1,7 @@
 import type { Database } from './db/database.js';
 import { AccountsService, SessionsService } from './modules/accounts/index.js';
 import { AnalyticsService } from './modules/analytics/index.js';
+import { AuditService } from './modules/audit/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
 import { ExportsService } from './modules/exports/index.js';
 import { FeedbackService } from './modules/feedback/index.js';
@@ -10,6 +11,7 @@ import { RatingsService } from './modules/ratings/index.js';
 import { ReviewsService } from './modules/reviews/index.js';
 import { SearchIndex } from './modules/search/index.js';
 import { TopicsService, type TopicsOptions } from './modules/topics/index.js';
+import { SetupService } from './modules/setup/index.js';
 import { WebhooksService } from './modules/webhooks/index.js';
 import { WidgetService } from './modules/widget/index.js';
 
@@ -22,11 +24,13 @@ export interface Services {
   ratings: RatingsService;
   feedback: FeedbackService;
   analytics: AnalyticsService;
+  audit: AuditService;
   exports: ExportsService;
   inbox: InboxService;
   reviews: ReviewsService;
   search: SearchIndex;
   topics: TopicsService;
+  setup: SetupService;
   webhooks: WebhooksService;
   widget: WidgetService;
 }
@@ -66,11 +70,13 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     ratings,
     feedback,
     analytics,
+    audit: new AuditService(database),
     exports: new ExportsService(database, analytics),
     inbox: new InboxService(database),
     reviews,
     search: new SearchIndex(database),
     topics: new TopicsService(database, analytics, options.topics),
+    setup: new SetupService(database, options.publicUrl),
     webhooks,
     widget: new WidgetService(database, conversations, ratingConfig, ratings, feedback),
   };

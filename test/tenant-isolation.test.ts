@@ -178,6 +178,17 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
       Object.values(funnel).every((value) => typeof value !== 'number' || value === 0),
       JSON.stringify(funnel),
     );
+    // The first-day checklist counts none of our keys, conversations or settings; the audit log holds none of our acts.
+    const setup = (await ctx.request('GET', '/v1/setup', { key: other.key })).body.data;
+    assert.deepEqual(
+      setup.steps.map((step: { done: boolean }) => step.done),
+      [false, false, false, false],
+    );
+    const audit = (await ctx.request('GET', '/v1/audit-log', { key: other.key })).body.data;
+    assert.ok(
+      audit.every((entry: { actor_user_id: string | null }) => entry.actor_user_id !== owner.userId),
+      JSON.stringify(audit),
+    );
     const inbox = (await ctx.request('GET', '/v1/inbox', { key: other.key })).body;
     assert.deepEqual(inbox.data, []);
     for (const dataset of ['conversations', 'ratings', 'feedback']) {

@@ -6,6 +6,9 @@ import { ConversationPage } from './pages/conversation';
 import { InboxPage } from './pages/inbox';
 import { NotFoundPage } from './pages/not-found';
 import { SettingsPage } from './pages/settings';
+import { ApiKeysPage } from './pages/settings/api-keys';
+import { AuditLogPage } from './pages/settings/audit-log';
+import { WebhooksPage } from './pages/settings/webhooks';
 import { SignInPage } from './pages/sign-in';
 import { useSession } from './session';
 
@@ -22,8 +25,17 @@ const navigation: Array<{ to: string; label: string; icon: IconName }> = [
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
+/** The settings' sections beyond the rating settings at /settings itself. */
+const settingsSections: Record<string, { title: string; page: () => ReactNode }> = {
+  '/settings/api-keys': { title: 'API keys', page: () => <ApiKeysPage /> },
+  '/settings/webhooks': { title: 'Webhooks', page: () => <WebhooksPage /> },
+  '/settings/audit-log': { title: 'Audit log', page: () => <AuditLogPage /> },
+};
+
 function titleOf(pathname: string): string {
   if (pathname.startsWith('/conversations/')) return 'Conversation';
+  const section = settingsSections[pathname];
+  if (section) return section.title;
   return navigation.find((item) => item.to === pathname)?.label ?? 'Plaudit';
 }
 
@@ -38,6 +50,8 @@ function page(pathname: string): ReactNode {
   }
   if (pathname === '/inbox') return <InboxPage />;
   if (pathname === '/settings') return <SettingsPage />;
+  const section = settingsSections[pathname];
+  if (section) return section.page();
   const conversation = matchPath('/conversations/:id', pathname);
   if (conversation) return <ConversationPage key={conversation.id} id={conversation.id!} />;
   return <NotFoundPage />;
@@ -113,7 +127,11 @@ function Shell({ pathname, children }: { pathname: string; children: ReactNode }
   const { state, signOut } = useSession();
   const session = state.status === 'signed-in' ? state.session : null;
   const active = (to: string) =>
-    pathname === to || (to === '/inbox' && pathname.startsWith('/conversations/')) ? 'page' : undefined;
+    pathname === to ||
+    (to === '/inbox' && pathname.startsWith('/conversations/')) ||
+    (to === '/settings' && pathname.startsWith('/settings/'))
+      ? 'page'
+      : undefined;
   const displayName = session?.user.name || session?.user.email || '';
   const initials = displayName
     .split(/[\s@.]+/)

@@ -234,7 +234,7 @@ export const healviRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
       }
       const settings =
         Object.keys(patch).length > 0
-          ? await ratingConfig.updateSettings(orgId, patch)
+          ? await ratingConfig.updateSettings(orgId, patch, principalOf(request))
           : await ratingConfig.getSettings(orgId);
       return { data: generalSettings(settings) };
     },

@@ -85,7 +85,9 @@ export const quickchatRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       const { conv_rating_active, conv_rating_popup_active, conv_rating_question_codes } = request.body;
       const patch = { conv_rating_active, conv_rating_popup_active, conv_rating_question_codes };
       const present = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-      return configuration(await ratingConfig.updateSettings(principalOf(request).orgId, present));
+      return configuration(
+        await ratingConfig.updateSettings(principalOf(request).orgId, present, principalOf(request)),
+      );
     },
   );
 };

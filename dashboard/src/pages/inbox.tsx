@@ -339,7 +339,10 @@ export function InboxPage() {
             {active ? (
               <p>Try a wider date range, or clear the filters.</p>
             ) : (
-              <p>Conversations appear here as soon as your platform sends them to the API.</p>
+              <p>
+                Conversations appear here as soon as your platform sends them to the API.{' '}
+                <Link to="/analytics">See how to send the first one</Link>.
+              </p>
             )}
           </EmptyState>
         ) : (

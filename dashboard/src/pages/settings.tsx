@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type React
 import { ApiError, request } from '../api/client';
 import type { RatingSettings, RatingSettingsDraft, RedirectPolicy, SettingsPreview } from '../api/types';
 import { Icon } from '../components/icons';
+import { SettingsNav } from '../components/settings-nav';
 import { Badge, Card, ErrorState, Skeleton, Switch } from '../components/ui';
 import { formatDateTime, questionNames } from '../lib/format';
 import { useApi, useDebounced } from '../lib/use-api';
@@ -492,15 +493,18 @@ export function SettingsPage() {
 
 function PageHeader({ updatedAt }: { updatedAt?: string | null }) {
   return (
-    <header className="page-header">
-      <div>
-        <h1>Settings</h1>
-        <p className="page-lede">
-          How Plaudit asks for ratings.
-          {updatedAt ? <> Last changed {formatDateTime(updatedAt)}.</> : null}
-        </p>
-      </div>
-    </header>
+    <>
+      <header className="page-header">
+        <div>
+          <h1>Settings</h1>
+          <p className="page-lede">
+            How Plaudit asks for ratings.
+            {updatedAt ? <> Last changed {formatDateTime(updatedAt)}.</> : null}
+          </p>
+        </div>
+      </header>
+      <SettingsNav />
+    </>
   );
 }
 

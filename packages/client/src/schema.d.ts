@@ -266,6 +266,13 @@ export interface paths {
                 id: number;
                 /** Format: uuid */
                 user_id: string;
+                /** @description The user the key belongs to. */
+                owner: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  email: string;
+                };
                 name: string | null;
                 /** @description The first characters of the key, to tell keys apart. */
                 prefix: string;
@@ -388,6 +395,13 @@ export interface paths {
                 id: number;
                 /** Format: uuid */
                 user_id: string;
+                /** @description The user the key belongs to. */
+                owner: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  email: string;
+                };
                 name: string | null;
                 /** @description The first characters of the key, to tell keys apart. */
                 prefix: string;
@@ -532,6 +546,13 @@ export interface paths {
                 id: number;
                 /** Format: uuid */
                 user_id: string;
+                /** @description The user the key belongs to. */
+                owner: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  email: string;
+                };
                 name: string | null;
                 /** @description The first characters of the key, to tell keys apart. */
                 prefix: string;
@@ -8403,6 +8424,187 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/webhooks/{id}/ping': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test event
+     * @description Queues a `ping` event (`{"type":"ping","timestamp","data":{"webhook_uid","message"}}`) to this webhook alone, enabled or not and whatever it subscribes to. It goes through the same outbox and worker as every event: signed, logged among the deliveries and retried alike. Answers the queued delivery.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** @description The `webhook-id` header, the same on every attempt. */
+                webhook_id: string;
+                /** @description The event type, or `ping`: the test event sent by `POST /v1/webhooks/{id}/ping`. */
+                event_type:
+                  | 'rating.offered'
+                  | 'rating.submitted'
+                  | 'rating.cancelled'
+                  | 'rating.expired'
+                  | 'feedback.created'
+                  | 'conversation.anonymized'
+                  | 'review.updated'
+                  | 'ping';
+                status: 'pending' | 'succeeded' | 'failed';
+                attempt_count: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                next_attempt_at: string | null;
+                last_status_code: number | null;
+                last_error: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                completed_at: string | null;
+                /** @description The body sent, `{"type","timestamp","data"}`. */
+                payload: {
+                  /** @description The event type, or `ping`: the test event sent by `POST /v1/webhooks/{id}/ping`. */
+                  type:
+                    | 'rating.offered'
+                    | 'rating.submitted'
+                    | 'rating.cancelled'
+                    | 'rating.expired'
+                    | 'feedback.created'
+                    | 'conversation.anonymized'
+                    | 'review.updated'
+                    | 'ping';
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  timestamp: string;
+                  data: {
+                    [key: string]: unknown;
+                  };
+                };
+                attempts: {
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  attempted_at: string;
+                  /** @description Null when no answer came (timeout, connection error). */
+                  status_code: number | null;
+                  duration_ms: number;
+                  error: string | null;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks/{id}/deliveries': {
     parameters: {
       query?: never;
@@ -8443,6 +8645,7 @@ export interface paths {
                 id: number;
                 /** @description The `webhook-id` header, the same on every attempt. */
                 webhook_id: string;
+                /** @description The event type, or `ping`: the test event sent by `POST /v1/webhooks/{id}/ping`. */
                 event_type:
                   | 'rating.offered'
                   | 'rating.submitted'
@@ -8450,7 +8653,8 @@ export interface paths {
                   | 'rating.expired'
                   | 'feedback.created'
                   | 'conversation.anonymized'
-                  | 'review.updated';
+                  | 'review.updated'
+                  | 'ping';
                 status: 'pending' | 'succeeded' | 'failed';
                 attempt_count: number;
                 /**
@@ -8472,6 +8676,7 @@ export interface paths {
                 completed_at: string | null;
                 /** @description The body sent, `{"type","timestamp","data"}`. */
                 payload: {
+                  /** @description The event type, or `ping`: the test event sent by `POST /v1/webhooks/{id}/ping`. */
                   type:
                     | 'rating.offered'
                     | 'rating.submitted'
@@ -8479,7 +8684,8 @@ export interface paths {
                     | 'rating.expired'
                     | 'feedback.created'
                     | 'conversation.anonymized'
-                    | 'review.updated';
+                    | 'review.updated'
+                    | 'ping';
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -8696,6 +8902,403 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the audit log
+     * @description Admins only. Who did what and when: settings changes with their before and after, API keys created and revoked, webhooks created, changed, rotated and deleted, conversations anonymized, and the team’s events. Newest first. The log is append-only: no route changes or deletes an entry.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description An action (`webhook.created`), or a family without a dot (`webhook`: every `webhook.…` action). */
+          action?: string;
+          /** @description Entries of what this user did. */
+          actor_user_id?: string;
+          /** @description What the entries are about: `api_key`, `webhook`… */
+          subject_type?: string;
+          /**
+           * @description First day, inclusive, in `tz` (`YYYY-MM-DD`).
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz` (`YYYY-MM-DD`).
+           * @example 2026-11-01
+           */
+          to?: string;
+          /** @description IANA time zone the days are counted in; the organization's reporting time zone by default. */
+          tz?: string;
+          /** @description Page size. */
+          limit?: number;
+          /** @description The `next_cursor` of the previous page. */
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** @description What was done, `<subject>.<verb>`: `settings.updated`, `api_key.revoked`… */
+                action: string;
+                /** @description Who did it. A user or key removed since is null with its id kept in `actor_user_id`/`actor_api_key_id`. */
+                actor: {
+                  /** @description `user`: in the dashboard; `api_key`: through the API with a key (its user is `user`); `system`: the command line or Plaudit itself. */
+                  type: 'user' | 'api_key' | 'system';
+                  user: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string | null;
+                    email: string;
+                  } | null;
+                  api_key: {
+                    id: number;
+                    name: string | null;
+                    prefix: string;
+                  } | null;
+                };
+                /** Format: uuid */
+                actor_user_id: string | null;
+                actor_api_key_id: number | null;
+                subject_type: string;
+                subject_id: string;
+                /** @description A name people know the subject by (a key’s name, a webhook’s URL, a user’s name). */
+                subject_name: string | null;
+                /** @description What changed. A change of settings or of a webhook holds `before` and `after` of the changed fields. */
+                details: {
+                  [key: string]: unknown;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+              }[];
+              /** @description Pass as `cursor` to get the next page; null on the last page. */
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit-log/actors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who appears in the audit log
+     * @description Admins only. The users who did something the log records: the choices of its actor filter.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Everyone who appears as an actor in the log. */
+              data: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                email: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The first-day checklist
+     * @description Which first steps have happened, derived from the data: `api_key` (a key made after the organization’s first), `conversation` (one exists), `ratings` (the rating settings were saved with ratings on), `widget` (a widget token is live, or the popup was answered). With `public_url`, the base of the commands the dashboard shows.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                organization: {
+                  id: number;
+                  name: string;
+                };
+                /** @description This server as reached from outside (`PUBLIC_URL`). */
+                public_url: string;
+                steps: {
+                  id: 'api_key' | 'conversation' | 'ratings' | 'widget';
+                  done: boolean;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  done_at: string | null;
+                }[];
+                /** @description Every step is done. */
+                complete: boolean;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -107,26 +107,37 @@ export class AccountsRepository {
     await this.db.updateTable('api_keys').set({ last_used_at: usedAt }).where('id', '=', id).execute();
   }
 
+  /** The organization's keys with their owners' names, oldest first. */
   listApiKeys(orgId: number) {
-    return this.db
-      .selectFrom('api_keys')
-      .select(['id', 'user_id', 'name', 'key_prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
-      .where('org_id', '=', orgId)
-      .orderBy('id')
-      .execute();
+    return this.keysWithOwners(this.db).where('k.org_id', '=', orgId).orderBy('k.id').execute();
   }
 
-  findApiKey(id: number) {
-    return this.db
-      .selectFrom('api_keys')
-      .select(['id', 'org_id', 'user_id', 'name', 'key_prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+  findApiKey(id: number, db: Db = this.db) {
+    return this.keysWithOwners(db).where('k.id', '=', id).executeTakeFirst();
+  }
+
+  private keysWithOwners(db: Db) {
+    return db
+      .selectFrom('api_keys as k')
+      .innerJoin('users as u', 'u.id', 'k.user_id')
+      .select([
+        'k.id',
+        'k.org_id',
+        'k.user_id',
+        'u.name as owner_name',
+        'u.email as owner_email',
+        'k.name',
+        'k.key_prefix',
+        'k.scopes',
+        'k.created_at',
+        'k.last_used_at',
+        'k.revoked_at',
+      ]);
   }
 
   /** Revokes the key if it is still active; answers whether this call revoked it. */
-  async revokeApiKey(id: number, revokedAt: string): Promise<boolean> {
-    const result = await this.db
+  async revokeApiKey(db: Db, id: number, revokedAt: string): Promise<boolean> {
+    const result = await db
       .updateTable('api_keys')
       .set({ revoked_at: revokedAt })
       .where('id', '=', id)

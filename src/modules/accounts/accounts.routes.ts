@@ -10,6 +10,10 @@ const ScopeSchema = Type.Union([Type.Literal('read_all'), Type.Literal('write_al
 const ApiKey = Type.Object({
   id: Type.Integer(),
   user_id: Uuid,
+  owner: Type.Object(
+    { id: Uuid, name: Nullable(Type.String()), email: Type.String() },
+    { description: 'The user the key belongs to.' },
+  ),
   name: Nullable(Type.String()),
   prefix: Type.String({ description: 'The first characters of the key, to tell keys apart.' }),
   scopes: Type.Array(ScopeSchema),
@@ -75,6 +79,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
   app.post(
     '/v1/api-keys',
     {
+      config: { role: 'admin' },
       schema: {
         tags,
         summary: 'Create an API key',
@@ -96,12 +101,15 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
     async (request, reply) => {
       const principal = principalOf(request);
       await accounts.requireAdmin(principal, 'manage API keys');
-      const data = await accounts.createApiKey({
-        orgId: principal.orgId,
-        userId: request.body.user_id ?? principal.userId,
-        scopes: request.body.scopes,
-        name: request.body.name,
-      });
+      const data = await accounts.createApiKey(
+        {
+          orgId: principal.orgId,
+          userId: request.body.user_id ?? principal.userId,
+          scopes: request.body.scopes,
+          name: request.body.name,
+        },
+        principal,
+      );
       return reply.status(201).send({ data });
     },
   );
@@ -109,6 +117,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
   app.delete(
     '/v1/api-keys/:id',
     {
+      config: { role: 'admin' },
       schema: {
         tags,
         summary: 'Revoke an API key',
@@ -120,7 +129,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
     async (request) => {
       const principal = principalOf(request);
       await accounts.requireAdmin(principal, 'manage API keys');
-      return { data: await accounts.revokeApiKey(request.params.id, principal.orgId) };
+      return { data: await accounts.revokeApiKey(request.params.id, principal.orgId, principal) };
     },
   );
 };

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { integerId, nowIso } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { isTimeZone } from '../analytics/index.js';
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/index.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { Role } from './accounts.table.js';
 import { apiKeyFromHeader, generateApiKey, hashApiKey, type Scope } from './api-keys.js';
@@ -37,6 +38,8 @@ export interface UserView {
 export interface ApiKeyView {
   id: number;
   user_id: string;
+  /** The user the key belongs to, by name: people see names, not ids. */
+  owner: { id: string; name: string | null; email: string };
   name: string | null;
   prefix: string;
   scopes: Scope[];
@@ -66,6 +69,8 @@ function normaliseEmail(email: string): string {
 function toKeyView(row: {
   id: number;
   user_id: string;
+  owner_name: string | null;
+  owner_email: string;
   name: string | null;
   key_prefix: string;
   scopes: string;
@@ -76,6 +81,7 @@ function toKeyView(row: {
   return {
     id: Number(row.id),
     user_id: row.user_id,
+    owner: { id: row.user_id, name: row.owner_name, email: row.owner_email },
     name: row.name,
     prefix: row.key_prefix,
     scopes: row.scopes.split(',') as Scope[],
@@ -159,8 +165,11 @@ export class AccountsService {
     });
   }
 
-  /** Issues a key to a user of the organization (by default its first admin). */
-  async createApiKey(input: { orgId: number; userId?: string; scopes: Scope[]; name?: string }): Promise<IssuedApiKey> {
+  /** Issues a key to a user of the organization (by default its first admin), with an audit entry in its transaction. */
+  async createApiKey(
+    input: { orgId: number; userId?: string; scopes: Scope[]; name?: string },
+    actor: AuditActor = SYSTEM_ACTOR,
+  ): Promise<IssuedApiKey> {
     await this.requireOrganization(input.orgId);
     let userId = input.userId;
     if (userId) {
@@ -173,7 +182,25 @@ export class AccountsService {
       if (!admin) throw new AppError('user_not_found', `Organization ${input.orgId} has no admin to issue the key to.`);
       userId = admin.id;
     }
-    return this.insertApiKey(this.database.db, { orgId: input.orgId, userId, scopes: input.scopes, name: input.name });
+    const owner = userId;
+    return this.database.db.transaction().execute(async (trx) => {
+      const key = await this.insertApiKey(trx, {
+        orgId: input.orgId,
+        userId: owner,
+        scopes: input.scopes,
+        name: input.name,
+      });
+      await recordAudit(trx, {
+        orgId: input.orgId,
+        actorUserId: actor.userId,
+        actorKeyId: actor.keyId,
+        action: 'api_key.created',
+        subjectType: 'api_key',
+        subjectId: String(key.id),
+        details: { name: key.name, prefix: key.prefix, scopes: key.scopes, owner: key.owner },
+      });
+      return key;
+    });
   }
 
   /** Lists an organization's keys; the keys themselves are never shown again. */
@@ -185,7 +212,7 @@ export class AccountsService {
    * Revokes a key, named by its id as a path or the command line writes it. With `orgId`, a key of another
    * organization does not exist for the caller.
    */
-  async revokeApiKey(digits: string, orgId?: number): Promise<ApiKeyView> {
+  async revokeApiKey(digits: string, orgId?: number, actor: AuditActor = SYSTEM_ACTOR): Promise<ApiKeyView> {
     const id = integerId(digits);
     const key = id === undefined ? undefined : await this.repository.findApiKey(id);
     if (id === undefined || !key || (orgId !== undefined && Number(key.org_id) !== orgId)) {
@@ -194,8 +221,25 @@ export class AccountsService {
         `No API key ${digits}${orgId !== undefined ? ' in this organization' : ''}.`,
       );
     }
-    await this.repository.revokeApiKey(id, nowIso());
-    return toKeyView((await this.repository.findApiKey(id))!);
+    return this.database.db.transaction().execute(async (trx) => {
+      // Only the call that revoked it is recorded: revoking twice changes nothing, so it says nothing either.
+      if (await this.repository.revokeApiKey(trx, id, nowIso())) {
+        await recordAudit(trx, {
+          orgId: Number(key.org_id),
+          actorUserId: actor.userId,
+          actorKeyId: actor.keyId,
+          action: 'api_key.revoked',
+          subjectType: 'api_key',
+          subjectId: String(id),
+          details: {
+            name: key.name,
+            prefix: key.key_prefix,
+            owner: { id: key.user_id, name: key.owner_name, email: key.owner_email },
+          },
+        });
+      }
+      return toKeyView((await this.repository.findApiKey(id, trx))!);
+    });
   }
 
   /**
@@ -279,18 +323,6 @@ export class AccountsService {
       },
       nowIso(),
     );
-    return {
-      ...toKeyView({
-        id: row.id,
-        user_id: input.userId,
-        name: input.name ?? null,
-        key_prefix: generated.prefix,
-        scopes: input.scopes.join(','),
-        created_at: row.created_at,
-        last_used_at: null,
-        revoked_at: null,
-      }),
-      api_key: generated.key,
-    };
+    return { ...toKeyView((await this.repository.findApiKey(Number(row.id), db))!), api_key: generated.key };
   }
 }

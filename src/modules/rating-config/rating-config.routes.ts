@@ -43,7 +43,9 @@ export const ratingConfigRoutes: FastifyPluginAsyncTypebox<{
         },
       },
     },
-    async (request) => ({ data: await ratingConfig.updateSettings(principalOf(request).orgId, request.body) }),
+    async (request) => ({
+      data: await ratingConfig.updateSettings(principalOf(request).orgId, request.body, principalOf(request)),
+    }),
   );
 
   app.post(

@@ -1,6 +1,7 @@
 import type { Database, Db } from '../../db/database.js';
 import { booleanParam, fromJson, nowIso, toBoolean, toJson } from '../../db/values.js';
 import { AppError } from '../../errors.js';
+import { changedFields, recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/index.js';
 import {
   defaultInviteMessage,
   isLanguage,
@@ -30,6 +31,11 @@ const defaults: Omit<RatingSettings, 'invite_message_default'> = {
   primary_color: null,
   updated_at: null,
 };
+
+/** The settings a person chooses: what an audit entry compares (not the derived default text or the time). */
+const SETTINGS_FIELDS = Object.keys(defaults).filter((field) => field !== 'updated_at') as Array<
+  keyof Omit<RatingSettings, 'invite_message_default' | 'updated_at'>
+>;
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
 
@@ -192,11 +198,17 @@ export class RatingConfigService {
 
   /**
    * Applies any subset of the fields. The merged result is validated as a whole — the two switches must agree and
-   * every question code must be known — and nothing is stored unless all of it is valid.
+   * every question code must be known — and nothing is stored unless all of it is valid. A change is recorded in the
+   * audit log with the changed fields' before and after, in the same transaction.
    */
-  async updateSettings(orgId: number, patch: RatingSettingsPatch): Promise<RatingSettings> {
+  async updateSettings(
+    orgId: number,
+    patch: RatingSettingsPatch,
+    actor: AuditActor = SYSTEM_ACTOR,
+  ): Promise<RatingSettings> {
     return this.database.db.transaction().execute(async (trx) => {
-      const merged = mergeSettings(await this.getSettings(orgId, trx), patch);
+      const before = await this.getSettings(orgId, trx);
+      const merged = mergeSettings(before, patch);
       await this.repository.upsert(trx, {
         org_id: orgId,
         conv_rating_active: booleanParam(merged.conv_rating_active),
@@ -213,7 +225,20 @@ export class RatingConfigService {
         primary_color: merged.primary_color,
         updated_at: nowIso(),
       });
-      return this.getSettings(orgId, trx);
+      const after = await this.getSettings(orgId, trx);
+      const changes = changedFields(before, after, SETTINGS_FIELDS);
+      if (changes) {
+        await recordAudit(trx, {
+          orgId,
+          actorUserId: actor.userId,
+          actorKeyId: actor.keyId,
+          action: 'settings.updated',
+          subjectType: 'rating_settings',
+          subjectId: String(orgId),
+          details: changes,
+        });
+      }
+      return after;
     });
   }
 }

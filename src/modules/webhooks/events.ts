@@ -11,6 +11,12 @@ export const WEBHOOK_EVENT_TYPES = [
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
+/** The test event `POST /v1/webhooks/{id}/ping` sends to one webhook; nobody subscribes to it. */
+export const PING_EVENT = 'ping' as const;
+
+/** What a delivery carries: a subscribed event, or a ping. */
+export type DeliveryEventType = WebhookEventType | typeof PING_EVENT;
+
 /**
  * Optional filters. `rating` narrows `rating.submitted` events by the answer, per question kind: a kind with a bound
  * passes only answers at or below it (stars/CSAT `max_stars` 1-5, NPS `max_nps` 0-10, thumbs `thumbs` up or down);

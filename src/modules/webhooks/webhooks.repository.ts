@@ -28,13 +28,13 @@ export class WebhooksRepository {
     private readonly dialect: Dialect,
   ) {}
 
-  async insertWebhook(row: Insertable<WebhooksTable>): Promise<number> {
-    const inserted = await this.db.insertInto('webhooks').values(row).returning('id').executeTakeFirstOrThrow();
+  async insertWebhook(db: Db, row: Insertable<WebhooksTable>): Promise<number> {
+    const inserted = await db.insertInto('webhooks').values(row).returning('id').executeTakeFirstOrThrow();
     return Number(inserted.id);
   }
 
-  findWebhook(orgId: number, ref: { id: number } | { uid: string }) {
-    let query = this.db.selectFrom('webhooks').selectAll().where('org_id', '=', orgId);
+  findWebhook(orgId: number, ref: { id: number } | { uid: string }, db: Db = this.db) {
+    let query = db.selectFrom('webhooks').selectAll().where('org_id', '=', orgId);
     query = 'id' in ref ? query.where('id', '=', ref.id) : query.where('uid', '=', ref.uid);
     return query.executeTakeFirst();
   }
@@ -62,12 +62,12 @@ export class WebhooksRepository {
       .execute();
   }
 
-  async updateWebhook(id: number, changes: Updateable<WebhooksTable>): Promise<void> {
-    await this.db.updateTable('webhooks').set(changes).where('id', '=', id).execute();
+  async updateWebhook(db: Db, id: number, changes: Updateable<WebhooksTable>): Promise<void> {
+    await db.updateTable('webhooks').set(changes).where('id', '=', id).execute();
   }
 
-  async deleteWebhook(id: number): Promise<void> {
-    await this.db.deleteFrom('webhooks').where('id', '=', id).execute();
+  async deleteWebhook(db: Db, id: number): Promise<void> {
+    await db.deleteFrom('webhooks').where('id', '=', id).execute();
   }
 
   async insertDeliveries(db: Db, rows: Array<Insertable<WebhookDeliveriesTable>>): Promise<void> {

@@ -14,8 +14,8 @@ import {
 import type { WebhooksService } from './webhooks.service.js';
 
 const tags = ['Webhooks'];
-// Webhooks carry secrets and send data out of Plaudit: every route, reads included, needs write_all.
-const config = { scope: 'write_all' as const };
+// Webhooks carry secrets and send data out of Plaudit: every route, reads included, needs write_all and an admin.
+const config = { scope: 'write_all' as const, role: 'admin' as const };
 const params = Type.Object({ id: IdOrUid });
 
 /** The native webhooks API under /v1. */
@@ -38,7 +38,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServi
       },
     },
     async (request, reply) => {
-      const created = await webhooks.createWebhook(principalOf(request).orgId, request.body);
+      const created = await webhooks.createWebhook(principalOf(request).orgId, request.body, principalOf(request));
       return reply.status(201).send({ data: created });
     },
   );
@@ -92,7 +92,12 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServi
       },
     },
     async (request) => ({
-      data: await webhooks.updateWebhook(principalOf(request).orgId, request.params.id, request.body),
+      data: await webhooks.updateWebhook(
+        principalOf(request).orgId,
+        request.params.id,
+        request.body,
+        principalOf(request),
+      ),
     }),
   );
 
@@ -109,7 +114,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServi
       },
     },
     async (request, reply) => {
-      await webhooks.deleteWebhook(principalOf(request).orgId, request.params.id);
+      await webhooks.deleteWebhook(principalOf(request).orgId, request.params.id, principalOf(request));
       return reply.status(204).send(null);
     },
   );
@@ -126,7 +131,30 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServi
         response: { 200: Type.Object({ data: WebhookWithSecret }), ...errorResponses('webhook_not_found') },
       },
     },
-    async (request) => ({ data: await webhooks.rotateSecret(principalOf(request).orgId, request.params.id) }),
+    async (request) => ({
+      data: await webhooks.rotateSecret(principalOf(request).orgId, request.params.id, principalOf(request)),
+    }),
+  );
+
+  app.post(
+    '/v1/webhooks/:id/ping',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Send a test event',
+        description:
+          'Queues a `ping` event (`{"type":"ping","timestamp","data":{"webhook_uid","message"}}`) to this webhook ' +
+          'alone, enabled or not and whatever it subscribes to. It goes through the same outbox and worker as every ' +
+          'event: signed, logged among the deliveries and retried alike. Answers the queued delivery.',
+        params,
+        response: { 202: Type.Object({ data: Delivery }), ...errorResponses('webhook_not_found') },
+      },
+    },
+    async (request, reply) => {
+      const delivery = await webhooks.ping(principalOf(request).orgId, request.params.id);
+      return reply.status(202).send({ data: delivery });
+    },
   );
 
   app.get(

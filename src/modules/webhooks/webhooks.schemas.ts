@@ -12,6 +12,11 @@ export const EventType = Type.Union([
   Type.Literal('review.updated'),
 ]);
 
+/** What a delivery carries: a subscribed event type, or `ping`, the test event. */
+export const DeliveryEventType = Type.Union([...EventType.anyOf, Type.Literal('ping')], {
+  description: 'The event type, or `ping`: the test event sent by `POST /v1/webhooks/{id}/ping`.',
+});
+
 export const Filters = Type.Object(
   {
     rating: Type.Optional(
@@ -81,7 +86,7 @@ export const DeliveryStatus = Type.Union([Type.Literal('pending'), Type.Literal(
 export const Delivery = Type.Object({
   id: Type.Integer(),
   webhook_id: Type.String({ description: 'The `webhook-id` header, the same on every attempt.' }),
-  event_type: EventType,
+  event_type: DeliveryEventType,
   status: DeliveryStatus,
   attempt_count: Type.Integer(),
   next_attempt_at: Nullable(DateTime),
@@ -90,7 +95,7 @@ export const Delivery = Type.Object({
   created_at: DateTime,
   completed_at: Nullable(DateTime),
   payload: Type.Object(
-    { type: EventType, timestamp: DateTime, data: Type.Record(Type.String(), Type.Unknown()) },
+    { type: DeliveryEventType, timestamp: DateTime, data: Type.Record(Type.String(), Type.Unknown()) },
     { description: 'The body sent, `{"type","timestamp","data"}`.' },
   ),
   attempts: Type.Array(

@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
 import { booleanParam, fromJson, integerId, nowIso, recordRef, toBoolean, toJson } from '../../db/values.js';
 import { AppError } from '../../errors.js';
+import { changedFields, recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/index.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
 import { urlProblem } from './addresses.js';
-import { passesFilters, type WebhookEventType, type WebhookFilters } from './events.js';
+import {
+  passesFilters,
+  PING_EVENT,
+  type DeliveryEventType,
+  type WebhookEventType,
+  type WebhookFilters,
+} from './events.js';
 import { newMessageId, newWebhookSecret } from './signing.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 import { WebhookWorker, type WorkerOptions } from './worker.js';
-import type { DeliveryStatus } from './webhooks.table.js';
+import type { DeliveryStatus, WebhookAttemptsTable, WebhookDeliveriesTable } from './webhooks.table.js';
 
 /** How long a process trusts its cached list of an organization's webhooks: changes made on other nodes wait this. */
 const CACHE_TTL_MS = 5000;
@@ -65,6 +73,29 @@ function toWebhook(row: {
     enabled: toBoolean(row.enabled),
     created_at: row.created_at,
     updated_at: row.updated_at,
+  };
+}
+
+/** A delivery as the API shows it, with its attempts (status code, duration, error). */
+function toDelivery(row: Selectable<WebhookDeliveriesTable>, attempts: Array<Selectable<WebhookAttemptsTable>>) {
+  return {
+    id: Number(row.id),
+    webhook_id: String(row.uid),
+    event_type: row.event_type,
+    status: row.status,
+    attempt_count: Number(row.attempts),
+    next_attempt_at: row.status === 'pending' ? row.next_attempt_at : null,
+    last_status_code: row.last_status_code === null ? null : Number(row.last_status_code),
+    last_error: row.last_error,
+    created_at: row.created_at,
+    completed_at: row.completed_at,
+    payload: JSON.parse(row.payload) as { type: DeliveryEventType; timestamp: string; data: Record<string, unknown> },
+    attempts: attempts.map((attempt) => ({
+      attempted_at: attempt.attempted_at,
+      status_code: attempt.status_code === null ? null : Number(attempt.status_code),
+      duration_ms: Number(attempt.duration_ms),
+      error: attempt.error,
+    })),
   };
 }
 
@@ -144,32 +175,65 @@ export class WebhooksService {
     if (problem) throw new AppError('webhook_url_refused', problem);
   }
 
-  async createWebhook(orgId: number, input: WebhookInput): Promise<Webhook & { secret: string }> {
+  async createWebhook(
+    orgId: number,
+    input: WebhookInput,
+    actor: AuditActor = SYSTEM_ACTOR,
+  ): Promise<Webhook & { secret: string }> {
     this.checkUrl(input.url);
     const now = nowIso();
     const secret = newWebhookSecret();
-    const id = await this.repository.insertWebhook({
-      uid: randomUUID(),
-      org_id: orgId,
-      url: input.url,
-      event_types: toJson([...new Set(input.event_types)]),
-      filters: toJson(input.filters ?? {}),
-      enabled: booleanParam(input.enabled ?? true),
-      secret,
-      created_at: now,
-      updated_at: now,
+    const created = await this.database.db.transaction().execute(async (trx) => {
+      const id = await this.repository.insertWebhook(trx, {
+        uid: randomUUID(),
+        org_id: orgId,
+        url: input.url,
+        event_types: toJson([...new Set(input.event_types)]),
+        filters: toJson(input.filters ?? {}),
+        enabled: booleanParam(input.enabled ?? true),
+        secret,
+        created_at: now,
+        updated_at: now,
+      });
+      const webhook = toWebhook((await this.repository.findWebhook(orgId, { id }, trx))!);
+      await this.audit(trx, orgId, actor, 'webhook.created', webhook, {
+        url: webhook.url,
+        event_types: webhook.event_types,
+        filters: webhook.filters,
+        enabled: webhook.enabled,
+      });
+      return webhook;
     });
     this.cache.delete(orgId);
-    return { ...(await this.getWebhook(orgId, String(id))), secret };
+    return { ...created, secret };
+  }
+
+  private async audit(
+    trx: Db,
+    orgId: number,
+    actor: AuditActor,
+    action: string,
+    webhook: Webhook,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await recordAudit(trx, {
+      orgId,
+      actorUserId: actor.userId,
+      actorKeyId: actor.keyId,
+      action,
+      subjectType: 'webhook',
+      subjectId: String(webhook.id),
+      details: { url: webhook.url, ...details },
+    });
   }
 
   async getWebhook(orgId: number, idOrUid: string): Promise<Webhook> {
     return toWebhook(await this.findRow(orgId, idOrUid));
   }
 
-  private async findRow(orgId: number, idOrUid: string) {
+  private async findRow(orgId: number, idOrUid: string, db?: Db) {
     const ref = recordRef(idOrUid);
-    const row = ref && (await this.repository.findWebhook(orgId, ref));
+    const row = ref && (await this.repository.findWebhook(orgId, ref, db));
     if (!row) throw notFound(idOrUid);
     return row;
   }
@@ -186,33 +250,90 @@ export class WebhooksService {
     return { data: page.map(toWebhook), next_cursor };
   }
 
-  async updateWebhook(orgId: number, idOrUid: string, input: Partial<WebhookInput>): Promise<Webhook> {
-    const row = await this.findRow(orgId, idOrUid);
+  /** Changes the given fields; the audit entry keeps the changed ones' before and after. */
+  async updateWebhook(
+    orgId: number,
+    idOrUid: string,
+    input: Partial<WebhookInput>,
+    actor: AuditActor = SYSTEM_ACTOR,
+  ): Promise<Webhook> {
     if (input.url !== undefined) this.checkUrl(input.url);
-    await this.repository.updateWebhook(Number(row.id), {
-      ...(input.url !== undefined ? { url: input.url } : {}),
-      ...(input.event_types !== undefined ? { event_types: toJson([...new Set(input.event_types)]) } : {}),
-      ...(input.filters !== undefined ? { filters: toJson(input.filters) } : {}),
-      ...(input.enabled !== undefined ? { enabled: booleanParam(input.enabled) } : {}),
-      updated_at: nowIso(),
+    const updated = await this.database.db.transaction().execute(async (trx) => {
+      const row = await this.findRow(orgId, idOrUid, trx);
+      const before = toWebhook(row);
+      await this.repository.updateWebhook(trx, Number(row.id), {
+        ...(input.url !== undefined ? { url: input.url } : {}),
+        ...(input.event_types !== undefined ? { event_types: toJson([...new Set(input.event_types)]) } : {}),
+        ...(input.filters !== undefined ? { filters: toJson(input.filters) } : {}),
+        ...(input.enabled !== undefined ? { enabled: booleanParam(input.enabled) } : {}),
+        updated_at: nowIso(),
+      });
+      const after = toWebhook((await this.repository.findWebhook(orgId, { id: Number(row.id) }, trx))!);
+      const changes = changedFields({ ...before }, { ...after }, ['url', 'event_types', 'filters', 'enabled']);
+      if (changes) await this.audit(trx, orgId, actor, 'webhook.updated', after, changes);
+      return after;
     });
     this.cache.delete(orgId);
-    return this.getWebhook(orgId, String(row.id));
+    return updated;
   }
 
   /** Deletes the webhook with its deliveries and their log. */
-  async deleteWebhook(orgId: number, idOrUid: string): Promise<void> {
-    const row = await this.findRow(orgId, idOrUid);
-    await this.repository.deleteWebhook(Number(row.id));
+  async deleteWebhook(orgId: number, idOrUid: string, actor: AuditActor = SYSTEM_ACTOR): Promise<void> {
+    await this.database.db.transaction().execute(async (trx) => {
+      const row = await this.findRow(orgId, idOrUid, trx);
+      await this.repository.deleteWebhook(trx, Number(row.id));
+      await this.audit(trx, orgId, actor, 'webhook.deleted', toWebhook(row), {});
+    });
     this.cache.delete(orgId);
   }
 
   /** A new secret; deliveries from now on are signed with it (pending ones included). */
-  async rotateSecret(orgId: number, idOrUid: string): Promise<Webhook & { secret: string }> {
-    const row = await this.findRow(orgId, idOrUid);
+  async rotateSecret(
+    orgId: number,
+    idOrUid: string,
+    actor: AuditActor = SYSTEM_ACTOR,
+  ): Promise<Webhook & { secret: string }> {
     const secret = newWebhookSecret();
-    await this.repository.updateWebhook(Number(row.id), { secret, updated_at: nowIso() });
-    return { ...(await this.getWebhook(orgId, String(row.id))), secret };
+    return this.database.db.transaction().execute(async (trx) => {
+      const row = await this.findRow(orgId, idOrUid, trx);
+      await this.repository.updateWebhook(trx, Number(row.id), { secret, updated_at: nowIso() });
+      const webhook = toWebhook((await this.repository.findWebhook(orgId, { id: Number(row.id) }, trx))!);
+      await this.audit(trx, orgId, actor, 'webhook.secret_rotated', webhook, {});
+      return { ...webhook, secret };
+    });
+  }
+
+  /**
+   * Queues a `ping` to this one webhook, whatever it subscribes to and enabled or not, through the same outbox and
+   * worker as every event, so it is signed, logged and retried like them: a test that the receiver gets events.
+   */
+  async ping(orgId: number, idOrUid: string) {
+    const hook = await this.findRow(orgId, idOrUid);
+    const at = nowIso();
+    const uid = newMessageId();
+    const payload = JSON.stringify({
+      type: PING_EVENT,
+      timestamp: at,
+      data: { webhook_uid: hook.uid, message: 'A test event from Plaudit: this endpoint receives signed events.' },
+    });
+    await this.repository.insertDeliveries(this.database.db, [
+      {
+        uid,
+        org_id: orgId,
+        webhook_id: Number(hook.id),
+        event_type: PING_EVENT,
+        payload,
+        status: 'pending',
+        next_attempt_at: at,
+        locked_until: null,
+        last_status_code: null,
+        last_error: null,
+        created_at: at,
+        completed_at: null,
+      },
+    ]);
+    const delivery = (await this.repository.findDelivery(Number(hook.id), { uid }))!;
+    return toDelivery(delivery, []);
   }
 
   /** The webhook's deliveries, newest first, each with its attempts. */
@@ -232,31 +353,12 @@ export class WebhooksService {
     const { page, next_cursor } = splitPage(rows, limit);
     const attempts = await this.repository.attemptsOf(page.map((row) => Number(row.id)));
     return {
-      data: page.map((row) => ({
-        id: Number(row.id),
-        webhook_id: String(row.uid),
-        event_type: row.event_type,
-        status: row.status,
-        attempt_count: Number(row.attempts),
-        next_attempt_at: row.status === 'pending' ? row.next_attempt_at : null,
-        last_status_code: row.last_status_code === null ? null : Number(row.last_status_code),
-        last_error: row.last_error,
-        created_at: row.created_at,
-        completed_at: row.completed_at,
-        payload: JSON.parse(row.payload) as {
-          type: WebhookEventType;
-          timestamp: string;
-          data: Record<string, unknown>;
-        },
-        attempts: attempts
-          .filter((attempt) => Number(attempt.delivery_id) === Number(row.id))
-          .map((attempt) => ({
-            attempted_at: attempt.attempted_at,
-            status_code: attempt.status_code === null ? null : Number(attempt.status_code),
-            duration_ms: Number(attempt.duration_ms),
-            error: attempt.error,
-          })),
-      })),
+      data: page.map((row) =>
+        toDelivery(
+          row,
+          attempts.filter((attempt) => Number(attempt.delivery_id) === Number(row.id)),
+        ),
+      ),
       next_cursor,
     };
   }

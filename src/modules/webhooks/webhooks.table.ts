@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { WebhookEventType } from './events.js';
+import type { DeliveryEventType } from './events.js';
 
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
@@ -26,7 +26,7 @@ export interface WebhookDeliveriesTable {
   uid: string;
   org_id: number;
   webhook_id: number;
-  event_type: WebhookEventType;
+  event_type: DeliveryEventType;
   /** The exact JSON body sent. */
   payload: string;
   status: DeliveryStatus;

@@ -1,4 +1,6 @@
 import { queryString } from '../../api/client';
+import type { SetupState } from '../../api/admin-types';
+import { SetupChecklist } from '../../components/setup-checklist';
 import type { Funnel, Interval, Summary } from '../../api/types';
 import { Icon } from '../../components/icons';
 import { Card, EmptyState, ExportMenu, Segmented } from '../../components/ui';
@@ -42,6 +44,23 @@ export function AnalyticsPage() {
   const summary = useApi<{ data: Summary }>(`/v1/analytics/summary${query}`);
   const funnel = useApi<{ data: Funnel }>(`/v1/analytics/funnel${query}`);
   const missing = summary.error?.missingRoute;
+  const setup = useApi<{ data: SetupState }>('/v1/setup');
+  const firstDay = setup.data && !setup.data.data.steps.some((step) => step.id === 'conversation' && step.done);
+
+  // Before the first conversation there is nothing to chart: the page says how to get going instead.
+  if (firstDay) {
+    return (
+      <div className="page">
+        <header className="page-header">
+          <div>
+            <h1>Analytics</h1>
+            <p className="page-lede">Satisfaction trends appear here once your first conversations come in.</p>
+          </div>
+        </header>
+        <SetupChecklist setup={setup.data!.data} />
+      </div>
+    );
+  }
 
   return (
     <div className="page">
