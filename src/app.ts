@@ -22,6 +22,7 @@ import { feedbackRoutes } from './modules/feedback/index.js';
 import { exportsRoutes } from './modules/exports/index.js';
 import { inboxRoutes } from './modules/inbox/index.js';
 import { webhooksRoutes } from './modules/webhooks/index.js';
+import { agentsRoutes } from './modules/agents/index.js';
 import { widgetTokenRoutes } from './modules/widget/index.js';
 import { dixaRoutes } from './compat/dixa.js';
 import { exanteRoutes } from './compat/exante.js';
@@ -217,6 +218,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(inboxRoutes, { inbox: services.inbox });
     await api.register(analyticsRoutes, { analytics: services.analytics });
     await api.register(webhooksRoutes, { webhooks: services.webhooks });
+    await api.register(agentsRoutes, { agents: services.agents });
     await api.register(widgetTokenRoutes, { widget: services.widget });
     await api.register(healviRoutes, { services });
     await api.register(quickchatRoutes, { services });

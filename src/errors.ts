@@ -35,6 +35,7 @@ export const errorStatus = {
   message_not_found: 404,
   webhook_not_found: 404,
   webhook_delivery_not_found: 404,
+  agent_not_found: 404,
   method_not_allowed: 405,
   conversation_exists: 409,
   conversation_anonymized: 409,

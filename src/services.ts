@@ -1,4 +1,5 @@
 import type { Database } from './db/database.js';
+import { AgentsService } from './modules/agents/index.js';
 import { AccountsService, SessionsService } from './modules/accounts/index.js';
 import { AnalyticsService } from './modules/analytics/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
@@ -14,6 +15,7 @@ import { WidgetService } from './modules/widget/index.js';
 /** The application's services, built once over one database and shared by the HTTP layer and the CLI. */
 export interface Services {
   accounts: AccountsService;
+  agents: AgentsService;
   sessions: SessionsService;
   conversations: ConversationsService;
   ratingConfig: RatingConfigService;
@@ -45,6 +47,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   const feedback = new FeedbackService(database, conversations, analytics, webhooks);
   return {
     accounts: new AccountsService(database),
+    agents: new AgentsService(database),
     sessions: new SessionsService(database),
     conversations,
     ratingConfig,

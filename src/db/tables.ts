@@ -1,3 +1,4 @@
+import type { AgentsTable } from '../modules/agents/index.js';
 import type { ApiKeysTable, OrganizationsTable, SessionsTable, UsersTable } from '../modules/accounts/index.js';
 import type { MessageDaysTable, RatingDaysTable } from '../modules/analytics/index.js';
 import type { AuditLogTable } from '../modules/audit/index.js';
@@ -32,4 +33,5 @@ export interface Tables {
   widget_demo_conversations: WidgetDemoConversationsTable;
   search_documents: SearchDocumentsTable;
   search_index_progress: SearchIndexProgressTable;
+  agents: AgentsTable;
 }

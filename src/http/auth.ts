@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The scope a route needs; by default `read_all` for GET and HEAD, `write_all` for the rest. */
     scope?: Scope;
+    /** The role a route needs beyond its scope: `admin` for what changes how the organization is set up. */
+    role?: 'admin';
     /** Which API the route belongs to; decides the error shape. */
     surface?: Surface;
   }
