@@ -143,7 +143,13 @@ describeEachDialect('The agents directory', (ctx) => {
 
   it('takes in, unnamed, every agent a conversation names: created, imported or assigned later', async () => {
     const org = await ctx.newTenant('Named by conversations');
-    const [created, imported, importedAgain, assigned, untyped] = [1, 2, 3, 4, 5].map(() => randomUUID());
+    const [created, imported, importedAgain, assigned, untyped] = [1, 2, 3, 4, 5].map(() => randomUUID()) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const conversation = await ctx.request('POST', '/v1/conversations', {
       key: org.key,
       body: { agent_id: created.toUpperCase(), agent_type: 'ai', messages: [{ role: 'user', text: 'Hello' }] },
