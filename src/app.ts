@@ -26,6 +26,7 @@ import { exportsRoutes } from './modules/exports/index.js';
 import { inboxRoutes } from './modules/inbox/index.js';
 import { setupRoutes } from './modules/setup/index.js';
 import { webhooksRoutes } from './modules/webhooks/index.js';
+import { agentsRoutes } from './modules/agents/index.js';
 import { widgetTokenRoutes } from './modules/widget/index.js';
 import { dixaRoutes } from './compat/dixa.js';
 import { exanteRoutes } from './compat/exante.js';
@@ -226,6 +227,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(webhooksRoutes, { webhooks: services.webhooks });
     await api.register(auditRoutes, { audit: services.audit, accounts: services.accounts });
     await api.register(setupRoutes, { setup: services.setup });
+    await api.register(agentsRoutes, { agents: services.agents });
     await api.register(widgetTokenRoutes, { widget: services.widget });
     await api.register(healviRoutes, { services });
     await api.register(quickchatRoutes, { services });

@@ -37,6 +37,7 @@ export const errorStatus = {
   webhook_delivery_not_found: 404,
   topic_not_found: 404,
   review_not_found: 404,
+  agent_not_found: 404,
   method_not_allowed: 405,
   conversation_exists: 409,
   conversation_anonymized: 409,

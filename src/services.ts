@@ -1,4 +1,5 @@
 import type { Database } from './db/database.js';
+import { AgentsService } from './modules/agents/index.js';
 import { AccountsService, SessionsService } from './modules/accounts/index.js';
 import { AnalyticsService } from './modules/analytics/index.js';
 import { AuditService } from './modules/audit/index.js';
@@ -18,6 +19,7 @@ import { WidgetService } from './modules/widget/index.js';
 /** The application's services, built once over one database and shared by the HTTP layer and the CLI. */
 export interface Services {
   accounts: AccountsService;
+  agents: AgentsService;
   sessions: SessionsService;
   conversations: ConversationsService;
   ratingConfig: RatingConfigService;
@@ -64,6 +66,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   const feedback = new FeedbackService(database, conversations, analytics, webhooks, reviews);
   return {
     accounts: new AccountsService(database),
+    agents: new AgentsService(database),
     sessions: new SessionsService(database),
     conversations,
     ratingConfig,

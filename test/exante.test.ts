@@ -55,7 +55,13 @@ function submit(ctx: TestContext, chat: Chat, body: unknown, options: RequestOpt
 async function history(ctx: TestContext, chat: Chat, message = chat.messages[1]!) {
   const response = await ctx.request('GET', `/v1/messages/${message}/feedback/history`, { key: chat.tenant.key });
   assert.equal(response.status, 200);
-  return response.body.data as Array<{ uid: string; user_id: string; rating: string | null; comment: string | null }>;
+  return response.body.data as Array<{
+    uid: string;
+    user_id: string;
+    author_name: string | null;
+    rating: string | null;
+    comment: string | null;
+  }>;
 }
 
 /** The caller's feedback on a message as Exante's GET shows it. */
@@ -84,7 +90,9 @@ async function assertSaved(
   assert.deepEqual({ rating: data.rating, comment: data.comment }, state);
   assert.deepEqual(await shown(ctx, chat), { uid: data.uid, ...state, created_at: data.created_at });
   const log = await history(ctx, chat);
-  assert.deepEqual(log.at(-1), { uid: data.uid, user_id: chat.tenant.userId, ...state, created_at: data.created_at });
+  const { author_name: author, ...record } = log.at(-1)!;
+  assert.deepEqual(record, { uid: data.uid, user_id: chat.tenant.userId, ...state, created_at: data.created_at });
+  assert.match(String(author), /@test\.invalid$/, 'the author by name: the admin, who has no name but an email');
 }
 
 /** Asserts an error in Exante's shape: `{"status":"error","message"}` and nothing else. */

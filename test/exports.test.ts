@@ -182,7 +182,10 @@ describeEachDialect('Exports', (ctx) => {
     const file = await download(ctx, tenant.key, '/v1/exports/conversations.csv');
     assert.equal(file.headers['content-disposition'], `attachment; filename="plaudit-conversations-${today()}.csv"`);
     assert.equal(file.headers['cache-control'], 'no-store');
-    assert.match(file.text, /^conversation_id,conversation_uid,external_id,channel,status,agent_id,/);
+    assert.match(
+      file.text,
+      /^conversation_id,conversation_uid,external_id,channel,status,contact_name,agent_id,agent_type,agent_name,/,
+    );
 
     const rows = await csv(ctx, tenant.key, '/v1/exports/conversations.csv');
     assert.deepEqual(
@@ -197,8 +200,10 @@ describeEachDialect('Exports', (ctx) => {
       external_id: 'ticket-1',
       channel: 'email',
       status: 'open',
+      contact_name: '',
       agent_id: HUMAN,
       agent_type: 'human',
+      agent_name: '',
       language: '',
       created_at: '2026-03-10T10:00:00.000Z',
       closed_at: '',
@@ -247,8 +252,10 @@ describeEachDialect('Exports', (ctx) => {
       conversation_id: String(a.id),
       conversation_uid: a.uid,
       channel: 'email',
+      contact_name: '',
       agent_id: HUMAN,
       agent_type: 'human',
+      agent_name: '',
       question_code: 'STARS',
       kind: 'stars',
       status: 'Rated',
@@ -290,9 +297,12 @@ describeEachDialect('Exports', (ctx) => {
       'conversation_id',
       'conversation_uid',
       'channel',
+      'contact_name',
       'agent_id',
       'agent_type',
+      'agent_name',
       'user_id',
+      'author_name',
       'rating',
       'comment',
       'created_at',
@@ -382,7 +392,8 @@ describeEachDialect('Exports', (ctx) => {
     const empty = await download(ctx, tenant.key, '/v1/exports/feedback.csv?to=2026-03-31');
     assert.equal(
       empty.text,
-      'uid,message_uid,message_role,conversation_id,conversation_uid,channel,agent_id,agent_type,user_id,rating,comment,created_at\r\n',
+      'uid,message_uid,message_role,conversation_id,conversation_uid,channel,contact_name,agent_id,agent_type,agent_name,user_id,' +
+        'author_name,rating,comment,created_at\r\n',
       'nothing matched: the header alone',
     );
   });

@@ -190,6 +190,7 @@ describeEachDialect('The inbox', (ctx) => {
       contact_email: 'ada@example.com',
       agent_id: HUMAN,
       agent_type: 'human',
+      agent_name: null,
       created_at: '2026-03-01T10:00:00.000Z',
       closed_at: null,
       anonymized_at: null,

@@ -94,7 +94,8 @@ for (const dialect of dialects) {
             .execute();
         }
 
-        assert.deepEqual(await migrateDatabase(database), ['0010_search']);
+        // Later migrations run too; this one is the first of them.
+        assert.equal((await migrateDatabase(database))[0], '0010_search');
         const index = new SearchIndex(database);
         for (const word of ['olga', 'legacy', 'toaster', 'grumpy', 'voltage', 'warranty']) {
           const term = parseSearch(word)[0]!;

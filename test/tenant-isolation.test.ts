@@ -24,6 +24,7 @@ const MISSING: Ids = {
   deliveryId: '987654325',
   topicId: '987654326',
   reviewId: '987654327',
+  agentId: randomUUID(),
 };
 
 /** A body each write accepts, so that the request gets past validation to the lookup of the id. */
@@ -36,6 +37,7 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/messages/{uid}/feedback': { rating: 'dislike', comment: 'cross-tenant' },
   'PATCH /v1/webhooks/{id}': { enabled: false },
   'PATCH /v1/reviews/{id}': { status: 'resolved' },
+  'PUT /v1/agents/{agent_id}': { type: 'human', name: 'Cross-tenant agent' },
   'POST /beta/conversations/{conversationId}/ratings/offer': {
     ratingType: 'Csat',
     agentId: '0f5ab6a3-5d0e-4c41-9a42-5a8a2a3c0001',
@@ -54,6 +56,13 @@ const DOCUMENTED_FOREIGN: Record<string, { status: number; message: RegExp }> = 
   'POST /api/agents/chat/{conversationUid}/messages/{messageUid}/feedback': { status: 403, message: /not authorized/ },
   'GET /api/agents/chat/{conversationUid}/messages': { status: 403, message: /not authorized/ },
 };
+
+/**
+ * Upserts by a UUID the client chooses: an id no agent has is created, not refused. Another organization's PUT on our
+ * agent's UUID creates or changes an agent of its own directory, exactly as on a UUID nobody has, and leaves ours as
+ * it was (checked with the owner's state).
+ */
+const UPSERTS = new Set(['PUT /v1/agents/{agent_id}']);
 
 /** An answer with the ids of its request replaced by a placeholder, for comparing answers about different ids. */
 function normalized(response: ApiResponse, url: string): { status: number; body: string } {
@@ -92,6 +101,8 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
       webhook: await get(`/v1/webhooks/${ownerIds.webhookId}`),
       deliveries: await get(`/v1/webhooks/${ownerIds.webhookId}/deliveries`),
       funnel: await get('/v1/analytics/funnel'),
+      agent: await get(`/v1/agents/${ownerIds.agentId}`),
+      agents: await get('/v1/agents'),
     };
   }
 
@@ -120,6 +131,20 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
       for (const variant of variants) {
         const missingUrl = fill(operation, MISSING, variant)!;
         const foreignUrl = fill(operation, ownerIds, variant)!;
+        if (UPSERTS.has(where)) {
+          for (const options of [
+            { key: other.key },
+            { headers: withCookie(otherBrowser, { 'x-csrf-token': otherBrowser.csrf }) },
+          ]) {
+            for (const url of [missingUrl, foreignUrl]) {
+              const answer = await call(operation, url, options);
+              assert.ok([200, 201].includes(answer.status), `${where}: ${JSON.stringify(answer.body)}`);
+              assert.equal(answer.body.data.name, 'Cross-tenant agent', `${where} writes the caller's own agent`);
+            }
+          }
+          checked.push(`${where} (${variant})`);
+          continue;
+        }
         const missing = await call(operation, missingUrl, { key: other.key });
         assert.equal(
           missing.status,

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { ApiError, request, setCsrfToken, setSignedOutHandler } from './api/client';
 import type { Session } from './api/types';
 import { setDisplayTimeZone } from './lib/format';
+import { forgetAgentDirectory } from './lib/agents';
 
 type SessionState =
   { status: 'loading' } | { status: 'signed-out'; expired?: boolean } | { status: 'signed-in'; session: Session };
@@ -49,6 +50,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       body: { email, password },
     });
     adopt(data);
+    // Another user may be of another organization: nothing read for the last one may show.
+    forgetAgentDirectory();
     setState({ status: 'signed-in', session: data });
   }, []);
 
@@ -60,6 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
     }
     setCsrfToken(null);
+    forgetAgentDirectory();
     setState({ status: 'signed-out' });
   }, []);
 

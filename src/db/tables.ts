@@ -1,3 +1,4 @@
+import type { AgentsTable } from '../modules/agents/index.js';
 import type { ApiKeysTable, OrganizationsTable, SessionsTable, UsersTable } from '../modules/accounts/index.js';
 import type { MessageDaysTable, RatingDaysTable } from '../modules/analytics/index.js';
 import type { AuditLogTable } from '../modules/audit/index.js';
@@ -38,4 +39,5 @@ export interface Tables {
   topics: TopicsTable;
   topic_members: TopicMembersTable;
   reviews: ReviewsTable;
+  agents: AgentsTable;
 }

@@ -17,6 +17,8 @@ const PHONE = { width: 390, height: 844 };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const AI_AGENT = '5b0e6f2a-6a4f-4b8e-9a56-2f7d0c1e9a11';
+/** The human agent Cole League is: unnamed in the directory, so his user's name stands in. */
+const HUMAN_AGENT = '7c3d9e1b-2f4a-4c6d-8e0f-1a2b3c4d5e6f';
 const PASSWORD = 'correct horse battery staple';
 
 /** Why this suite cannot run: no browser (outside CI), or no built dashboard to serve. */
@@ -94,6 +96,13 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
       password: PASSWORD,
     });
     const colleagueKey = colleague.apiKey.api_key;
+    // The AI agent is named in the directory; Cole is linked to the agent he is.
+    await server.app.services.agents.putAgent(created.organization.id, AI_AGENT, {
+      type: 'ai',
+      name: 'Nova (AI assistant)',
+      model: 'gpt-4o-mini',
+    });
+    await server.app.services.agents.linkUser(created.organization.id, HUMAN_AGENT, colleague.user.id);
 
     // A rated AI conversation with feedback on its first answer; an unrated one; two rated earlier, for the trends.
     const conversation = async (body: Record<string, unknown>) =>
@@ -146,6 +155,7 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
         contact_name: 'Uma Unrated',
         channel: 'email',
         agent_type: 'human',
+        agent_id: HUMAN_AGENT,
         messages: [{ role: 'user', text: 'Do you ship to Norway?' }],
       })
     ).id;
@@ -220,6 +230,17 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     assert.ok(await rita.getByText('Helpful: thumbs up').count());
     assert.ok(await rita.getByText('Quick and friendly').isVisible(), 'the comment');
     assert.ok(await rows.filter({ hasText: 'Uma Unrated' }).getByText('Not rated').isVisible());
+    // Agents by the directory's names, never by their ids.
+    assert.ok(await rita.getByText('Nova (AI assistant)').isVisible(), 'the AI agent by name');
+    assert.ok(await rows.filter({ hasText: 'Uma Unrated' }).getByText('Cole League').isVisible(), 'by the user');
+    assert.equal(
+      await page
+        .locator('tbody')
+        .getByText(/5b0e6f2a|7c3d9e1b/)
+        .count(),
+      0,
+      'no bare ids',
+    );
 
     await page.getByRole('radio', { name: 'Rated', exact: true }).check();
     await page.waitForURL(/rated=true/);
@@ -306,6 +327,12 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     assert.ok(await answer.getByText('1 like', { exact: true }).count(), 'likes');
     assert.ok(await answer.getByText('1 dislike', { exact: true }).count(), 'dislikes');
     await answer.getByText('The tracking link was missing').waitFor();
+    // Feedback authors and the agent by name.
+    assert.ok(await answer.getByText('Cole League').isVisible(), 'the colleague who liked it');
+    assert.ok(await answer.locator('.message-role').getByText('Nova (AI assistant)').isVisible(), 'the answer’s agent');
+    assert.ok(
+      await page.getByRole('list', { name: 'About this conversation' }).getByText('Nova (AI assistant)').isVisible(),
+    );
 
     const ratings = page.getByRole('region', { name: 'Ratings' });
     assert.ok(await ratings.getByRole('img', { name: '4 of 5 stars' }).isVisible());
@@ -373,7 +400,7 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     const kpis = page.getByRole('list', { name: 'Key figures' });
     assert.ok(await kpis.getByText('67%').first().isVisible(), 'CSAT: two of three answers are 4 or 5');
     assert.ok(await kpis.getByText('+100').isVisible(), 'NPS: one promoter');
-    assert.ok(await page.getByRole('link', { name: /AI agent 5b0e6f2a/ }).isVisible(), 'the agents table');
+    assert.ok(await page.getByRole('link', { name: 'Nova (AI assistant)' }).isVisible(), 'the agents table');
     await screenshots('analytics', (target) => target.locator('path.recharts-line-curve').first().waitFor());
   });
 
@@ -452,8 +479,8 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     await page.goto(`${server.baseUrl}/analytics`);
     const gaps = page.getByRole('region', { name: 'Knowledge gaps' });
     await gaps.getByText('It left our warehouse this morning.').waitFor();
-    // The filter comes first on the page; the agents table is also labelled by agents.
-    await page.getByLabel('Agent').first().selectOption('human');
+    assert.ok(await gaps.getByText('Nova (AI assistant)').first().isVisible(), 'the disliked answer is Nova’s');
+    await page.getByLabel('Agent type').selectOption('human');
     await gaps.getByText('No answer of human agents got a dislike in this range.').waitFor();
     assert.equal(await gaps.getByText('It left our warehouse this morning.').count(), 0);
   });
@@ -475,6 +502,30 @@ describe('the dashboard in Chromium', { skip: skipReason() }, () => {
     );
     await page.getByLabel('Agent').first().selectOption('human');
     await page.getByRole('region', { name: 'Knowledge gaps by topic' }).waitFor({ state: 'detached' });
+  });
+
+  it('filters the inbox by an agent chosen by name, and names the filter', async () => {
+    await page.goto(`${server.baseUrl}/inbox`);
+    const rows = page.locator('tbody tr');
+    await rows.filter({ hasText: 'Uma Unrated' }).waitFor();
+    // On a phone the filter sits behind "More filters"; on a desktop it shows.
+    const more = page.getByRole('button', { name: /More filters/ });
+    if (await more.isVisible()) await more.click();
+    const select = page
+      .locator('label.filter-select')
+      .filter({ has: page.locator('.filter-label', { hasText: /^Agent$/ }) })
+      .locator('select');
+    assert.deepEqual((await select.locator('option').allTextContents()).slice(0, 3), [
+      'Every agent',
+      'Cole League',
+      'Nova (AI assistant)',
+    ]);
+    await select.selectOption({ label: 'Cole League' });
+    await page.waitForURL(new RegExp(`agent_id=${HUMAN_AGENT}`));
+    await rows.filter({ hasText: 'Rita Rated' }).waitFor({ state: 'detached' });
+    assert.equal(await rows.count(), 1);
+    assert.ok(await page.locator('.chip').getByText('Agent: Cole League').isVisible(), 'the chip names the agent');
+    await screenshots('inbox-agent-filter', (target) => target.locator('tbody tr').first().waitFor());
   });
 
   // After the analytics checks: this answer would change their figures.

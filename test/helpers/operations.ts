@@ -52,6 +52,7 @@ export interface Ids {
   deliveryId: string;
   topicId: string;
   reviewId: string;
+  agentId: string;
 }
 
 /**
@@ -60,6 +61,7 @@ export interface Ids {
  */
 export function valueOf(path: string, param: string, ids: Ids): string | undefined {
   if (param === 'delivery_id') return ids.deliveryId;
+  if (param === 'agent_id') return ids.agentId;
   if (param === 'conversationId') return ids.conversationId;
   if (param === 'conversationUid') return ids.conversationUid;
   if (param === 'messageUid') return ids.messageUid;
@@ -104,8 +106,9 @@ export interface SeededOrganization {
 }
 
 /**
- * Fills a tenant with one record of every kind a path can name: a webhook with a delivery, a conversation with
- * messages, message feedback, a rating invite, an answered survey, a second API key, a topic and a review item.
+ * Fills a tenant with one record of every kind a path can name: a webhook with a delivery, a named agent, a
+ * conversation with messages, message feedback, a rating invite, an answered survey, a second API key, a topic and a
+ * review item.
  */
 export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promise<SeededOrganization> {
   const secret = `owner-secret-${randomUUID()}`;
@@ -116,13 +119,21 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
     body: { url: `https://hooks.example.com/${secret}`, event_types: ['feedback.created', 'rating.submitted'] },
   });
   expect(webhook, 201);
+  const agentId = randomUUID();
+  expect(
+    await ctx.request('PUT', `/v1/agents/${agentId}`, {
+      key: tenant.key,
+      body: { type: 'ai', name: `Agent ${secret}`, model: `Model ${secret}` },
+    }),
+    201,
+  );
   const conversation = await ctx.request('POST', '/v1/conversations', {
     key: tenant.key,
     body: {
       external_id: secret,
       channel: 'email',
       agent_type: 'ai',
-      agent_id: randomUUID(),
+      agent_id: agentId,
       contact_name: `Contact ${secret}`,
       messages: [
         { role: 'user', text: `Question ${secret}` },
@@ -176,6 +187,7 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
       deliveryId: String(deliveries.body.data[0].id),
       topicId: String(topics.body.data.topics[0].id),
       reviewId: String(reviews.body.data[0].id),
+      agentId,
     },
     markers: [
       secret,

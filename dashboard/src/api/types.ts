@@ -10,6 +10,22 @@ export interface User {
   email: string;
   name: string | null;
   role: string;
+  /** The agent this user is, if any. */
+  agent_id?: string | null;
+}
+
+/** An agent of the organization's directory. */
+export interface DirectoryAgent {
+  agent_id: string;
+  type: AgentType | null;
+  name: string | null;
+  email: string | null;
+  avatar_url: string | null;
+  model: string | null;
+  description: string | null;
+  user_id: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface Organization {
@@ -46,6 +62,7 @@ export interface InboxItem {
   contact_email: string | null;
   agent_id: string | null;
   agent_type: AgentType | null;
+  agent_name: string | null;
   created_at: string;
   closed_at: string | null;
   anonymized_at: string | null;
@@ -71,6 +88,7 @@ export interface Conversation {
   contact_email: string | null;
   agent_id: string | null;
   agent_type: AgentType | null;
+  agent_name: string | null;
   language: string | null;
   metadata: Record<string, unknown>;
   message_count: number;
@@ -96,6 +114,8 @@ export interface Message {
 export interface FeedbackRecord {
   uid: string;
   user_id: string;
+  /** The author's name: a teammate's, or the contact's. */
+  author_name: string | null;
   rating: 'like' | 'dislike' | null;
   comment: string | null;
   created_at: string;
@@ -211,7 +231,7 @@ export interface SeriesPoint {
 export interface AgentStats {
   agent_id: string;
   agent_type: AgentType | null;
-  name: string | null;
+  agent_name: string | null;
   csat: { score: number | null; responses: number; average: number | null };
   nps: { score: number | null; responses: number };
   thumbs: { up: number; down: number; up_rate: number | null };
@@ -249,6 +269,7 @@ export interface KnowledgeGaps {
     text: string | null;
     agent_id: string | null;
     agent_type: AgentType;
+    agent_name: string | null;
     likes: number;
     dislikes: number;
     comments: string[];
@@ -260,6 +281,7 @@ export interface KnowledgeGaps {
     rating_uid: string;
     agent_id: string | null;
     agent_type: AgentType | null;
+    agent_name: string | null;
     question_code: string;
     value: number;
     comment: string | null;

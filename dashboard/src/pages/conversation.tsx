@@ -13,7 +13,7 @@ import {
   Thumb,
   type Tone,
 } from '../components/ui';
-import { agentLabel, useAgentNames } from '../lib/agents';
+import { agentLabel, nameIn, useAgentDirectory } from '../lib/agents';
 import { channelName, formatDateTime, formatTime, questionName, shortId } from '../lib/format';
 import { lastInboxSearch } from '../lib/inbox-state';
 import { Link, useRouter } from '../lib/router';
@@ -176,7 +176,7 @@ function MessageFeedback({ uid }: { uid: string }) {
                 {record.comment ?? <span className="muted">{record.rating === 'like' ? 'Liked' : 'Disliked'}</span>}
               </span>
               <span className="feedback-author">
-                {record.user_id === me ? 'You' : `Teammate ${shortId(record.user_id)}`}
+                {record.user_id === me ? 'You' : (record.author_name ?? 'A teammate')}
               </span>
               <time className="feedback-time" dateTime={record.created_at}>
                 {formatDateTime(record.created_at)}
@@ -192,7 +192,7 @@ function MessageFeedback({ uid }: { uid: string }) {
             {data.data.map((record) => (
               <li key={record.uid}>
                 <time dateTime={record.created_at}>{formatDateTime(record.created_at)}</time> ·{' '}
-                {record.user_id === me ? 'you' : `teammate ${shortId(record.user_id)}`} · {record.rating ?? 'no rating'}
+                {record.user_id === me ? 'you' : (record.author_name ?? 'a teammate')} · {record.rating ?? 'no rating'}
                 {record.comment ? ` · “${record.comment}”` : ''}
               </li>
             ))}
@@ -203,7 +203,16 @@ function MessageFeedback({ uid }: { uid: string }) {
   );
 }
 
-function MessageItem({ message, highlighted }: { message: Message; highlighted: boolean }) {
+function MessageItem({
+  message,
+  author,
+  highlighted,
+}: {
+  message: Message;
+  /** The name of who wrote it (the contact, or the agent), when it is known. */
+  author: string | null;
+  highlighted: boolean;
+}) {
   const hasFeedback = message.likes + message.dislikes + message.comments > 0;
   const [open, setOpen] = useState(hasFeedback);
   const fromContact = message.role === 'user';
@@ -212,12 +221,12 @@ function MessageItem({ message, highlighted }: { message: Message; highlighted: 
       id={`message-${message.uid}`}
       tabIndex={-1}
       className={`message message-${message.role}${highlighted ? ' is-highlighted' : ''}`}
-      aria-label={`${roleNames[message.role]} at ${formatTime(message.created_at)}`}
+      aria-label={`${author ?? roleNames[message.role]} at ${formatTime(message.created_at)}`}
     >
       <div className="message-meta">
         <span className="message-role">
           <Icon name={message.role === 'ai' ? 'bot' : fromContact ? 'user' : 'comment'} size={13} />
-          {roleNames[message.role]}
+          {author ?? roleNames[message.role]}
         </span>
         <time dateTime={message.created_at} title={formatDateTime(message.created_at)}>
           {formatTime(message.created_at)}
@@ -246,11 +255,20 @@ function MessageItem({ message, highlighted }: { message: Message; highlighted: 
 
 export function ConversationPage({ id }: { id: string }) {
   const { location } = useRouter();
-  const names = useAgentNames();
+  const agents = useAgentDirectory();
   const base = `/v1/conversations/${encodeURIComponent(id)}`;
   const conversation = useApi<{ data: Conversation }>(base);
   const messages = useApi<{ data: Message[] }>(`${base}/messages`);
   const ratings = useApi<{ data: Rating[] }>(`${base}/ratings`);
+  const agentOf = (agentId: string) => agents.find((agent) => agent.agent_id === agentId);
+  /** A contact's message is signed with their name; an agent's by its author, else by the conversation's agent. */
+  const authorOf = (message: Message): string | null => {
+    const c = conversation.data?.data;
+    if (message.role === 'user') return c && !c.anonymized_at ? c.contact_name : null;
+    if (message.role !== 'agent' && message.role !== 'ai') return null;
+    if (message.author_id) return nameIn(agents, message.author_id);
+    return c?.agent_id && c.agent_type === (message.role === 'ai' ? 'ai' : 'human') ? c.agent_name : null;
+  };
   const target = location.hash.startsWith('#message-') ? location.hash.slice('#message-'.length) : null;
   const loaded = messages.data !== undefined;
   const highlighted = loaded ? target : null;
@@ -311,7 +329,7 @@ export function ConversationPage({ id }: { id: string }) {
               <li>
                 <span className="agent">
                   <Icon name={c.agent_type === 'ai' ? 'bot' : 'user'} size={14} />
-                  {agentLabel(names, c.agent_id, c.agent_type)}
+                  {agentLabel(c.agent_name, c.agent_id, c.agent_type)}
                 </span>
               </li>
               <li>
@@ -349,7 +367,12 @@ export function ConversationPage({ id }: { id: string }) {
           ) : (
             <ol className="transcript">
               {messages.data.data.map((message) => (
-                <MessageItem key={message.uid} message={message} highlighted={highlighted === message.uid} />
+                <MessageItem
+                  key={message.uid}
+                  message={message}
+                  author={authorOf(message)}
+                  highlighted={highlighted === message.uid}
+                />
               ))}
             </ol>
           )}
@@ -380,6 +403,17 @@ export function ConversationPage({ id }: { id: string }) {
                   <div>
                     <dt>Email</dt>
                     <dd>{c.contact_email}</dd>
+                  </div>
+                ) : null}
+                {c.agent_id ? (
+                  <div>
+                    <dt>Agent</dt>
+                    <dd>
+                      {agentLabel(c.agent_name, c.agent_id, c.agent_type)}
+                      {agentOf(c.agent_id)?.model ? (
+                        <span className="muted"> · {agentOf(c.agent_id)!.model}</span>
+                      ) : null}
+                    </dd>
                   </div>
                 ) : null}
                 {c.external_id ? (

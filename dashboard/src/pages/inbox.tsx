@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { queryString } from '../api/client';
 import type { InboxItem, InboxRating, Page } from '../api/types';
 import { ACTIVITY_FILTERS, ActivityChips } from '../components/activity-chips';
+import { AgentSelect } from '../components/agent-select';
 import { Icon } from '../components/icons';
 import {
   Badge,
@@ -15,7 +16,7 @@ import {
   Stars,
   Thumb,
 } from '../components/ui';
-import { agentLabel, useAgentNames } from '../lib/agents';
+import { agentLabel, nameIn, useAgentDirectory } from '../lib/agents';
 import { channelName, channelNames, formatDateTime, formatShortDate } from '../lib/format';
 import { rememberInboxSearch } from '../lib/inbox-state';
 import { Link, useRouter, useSearchParams } from '../lib/router';
@@ -129,7 +130,7 @@ export function InboxPage() {
   const filters = useMemo(() => filtersOf(params), [params]);
   const cursor = params.get('cursor');
   const filterKey = queryString(filters);
-  const names = useAgentNames();
+  const agents = useAgentDirectory();
   const { location } = useRouter();
   useEffect(() => rememberInboxSearch(location.search), [location.search]);
 
@@ -263,14 +264,20 @@ export function InboxPage() {
         </div>
         <div className={`filters-row filters-extra${moreFilters ? ' is-open' : ''}`} id="inbox-more-filters">
           <FilterSelect
-            label="Agent"
+            label="Agent type"
             value={filters.agent_type ?? ''}
             onChange={(value) => update({ agent_type: value || null })}
             options={[
-              { value: '', label: 'Any agent' },
+              { value: '', label: 'AI and human' },
               { value: 'ai', label: 'AI agents' },
               { value: 'human', label: 'Human agents' },
             ]}
+          />
+          <AgentSelect
+            agents={agents}
+            type={filters.agent_type}
+            value={filters.agent_id}
+            onChange={(agentId) => update({ agent_id: agentId })}
           />
           <FilterSelect
             label="Channel"
@@ -308,7 +315,7 @@ export function InboxPage() {
           </label>
           {filters.agent_id ? (
             <span className="chip">
-              {agentLabel(names, filters.agent_id, filters.agent_type)}
+              Agent: {agentLabel(nameIn(agents, filters.agent_id), filters.agent_id, filters.agent_type)}
               <button type="button" aria-label="Remove the agent filter" onClick={() => update({ agent_id: null })}>
                 <Icon name="x" size={12} />
               </button>
@@ -398,7 +405,7 @@ export function InboxPage() {
                   <td className="col-agent" data-label="Agent">
                     <span className="agent">
                       <Icon name={item.agent_type === 'ai' ? 'bot' : 'user'} size={14} />
-                      <span>{agentLabel(names, item.agent_id, item.agent_type)}</span>
+                      <span>{agentLabel(item.agent_name, item.agent_id, item.agent_type)}</span>
                     </span>
                   </td>
                   <td className="col-channel" data-label="Channel">

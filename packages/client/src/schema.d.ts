@@ -153,6 +153,11 @@ export interface paths {
                   email: string;
                   name: string | null;
                   role: string;
+                  /**
+                   * Format: uuid
+                   * @description The agent this user is (see /v1/agents); when the agent has no name there, the user’s name is its name. Null for a user who is no agent.
+                   */
+                  agent_id: string | null;
                 };
                 api_key: {
                   id: number;
@@ -711,6 +716,8 @@ export interface paths {
                 /** Format: uuid */
                 agent_id: string | null;
                 agent_type: ('human' | 'ai') | null;
+                /** @description The agent's name in the agents directory (or its linked user's); null if unnamed. */
+                agent_name: string | null;
                 language: string | null;
                 metadata: {
                   [key: string]: unknown;
@@ -891,6 +898,8 @@ export interface paths {
                 /** Format: uuid */
                 agent_id: string | null;
                 agent_type: ('human' | 'ai') | null;
+                /** @description The agent's name in the agents directory (or its linked user's); null if unnamed. */
+                agent_name: string | null;
                 language: string | null;
                 metadata: {
                   [key: string]: unknown;
@@ -1225,6 +1234,8 @@ export interface paths {
                 /** Format: uuid */
                 agent_id: string | null;
                 agent_type: ('human' | 'ai') | null;
+                /** @description The agent's name in the agents directory (or its linked user's); null if unnamed. */
+                agent_name: string | null;
                 language: string | null;
                 metadata: {
                   [key: string]: unknown;
@@ -1392,6 +1403,8 @@ export interface paths {
                 /** Format: uuid */
                 agent_id: string | null;
                 agent_type: ('human' | 'ai') | null;
+                /** @description The agent's name in the agents directory (or its linked user's); null if unnamed. */
+                agent_name: string | null;
                 language: string | null;
                 metadata: {
                   [key: string]: unknown;
@@ -1828,6 +1841,8 @@ export interface paths {
                 /** Format: uuid */
                 agent_id: string | null;
                 agent_type: ('human' | 'ai') | null;
+                /** @description The agent's name in the agents directory (or its linked user's); null if unnamed. */
+                agent_name: string | null;
                 language: string | null;
                 metadata: {
                   [key: string]: unknown;
@@ -4104,6 +4119,8 @@ export interface paths {
                 uid: string;
                 /** Format: uuid */
                 user_id: string;
+                /** @description The author's name: the user's (or their email), or the contact's when the contact gave it. */
+                author_name: string | null;
                 rating: ('like' | 'dislike') | null;
                 comment: string | null;
                 /**
@@ -4246,6 +4263,8 @@ export interface paths {
                 conversation_uid: string;
                 /** Format: uuid */
                 user_id: string;
+                /** @description The author's name: the user's (or their email), or the contact's when the contact gave it. */
+                author_name: string | null;
                 rating: ('like' | 'dislike') | null;
                 comment: string | null;
                 /**
@@ -4260,6 +4279,8 @@ export interface paths {
                 /** Format: uuid */
                 agent_id: string | null;
                 agent_type: string | null;
+                /** @description The conversation's agent's name; null if unnamed. */
+                agent_name: string | null;
                 channel: string | null;
               }[];
               /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -4349,7 +4370,7 @@ export interface paths {
     };
     /**
      * Export conversations with their latest rating and feedback totals (CSV)
-     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). Every filter selects conversations as `GET /v1/inbox` does, in either scope (`from`/`to` by `created_at`; agent and channel the conversation's), so the file holds exactly the conversations the inbox lists; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `agent_id`, `agent_type`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
+     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). Every filter selects conversations as `GET /v1/inbox` does, in either scope (`from`/`to` by `created_at`; agent and channel the conversation's), so the file holds exactly the conversations the inbox lists; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
      */
     get: {
       parameters: {
@@ -4517,7 +4538,7 @@ export interface paths {
     };
     /**
      * Export conversations with their latest rating and feedback totals (JSONL)
-     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). Every filter selects conversations as `GET /v1/inbox` does, in either scope (`from`/`to` by `created_at`; agent and channel the conversation's), so the file holds exactly the conversations the inbox lists; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `agent_id`, `agent_type`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
+     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). Every filter selects conversations as `GET /v1/inbox` does, in either scope (`from`/`to` by `created_at`; agent and channel the conversation's), so the file holds exactly the conversations the inbox lists; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
      */
     get: {
       parameters: {
@@ -4685,7 +4706,7 @@ export interface paths {
     };
     /**
      * Export rating questions (CSV)
-     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
      */
     get: {
       parameters: {
@@ -4853,7 +4874,7 @@ export interface paths {
     };
     /**
      * Export rating questions (JSONL)
-     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
      */
     get: {
       parameters: {
@@ -5021,7 +5042,7 @@ export interface paths {
     };
     /**
      * Export the message-feedback log (CSV)
-     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `scope=conversations`: every record on the messages of the conversations the inbox's filters keep. By default: `from`/`to` select records by `created_at`, `agent_id` and `agent_type` as above, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the records of the conversations they keep in the inbox. `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `user_id`, `rating`, `comment`, `created_at`.
+     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `scope=conversations`: every record on the messages of the conversations the inbox's filters keep. By default: `from`/`to` select records by `created_at`, `agent_id` and `agent_type` as above, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the records of the conversations they keep in the inbox. `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `user_id`, `author_name`, `rating`, `comment`, `created_at`.
      */
     get: {
       parameters: {
@@ -5189,7 +5210,7 @@ export interface paths {
     };
     /**
      * Export the message-feedback log (JSONL)
-     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `scope=conversations`: every record on the messages of the conversations the inbox's filters keep. By default: `from`/`to` select records by `created_at`, `agent_id` and `agent_type` as above, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the records of the conversations they keep in the inbox. `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `agent_id`, `agent_type`, `user_id`, `rating`, `comment`, `created_at`.
+     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `scope=conversations`: every record on the messages of the conversations the inbox's filters keep. By default: `from`/`to` select records by `created_at`, `agent_id` and `agent_type` as above, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the records of the conversations they keep in the inbox. `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `user_id`, `author_name`, `rating`, `comment`, `created_at`.
      */
     get: {
       parameters: {
@@ -5444,6 +5465,8 @@ export interface paths {
                 /** Format: uuid */
                 agent_id: string | null;
                 agent_type: ('human' | 'ai') | null;
+                /** @description The agent's name in the agents directory; null if unnamed. */
+                agent_name: string | null;
                 /**
                  * Format: date-time
                  * @example 2026-03-11T16:39:30.000Z
@@ -6024,8 +6047,8 @@ export interface paths {
               data: {
                 agent_id: string;
                 agent_type: ('human' | 'ai') | null;
-                /** @description The user's name when the agent is a user of the organization. */
-                name: string | null;
+                /** @description The agent's name in the agents directory (or its linked user's); null if unnamed. */
+                agent_name: string | null;
                 csat: {
                   /** @description Percent, 0-100; null without answers. */
                   score: number | null;
@@ -6358,6 +6381,8 @@ export interface paths {
                   agent_id: string | null;
                   /** @description `ai` for an AI agent’s answer, `human` for a human agent’s. */
                   agent_type: 'human' | 'ai';
+                  /** @description The agent's name in the agents directory; null if unnamed. */
+                  agent_name: string | null;
                   likes: number;
                   dislikes: number;
                   /** @description Up to five comments given in the range, newest first. */
@@ -6371,6 +6396,8 @@ export interface paths {
                   rating_uid: string;
                   agent_id: string | null;
                   agent_type: ('human' | 'ai') | null;
+                  /** @description The agent's name in the agents directory; null if unnamed. */
+                  agent_name: string | null;
                   /** @description The latest low answer in the range (it is also in `questions`). */
                   question_code: string;
                   /** @description The value of that answer. */
@@ -6884,6 +6911,8 @@ export interface paths {
                   channel: string | null;
                   /** Format: uuid */
                   agent_id: string | null;
+                  /** @description The agent's name in the directory, else its user's. */
+                  agent_name: string | null;
                 };
                 message: {
                   /** Format: uuid */
@@ -7063,6 +7092,8 @@ export interface paths {
                   channel: string | null;
                   /** Format: uuid */
                   agent_id: string | null;
+                  /** @description The agent's name in the directory, else its user's. */
+                  agent_name: string | null;
                 };
                 message: {
                   /** Format: uuid */
@@ -7250,6 +7281,8 @@ export interface paths {
                   channel: string | null;
                   /** Format: uuid */
                   agent_id: string | null;
+                  /** @description The agent's name in the directory, else its user's. */
+                  agent_name: string | null;
                 };
                 message: {
                   /** Format: uuid */
@@ -7448,6 +7481,8 @@ export interface paths {
                   channel: string | null;
                   /** Format: uuid */
                   agent_id: string | null;
+                  /** @description The agent's name in the directory, else its user's. */
+                  agent_name: string | null;
                 };
                 message: {
                   /** Format: uuid */
@@ -9298,6 +9333,458 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the agents
+     * @description Every agent the organization named, newest first: put in with PUT, or named by a conversation (then without a name until someone gives it one). `q` finds part of the name or the email.
+     */
+    get: {
+      parameters: {
+        query?: {
+          type?: 'human' | 'ai';
+          /** @description Part of the name or email, any case (letters beyond ASCII match in their own case on SQLite). */
+          q?: string;
+          /** @description Page size. */
+          limit?: number;
+          /** @description The `next_cursor` of the previous page. */
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                agent_id: string;
+                type: ('human' | 'ai') | null;
+                /** @description The agent's name; when the directory has none, the name of the dashboard user linked to the agent. Null for an agent nobody named yet. */
+                name: string | null;
+                email: string | null;
+                avatar_url: string | null;
+                /** @description AI agents only. */
+                model: string | null;
+                /** @description AI agents only. */
+                description: string | null;
+                /**
+                 * Format: uuid
+                 * @description The dashboard user who is this agent, if any.
+                 */
+                user_id: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+              }[];
+              /** @description Pass as `cursor` to get the next page; null on the last page. */
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agents/{agent_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an agent */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The agent's UUID, as conversations name it. */
+          agent_id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                agent_id: string;
+                type: ('human' | 'ai') | null;
+                /** @description The agent's name; when the directory has none, the name of the dashboard user linked to the agent. Null for an agent nobody named yet. */
+                name: string | null;
+                email: string | null;
+                avatar_url: string | null;
+                /** @description AI agents only. */
+                model: string | null;
+                /** @description AI agents only. */
+                description: string | null;
+                /**
+                 * Format: uuid
+                 * @description The dashboard user who is this agent, if any.
+                 */
+                user_id: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /**
+     * Say who an agent is
+     * @description Creates the agent (201) or replaces what the directory says about it (200): an omitted field is cleared. `model` and `description` are for AI agents only. With `name` null, the name of the dashboard user linked to the agent stands in. Admins only.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The agent's UUID, as conversations name it. */
+          agent_id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            type: 'human' | 'ai';
+            name: string | null;
+            /** Format: email */
+            email?: string | null;
+            /** @description An http(s) address of an image. */
+            avatar_url?: string | null;
+            /** @description AI agents only. */
+            model?: string | null;
+            /** @description AI agents only. */
+            description?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                agent_id: string;
+                type: ('human' | 'ai') | null;
+                /** @description The agent's name; when the directory has none, the name of the dashboard user linked to the agent. Null for an agent nobody named yet. */
+                name: string | null;
+                email: string | null;
+                avatar_url: string | null;
+                /** @description AI agents only. */
+                model: string | null;
+                /** @description AI agents only. */
+                description: string | null;
+                /**
+                 * Format: uuid
+                 * @description The dashboard user who is this agent, if any.
+                 */
+                user_id: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                agent_id: string;
+                type: ('human' | 'ai') | null;
+                /** @description The agent's name; when the directory has none, the name of the dashboard user linked to the agent. Null for an agent nobody named yet. */
+                name: string | null;
+                email: string | null;
+                avatar_url: string | null;
+                /** @description AI agents only. */
+                model: string | null;
+                /** @description AI agents only. */
+                description: string | null;
+                /**
+                 * Format: uuid
+                 * @description The dashboard user who is this agent, if any.
+                 */
+                user_id: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;

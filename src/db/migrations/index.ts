@@ -9,6 +9,7 @@ import * as requiredQuestions from './0007_required_questions.js';
 import * as widgetDemo from './0008_widget_demo.js';
 import * as expirySweep from './0009_expiry_sweep.js';
 import * as search from './0010_search.js';
+import * as agents from './0011_agents.js';
 import * as admin from './0013_admin.js';
 import * as topics from './0014_topics.js';
 import * as reviews from './0015_reviews.js';
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0008_widget_demo': widgetDemo,
   '0009_expiry_sweep': expirySweep,
   '0010_search': search,
+  '0011_agents': agents,
   '0013_admin': admin,
   '0014_topics': topics,
   '0015_reviews': reviews,

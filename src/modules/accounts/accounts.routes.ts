@@ -35,7 +35,18 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
           200: Type.Object({
             data: Type.Object({
               organization: Type.Object({ id: Type.Integer(), name: Type.String() }),
-              user: Type.Object({ id: Uuid, email: Type.String(), name: Nullable(Type.String()), role: Type.String() }),
+              user: Type.Object({
+                id: Uuid,
+                email: Type.String(),
+                name: Nullable(Type.String()),
+                role: Type.String(),
+                agent_id: Nullable({
+                  ...Uuid,
+                  description:
+                    'The agent this user is (see /v1/agents); when the agent has no name there, the user’s name is ' +
+                    'its name. Null for a user who is no agent.',
+                }),
+              }),
               api_key: Nullable(Type.Object({ id: Type.Integer(), scopes: Type.Array(ScopeSchema) })),
             }),
           }),
@@ -52,7 +63,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
       return {
         data: {
           organization: { id: organization!.id, name: organization!.name },
-          user: user!,
+          user: { ...user!, agent_id: user!.agent_id ?? null },
           api_key: principal.keyId === null ? null : { id: principal.keyId, scopes: principal.scopes },
         },
       };

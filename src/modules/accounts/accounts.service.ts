@@ -33,6 +33,8 @@ export interface UserView {
   email: string;
   name: string | null;
   role: Role;
+  /** The agent this user is, by the UUID conversations name it; null for a user who is no agent. */
+  agent_id?: string | null;
 }
 
 export interface ApiKeyView {
@@ -278,7 +280,7 @@ export class AccountsService {
 
   async findUser(id: string): Promise<UserView | undefined> {
     const row = await this.repository.findUser(id);
-    return row && { id: row.id, email: row.email, name: row.name, role: row.role };
+    return row && { id: row.id, email: row.email, name: row.name, role: row.role, agent_id: row.agent_id ?? null };
   }
 
   countOrganizations(): Promise<number> {

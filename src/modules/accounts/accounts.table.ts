@@ -18,6 +18,8 @@ export interface UsersTable {
   role: Role;
   password_hash: string | null;
   created_at: string;
+  /** The agent (by the UUID conversations name) this user is, if any. */
+  agent_id: Generated<string | null>;
 }
 
 export interface ApiKeysTable {

@@ -210,14 +210,6 @@ export class AnalyticsRepository {
     const rows = await this.db.selectFrom('organizations').select('id').execute();
     return rows.map((row) => Number(row.id));
   }
-
-  /** Names of the users among the given ids. */
-  async userNames(ids: string[]): Promise<Map<string, string | null>> {
-    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/.test(id));
-    if (uuids.length === 0) return new Map();
-    const rows = await this.db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', uuids).execute();
-    return new Map(rows.map((row) => [row.id, row.name ?? row.email]));
-  }
 }
 
 /** Whom a message's feedback counts for: the message's author, else the conversation's agent. */

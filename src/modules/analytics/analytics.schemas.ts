@@ -106,7 +106,9 @@ export const Point = Type.Object({
 export const Agent = Type.Object({
   agent_id: Type.String(),
   agent_type: Nullable(AgentType),
-  name: Nullable(Type.String({ description: "The user's name when the agent is a user of the organization." })),
+  agent_name: Nullable(
+    Type.String({ description: "The agent's name in the agents directory (or its linked user's); null if unnamed." }),
+  ),
   csat: Type.Object({ score: Percent, responses: Count, average: Nullable(Type.Number()), low_sample: LowSample }),
   nps: Type.Object({ score: Nullable(Type.Number()), responses: Count, low_sample: LowSample }),
   thumbs: Thumbs,
@@ -138,6 +140,7 @@ const GapMessage = Type.Object({
   text: Nullable(Type.String()),
   agent_id: Nullable(Type.String()),
   agent_type: { ...AgentType, description: '`ai` for an AI agent’s answer, `human` for a human agent’s.' },
+  agent_name: Nullable(Type.String({ description: "The agent's name in the agents directory; null if unnamed." })),
   likes: Count,
   dislikes: Count,
   comments: Type.Array(Type.String(), { description: 'Up to five comments given in the range, newest first.' }),
@@ -159,6 +162,7 @@ const GapRating = Type.Object({
   rating_uid: Type.String(),
   agent_id: Nullable(Type.String()),
   agent_type: Nullable(AgentType),
+  agent_name: Nullable(Type.String({ description: "The agent's name in the agents directory; null if unnamed." })),
   question_code: Type.String({ description: 'The latest low answer in the range (it is also in `questions`).' }),
   value: Type.Integer({ description: 'The value of that answer.' }),
   comment: Nullable(Type.String({ description: "The rating's comment, else that answer's." })),

@@ -1,5 +1,6 @@
 import type { Database, Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
+import { agentNames } from '../agents/index.js';
 import { isQuestionCode, kindOf } from '../rating-config/index.js';
 import {
   AnalyticsRepository,
@@ -245,7 +246,11 @@ export class AnalyticsService {
       agent.likes += row.likes;
       agent.dislikes += row.dislikes;
     }
-    const names = await this.repository.userNames([...agents.values()].map((agent) => agent.agent_id));
+    const names = await agentNames(
+      this.database.db,
+      orgId,
+      [...agents.values()].map((agent) => agent.agent_id),
+    );
     return [...agents.values()]
       .filter((agent) => agent.agent_id !== '')
       .map((agent) => {
@@ -255,7 +260,7 @@ export class AnalyticsService {
         return {
           agent_id: agent.agent_id,
           agent_type: (agent.agent_type || null) as 'human' | 'ai' | null,
-          name: names.get(agent.agent_id) ?? null,
+          agent_name: names.get(agent.agent_id) ?? null,
           csat: { score: csat.score, responses: csat.responses, average: csat.average, low_sample: csat.low_sample },
           nps: { score: nps.score, responses: nps.responses, low_sample: nps.low_sample },
           thumbs: { up: thumbs.up, down: thumbs.down, up_rate: thumbs.up_rate, low_sample: thumbs.low_sample },
@@ -301,7 +306,15 @@ export class AnalyticsService {
       countsMessageFeedback(filters) ? this.gaps.dislikedAnswers(orgId, filters, limit) : [],
       this.gaps.lowRatings(orgId, filters, limit),
     ]);
-    return { messages, conversations };
+    const names = await agentNames(this.database.db, orgId, [
+      ...messages.map((message) => message.agent_id),
+      ...conversations.map((rating) => rating.agent_id),
+    ]);
+    const nameOf = (agentId: string | null) => (agentId && names.get(agentId)) ?? null;
+    return {
+      messages: messages.map((message) => ({ ...message, agent_name: nameOf(message.agent_id) })),
+      conversations: conversations.map((rating) => ({ ...rating, agent_name: nameOf(rating.agent_id) })),
+    };
   }
 
   /**

@@ -4,11 +4,15 @@ import type { RecordRef } from '../../db/values.js';
 import { groupCommit } from '../../db/group-commit.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
+import { agentNameSql } from '../agents/index.js';
 import type { SearchIndex } from '../search/index.js';
 import type { ConversationsTable, MessagesTable } from './conversations.table.js';
 import type { Insertable, Selectable } from 'kysely';
 
-export type ConversationRow = Selectable<ConversationsTable> & { message_count: number | string };
+export type ConversationRow = Selectable<ConversationsTable> & {
+  message_count: number | string;
+  agent_name?: string | null;
+};
 export type MessageRow = Omit<Selectable<MessagesTable>, 'search_words'>;
 /** A message to insert; its words for the search index are made from its text. */
 export type NewMessage = Omit<Insertable<MessagesTable>, 'search_words'>;
@@ -52,6 +56,7 @@ export class ConversationsRepository {
           .select(eb.fn.countAll<number>().as('n'))
           .as('message_count'),
       )
+      .select(agentNameSql('c.org_id', 'c.agent_id').as('agent_name'))
       .where('c.org_id', '=', orgId);
   }
 

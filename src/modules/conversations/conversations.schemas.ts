@@ -97,6 +97,9 @@ export const Conversation = Type.Object({
   contact_email: Nullable(Type.String()),
   agent_id: Nullable(Uuid),
   agent_type: Nullable(AgentType),
+  agent_name: Nullable(
+    Type.String({ description: "The agent's name in the agents directory (or its linked user's); null if unnamed." }),
+  ),
   language: Nullable(Type.String()),
   metadata: Type.Record(Type.String(), Type.Unknown()),
   message_count: Type.Integer(),

@@ -5,6 +5,7 @@ import { acceptedTimestamp, fromJson, nowIso, recordRef, toJson, toStoredTimesta
 import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
 import type { Principal } from '../accounts/index.js';
+import { ensureAgents, type NamedAgent } from '../agents/index.js';
 import { recordAudit } from '../audit/index.js';
 import { SearchIndex } from '../search/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
@@ -72,6 +73,7 @@ function toConversation(row: ConversationRow): Conversation {
     contact_email: row.contact_email,
     agent_id: row.agent_id,
     agent_type: row.agent_type,
+    agent_name: row.agent_name ?? null,
     language: row.language,
     metadata: fromJson<Record<string, unknown>>(row.metadata, {}),
     message_count: Number(row.message_count),
@@ -93,8 +95,15 @@ function toMessage(row: Insertable<MessagesTable> | MessageRow): Message {
   };
 }
 
+/** The agents some conversations name, for the directory. */
+function agentsNamedBy(conversations: Insertable<ConversationsTable>[]): NamedAgent[] {
+  return conversations.flatMap(({ agent_id, agent_type }) =>
+    agent_id ? [{ uid: agent_id, type: agent_type ?? null }] : [],
+  );
+}
+
 /** A conversation without its message count. */
-export type ConversationRecord = Omit<Conversation, 'message_count'>;
+export type ConversationRecord = Omit<Conversation, 'message_count' | 'agent_name'>;
 
 /** Runs inside the anonymization's transaction, so that other modules remove what they hold about the contact. */
 export type AnonymizeListener = (db: Db, orgId: number, conversationId: number) => Promise<void>;
@@ -127,6 +136,7 @@ export class ConversationsService {
         );
       }
       const id = Number(inserted.id);
+      await ensureAgents(trx, orgId, agentsNamedBy([conversation]), conversation.updated_at);
       const rows = messages.map((message) => ({ ...message, conversation_id: id }));
       await this.insertMessagesInChunks(trx, rows);
       const row = await this.repository.findConversation(orgId, { id }, trx);
@@ -164,6 +174,8 @@ export class ConversationsService {
         );
         for (const row of rows) created.set(row.external_id!, { id: Number(row.id), uid: row.uid });
       }
+      const inserted = prepared.filter(({ conversation }) => created.has(conversation.external_id!));
+      await ensureAgents(trx, orgId, agentsNamedBy(inserted.map(({ conversation }) => conversation)), now);
       const messages = prepared.flatMap(({ conversation, messages }) => {
         const target = created.get(conversation.external_id!);
         return target ? messages.map((message) => ({ ...message, conversation_id: target.id })) : [];
@@ -206,7 +218,7 @@ export class ConversationsService {
     const ref = recordRef(idOrUid);
     const row = ref && (await this.repository.findConversationRecord(orgId, ref));
     if (!row) throw notFound(idOrUid);
-    const { message_count: _count, ...conversation } = toConversation({ ...row, message_count: 0 });
+    const { message_count: _count, agent_name: _name, ...conversation } = toConversation({ ...row, message_count: 0 });
     return conversation;
   }
 
@@ -253,6 +265,11 @@ export class ConversationsService {
       if (patch.channel !== undefined) changes.channel = patch.channel;
       if (patch.language !== undefined) changes.language = patch.language;
       if (patch.metadata !== undefined) changes.metadata = toJson(patch.metadata);
+      if (patch.agent_id) {
+        const uid = patch.agent_id.toLowerCase();
+        changes.agent_id = uid;
+        await ensureAgents(trx, orgId, [{ uid, type: changes.agent_type ?? row.agent_type }], now);
+      }
       await this.repository.updateConversation(trx, Number(row.id), changes);
       return toConversation((await this.repository.findConversation(orgId, { id: Number(row.id) }, trx))!);
     });

@@ -32,8 +32,8 @@ function mulberry32(seed: number): () => number {
 const DAY = 86_400_000;
 
 /**
- * Creates the demo organization: an admin who can sign in, three human agents and an AI agent, and a few weeks of
- * conversations on several channels. Everything goes through the same services as the API.
+ * Creates the demo organization: an admin who can sign in and answers chats, two more human agents, an AI agent with
+ * a name in the agents directory, and a few weeks of conversations on several channels. Everything goes through the same services as the API.
  */
 export async function seedDemo(
   services: Services,
@@ -47,12 +47,13 @@ export async function seedDemo(
   const { organization, user, apiKey } = await services.accounts.createOrganization({
     name: orgName,
     adminEmail: `demo+${suffix}@plaudit.local`,
-    adminName: 'Dana Demo',
+    adminName: 'Maja Lind',
     password,
   });
 
-  const agents: Array<{ id: string; type: 'human' | 'ai' }> = [];
-  for (const name of ['Maja Lind', 'Omar Farouk', 'Julia Costa']) {
+  // The admin, the team's lead, answers chats too: she is the first of the human agents.
+  const agents: Array<{ id: string; type: 'human' | 'ai' }> = [{ id: user.id, type: 'human' }];
+  for (const name of ['Jonas Berg', 'Omar Farouk']) {
     const { user: agent } = await services.accounts.createUser({
       orgId: organization.id,
       email: `${name.split(' ')[0]!.toLowerCase()}+${suffix}@plaudit.local`,
@@ -105,7 +106,7 @@ export async function seedDemo(
   const imported = await services.conversations.importConversations(organization.id, { conversations });
   await seedFeedback(services, {
     orgId: organization.id,
-    raters: [user.id, ...agents.map((agent) => agent.id)],
+    raters: agents.map((agent) => agent.id),
     conversations: imported.conversations.map((conversation, index) => ({
       ...conversation,
       ...conversations[index]!,
@@ -114,6 +115,7 @@ export async function seedDemo(
     now,
   });
   await seedWidgetDemo(services, organization.id, aiAgent.id);
+  await nameDemoAgents(services, organization.id, agents, aiAgent.id);
   // The knowledge gaps by topic from the start, not after the server's first topic round.
   await services.topics.computeOrganization(organization.id);
 
@@ -124,6 +126,30 @@ export async function seedDemo(
     apiKey: apiKey.api_key,
     conversations: count,
   };
+}
+
+/**
+ * The directory's names: the AI assistant is named in the directory; each teammate is linked to their dashboard user,
+ * and the lead (the admin) has no directory name, so hers comes from her user.
+ */
+async function nameDemoAgents(
+  services: Services,
+  orgId: number,
+  agents: Array<{ id: string }>,
+  aiAgentId: string,
+): Promise<void> {
+  await services.agents.putAgent(orgId, aiAgentId, {
+    type: 'ai',
+    name: 'Nova (AI assistant)',
+    model: 'gpt-4o-mini',
+    description: 'Answers questions about orders, deliveries, returns and sizes, day and night.',
+  });
+  for (const [index, agent] of agents.entries()) {
+    await services.agents.linkUser(orgId, agent.id, agent.id);
+    if (index === 0) continue;
+    const found = await services.accounts.findUser(agent.id);
+    await services.agents.putAgent(orgId, agent.id, { type: 'human', name: found!.name, email: found!.email });
+  }
 }
 
 /**

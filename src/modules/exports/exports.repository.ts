@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CompiledQuery, sql, type Expression, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
+import { agentNameSql, authorNameSql } from '../agents/index.js';
 import type { ResolvedFilters } from '../analytics/index.js';
 import type { ConversationConditions, ConversationFilter } from '../inbox/index.js';
 
@@ -21,8 +22,10 @@ export interface ConversationExportRow {
   external_id: string | null;
   channel: string | null;
   status: string;
+  contact_name: string | null;
   agent_id: string | null;
   agent_type: string | null;
+  agent_name: string | null;
   language: string | null;
   created_at: string;
   closed_at: string | null;
@@ -50,8 +53,10 @@ export interface RatingExportRow {
   conversation_id: number;
   conversation_uid: string;
   channel: string | null;
+  contact_name: string | null;
   agent_id: string | null;
   agent_type: string | null;
+  agent_name: string | null;
   source: string;
   expires_at: string | null;
   code: string;
@@ -74,9 +79,12 @@ export interface FeedbackExportRow {
   conversation_id: number;
   conversation_uid: string;
   channel: string | null;
+  contact_name: string | null;
   agent_id: string | null;
   agent_type: string | null;
+  agent_name: string | null;
   user_id: string;
+  author_name: string | null;
   rating: string | null;
   comment: string | null;
   created_at: string;
@@ -185,8 +193,10 @@ export class ExportsRepository {
             'c.external_id',
             'c.channel',
             'c.status',
+            'c.contact_name',
             'c.agent_id',
             'c.agent_type',
+            agentNameSql('c.org_id', 'c.agent_id').as('agent_name'),
             'c.language',
             'c.created_at',
             'c.closed_at',
@@ -244,8 +254,10 @@ export class ExportsRepository {
           'c.id as conversation_id',
           'c.uid as conversation_uid',
           'c.channel',
+          'c.contact_name',
           'r.agent_id',
           'r.agent_type',
+          agentNameSql('r.org_id', 'r.agent_id').as('agent_name'),
           'r.source',
           'r.expires_at',
           'q.code',
@@ -295,9 +307,12 @@ export class ExportsRepository {
           'c.id as conversation_id',
           'c.uid as conversation_uid',
           'c.channel',
+          'c.contact_name',
           agentId.as('agent_id'),
           agentType.as('agent_type'),
+          agentNameSql('c.org_id', agentId).as('agent_name'),
           'f.user_id',
+          authorNameSql('f.org_id', 'f.user_id', 'f.conversation_id').as('author_name'),
           'f.rating',
           'f.comment',
           'f.created_at',

@@ -3,6 +3,7 @@ import type { Db, Dialect } from '../../db/database.js';
 import { forUpdate } from '../../db/locking.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
+import { agentNameSql, authorNameSql } from '../agents/index.js';
 import type { SearchIndex } from '../search/index.js';
 import type { MessageFeedbackTable } from './feedback.table.js';
 
@@ -152,10 +153,11 @@ export class FeedbackRepository {
   /** Every record on a message, every author, in insertion order. */
   history(messageId: number) {
     return this.db
-      .selectFrom('message_feedback')
-      .select(['uid', 'user_id', 'rating', 'comment', 'created_at'])
-      .where('message_id', '=', messageId)
-      .orderBy('id')
+      .selectFrom('message_feedback as f')
+      .select(['f.uid', 'f.user_id', 'f.rating', 'f.comment', 'f.created_at'])
+      .select(authorNameSql('f.org_id', 'f.user_id', 'f.conversation_id').as('author_name'))
+      .where('f.message_id', '=', messageId)
+      .orderBy('f.id')
       .execute();
   }
 
@@ -189,6 +191,10 @@ export class FeedbackRepository {
         'c.agent_id',
         'c.agent_type',
         'c.channel',
+      ])
+      .select([
+        authorNameSql('f.org_id', 'f.user_id', 'f.conversation_id').as('author_name'),
+        agentNameSql('c.org_id', 'c.agent_id').as('agent_name'),
       ])
       .where('f.org_id', '=', orgId);
     if (filters.rating === 'none') query = query.where('f.rating', 'is', null);

@@ -79,6 +79,12 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ feedback: FeedbackServi
               Type.Object({
                 uid: Uuid,
                 user_id: Uuid,
+                author_name: Nullable(
+                  Type.String({
+                    description:
+                      "The author's name: the user's (or their email), or the contact's when the contact gave it.",
+                  }),
+                ),
                 rating: Nullable(FeedbackRating),
                 comment: Nullable(Type.String()),
                 created_at: DateTime,
@@ -144,12 +150,19 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ feedback: FeedbackServi
                 conversation_id: Type.Integer(),
                 conversation_uid: Uuid,
                 user_id: Uuid,
+                author_name: Nullable(
+                  Type.String({
+                    description:
+                      "The author's name: the user's (or their email), or the contact's when the contact gave it.",
+                  }),
+                ),
                 rating: Nullable(FeedbackRating),
                 comment: Nullable(Type.String()),
                 created_at: DateTime,
                 message: Type.Object({ role: Type.String(), text: Nullable(Type.String()) }),
                 agent_id: Nullable(Uuid),
                 agent_type: Nullable(Type.String()),
+                agent_name: Nullable(Type.String({ description: "The conversation's agent's name; null if unnamed." })),
                 channel: Nullable(Type.String()),
               }),
             ),

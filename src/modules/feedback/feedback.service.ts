@@ -4,6 +4,7 @@ import { groupCommit } from '../../db/group-commit.js';
 import { nowIso, toStoredTimestamp } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
+import { agentNames } from '../agents/index.js';
 import { messageAgent, type AnalyticsService } from '../analytics/index.js';
 import type { ConversationsService, Message } from '../conversations/index.js';
 import { SearchIndex } from '../search/index.js';
@@ -244,12 +245,14 @@ export class FeedbackService {
         conversation_id: Number(row.conversation_id),
         conversation_uid: row.conversation_uid,
         user_id: row.user_id,
+        author_name: row.author_name,
         rating: row.rating,
         comment: row.comment,
         created_at: row.created_at,
         message: { role: row.message_role, text: row.message_text },
         agent_id: row.agent_id,
         agent_type: row.agent_type,
+        agent_name: row.agent_name,
         channel: row.channel,
       })),
       next_cursor,
@@ -289,10 +292,14 @@ export class FeedbackService {
       await this.reviews.recordDislike(trx, target.orgId, target.conversationId, target.messageId, at);
     }
     pending.result = { ...record, message_uid: target.messageUid, user_id: userId };
+    // The name costs a query, paid only when a webhook wants the event.
+    if (!(await this.webhooks.subscribed(trx, target.orgId, 'feedback.created'))) return;
+    const names = await agentNames(trx, target.orgId, [target.agentId]);
     await this.webhooks.enqueue(trx, target.orgId, 'feedback.created', {
       ...pending.result,
       conversation_id: target.conversationId,
       ...dimensions,
+      agent_name: (target.agentId && names.get(target.agentId)) ?? null,
     });
   }
 }

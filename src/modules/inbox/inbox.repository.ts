@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import type { CreatedCursor } from '../../http/pagination.js';
+import { agentNameSql } from '../agents/index.js';
 import type { ConversationConditions, ConversationFilter } from './filters.js';
 
 /** A conversation as the inbox lists it. */
@@ -99,6 +100,7 @@ export class InboxRepository {
         'c.closed_at',
         'c.anonymized_at',
       ])
+      .select(agentNameSql('c.org_id', 'c.agent_id').as('agent_name'))
       .where('c.org_id', '=', orgId);
   }
 

@@ -49,6 +49,7 @@ export const InboxItem = Type.Object({
   contact_email: Nullable(Type.String()),
   agent_id: Nullable(Uuid),
   agent_type: Nullable(Type.Union([Type.Literal('human'), Type.Literal('ai')])),
+  agent_name: Nullable(Type.String({ description: "The agent's name in the agents directory; null if unnamed." })),
   created_at: DateTime,
   closed_at: Nullable(DateTime),
   anonymized_at: Nullable(DateTime),

@@ -114,6 +114,7 @@ export class InboxService {
         contact_email: row.contact_email,
         agent_id: row.agent_id,
         agent_type: row.agent_type,
+        agent_name: row.agent_name,
         created_at: row.created_at,
         closed_at: row.closed_at,
         anonymized_at: row.anonymized_at,

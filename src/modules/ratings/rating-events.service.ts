@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { agentNames } from '../agents/index.js';
 import type { RatingSnapshot } from '../analytics/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
 import type { RatingsRepository } from './ratings.repository.js';
@@ -55,6 +56,7 @@ export class RatingEvents {
     if (!wantOffered && !wantAnswered && !wantCancelled && !wantExpired) return;
     const row = (await this.repository.findRating(orgId, { id: ratingId }, trx))!;
     const questions = await this.repository.questionsOf(trx, [ratingId]);
+    const names = await agentNames(trx, orgId, [row.agent_id]);
     const subject = {
       rating_id: Number(row.id),
       rating_uid: row.uid,
@@ -62,6 +64,7 @@ export class RatingEvents {
       conversation_uid: row.conversation_uid,
       agent_id: row.agent_id,
       agent_type: row.agent_type,
+      agent_name: (row.agent_id && names.get(row.agent_id)) ?? null,
       channel: row.channel,
       source: row.source,
     };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import { forUpdate } from '../../db/locking.js';
 import type { CreatedCursor } from '../../http/pagination.js';
+import { agentNameSql } from '../agents/index.js';
 import type { ReviewKind, ReviewStatus, ReviewsTable } from './reviews.table.js';
 
 export interface ReviewFilters {
@@ -101,6 +102,7 @@ export class ReviewsRepository {
         'm.text as message_text',
         'r.uid as rating_uid',
         'r.comment as rating_comment',
+        agentNameSql('v.org_id', 'c.agent_id').as('agent_name'),
       ])
       .where('v.org_id', '=', orgId);
     if (ids) query = query.where('v.id', 'in', ids);

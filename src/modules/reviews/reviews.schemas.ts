@@ -72,6 +72,7 @@ export const ReviewItem = Type.Object({
     contact_name: Nullable(Type.String()),
     channel: Nullable(Type.String()),
     agent_id: Nullable(Uuid),
+    agent_name: Nullable(Type.String({ description: "The agent's name in the directory, else its user's." })),
   }),
   message: Nullable(
     Type.Object({

@@ -220,6 +220,7 @@ export class ReviewsService {
           contact_name: row.anonymized_at ? null : row.contact_name,
           channel: row.channel,
           agent_id: row.agent_id,
+          agent_name: row.agent_name,
         },
         message: row.message_uid
           ? {

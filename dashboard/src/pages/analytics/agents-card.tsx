@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { AgentStats } from '../../api/types';
+import { agentLabel } from '../../lib/agents';
 import { Icon } from '../../components/icons';
 import { Card, EmptyState, ErrorState, Skeleton } from '../../components/ui';
-import { formatNps, formatPercent, formatRate, shortId } from '../../lib/format';
+import { formatNps, formatPercent, formatRate } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 
@@ -13,7 +14,7 @@ type SortKey = 'name' | 'csat' | 'nps' | 'thumbs' | 'likes';
 function sortValue(agent: AgentStats, key: SortKey): number | string {
   switch (key) {
     case 'name':
-      return (agent.name ?? agent.agent_id).toLowerCase();
+      return (agent.agent_name ?? '\uffff').toLowerCase();
     case 'csat':
       return agent.csat.score ?? -1;
     case 'nps':
@@ -84,7 +85,7 @@ function AgentTable({ title, agents, query }: { title: string; agents: AgentStat
                 <th scope="row">
                   <Link to={inboxQuery(agent)} className="agent" title="Show this agent’s conversations">
                     <Icon name={agent.agent_type === 'ai' ? 'bot' : 'user'} size={14} />
-                    {agent.name ?? `${agent.agent_type === 'ai' ? 'AI agent' : 'Agent'} ${shortId(agent.agent_id)}`}
+                    {agentLabel(agent.agent_name, agent.agent_id, agent.agent_type)}
                   </Link>
                 </th>
                 <td className="num">

@@ -2,18 +2,11 @@ import { queryString } from '../../api/client';
 import type { SetupState } from '../../api/admin-types';
 import { SetupChecklist } from '../../components/setup-checklist';
 import type { Funnel, Interval, Summary } from '../../api/types';
+import { AgentSelect } from '../../components/agent-select';
 import { Icon } from '../../components/icons';
 import { Card, EmptyState, ExportMenu, Segmented } from '../../components/ui';
-import {
-  addDays,
-  channelName,
-  channelNames,
-  formatDay,
-  questionName,
-  questionNames,
-  shortId,
-  today,
-} from '../../lib/format';
+import { addDays, channelName, channelNames, formatDay, questionName, questionNames, today } from '../../lib/format';
+import { agentLabel, nameIn, useAgentDirectory } from '../../lib/agents';
 import { useSearchParams } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { AgentsCard } from './agents-card';
@@ -30,6 +23,7 @@ export function AnalyticsPage() {
   const range = rangeOf(params);
   const interval = (params.get('interval') as Interval | null) ?? defaultInterval(range);
   const filters = filtersOf(params);
+  const agents = useAgentDirectory();
   const query = queryString({ from: range.from, to: range.to, ...filters });
 
   const update = (changes: Record<string, string | null>) => {
@@ -112,13 +106,19 @@ export function AnalyticsPage() {
         </div>
         <div className="filters-row">
           <label className="filter-select">
-            <span className="filter-label">Agent</span>
+            <span className="filter-label">Agent type</span>
             <select value={filters.agent_type ?? ''} onChange={(event) => update({ agent_type: event.target.value })}>
-              <option value="">Any agent</option>
+              <option value="">AI and human</option>
               <option value="ai">AI agents</option>
               <option value="human">Human agents</option>
             </select>
           </label>
+          <AgentSelect
+            agents={agents}
+            type={filters.agent_type}
+            value={filters.agent_id}
+            onChange={(agentId) => update({ agent_id: agentId })}
+          />
           <label className="filter-select">
             <span className="filter-label">Channel</span>
             <select value={filters.channel ?? ''} onChange={(event) => update({ channel: event.target.value })}>
@@ -149,7 +149,7 @@ export function AnalyticsPage() {
           </label>
           {filters.agent_id ? (
             <span className="chip">
-              Agent {shortId(filters.agent_id)}
+              Agent: {agentLabel(nameIn(agents, filters.agent_id), filters.agent_id, filters.agent_type)}
               <button type="button" aria-label="Remove the agent filter" onClick={() => update({ agent_id: null })}>
                 <Icon name="x" size={12} />
               </button>

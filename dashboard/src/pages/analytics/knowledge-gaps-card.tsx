@@ -12,12 +12,13 @@ const whose: Record<string, { lede: string; agents: string }> = {
   human: { lede: 'What the human agents get wrong', agents: 'human agents' },
 };
 
-function AgentKind({ type }: { type: AgentType | null }) {
-  if (!type) return null;
+/** Who the item is about: the agent's name, else what kind of agent it is. */
+function AgentKind({ type, name }: { type: AgentType | null; name: string | null }) {
+  if (!type && !name) return null;
   return (
     <span className="gap-agent">
       <Icon name={type === 'ai' ? 'bot' : 'user'} size={12} />
-      {type === 'ai' ? 'AI agent' : 'Human agent'}
+      {name ?? (type === 'ai' ? 'AI agent' : 'Human agent')}
     </span>
   );
 }
@@ -88,7 +89,9 @@ export function KnowledgeGapsCard({ query, agentType }: { query: string; agentTy
                         <Icon name="thumbsUp" size={13} /> {message.likes}
                         <span className="visually-hidden"> likes</span>
                       </span>
-                      {agentType ? null : <AgentKind type={message.agent_type} />}
+                      {agentType && !message.agent_name ? null : (
+                        <AgentKind type={message.agent_type} name={message.agent_name} />
+                      )}
                       <span>{formatDateTime(message.last_feedback_at)}</span>
                     </div>
                     {message.comments.slice(0, 2).map((comment, index) => (
@@ -120,7 +123,9 @@ export function KnowledgeGapsCard({ query, agentType }: { query: string; agentTy
                           <Answer key={answer.code} answer={answer} />
                         ))}
                       </span>
-                      {agentType ? null : <AgentKind type={rating.agent_type} />}
+                      {agentType && !rating.agent_name ? null : (
+                        <AgentKind type={rating.agent_type} name={rating.agent_name} />
+                      )}
                       <span>{formatDateTime(rating.answered_at)}</span>
                     </div>
                   </li>
