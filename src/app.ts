@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { AppError } from './errors.js';
-import { apiKeyAuth } from './http/auth.js';
+import { apiKeyAuth, documentRole } from './http/auth.js';
 import { docsRoutes } from './http/docs.js';
 import { handleError } from './http/errors.js';
 import { useJsonBodies } from './http/json-body.js';
@@ -94,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   useJsonBodies(app);
   // Added before any route or plugin, so that it reaches all of them: one rule for text on every surface.
   app.addHook('preValidation', refuseInvalidText);
+  // A route that needs the admin role says so in the API docs.
+  app.addHook('onRoute', documentRole);
   app.addSchema(ErrorBody);
   app.setErrorHandler(handleError);
   // Rendered by handleError in the shape of the surface whose prefix the path is under.

@@ -244,7 +244,7 @@ export interface paths {
     };
     /**
      * List the organization's API keys
-     * @description Admins only. The keys themselves are shown once, when made, and never again.
+     * @description The keys themselves are shown once, when made, and never again. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     get: {
       parameters: {
@@ -357,7 +357,7 @@ export interface paths {
     put?: never;
     /**
      * Create an API key
-     * @description Admins only. Issues a key to `user_id` (default: the caller). The key is in this answer only.
+     * @description Issues a key to `user_id` (default: the caller); the key acts with that user's role. The key is in this answer only. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     post: {
       parameters: {
@@ -504,7 +504,7 @@ export interface paths {
     post?: never;
     /**
      * Revoke an API key
-     * @description Admins only. A revoked key answers 401 from then on. Revoking twice changes nothing.
+     * @description A revoked key answers 401 from then on. Revoking twice changes nothing. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     delete: {
       parameters: {
@@ -2043,7 +2043,7 @@ export interface paths {
     head?: never;
     /**
      * Change the rating settings
-     * @description Send any subset of the fields. The merged result is validated as a whole: `conv_rating_active` and `conv_rating_popup_active` must be equal and every question code known; otherwise nothing changes.
+     * @description Send any subset of the fields. The merged result is validated as a whole: `conv_rating_active` and `conv_rating_popup_active` must be equal and every question code known; otherwise nothing changes. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     patch: {
       parameters: {
@@ -6455,7 +6455,7 @@ export interface paths {
     };
     /**
      * List webhooks
-     * @description Newest first. Secrets are not listed.
+     * @description Newest first. Secrets are not listed. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     get: {
       parameters: {
@@ -6584,7 +6584,7 @@ export interface paths {
     put?: never;
     /**
      * Register a webhook
-     * @description Answers the webhook with its signing `secret` (`whsec_` + base64), shown here and on rotation only. Private, loopback and link-local addresses are refused unless `WEBHOOK_ALLOW_PRIVATE_NETWORKS=true`.
+     * @description Answers the webhook with its signing `secret` (`whsec_` + base64), shown here and on rotation only. Private, loopback and link-local addresses are refused unless `WEBHOOK_ALLOW_PRIVATE_NETWORKS=true`. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     post: {
       parameters: {
@@ -6742,7 +6742,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a webhook */
+    /**
+     * Get a webhook
+     * @description Admins only: an agent is refused with 403 `forbidden_role`.
+     */
     get: {
       parameters: {
         query?: never;
@@ -6876,7 +6879,7 @@ export interface paths {
     post?: never;
     /**
      * Delete a webhook
-     * @description With its deliveries and their log; pending deliveries are not sent.
+     * @description With its deliveries and their log; pending deliveries are not sent. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     delete: {
       parameters: {
@@ -6975,7 +6978,7 @@ export interface paths {
     head?: never;
     /**
      * Change a webhook
-     * @description Omitted fields keep their values. New events follow the change within seconds on every node.
+     * @description Omitted fields keep their values. New events follow the change within seconds on every node. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     patch: {
       parameters: {
@@ -7143,7 +7146,7 @@ export interface paths {
     put?: never;
     /**
      * Rotate the signing secret
-     * @description Every delivery sent from now on, pending ones included, is signed with the new secret only.
+     * @description Every delivery sent from now on, pending ones included, is signed with the new secret only. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     post: {
       parameters: {
@@ -7291,7 +7294,7 @@ export interface paths {
     };
     /**
      * List the deliveries of a webhook
-     * @description Newest first, each with its attempts (status code, duration, error).
+     * @description Newest first, each with its attempts (status code, duration, error). Admins only: an agent is refused with 403 `forbidden_role`.
      */
     get: {
       parameters: {
@@ -7476,7 +7479,7 @@ export interface paths {
     put?: never;
     /**
      * Send a delivery again
-     * @description Queues the delivery to be sent at once with the same `webhook-id`; a finished one starts a fresh schedule of retries.
+     * @description Queues the delivery to be sent at once with the same `webhook-id`; a finished one starts a fresh schedule of retries. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     post: {
       parameters: {

@@ -9,6 +9,7 @@ import * as requiredQuestions from './0007_required_questions.js';
 import * as widgetDemo from './0008_widget_demo.js';
 import * as expirySweep from './0009_expiry_sweep.js';
 import * as search from './0010_search.js';
+import * as team from './0012_team.js';
 
 /** Every migration, in order. A released migration never changes; a change is a new one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_widget_demo': widgetDemo,
   '0009_expiry_sweep': expirySweep,
   '0010_search': search,
+  '0012_team': team,
 };

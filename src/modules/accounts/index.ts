@@ -1,7 +1,14 @@
 export { AccountsService } from './accounts.service.js';
 export type { ApiKeyView, IssuedApiKey, OrganizationView, Principal, UserView } from './accounts.service.js';
 export { SessionsService, type NewSession, type SessionView } from './sessions.service.js';
-export type { ApiKeysTable, OrganizationsTable, Role, SessionsTable, UsersTable } from './accounts.table.js';
+export type {
+  ApiKeysTable,
+  InvitationsTable,
+  OrganizationsTable,
+  Role,
+  SessionsTable,
+  UsersTable,
+} from './accounts.table.js';
 export { grants, parseScopes, scopes, type Scope } from './api-keys.js';
 export { accountsRoutes } from './accounts.routes.js';
 export { sessionsRoutes } from './sessions.routes.js';

@@ -119,6 +119,7 @@ export class SessionsService {
         via: 'session',
         keyId: null,
         scopes: ['read_all', 'write_all'],
+        role: row.role,
       },
       csrfToken: row.csrf_token,
     };
@@ -144,10 +145,15 @@ export class SessionsService {
   }
 
   /** Refuses a missing or ended session (removing an ended one), and records activity at most once a minute. */
-  private async keepAlive<R extends { token_hash: string; last_seen_at: string; expires_at: string }>(
-    row: R | undefined,
-  ): Promise<R> {
+  private async keepAlive<
+    R extends { token_hash: string; last_seen_at: string; expires_at: string; deactivated_at: string | null },
+  >(row: R | undefined): Promise<R> {
     if (!row) throw new AppError('not_signed_in', NOT_SIGNED_IN);
+    // Deactivation deletes the user's sessions at once; this catches one begun in the same instant.
+    if (row.deactivated_at) {
+      await this.sessions.deleteSession(row.token_hash);
+      throw new AppError('not_signed_in', NOT_SIGNED_IN);
+    }
     const now = Date.now();
     if (sessionExpired(row, now)) {
       await this.sessions.deleteSession(row.token_hash);

@@ -14,8 +14,8 @@ import {
 import type { WebhooksService } from './webhooks.service.js';
 
 const tags = ['Webhooks'];
-// Webhooks carry secrets and send data out of Plaudit: every route, reads included, needs write_all.
-const config = { scope: 'write_all' as const };
+// Webhooks carry secrets and send data out of Plaudit: every route, reads included, needs write_all and an admin.
+const config = { scope: 'write_all' as const, role: 'admin' as const };
 const params = Type.Object({ id: IdOrUid });
 
 /** The native webhooks API under /v1. */
