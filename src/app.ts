@@ -13,7 +13,7 @@ import { useJsonBodies } from './http/json-body.js';
 import { ErrorBody } from './http/schemas.js';
 import { refuseInvalidText } from './http/text.js';
 import { responseMismatch, validatorCompiler } from './http/validation.js';
-import { accountsRoutes, sessionsRoutes } from './modules/accounts/index.js';
+import { accountsRoutes, invitationRoutes, sessionsRoutes, teamRoutes, type Mailer } from './modules/accounts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { conversationsRoutes } from './modules/conversations/index.js';
 import { ratingConfigRoutes } from './modules/rating-config/index.js';
@@ -43,6 +43,8 @@ export interface AppOptions {
    * on so that the OpenAPI document generated from those schemas cannot drift from what the API sends.
    */
   validateResponses?: boolean;
+  /** Sends email in place of SMTP_URL's server (tests). */
+  mailer?: Mailer;
 }
 
 declare module 'fastify' {
@@ -82,6 +84,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const services = createServices(options.database, {
     publicUrl: options.config.publicUrl,
     webhookAllowPrivateNetworks: options.config.webhookAllowPrivateNetworks,
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.config.smtpUrl ? { smtpUrl: options.config.smtpUrl } : {}),
+    smtpFrom: options.config.smtpFrom,
+    onMailError: (error) => app.log.error({ err: error }, 'an invitation email could not be sent'),
   });
   app.decorate('services', services);
   // Cookie-authenticated changes must come from this origin (or the request's own): see http/origin.ts.
@@ -208,6 +214,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(async (api) => {
     api.addHook('onRequest', apiKeyAuth(services.accounts, services.sessions, publicOrigin));
     await api.register(accountsRoutes, { accounts: services.accounts });
+    await api.register(teamRoutes, { team: services.team, profile: services.profile });
     await api.register(conversationsRoutes, { conversations: services.conversations });
     await api.register(ratingConfigRoutes, {
       ratingConfig: services.ratingConfig,
@@ -228,6 +235,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(ratingPageRoutes, { services, config: options.config });
   await app.register(sessionsRoutes, {
+    sessions: services.sessions,
+    signInRateLimit: options.config.signInRateLimit,
+    publicOrigin,
+  });
+  await app.register(invitationRoutes, {
+    team: services.team,
     sessions: services.sessions,
     signInRateLimit: options.config.signInRateLimit,
     publicOrigin,

@@ -19,6 +19,10 @@ export interface Config {
   signInRateLimit: number;
   /** Let webhooks reach private, loopback and link-local addresses (self-hosted installs on one network, tests). */
   webhookAllowPrivateNetworks: boolean;
+  /** Where invitation emails go out (`smtp://user:pass@host:587`, `smtps://…`); unset: invitations show the link only. */
+  smtpUrl: string | undefined;
+  /** The From address of the emails Plaudit sends. */
+  smtpFrom: string;
 }
 
 /** Raised with every problem in the environment at once, one sentence each. */
@@ -108,6 +112,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const webhookAllowPrivateNetworks = privateText === 'true' || privateText === '1';
 
+  const smtpUrl = blankToUndefined(env.SMTP_URL);
+  if (smtpUrl !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(smtpUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+      problems.push('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587');
+    }
+  }
+  let smtpFrom = blankToUndefined(env.SMTP_FROM);
+  if (smtpFrom === undefined) {
+    let host = 'localhost';
+    try {
+      host = new URL(publicUrl).hostname;
+    } catch {
+      // PUBLIC_URL's problem is reported already
+    }
+    smtpFrom = `Plaudit <no-reply@${host}>`;
+  } else if (!/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(smtpFrom)) {
+    problems.push(
+      `SMTP_FROM must be an email address, optionally with a name: "Plaudit <team@example.com>" (got "${smtpFrom}")`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -119,5 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratingPageRateLimit,
     signInRateLimit,
     webhookAllowPrivateNetworks,
+    smtpUrl,
+    smtpFrom,
   };
 }

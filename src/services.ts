@@ -1,5 +1,12 @@
 import type { Database } from './db/database.js';
-import { AccountsService, SessionsService } from './modules/accounts/index.js';
+import {
+  AccountsService,
+  ProfileService,
+  SessionsService,
+  smtpMailer,
+  TeamService,
+  type Mailer,
+} from './modules/accounts/index.js';
 import { AnalyticsService } from './modules/analytics/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
 import { ExportsService } from './modules/exports/index.js';
@@ -15,6 +22,8 @@ import { WidgetService } from './modules/widget/index.js';
 export interface Services {
   accounts: AccountsService;
   sessions: SessionsService;
+  team: TeamService;
+  profile: ProfileService;
   conversations: ConversationsService;
   ratingConfig: RatingConfigService;
   ratings: RatingsService;
@@ -32,6 +41,12 @@ export interface ServiceOptions {
   publicUrl: string;
   /** Let webhooks reach private networks (`WEBHOOK_ALLOW_PRIVATE_NETWORKS`); off when not given. */
   webhookAllowPrivateNetworks?: boolean;
+  /** Sends invitations by email: a given mailer (tests), or SMTP at `smtpUrl` from `smtpFrom`; none without. */
+  mailer?: Mailer;
+  smtpUrl?: string;
+  smtpFrom?: string;
+  /** Told when an email could not be sent (the invitation stands; its link is in the answer). */
+  onMailError?: (error: unknown) => void;
 }
 
 export function createServices(database: Database, options: ServiceOptions): Services {
@@ -43,9 +58,19 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   const analytics = new AnalyticsService(database);
   const ratings = new RatingsService(database, conversations, ratingConfig, analytics, webhooks, options.publicUrl);
   const feedback = new FeedbackService(database, conversations, analytics, webhooks);
+  const sessions = new SessionsService(database);
+  const mailer =
+    options.mailer ??
+    (options.smtpUrl ? smtpMailer(options.smtpUrl, options.smtpFrom ?? 'Plaudit <no-reply@localhost>') : undefined);
   return {
     accounts: new AccountsService(database),
-    sessions: new SessionsService(database),
+    sessions,
+    team: new TeamService(database, sessions, {
+      publicUrl: options.publicUrl,
+      ...(mailer ? { mailer } : {}),
+      ...(options.onMailError ? { onMailError: options.onMailError } : {}),
+    }),
+    profile: new ProfileService(database),
     conversations,
     ratingConfig,
     ratings,

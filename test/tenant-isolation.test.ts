@@ -22,6 +22,8 @@ const MISSING: Ids = {
   apiKeyId: '987654323',
   webhookId: '987654324',
   deliveryId: '987654325',
+  userId: randomUUID(),
+  invitationId: '987654326',
 };
 
 /** A body each write accepts, so that the request gets past validation to the lookup of the id. */
@@ -33,6 +35,7 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/ratings/{id}/answers': { answers: [{ code: 'CSAT', value: 1 }] },
   'POST /v1/messages/{uid}/feedback': { rating: 'dislike', comment: 'cross-tenant' },
   'PATCH /v1/webhooks/{id}': { enabled: false },
+  'PATCH /v1/users/{id}': { role: 'admin' },
   'POST /beta/conversations/{conversationId}/ratings/offer': {
     ratingType: 'Csat',
     agentId: '0f5ab6a3-5d0e-4c41-9a42-5a8a2a3c0001',
@@ -89,6 +92,8 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
       webhook: await get(`/v1/webhooks/${ownerIds.webhookId}`),
       deliveries: await get(`/v1/webhooks/${ownerIds.webhookId}/deliveries`),
       funnel: await get('/v1/analytics/funnel'),
+      users: await get('/v1/users'),
+      invitations: await get('/v1/invitations'),
     };
   }
 

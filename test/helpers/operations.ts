@@ -50,6 +50,8 @@ export interface Ids {
   apiKeyId: string;
   webhookId: string;
   deliveryId: string;
+  userId: string;
+  invitationId: string;
 }
 
 /**
@@ -68,6 +70,8 @@ export function valueOf(path: string, param: string, ids: Ids): string | undefin
   if (/^\/(v1|third-party\/v1)\/ratings\//.test(path)) return ids.ratingId;
   if (path.startsWith('/v1/api-keys/')) return ids.apiKeyId;
   if (path.startsWith('/v1/webhooks/')) return ids.webhookId;
+  if (path.startsWith('/v1/users/')) return ids.userId;
+  if (path.startsWith('/v1/invitations/')) return ids.invitationId;
   return undefined;
 }
 
@@ -101,7 +105,8 @@ export interface SeededOrganization {
 
 /**
  * Fills a tenant with one record of every kind a path can name: a webhook with a delivery, a conversation with
- * messages, message feedback, a rating invite, an answered survey and a second API key.
+ * messages, message feedback, a rating invite, an answered survey, a second API key, a second member and a pending
+ * invitation.
  */
 export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promise<SeededOrganization> {
   const secret = `owner-secret-${randomUUID()}`;
@@ -153,6 +158,16 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
   const deliveries = await ctx.request('GET', `/v1/webhooks/${webhook.body.data.id}/deliveries`, { key: tenant.key });
   assert.ok(deliveries.body.data.length > 0, 'the webhook has deliveries');
   const key = await ctx.newKey(tenant, ['read_all']);
+  const member = await ctx.app.services.accounts.createUser({
+    orgId: tenant.orgId,
+    email: `member-${randomUUID()}@test.invalid`,
+    name: `Member ${secret}`,
+  });
+  const invitation = await ctx.request('POST', '/v1/invitations', {
+    key: tenant.key,
+    body: { email: `invitee-${randomUUID()}@test.invalid`, role: 'agent' },
+  });
+  expect(invitation, 201);
   return {
     ids: {
       conversationId: String(id),
@@ -163,6 +178,8 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
       apiKeyId: String(key.id),
       webhookId: String(webhook.body.data.id),
       deliveryId: String(deliveries.body.data[0].id),
+      userId: member.user.id,
+      invitationId: String(invitation.body.data.id),
     },
     markers: [
       secret,
@@ -175,6 +192,8 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
       invite.body.data.rating.uid,
       invite.body.data.rating.code,
       webhook.body.data.secret,
+      member.user.email,
+      invitation.body.data.email,
     ],
     ratingCode: invite.body.data.rating.code,
   };

@@ -18,8 +18,8 @@ export class AccountsRepository {
       .executeTakeFirstOrThrow();
   }
 
-  findOrganization(id: number) {
-    return this.db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+  findOrganization(id: number, db: Db = this.db) {
+    return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async countOrganizations(): Promise<number> {

@@ -12,3 +12,9 @@ export type {
 export { grants, parseScopes, scopes, type Scope } from './api-keys.js';
 export { accountsRoutes } from './accounts.routes.js';
 export { sessionsRoutes } from './sessions.routes.js';
+export { TeamService, INVITATION_LIFETIME_MS } from './team.service.js';
+export type { InvitationView, IssuedInvitation, TeamMember } from './team.service.js';
+export { ProfileService } from './profile.service.js';
+export { smtpMailer, type Email, type Mailer } from './mailer.js';
+export { teamRoutes } from './team.routes.js';
+export { invitationRoutes } from './invitations.routes.js';

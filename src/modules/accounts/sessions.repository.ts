@@ -11,8 +11,8 @@ export class SessionsRepository {
     private readonly dialect: Dialect,
   ) {}
 
-  async insertSession(row: Insertable<SessionsTable>): Promise<void> {
-    await this.db.insertInto('sessions').values(row).execute();
+  async insertSession(row: Insertable<SessionsTable>, db: Db = this.db): Promise<void> {
+    await db.insertInto('sessions').values(row).execute();
   }
 
   /** The session, for authentication: one primary-key lookup on every request the dashboard makes. */
@@ -72,8 +72,8 @@ export class SessionsRepository {
   }
 
   /** Removes a user's sessions that ended (absolute expiry before `now`, or idle since `idleBefore`). */
-  async deleteEndedSessions(userId: string, now: string, idleBefore: string): Promise<void> {
-    await this.db
+  async deleteEndedSessions(userId: string, now: string, idleBefore: string, db: Db = this.db): Promise<void> {
+    await db
       .deleteFrom('sessions')
       .where('user_id', '=', userId)
       .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))

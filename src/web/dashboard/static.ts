@@ -14,7 +14,17 @@ export const ASSETS_PREFIX = '/dashboard/assets/';
  * The client-side routes of the single-page app: each answers the app's index.html. They are listed one by one so that
  * every other path keeps the API's own answers (its JSON 404 included).
  */
-export const DASHBOARD_PAGES = ['/', '/sign-in', '/inbox', '/conversations/:id', '/settings', '/analytics'] as const;
+export const DASHBOARD_PAGES = [
+  '/',
+  '/sign-in',
+  '/accept-invite',
+  '/inbox',
+  '/conversations/:id',
+  '/settings',
+  '/settings/team',
+  '/profile',
+  '/analytics',
+] as const;
 
 /**
  * The pages' policy: scripts and styles from this origin only. `'unsafe-inline'` is absent from `style-src`: React and
