@@ -4,9 +4,12 @@ import { Skeleton, Spinner } from './components/ui';
 import { Link, matchPath, useRouter } from './lib/router';
 import { ConversationPage } from './pages/conversation';
 import { InboxPage } from './pages/inbox';
+import { AcceptInvitePage } from './pages/accept-invite';
 import { NotFoundPage } from './pages/not-found';
+import { ProfilePage } from './pages/profile';
 import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
+import { TeamPage } from './pages/team';
 import { useSession } from './session';
 
 // The charts are the heaviest part of the bundle: load them with the analytics page only.
@@ -24,6 +27,9 @@ const navigation: Array<{ to: string; label: string; icon: IconName }> = [
 
 function titleOf(pathname: string): string {
   if (pathname.startsWith('/conversations/')) return 'Conversation';
+  if (pathname === '/settings/team') return 'Team';
+  if (pathname === '/profile') return 'Your profile';
+  if (pathname === '/accept-invite') return 'Join your team';
   return navigation.find((item) => item.to === pathname)?.label ?? 'Plaudit';
 }
 
@@ -38,6 +44,8 @@ function page(pathname: string): ReactNode {
   }
   if (pathname === '/inbox') return <InboxPage />;
   if (pathname === '/settings') return <SettingsPage />;
+  if (pathname === '/settings/team') return <TeamPage />;
+  if (pathname === '/profile') return <ProfilePage />;
   const conversation = matchPath('/conversations/:id', pathname);
   if (conversation) return <ConversationPage key={conversation.id} id={conversation.id!} />;
   return <NotFoundPage />;
@@ -90,6 +98,9 @@ export function App() {
     );
   }
 
+  // Public, like sign-in; accepting replaces whatever session the browser had.
+  if (pathname === '/accept-invite') return <AcceptInvitePage />;
+
   if (pathname === '/sign-in') {
     if (state.status === 'signed-in') {
       const next = returnPath(new URLSearchParams(search).get('next'));
@@ -113,7 +124,11 @@ function Shell({ pathname, children }: { pathname: string; children: ReactNode }
   const { state, signOut } = useSession();
   const session = state.status === 'signed-in' ? state.session : null;
   const active = (to: string) =>
-    pathname === to || (to === '/inbox' && pathname.startsWith('/conversations/')) ? 'page' : undefined;
+    pathname === to ||
+    (to === '/inbox' && pathname.startsWith('/conversations/')) ||
+    (to === '/settings' && pathname.startsWith('/settings/'))
+      ? 'page'
+      : undefined;
   const displayName = session?.user.name || session?.user.email || '';
   const initials = displayName
     .split(/[\s@.]+/)
@@ -150,13 +165,18 @@ function Shell({ pathname, children }: { pathname: string; children: ReactNode }
           </ul>
         </nav>
         <div className="account">
-          <span className="avatar" aria-hidden="true">
-            {initials}
-          </span>
-          <div className="account-text">
-            <span className="account-name">{session?.user.name || 'Signed in'}</span>
-            <span className="account-email">{session?.user.email}</span>
-          </div>
+          <Link to="/profile" className="account-link" aria-label="Your profile" title="Your profile">
+            <span className="avatar" aria-hidden="true">
+              {initials}
+            </span>
+            <span className="account-text">
+              <span className="account-name">{session?.user.name || 'Signed in'}</span>
+              <span className="account-email">{session?.user.email}</span>
+            </span>
+            <span className="account-profile-icon" aria-hidden="true">
+              <Icon name="user" size={17} />
+            </span>
+          </Link>
           <button
             type="button"
             className="icon-button"

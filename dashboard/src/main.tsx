@@ -4,6 +4,7 @@ import { App } from './app';
 import { RouterProvider } from './lib/router';
 import { SessionProvider } from './session';
 import './styles.css';
+import './styles-team.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,9 +2,11 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type React
 import { ApiError, request } from '../api/client';
 import type { RatingSettings, RatingSettingsDraft, RedirectPolicy, SettingsPreview } from '../api/types';
 import { Icon } from '../components/icons';
+import { SettingsTabs } from '../components/settings-tabs';
 import { Badge, Card, ErrorState, Skeleton, Switch } from '../components/ui';
 import { formatDateTime, questionNames } from '../lib/format';
 import { useApi, useDebounced } from '../lib/use-api';
+import { useSignedIn } from '../session';
 
 const QUESTION_CODES = ['STARS', 'CSAT', 'NPS', 'HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
 const HEX = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
@@ -170,6 +172,7 @@ const policies: Array<{ value: RedirectPolicy; label: string; hint: string }> = 
 ];
 
 export function SettingsPage() {
+  const isAdmin = useSignedIn().user.role === 'admin';
   const loaded = useApi<{ data: RatingSettings }>('/v1/rating-settings');
   const [saved, setSaved] = useState<RatingSettings | null>(null);
   const [draft, setDraft] = useState<RatingSettingsDraft | null>(null);
@@ -461,7 +464,12 @@ export function SettingsPage() {
             </div>
           </Card>
 
-          <div className={`save-bar${dirty ? ' is-dirty' : ''}`}>
+          {!isAdmin ? (
+            <p className="notice" role="note">
+              <Icon name="eye" size={15} /> Only admins change these settings; you see them as they are.
+            </p>
+          ) : null}
+          <div className={`save-bar${dirty ? ' is-dirty' : ''}`} hidden={!isAdmin}>
             <p className="save-status" role="status">
               {notice ? (
                 <span className="save-ok">
@@ -492,7 +500,7 @@ export function SettingsPage() {
 
 function PageHeader({ updatedAt }: { updatedAt?: string | null }) {
   return (
-    <header className="page-header">
+    <header className="page-header page-header-tabs">
       <div>
         <h1>Settings</h1>
         <p className="page-lede">
@@ -500,6 +508,7 @@ function PageHeader({ updatedAt }: { updatedAt?: string | null }) {
           {updatedAt ? <> Last changed {formatDateTime(updatedAt)}.</> : null}
         </p>
       </div>
+      <SettingsTabs current="/settings" />
     </header>
   );
 }
