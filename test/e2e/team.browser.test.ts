@@ -148,6 +148,11 @@ describe('the team in Chromium', { skip: skipReason() }, () => {
     // An agent sees the team as a note, not as controls.
     await newcomerPage.getByRole('link', { name: 'Settings' }).click();
     await newcomerPage.getByText('Only admins change these settings').waitFor();
+    assert.ok(await newcomerPage.getByRole('switch').first().isDisabled(), 'the controls are disabled');
+    assert.equal(await newcomerPage.getByRole('button', { name: 'Save changes' }).isVisible(), false);
+    await screenshots('settings-agent', { context: newcomer, page: newcomerPage }, (p) =>
+      p.getByText('Only admins change these settings').waitFor(),
+    );
     await newcomerPage.getByRole('link', { name: 'Team' }).click();
     await newcomerPage.getByText('Only admins manage the team').waitFor();
     assert.equal(await newcomerPage.getByRole('button', { name: 'Send invitation' }).count(), 0);
