@@ -401,6 +401,7 @@ function IssuedLink({ invitation, onDone }: { invitation: IssuedInvitation; onDo
       <div className="copy-row">
         <input
           ref={input}
+          type="text"
           className="mono"
           readOnly
           value={invitation.link}
