@@ -264,7 +264,8 @@ export function SettingsPage() {
   return (
     <div className="page">
       <PageHeader updatedAt={saved.updated_at} />
-      <div className="settings-layout">
+      {/* For agents every control is disabled (the API refuses their changes too). */}
+      <fieldset className="settings-layout" disabled={!isAdmin}>
         <form className="settings-form" onSubmit={save} ref={formRef} noValidate aria-label="Rating settings">
           {errors.form ? (
             <div className="form-alert" role="alert">
@@ -278,200 +279,196 @@ export function SettingsPage() {
               <Icon name="eye" size={15} /> Only admins change these settings; you see them as they are.
             </p>
           ) : null}
-          {/* Agents see the settings as they are: every control is disabled (the API refuses their changes too). */}
-          <fieldset className="settings-fieldset" disabled={!isAdmin}>
-            <Card title="Collecting ratings" description="What customers are asked when a conversation ends.">
-              <div className="card-body">
-                <Switch
-                  label="Ask for a rating when a conversation ends"
-                  description="Shows the rating popup in the chat widget. Rating invites sent through the API work either way."
-                  checked={draft.conv_rating_active}
-                  onChange={(on) => {
-                    set('conv_rating_active', on);
-                    set('conv_rating_popup_active', on);
-                  }}
-                />
-                <FieldError id="active-error" message={errors.conv_rating_active} />
-                <fieldset className="field question-picker" aria-describedby="questions-hint">
-                  <legend>Popup questions</legend>
-                  <p className="field-hint" id="questions-hint">
-                    Asked in the order you tick them. The rating page always starts with stars.
-                  </p>
-                  <ul>
-                    {QUESTION_CODES.map((code) => {
-                      const about = questionNames[code]!;
-                      const position = codes.indexOf(code);
-                      return (
-                        <li key={code}>
-                          <label className={`check-card${position >= 0 ? ' is-checked' : ''}`}>
-                            <input type="checkbox" checked={position >= 0} onChange={() => toggleCode(code)} />
-                            <span className="check-card-text">
-                              <span className="check-card-title">{about.label}</span>
-                              <span className="check-card-hint">
-                                {about.hint} · <code>{code}</code>
-                              </span>
+          <Card title="Collecting ratings" description="What customers are asked when a conversation ends.">
+            <div className="card-body">
+              <Switch
+                label="Ask for a rating when a conversation ends"
+                description="Shows the rating popup in the chat widget. Rating invites sent through the API work either way."
+                checked={draft.conv_rating_active}
+                onChange={(on) => {
+                  set('conv_rating_active', on);
+                  set('conv_rating_popup_active', on);
+                }}
+              />
+              <FieldError id="active-error" message={errors.conv_rating_active} />
+              <fieldset className="field question-picker" aria-describedby="questions-hint">
+                <legend>Popup questions</legend>
+                <p className="field-hint" id="questions-hint">
+                  Asked in the order you tick them. The rating page always starts with stars.
+                </p>
+                <ul>
+                  {QUESTION_CODES.map((code) => {
+                    const about = questionNames[code]!;
+                    const position = codes.indexOf(code);
+                    return (
+                      <li key={code}>
+                        <label className={`check-card${position >= 0 ? ' is-checked' : ''}`}>
+                          <input type="checkbox" checked={position >= 0} onChange={() => toggleCode(code)} />
+                          <span className="check-card-text">
+                            <span className="check-card-title">{about.label}</span>
+                            <span className="check-card-hint">
+                              {about.hint} · <code>{code}</code>
                             </span>
-                            {position >= 0 ? (
-                              <span className="order" aria-label={`Question ${position + 1}`}>
-                                {position + 1}
-                              </span>
-                            ) : null}
-                          </label>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                  <FieldError id="codes-error" message={errors.conv_rating_question_codes} />
-                </fieldset>
-                <div className="widget-try">
-                  <p className="field-hint" id="widget-try-hint">
-                    See the popup and the thumbs under each answer in a live chat, with the saved settings.
-                  </p>
-                  {/* A page of the server, not of this app: a plain link. */}
-                  <a className="button button-secondary" href="/widget-demo" aria-describedby="widget-try-hint">
-                    Try the widget
-                  </a>
-                </div>
+                          </span>
+                          {position >= 0 ? (
+                            <span className="order" aria-label={`Question ${position + 1}`}>
+                              {position + 1}
+                            </span>
+                          ) : null}
+                        </label>
+                      </li>
+                    );
+                  })}
+                </ul>
+                <FieldError id="codes-error" message={errors.conv_rating_question_codes} />
+              </fieldset>
+              <div className="widget-try">
+                <p className="field-hint" id="widget-try-hint">
+                  See the popup and the thumbs under each answer in a live chat, with the saved settings.
+                </p>
+                {/* A page of the server, not of this app: a plain link. */}
+                <a className="button button-secondary" href="/widget-demo" aria-describedby="widget-try-hint">
+                  Try the widget
+                </a>
               </div>
-            </Card>
+            </div>
+          </Card>
 
-            <Card title="Invite message" description="The text your platform sends with the rating link.">
-              <div className="card-body">
-                <InviteMessageField
-                  value={draft.invite_message}
-                  placeholder={saved.invite_message_default}
-                  error={errors.invite_message}
-                  onChange={(value) => set('invite_message', value)}
-                />
-                <TextField
-                  label="Link expires after (hours)"
-                  type="number"
-                  inputMode="numeric"
-                  value={Number.isNaN(draft.invite_expiry_hours) ? '' : String(draft.invite_expiry_hours)}
-                  onChange={(value) => set('invite_expiry_hours', value === '' ? Number.NaN : Number(value))}
-                  hint={`From 1 to 720. ${expiryInWords(draft.invite_expiry_hours)}`}
-                  error={errors.invite_expiry_hours}
-                />
-              </div>
-            </Card>
+          <Card title="Invite message" description="The text your platform sends with the rating link.">
+            <div className="card-body">
+              <InviteMessageField
+                value={draft.invite_message}
+                placeholder={saved.invite_message_default}
+                error={errors.invite_message}
+                onChange={(value) => set('invite_message', value)}
+              />
+              <TextField
+                label="Link expires after (hours)"
+                type="number"
+                inputMode="numeric"
+                value={Number.isNaN(draft.invite_expiry_hours) ? '' : String(draft.invite_expiry_hours)}
+                onChange={(value) => set('invite_expiry_hours', value === '' ? Number.NaN : Number(value))}
+                hint={`From 1 to 720. ${expiryInWords(draft.invite_expiry_hours)}`}
+                error={errors.invite_expiry_hours}
+              />
+            </div>
+          </Card>
 
-            <Card title="Public reviews" description="Send raters on to your page on a review site.">
-              <div className="card-body">
-                <TextField
-                  label="Review page"
-                  type="url"
-                  inputMode="url"
-                  placeholder="https://g.page/r/your-business/review"
-                  value={draft.review_link ?? ''}
-                  onChange={(value) => set('review_link', value)}
-                  error={errors.review_link}
-                  hint={
-                    draft.review_link || draft.redirect_policy === 'off'
-                      ? undefined
-                      : 'No review page yet: nobody is sent on until you add one.'
-                  }
-                />
-                <fieldset className="field">
-                  <legend>Who is sent there</legend>
-                  <div className="radio-cards">
-                    {policies.map((policy) => (
-                      <label
-                        key={policy.value}
-                        className={`radio-card${draft.redirect_policy === policy.value ? ' is-checked' : ''}`}
-                      >
-                        <input
-                          type="radio"
-                          name="redirect_policy"
-                          value={policy.value}
-                          checked={draft.redirect_policy === policy.value}
-                          onChange={() => set('redirect_policy', policy.value)}
-                        />
-                        <span>
-                          <span className="check-card-title">{policy.label}</span>
-                          <span className="check-card-hint">{policy.hint}</span>
-                        </span>
-                      </label>
-                    ))}
-                  </div>
-                  <FieldError id="policy-error" message={errors.redirect_policy} />
-                </fieldset>
-                {draft.redirect_policy === 'high_ratings' ? (
-                  <div className="field">
-                    <label htmlFor="min-stars">Lowest rating sent on</label>
-                    <select
-                      id="min-stars"
-                      value={draft.redirect_min_stars}
-                      onChange={(event) => set('redirect_min_stars', Number(event.target.value))}
+          <Card title="Public reviews" description="Send raters on to your page on a review site.">
+            <div className="card-body">
+              <TextField
+                label="Review page"
+                type="url"
+                inputMode="url"
+                placeholder="https://g.page/r/your-business/review"
+                value={draft.review_link ?? ''}
+                onChange={(value) => set('review_link', value)}
+                error={errors.review_link}
+                hint={
+                  draft.review_link || draft.redirect_policy === 'off'
+                    ? undefined
+                    : 'No review page yet: nobody is sent on until you add one.'
+                }
+              />
+              <fieldset className="field">
+                <legend>Who is sent there</legend>
+                <div className="radio-cards">
+                  {policies.map((policy) => (
+                    <label
+                      key={policy.value}
+                      className={`radio-card${draft.redirect_policy === policy.value ? ' is-checked' : ''}`}
                     >
-                      {[5, 4, 3, 2, 1].map((n) => (
-                        <option key={n} value={n}>
-                          {n === 5 ? '5 stars only' : `${n} stars or more`}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                ) : null}
-              </div>
-            </Card>
-
-            <Card title="Rating page" description="How the page behind the link looks.">
-              <div className="card-body">
-                <div className="field">
-                  <label htmlFor="language">Language</label>
-                  <select
-                    id="language"
-                    value={draft.language ?? ''}
-                    onChange={(event) =>
-                      set('language', event.target.value === '' ? null : (event.target.value as 'en' | 'de'))
-                    }
-                    aria-describedby="language-hint"
-                  >
-                    <option value="">Automatic (the conversation’s, else the browser’s)</option>
-                    <option value="en">English</option>
-                    <option value="de">Deutsch</option>
-                  </select>
-                  <p className="field-hint" id="language-hint">
-                    Also the language of the default invite message.
-                  </p>
+                      <input
+                        type="radio"
+                        name="redirect_policy"
+                        value={policy.value}
+                        checked={draft.redirect_policy === policy.value}
+                        onChange={() => set('redirect_policy', policy.value)}
+                      />
+                      <span>
+                        <span className="check-card-title">{policy.label}</span>
+                        <span className="check-card-hint">{policy.hint}</span>
+                      </span>
+                    </label>
+                  ))}
                 </div>
-                <TextField
-                  label="Brand name"
-                  placeholder="Your organization’s name"
-                  value={draft.brand_name ?? ''}
-                  onChange={(value) => set('brand_name', value)}
-                  error={errors.brand_name}
-                />
-                <TextField
-                  label="Logo"
-                  type="url"
-                  inputMode="url"
-                  placeholder="https://example.com/logo.svg"
-                  hint="An https:// address of an image, shown at most 40 pixels high."
-                  value={draft.logo_url ?? ''}
-                  onChange={(value) => set('logo_url', value)}
-                  error={errors.logo_url}
-                />
-                <TextField
-                  label="Primary colour"
-                  className="colour-input"
-                  placeholder={DEFAULT_COLOR}
-                  hint="Buttons and selected stars. Text on it switches to black or white to stay readable."
-                  value={colour}
-                  onChange={(value) => set('primary_color', value)}
-                  error={errors.primary_color}
-                >
-                  <input
-                    type="color"
-                    className="color-swatch"
-                    aria-label="Pick the primary colour"
-                    value={HEX.test(colour) && colour.length === 7 ? colour : DEFAULT_COLOR}
-                    onChange={(event) => set('primary_color', event.target.value)}
-                  />
-                </TextField>
-              </div>
-            </Card>
-          </fieldset>
+                <FieldError id="policy-error" message={errors.redirect_policy} />
+              </fieldset>
+              {draft.redirect_policy === 'high_ratings' ? (
+                <div className="field">
+                  <label htmlFor="min-stars">Lowest rating sent on</label>
+                  <select
+                    id="min-stars"
+                    value={draft.redirect_min_stars}
+                    onChange={(event) => set('redirect_min_stars', Number(event.target.value))}
+                  >
+                    {[5, 4, 3, 2, 1].map((n) => (
+                      <option key={n} value={n}>
+                        {n === 5 ? '5 stars only' : `${n} stars or more`}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ) : null}
+            </div>
+          </Card>
 
+          <Card title="Rating page" description="How the page behind the link looks.">
+            <div className="card-body">
+              <div className="field">
+                <label htmlFor="language">Language</label>
+                <select
+                  id="language"
+                  value={draft.language ?? ''}
+                  onChange={(event) =>
+                    set('language', event.target.value === '' ? null : (event.target.value as 'en' | 'de'))
+                  }
+                  aria-describedby="language-hint"
+                >
+                  <option value="">Automatic (the conversation’s, else the browser’s)</option>
+                  <option value="en">English</option>
+                  <option value="de">Deutsch</option>
+                </select>
+                <p className="field-hint" id="language-hint">
+                  Also the language of the default invite message.
+                </p>
+              </div>
+              <TextField
+                label="Brand name"
+                placeholder="Your organization’s name"
+                value={draft.brand_name ?? ''}
+                onChange={(value) => set('brand_name', value)}
+                error={errors.brand_name}
+              />
+              <TextField
+                label="Logo"
+                type="url"
+                inputMode="url"
+                placeholder="https://example.com/logo.svg"
+                hint="An https:// address of an image, shown at most 40 pixels high."
+                value={draft.logo_url ?? ''}
+                onChange={(value) => set('logo_url', value)}
+                error={errors.logo_url}
+              />
+              <TextField
+                label="Primary colour"
+                className="colour-input"
+                placeholder={DEFAULT_COLOR}
+                hint="Buttons and selected stars. Text on it switches to black or white to stay readable."
+                value={colour}
+                onChange={(value) => set('primary_color', value)}
+                error={errors.primary_color}
+              >
+                <input
+                  type="color"
+                  className="color-swatch"
+                  aria-label="Pick the primary colour"
+                  value={HEX.test(colour) && colour.length === 7 ? colour : DEFAULT_COLOR}
+                  onChange={(event) => set('primary_color', event.target.value)}
+                />
+              </TextField>
+            </div>
+          </Card>
           <div className={`save-bar${dirty ? ' is-dirty' : ''}`} hidden={!isAdmin}>
             <p className="save-status" role="status">
               {notice ? (
@@ -496,7 +493,7 @@ export function SettingsPage() {
         </form>
 
         <Preview draft={normalized(draft)} />
-      </div>
+      </fieldset>
     </div>
   );
 }
