@@ -59,6 +59,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+const INVITATION_TOKEN_IN_URL = /^(\/v1\/invitations\/)[A-Za-z0-9_-]{43}/;
 
 export type App = FastifyInstance;
 
@@ -113,7 +114,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     request.log.info(
       {
         method: request.method,
-        url: request.url,
+        // An invitation's token is its credential: it stays out of the logs.
+        url: request.url.replace(INVITATION_TOKEN_IN_URL, '$1<token>'),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
       },

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import { after, before, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
-import { assertError, describeEachDialect, type TestContext } from './helpers/app.js';
+import { buildApp } from '../src/app.js';
+import { assertError, describeEachDialect, testConfig, type TestContext } from './helpers/app.js';
+import { createTestDatabase } from './helpers/databases.js';
 import { setCookieOf, tenantWithPassword, uniqueEmail } from './helpers/sessions.js';
 
 /** A message the test's SMTP server took: its envelope and its raw text. */
@@ -220,5 +223,28 @@ describeEachDialect('Invitations without SMTP', (ctx) => {
     assert.equal(invitation.email_sent, false);
     assert.match(invitation.link, /^https:\/\/plaudit\.test\/accept-invite\?token=/);
     assert.equal(inbox.length, 0);
+  });
+});
+
+describe('Invitation tokens in the logs', () => {
+  it('logs the accept request without the token', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const { database, drop } = await createTestDatabase('sqlite');
+    const app = await buildApp({ config: testConfig, database, logger });
+    try {
+      const token = 'A'.repeat(43);
+      await app.inject({ method: 'GET', url: `/v1/invitations/${token}` });
+      await app.inject({ method: 'POST', url: `/v1/invitations/${token}/accept`, payload: {} });
+      const urls = lines
+        .map((line) => JSON.parse(line))
+        .filter((entry) => entry.msg === 'request completed')
+        .map((entry) => entry.url);
+      assert.deepEqual(urls, ['/v1/invitations/<token>', '/v1/invitations/<token>/accept']);
+      assert.ok(!lines.some((line) => line.includes(token)), 'the token is in no log line');
+    } finally {
+      await app.close();
+      await drop();
+    }
   });
 });
