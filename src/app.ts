@@ -6,14 +6,14 @@ import { Type } from 'typebox';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { AppError } from './errors.js';
-import { apiKeyAuth } from './http/auth.js';
+import { apiKeyAuth, documentRole } from './http/auth.js';
 import { docsRoutes } from './http/docs.js';
 import { handleError } from './http/errors.js';
 import { useJsonBodies } from './http/json-body.js';
 import { ErrorBody } from './http/schemas.js';
 import { refuseInvalidText } from './http/text.js';
 import { responseMismatch, validatorCompiler } from './http/validation.js';
-import { accountsRoutes, sessionsRoutes } from './modules/accounts/index.js';
+import { accountsRoutes, invitationRoutes, sessionsRoutes, teamRoutes, type Mailer } from './modules/accounts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { topicsRoutes } from './modules/topics/index.js';
 import { reviewsRoutes } from './modules/reviews/index.js';
@@ -48,6 +48,8 @@ export interface AppOptions {
    * on so that the OpenAPI document generated from those schemas cannot drift from what the API sends.
    */
   validateResponses?: boolean;
+  /** Sends email in place of SMTP_URL's server (tests). */
+  mailer?: Mailer;
 }
 
 declare module 'fastify' {
@@ -62,6 +64,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+const INVITATION_TOKEN_IN_URL = /^(\/v1\/invitations\/)[A-Za-z0-9_-]{43}/;
 
 export type App = FastifyInstance;
 
@@ -88,6 +91,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     publicUrl: options.config.publicUrl,
     webhookAllowPrivateNetworks: options.config.webhookAllowPrivateNetworks,
     topics: { intervalMs: options.config.topicsIntervalMs },
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.config.smtpUrl ? { smtpUrl: options.config.smtpUrl } : {}),
+    smtpFrom: options.config.smtpFrom,
+    onMailError: (error) => app.log.error({ err: error }, 'an invitation email could not be sent'),
   });
   app.decorate('services', services);
   // Cookie-authenticated changes must come from this origin (or the request's own): see http/origin.ts.
@@ -100,6 +107,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   useJsonBodies(app);
   // Added before any route or plugin, so that it reaches all of them: one rule for text on every surface.
   app.addHook('preValidation', refuseInvalidText);
+  // A route that needs the admin role says so in the API docs.
+  app.addHook('onRoute', documentRole);
   app.addSchema(ErrorBody);
   app.setErrorHandler(handleError);
   // Rendered by handleError in the shape of the surface whose prefix the path is under.
@@ -111,7 +120,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     request.log.info(
       {
         method: request.method,
-        url: request.url,
+        // An invitation's token is its credential: it stays out of the logs.
+        url: request.url.replace(INVITATION_TOKEN_IN_URL, '$1<token>'),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
       },
@@ -212,6 +222,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(async (api) => {
     api.addHook('onRequest', apiKeyAuth(services.accounts, services.sessions, publicOrigin));
     await api.register(accountsRoutes, { accounts: services.accounts });
+    await api.register(teamRoutes, { team: services.team, profile: services.profile });
     await api.register(conversationsRoutes, { conversations: services.conversations });
     await api.register(ratingConfigRoutes, {
       ratingConfig: services.ratingConfig,
@@ -225,7 +236,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(topicsRoutes, { topics: services.topics });
     await api.register(reviewsRoutes, { reviews: services.reviews });
     await api.register(webhooksRoutes, { webhooks: services.webhooks });
-    await api.register(auditRoutes, { audit: services.audit, accounts: services.accounts });
+    await api.register(auditRoutes, { audit: services.audit });
     await api.register(setupRoutes, { setup: services.setup });
     await api.register(agentsRoutes, { agents: services.agents });
     await api.register(widgetTokenRoutes, { widget: services.widget });
@@ -237,6 +248,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(ratingPageRoutes, { services, config: options.config });
   await app.register(sessionsRoutes, {
+    sessions: services.sessions,
+    signInRateLimit: options.config.signInRateLimit,
+    publicOrigin,
+  });
+  await app.register(invitationRoutes, {
+    team: services.team,
     sessions: services.sessions,
     signInRateLimit: options.config.signInRateLimit,
     publicOrigin,

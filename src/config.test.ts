@@ -26,6 +26,21 @@ describe('configuration', () => {
     );
   });
 
+  it('takes SMTP_URL as an smtp:// or smtps:// URL, and SMTP_FROM with a default from PUBLIC_URL', () => {
+    const none = loadConfig({ PUBLIC_URL: 'https://feedback.example.com' });
+    assert.equal(none.smtpUrl, undefined);
+    assert.equal(none.smtpFrom, 'Plaudit <no-reply@feedback.example.com>');
+    const set = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', SMTP_FROM: 'Support <team@example.com>' });
+    assert.equal(set.smtpUrl, 'smtps://u:p@mail.example.com:465');
+    assert.equal(set.smtpFrom, 'Support <team@example.com>');
+    for (const env of [{ SMTP_URL: 'http://mail.example.com' }, { SMTP_FROM: 'not an address' }]) {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => error instanceof ConfigError && error.problems[0]!.startsWith(Object.keys(env)[0]!),
+      );
+    }
+  });
+
   it('takes SIGN_IN_RATE_LIMIT as a whole number of at least 1', () => {
     assert.equal(loadConfig({ SIGN_IN_RATE_LIMIT: '25' }).signInRateLimit, 25);
     for (const bad of ['0', '-1', 'ten', '2.5']) {

@@ -21,6 +21,10 @@ export interface Config {
   webhookAllowPrivateNetworks: boolean;
   /** The least time between two topic computations of one organization, in milliseconds. */
   topicsIntervalMs: number;
+  /** Where invitation emails go out (`smtp://user:pass@host:587`, `smtps://…`); unset: invitations show the link only. */
+  smtpUrl: string | undefined;
+  /** The From address of the emails Plaudit sends. */
+  smtpFrom: string;
 }
 
 /** Raised with every problem in the environment at once, one sentence each. */
@@ -116,6 +120,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`TOPICS_INTERVAL_MS must be a whole number of milliseconds, at least 1000 (got "${topicsText}")`);
   }
 
+  const smtpUrl = blankToUndefined(env.SMTP_URL);
+  if (smtpUrl !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(smtpUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+      problems.push('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587');
+    }
+  }
+  let smtpFrom = blankToUndefined(env.SMTP_FROM);
+  if (smtpFrom === undefined) {
+    let host = 'localhost';
+    try {
+      host = new URL(publicUrl).hostname;
+    } catch {
+      // PUBLIC_URL's problem is reported already
+    }
+    smtpFrom = `Plaudit <no-reply@${host}>`;
+  } else if (!/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(smtpFrom)) {
+    problems.push(
+      `SMTP_FROM must be an email address, optionally with a name: "Plaudit <team@example.com>" (got "${smtpFrom}")`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -128,5 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimit,
     webhookAllowPrivateNetworks,
     topicsIntervalMs,
+    smtpUrl,
+    smtpFrom,
   };
 }

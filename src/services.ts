@@ -1,6 +1,13 @@
 import type { Database } from './db/database.js';
 import { AgentsService } from './modules/agents/index.js';
-import { AccountsService, SessionsService } from './modules/accounts/index.js';
+import {
+  AccountsService,
+  ProfileService,
+  SessionsService,
+  smtpMailer,
+  TeamService,
+  type Mailer,
+} from './modules/accounts/index.js';
 import { AnalyticsService } from './modules/analytics/index.js';
 import { AuditService } from './modules/audit/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
@@ -21,6 +28,8 @@ export interface Services {
   accounts: AccountsService;
   agents: AgentsService;
   sessions: SessionsService;
+  team: TeamService;
+  profile: ProfileService;
   conversations: ConversationsService;
   ratingConfig: RatingConfigService;
   ratings: RatingsService;
@@ -44,6 +53,12 @@ export interface ServiceOptions {
   webhookAllowPrivateNetworks?: boolean;
   /** The topic job's settings (`TOPICS_INTERVAL_MS`). */
   topics?: TopicsOptions;
+  /** Sends invitations by email: a given mailer (tests), or SMTP at `smtpUrl` from `smtpFrom`; none without. */
+  mailer?: Mailer;
+  smtpUrl?: string;
+  smtpFrom?: string;
+  /** Told when an email could not be sent (the invitation stands; its link is in the answer). */
+  onMailError?: (error: unknown) => void;
 }
 
 export function createServices(database: Database, options: ServiceOptions): Services {
@@ -64,10 +79,20 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     reviews,
   );
   const feedback = new FeedbackService(database, conversations, analytics, webhooks, reviews);
+  const sessions = new SessionsService(database);
+  const mailer =
+    options.mailer ??
+    (options.smtpUrl ? smtpMailer(options.smtpUrl, options.smtpFrom ?? 'Plaudit <no-reply@localhost>') : undefined);
   return {
     accounts: new AccountsService(database),
     agents: new AgentsService(database),
-    sessions: new SessionsService(database),
+    sessions,
+    team: new TeamService(database, sessions, {
+      publicUrl: options.publicUrl,
+      ...(mailer ? { mailer } : {}),
+      ...(options.onMailError ? { onMailError: options.onMailError } : {}),
+    }),
+    profile: new ProfileService(database),
     conversations,
     ratingConfig,
     ratings,

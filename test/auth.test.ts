@@ -116,11 +116,16 @@ describeEachDialect('API key management', (ctx) => {
       email: `agent-${Date.now()}-${Math.random()}@test.invalid`,
     });
     const response = await ctx.request('GET', '/v1/api-keys', { key: agent.apiKey.api_key });
-    assertError(response, 403, 'forbidden');
+    assertError(
+      response,
+      403,
+      'forbidden_role',
+      /^Only an admin may list the organization's API keys; this key belongs to an agent\.$/,
+    );
     assertError(
       await ctx.request('POST', '/v1/api-keys', { key: agent.apiKey.api_key, body: { scopes: ['read_all'] } }),
       403,
-      'forbidden',
+      'forbidden_role',
     );
   });
 

@@ -25,6 +25,8 @@ const MISSING: Ids = {
   topicId: '987654326',
   reviewId: '987654327',
   agentId: randomUUID(),
+  userId: randomUUID(),
+  invitationId: '987654328',
 };
 
 /** A body each write accepts, so that the request gets past validation to the lookup of the id. */
@@ -38,6 +40,7 @@ const BODIES: Record<string, unknown> = {
   'PATCH /v1/webhooks/{id}': { enabled: false },
   'PATCH /v1/reviews/{id}': { status: 'resolved' },
   'PUT /v1/agents/{agent_id}': { type: 'human', name: 'Cross-tenant agent' },
+  'PATCH /v1/users/{id}': { role: 'admin' },
   'POST /beta/conversations/{conversationId}/ratings/offer': {
     ratingType: 'Csat',
     agentId: '0f5ab6a3-5d0e-4c41-9a42-5a8a2a3c0001',
@@ -103,6 +106,8 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
       funnel: await get('/v1/analytics/funnel'),
       agent: await get(`/v1/agents/${ownerIds.agentId}`),
       agents: await get('/v1/agents'),
+      users: await get('/v1/users'),
+      invitations: await get('/v1/invitations'),
     };
   }
 

@@ -4,12 +4,15 @@ import { Skeleton, Spinner } from './components/ui';
 import { Link, matchPath, useRouter } from './lib/router';
 import { ConversationPage } from './pages/conversation';
 import { InboxPage } from './pages/inbox';
+import { AcceptInvitePage } from './pages/accept-invite';
 import { NotFoundPage } from './pages/not-found';
+import { ProfilePage } from './pages/profile';
 import { SettingsPage } from './pages/settings';
 import { ApiKeysPage } from './pages/settings/api-keys';
 import { AuditLogPage } from './pages/settings/audit-log';
 import { WebhooksPage } from './pages/settings/webhooks';
 import { SignInPage } from './pages/sign-in';
+import { TeamPage } from './pages/team';
 import { useSession } from './session';
 
 // The charts are the heaviest part of the bundle: load them with the analytics page only.
@@ -27,6 +30,7 @@ const navigation: Array<{ to: string; label: string; icon: IconName }> = [
 
 /** The settings' sections beyond the rating settings at /settings itself. */
 const settingsSections: Record<string, { title: string; page: () => ReactNode }> = {
+  '/settings/team': { title: 'Team', page: () => <TeamPage /> },
   '/settings/api-keys': { title: 'API keys', page: () => <ApiKeysPage /> },
   '/settings/webhooks': { title: 'Webhooks', page: () => <WebhooksPage /> },
   '/settings/audit-log': { title: 'Audit log', page: () => <AuditLogPage /> },
@@ -36,6 +40,8 @@ function titleOf(pathname: string): string {
   if (pathname.startsWith('/conversations/')) return 'Conversation';
   const section = settingsSections[pathname];
   if (section) return section.title;
+  if (pathname === '/profile') return 'Your profile';
+  if (pathname === '/accept-invite') return 'Join your team';
   return navigation.find((item) => item.to === pathname)?.label ?? 'Plaudit';
 }
 
@@ -52,6 +58,7 @@ function page(pathname: string): ReactNode {
   if (pathname === '/settings') return <SettingsPage />;
   const section = settingsSections[pathname];
   if (section) return section.page();
+  if (pathname === '/profile') return <ProfilePage />;
   const conversation = matchPath('/conversations/:id', pathname);
   if (conversation) return <ConversationPage key={conversation.id} id={conversation.id!} />;
   return <NotFoundPage />;
@@ -103,6 +110,9 @@ export function App() {
       </div>
     );
   }
+
+  // Public, like sign-in; accepting replaces whatever session the browser had.
+  if (pathname === '/accept-invite') return <AcceptInvitePage />;
 
   if (pathname === '/sign-in') {
     if (state.status === 'signed-in') {
@@ -168,13 +178,18 @@ function Shell({ pathname, children }: { pathname: string; children: ReactNode }
           </ul>
         </nav>
         <div className="account">
-          <span className="avatar" aria-hidden="true">
-            {initials}
-          </span>
-          <div className="account-text">
-            <span className="account-name">{session?.user.name || 'Signed in'}</span>
-            <span className="account-email">{session?.user.email}</span>
-          </div>
+          <Link to="/profile" className="account-link" aria-label="Your profile" title="Your profile">
+            <span className="avatar" aria-hidden="true">
+              {initials}
+            </span>
+            <span className="account-text">
+              <span className="account-name">{session?.user.name || 'Signed in'}</span>
+              <span className="account-email">{session?.user.email}</span>
+            </span>
+            <span className="account-profile-icon" aria-hidden="true">
+              <Icon name="user" size={17} />
+            </span>
+          </Link>
           <button
             type="button"
             className="icon-button"

@@ -5,6 +5,7 @@ import { RouterProvider } from './lib/router';
 import { SessionProvider } from './session';
 import './styles.css';
 import './styles-settings.css';
+import './styles-team.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

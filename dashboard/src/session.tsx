@@ -10,6 +10,10 @@ type SessionState =
 interface SessionApi {
   state: SessionState;
   signIn(email: string, password: string): Promise<void>;
+  /** Accepts an invitation by the token of its link: creates the user and signs them in. */
+  acceptInvitation(token: string, name: string, password: string): Promise<void>;
+  /** The signed-in user's name changed (their profile). */
+  renamed(name: string): void;
   signOut(): Promise<void>;
 }
 
@@ -55,6 +59,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-in', session: data });
   }, []);
 
+  const acceptInvitation = useCallback(async (token: string, name: string, password: string) => {
+    const { data } = await request<{ data: Session }>(`/v1/invitations/${encodeURIComponent(token)}/accept`, {
+      method: 'POST',
+      body: { name, password },
+    });
+    adopt(data);
+    setState({ status: 'signed-in', session: data });
+  }, []);
+
+  const renamed = useCallback((name: string) => {
+    setState((current) =>
+      current.status === 'signed-in'
+        ? { status: 'signed-in', session: { ...current.session, user: { ...current.session.user, name } } }
+        : current,
+    );
+  }, []);
+
   const signOut = useCallback(async () => {
     try {
       await request('/auth/sign-out', { method: 'POST' });
@@ -67,7 +88,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-out' });
   }, []);
 
-  const api = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const api = useMemo(
+    () => ({ state, signIn, acceptInvitation, renamed, signOut }),
+    [state, signIn, acceptInvitation, renamed, signOut],
+  );
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
 }
 

@@ -215,6 +215,7 @@ export const healviRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   app.patch(
     `${PREFIX}/settings/general`,
     {
+      config: { role: 'admin' },
       schema: {
         tags,
         summary: 'Change the general settings (Healvi)',

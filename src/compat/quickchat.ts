@@ -71,6 +71,7 @@ export const quickchatRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
   app.patch(
     PATH,
     {
+      config: { role: 'admin' },
       schema: {
         tags,
         summary: 'Change the conversation rating configuration (Quickchat)',

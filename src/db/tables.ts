@@ -1,5 +1,11 @@
 import type { AgentsTable } from '../modules/agents/index.js';
-import type { ApiKeysTable, OrganizationsTable, SessionsTable, UsersTable } from '../modules/accounts/index.js';
+import type {
+  ApiKeysTable,
+  InvitationsTable,
+  OrganizationsTable,
+  SessionsTable,
+  UsersTable,
+} from '../modules/accounts/index.js';
 import type { MessageDaysTable, RatingDaysTable } from '../modules/analytics/index.js';
 import type { AuditLogTable } from '../modules/audit/index.js';
 import type { ConversationsTable, MessagesTable } from '../modules/conversations/index.js';
@@ -28,6 +34,7 @@ export interface Tables {
   analytics_rating_days: RatingDaysTable;
   analytics_message_days: MessageDaysTable;
   sessions: SessionsTable;
+  invitations: InvitationsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../errors.js';
 import type { AccountsService, Principal, SessionsService } from '../modules/accounts/index.js';
 import { grants, type Scope } from '../modules/accounts/index.js';
@@ -99,8 +99,47 @@ export function apiKeyAuth(accounts: AccountsService, sessions: SessionsService,
     if (!grants(principal.scopes, scope)) {
       throw new AppError('insufficient_scope', `Insufficient token scope. Required: ${scope}`);
     }
+    checkRole(request, principal);
     request.principal = principal;
   };
+}
+
+/** Where the OpenAPI document says which role an operation needs: `"x-plaudit-role": "admin"`. */
+export const ROLE_EXTENSION = 'x-plaudit-role';
+
+/** What a route does, as the middle of a sentence: its summary, first letter lowered, without a vendor's name. */
+function actionOf(request: FastifyRequest): string {
+  const summary = (request.routeOptions.schema as { summary?: string } | undefined)?.summary;
+  if (!summary) return 'do this';
+  const plain = summary.replace(/\s*\([^)]*\)\s*$/, '');
+  return plain.charAt(0).toLowerCase() + plain.slice(1);
+}
+
+/**
+ * Refuses a route that declares `config: { role: 'admin' }` to an agent, with 403 `forbidden_role` and a sentence
+ * naming the role needed. An API key acts with its owner's role, a session with its user's.
+ */
+export function checkRole(request: FastifyRequest, principal: Principal): void {
+  const needed = request.routeOptions.config.role;
+  if (!needed || principal.role === needed) return;
+  const who = principal.via === 'session' ? 'you are signed in as an agent' : 'this key belongs to an agent';
+  throw new AppError('forbidden_role', `Only an admin may ${actionOf(request)}; ${who}.`, { required_role: needed });
+}
+
+/**
+ * An onRoute hook: a route that needs the admin role says so in its OpenAPI operation (`x-plaudit-role` and a
+ * sentence in its description), so the document, the client and the tests that walk it see every such route.
+ */
+export function documentRole(route: RouteOptions): void {
+  const role = (route.config as { role?: 'admin' } | undefined)?.role;
+  if (!role || !route.schema) return;
+  const schema = route.schema as Record<string, unknown> & { description?: string };
+  const note = 'Admins only: an agent is refused with 403 `forbidden_role`.';
+  route.schema = {
+    ...schema,
+    [ROLE_EXTENSION]: role,
+    description: schema.description ? `${schema.description} ${note}` : note,
+  } as RouteOptions['schema'];
 }
 
 /** The authenticated caller; routes behind `apiKeyAuth` always have one. */

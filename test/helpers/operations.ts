@@ -53,6 +53,8 @@ export interface Ids {
   topicId: string;
   reviewId: string;
   agentId: string;
+  userId: string;
+  invitationId: string;
 }
 
 /**
@@ -74,6 +76,8 @@ export function valueOf(path: string, param: string, ids: Ids): string | undefin
   if (path.startsWith('/v1/analytics/topics/')) return ids.topicId;
   if (path.startsWith('/v1/reviews/')) return ids.reviewId;
   if (path.startsWith('/v1/webhooks/')) return ids.webhookId;
+  if (path.startsWith('/v1/users/')) return ids.userId;
+  if (path.startsWith('/v1/invitations/')) return ids.invitationId;
   return undefined;
 }
 
@@ -107,8 +111,8 @@ export interface SeededOrganization {
 
 /**
  * Fills a tenant with one record of every kind a path can name: a webhook with a delivery, a named agent, a
- * conversation with messages, message feedback, a rating invite, an answered survey, a second API key, a topic and a
- * review item.
+ * conversation with messages, message feedback, a rating invite, an answered survey, a second API key, a topic, a
+ * review item, a second member and a pending invitation.
  */
 export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promise<SeededOrganization> {
   const secret = `owner-secret-${randomUUID()}`;
@@ -175,6 +179,16 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
   // The same low answer puts the conversation in the review queue.
   const reviews = await ctx.request('GET', '/v1/reviews', { key: tenant.key });
   assert.equal(reviews.body.data.length, 1, JSON.stringify(reviews.body));
+  const member = await ctx.app.services.accounts.createUser({
+    orgId: tenant.orgId,
+    email: `member-${randomUUID()}@test.invalid`,
+    name: `Member ${secret}`,
+  });
+  const invitation = await ctx.request('POST', '/v1/invitations', {
+    key: tenant.key,
+    body: { email: `invitee-${randomUUID()}@test.invalid`, role: 'agent' },
+  });
+  expect(invitation, 201);
   return {
     ids: {
       conversationId: String(id),
@@ -188,6 +202,8 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
       topicId: String(topics.body.data.topics[0].id),
       reviewId: String(reviews.body.data[0].id),
       agentId,
+      userId: member.user.id,
+      invitationId: String(invitation.body.data.id),
     },
     markers: [
       secret,
@@ -200,6 +216,8 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
       invite.body.data.rating.uid,
       invite.body.data.rating.code,
       webhook.body.data.secret,
+      member.user.email,
+      invitation.body.data.email,
     ],
     ratingCode: invite.body.data.rating.code,
   };

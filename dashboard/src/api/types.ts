@@ -5,11 +5,13 @@ export type Thumb = 'up' | 'down';
 export type QuestionCode = 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
 export type QuestionKind = 'stars' | 'nps' | 'thumbs';
 
+export type Role = 'admin' | 'agent';
+
 export interface User {
   id: string;
   email: string;
   name: string | null;
-  role: string;
+  role: Role;
   /** The agent this user is, if any. */
   agent_id?: string | null;
 }
@@ -26,6 +28,38 @@ export interface DirectoryAgent {
   user_id: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A member of the organization, as `GET /v1/users` lists them. */
+export interface TeamMember extends User {
+  status: 'active' | 'deactivated';
+  created_at: string;
+  last_sign_in_at: string | null;
+  deactivated_at: string | null;
+}
+
+export interface Invitation {
+  id: number;
+  email: string;
+  role: Role;
+  invited_by: { id: string; name: string | null; email: string } | null;
+  status: 'pending' | 'accepted' | 'revoked' | 'expired';
+  created_at: string;
+  expires_at: string;
+}
+
+export interface IssuedInvitation extends Invitation {
+  link: string;
+  email_sent: boolean;
+}
+
+/** What an invitation's link shows before it is accepted. */
+export interface InvitationPreview {
+  email: string;
+  role: Role;
+  organization: { name: string };
+  invited_by: { name: string | null; email: string } | null;
+  expires_at: string;
 }
 
 export interface Organization {

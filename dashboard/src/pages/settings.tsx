@@ -6,6 +6,7 @@ import { SettingsNav } from '../components/settings-nav';
 import { Badge, Card, ErrorState, Skeleton, Switch } from '../components/ui';
 import { formatDateTime, questionNames } from '../lib/format';
 import { useApi, useDebounced } from '../lib/use-api';
+import { useSignedIn } from '../session';
 
 const QUESTION_CODES = ['STARS', 'CSAT', 'NPS', 'HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
 const HEX = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
@@ -171,6 +172,7 @@ const policies: Array<{ value: RedirectPolicy; label: string; hint: string }> = 
 ];
 
 export function SettingsPage() {
+  const isAdmin = useSignedIn().user.role === 'admin';
   const loaded = useApi<{ data: RatingSettings }>('/v1/rating-settings');
   const [saved, setSaved] = useState<RatingSettings | null>(null);
   const [draft, setDraft] = useState<RatingSettingsDraft | null>(null);
@@ -262,7 +264,8 @@ export function SettingsPage() {
   return (
     <div className="page">
       <PageHeader updatedAt={saved.updated_at} />
-      <div className="settings-layout">
+      {/* For agents every control is disabled (the API refuses their changes too). */}
+      <fieldset className="settings-layout" disabled={!isAdmin}>
         <form className="settings-form" onSubmit={save} ref={formRef} noValidate aria-label="Rating settings">
           {errors.form ? (
             <div className="form-alert" role="alert">
@@ -271,6 +274,11 @@ export function SettingsPage() {
             </div>
           ) : null}
 
+          {!isAdmin ? (
+            <p className="notice" role="note">
+              <Icon name="eye" size={15} /> Only admins change these settings; you see them as they are.
+            </p>
+          ) : null}
           <Card title="Collecting ratings" description="What customers are asked when a conversation ends.">
             <div className="card-body">
               <Switch
@@ -461,8 +469,7 @@ export function SettingsPage() {
               </TextField>
             </div>
           </Card>
-
-          <div className={`save-bar${dirty ? ' is-dirty' : ''}`}>
+          <div className={`save-bar${dirty ? ' is-dirty' : ''}`} hidden={!isAdmin}>
             <p className="save-status" role="status">
               {notice ? (
                 <span className="save-ok">
@@ -486,7 +493,7 @@ export function SettingsPage() {
         </form>
 
         <Preview draft={normalized(draft)} />
-      </div>
+      </fieldset>
     </div>
   );
 }

@@ -5,7 +5,9 @@ import { useSession } from '../session';
 
 function messageFor(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'invalid_credentials' || error.status === 401) return 'The email or password is wrong.';
+    // The server's sentence: a wrong email or password, or an account an admin deactivated.
+    if (error.code === 'invalid_credentials') return error.message;
+    if (error.status === 401) return 'The email or password is wrong.';
     if (error.status === 429) return 'Too many attempts. Wait a minute, then try again.';
     if (error.missingRoute) return 'This server does not offer dashboard sign-in.';
     return error.message;
@@ -85,9 +87,7 @@ export function SignInPage({ expired }: { expired: boolean }) {
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-        <p className="sign-in-foot">
-          No account yet? An administrator adds you with <code>plaudit user create</code>.
-        </p>
+        <p className="sign-in-foot">No account yet? Ask an admin of your organization to invite you.</p>
       </main>
     </div>
   );

@@ -237,7 +237,105 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change your own name */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string | null;
+                /** @description `admin` sets the organization up (settings, keys, webhooks, the team); `agent` reads and rates. */
+                role: 'admin' | 'agent';
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/v1/api-keys': {
@@ -249,7 +347,7 @@ export interface paths {
     };
     /**
      * List the organization's API keys
-     * @description Admins only. The keys themselves are shown once, when made, and never again.
+     * @description The keys themselves are shown once, when made, and never again. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     get: {
       parameters: {
@@ -369,7 +467,7 @@ export interface paths {
     put?: never;
     /**
      * Create an API key
-     * @description Admins only. Issues a key to `user_id` (default: the caller). The key is in this answer only.
+     * @description Issues a key to `user_id` (default: the caller); the key acts with that user's role. The key is in this answer only. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     post: {
       parameters: {
@@ -523,7 +621,7 @@ export interface paths {
     post?: never;
     /**
      * Revoke an API key
-     * @description Admins only. A revoked key answers 401 from then on. Revoking twice changes nothing.
+     * @description A revoked key answers 401 from then on. Revoking twice changes nothing. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     delete: {
       parameters: {
@@ -655,6 +753,984 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the organization's members
+     * @description Active members first, then deactivated ones; each with their role and last sign-in. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string | null;
+                /** @description `admin` sets the organization up (settings, keys, webhooks, the team); `agent` reads and rates. */
+                role: 'admin' | 'agent';
+                status: 'active' | 'deactivated';
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                last_sign_in_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                deactivated_at: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a member's role
+     * @description The last active admin cannot become an agent: 409 `last_admin`. A deactivated member: 409 `user_deactivated`. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description `admin` sets the organization up (settings, keys, webhooks, the team); `agent` reads and rates. */
+            role: 'admin' | 'agent';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string | null;
+                /** @description `admin` sets the organization up (settings, keys, webhooks, the team); `agent` reads and rates. */
+                role: 'admin' | 'agent';
+                status: 'active' | 'deactivated';
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                last_sign_in_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                deactivated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/users/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Deactivate a member
+     * @description At once and in one transaction, their dashboard sessions end and their API keys are revoked; they can no longer sign in. Deactivating twice changes nothing. The last active admin: 409 `last_admin`. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string | null;
+                /** @description `admin` sets the organization up (settings, keys, webhooks, the team); `agent` reads and rates. */
+                role: 'admin' | 'agent';
+                status: 'active' | 'deactivated';
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                last_sign_in_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                deactivated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the pending invitations
+     * @description Invitations neither accepted, revoked nor expired, newest first. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                email: string;
+                /** @description `admin` sets the organization up (settings, keys, webhooks, the team); `agent` reads and rates. */
+                role: 'admin' | 'agent';
+                invited_by: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  email: string;
+                } | null;
+                status: 'pending' | 'accepted' | 'revoked' | 'expired';
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                accepted_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                revoked_at: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Invite someone to the team
+     * @description Answers the link to accept it (`PUBLIC_URL/accept-invite?token=…`) this once; with `SMTP_URL` set it is also emailed. The link works once, for 7 days. An email that already has an account: 409 `email_taken`; one already invited: 409 `invitation_pending`. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            /** @description `admin` sets the organization up (settings, keys, webhooks, the team); `agent` reads and rates. */
+            role: 'admin' | 'agent';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                email: string;
+                /** @description `admin` sets the organization up (settings, keys, webhooks, the team); `agent` reads and rates. */
+                role: 'admin' | 'agent';
+                invited_by: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  email: string;
+                } | null;
+                status: 'pending' | 'accepted' | 'revoked' | 'expired';
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                accepted_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                revoked_at: string | null;
+                /** @description The link to accept the invitation: shown in this answer only. */
+                link: string;
+                /** @description Whether the link also went out by email (SMTP_URL set and accepted). */
+                email_sent: boolean;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/invitations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an invitation
+     * @description Its link stops working (410 `invitation_revoked`). Revoking twice changes nothing. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /**
+           * @description The integer id (at most 9223372036854775807).
+           * @example 42
+           */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                email: string;
+                /** @description `admin` sets the organization up (settings, keys, webhooks, the team); `agent` reads and rates. */
+                role: 'admin' | 'agent';
+                invited_by: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  email: string;
+                } | null;
+                status: 'pending' | 'accepted' | 'revoked' | 'expired';
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                accepted_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                revoked_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change your own password
+     * @description Needs the current password (400 `current_password_incorrect`). The new one has at least 12 characters and is not a common password. Every other session of yours ends; this one stays signed in.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            current_password: string;
+            new_password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                ended_sessions: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -2079,7 +3155,7 @@ export interface paths {
     head?: never;
     /**
      * Change the rating settings
-     * @description Send any subset of the fields. The merged result is validated as a whole: `conv_rating_active` and `conv_rating_popup_active` must be equal and every question code known; otherwise nothing changes.
+     * @description Send any subset of the fields. The merged result is validated as a whole: `conv_rating_active` and `conv_rating_popup_active` must be equal and every question code known; otherwise nothing changes. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     patch: {
       parameters: {
@@ -7625,7 +8701,7 @@ export interface paths {
     };
     /**
      * List webhooks
-     * @description Newest first. Secrets are not listed.
+     * @description Newest first. Secrets are not listed. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     get: {
       parameters: {
@@ -7755,7 +8831,7 @@ export interface paths {
     put?: never;
     /**
      * Register a webhook
-     * @description Answers the webhook with its signing `secret` (`whsec_` + base64), shown here and on rotation only. Private, loopback and link-local addresses are refused unless `WEBHOOK_ALLOW_PRIVATE_NETWORKS=true`.
+     * @description Answers the webhook with its signing `secret` (`whsec_` + base64), shown here and on rotation only. Private, loopback and link-local addresses are refused unless `WEBHOOK_ALLOW_PRIVATE_NETWORKS=true`. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     post: {
       parameters: {
@@ -7915,7 +8991,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a webhook */
+    /**
+     * Get a webhook
+     * @description Admins only: an agent is refused with 403 `forbidden_role`.
+     */
     get: {
       parameters: {
         query?: never;
@@ -8050,7 +9129,7 @@ export interface paths {
     post?: never;
     /**
      * Delete a webhook
-     * @description With its deliveries and their log; pending deliveries are not sent.
+     * @description With its deliveries and their log; pending deliveries are not sent. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     delete: {
       parameters: {
@@ -8149,7 +9228,7 @@ export interface paths {
     head?: never;
     /**
      * Change a webhook
-     * @description Omitted fields keep their values. New events follow the change within seconds on every node.
+     * @description Omitted fields keep their values. New events follow the change within seconds on every node. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     patch: {
       parameters: {
@@ -8319,7 +9398,7 @@ export interface paths {
     put?: never;
     /**
      * Rotate the signing secret
-     * @description Every delivery sent from now on, pending ones included, is signed with the new secret only.
+     * @description Every delivery sent from now on, pending ones included, is signed with the new secret only. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     post: {
       parameters: {
@@ -8470,7 +9549,7 @@ export interface paths {
     put?: never;
     /**
      * Send a test event
-     * @description Queues a `ping` event (`{"type":"ping","timestamp","data":{"webhook_uid","message"}}`) to this webhook alone, enabled or not and whatever it subscribes to. It goes through the same outbox and worker as every event: signed, logged among the deliveries and retried alike. Answers the queued delivery.
+     * @description Queues a `ping` event (`{"type":"ping","timestamp","data":{"webhook_uid","message"}}`) to this webhook alone, enabled or not and whatever it subscribes to. It goes through the same outbox and worker as every event: signed, logged among the deliveries and retried alike. Answers the queued delivery. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     post: {
       parameters: {
@@ -8649,7 +9728,7 @@ export interface paths {
     };
     /**
      * List the deliveries of a webhook
-     * @description Newest first, each with its attempts (status code, duration, error).
+     * @description Newest first, each with its attempts (status code, duration, error). Admins only: an agent is refused with 403 `forbidden_role`.
      */
     get: {
       parameters: {
@@ -8840,7 +9919,7 @@ export interface paths {
     put?: never;
     /**
      * Send a delivery again
-     * @description Queues the delivery to be sent at once with the same `webhook-id`; a finished one starts a fresh schedule of retries.
+     * @description Queues the delivery to be sent at once with the same `webhook-id`; a finished one starts a fresh schedule of retries. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     post: {
       parameters: {
@@ -8952,7 +10031,7 @@ export interface paths {
     };
     /**
      * Read the audit log
-     * @description Admins only. Who did what and when: settings changes with their before and after, API keys created and revoked, webhooks created, changed, rotated and deleted, conversations anonymized, and the team’s events. Newest first. The log is append-only: no route changes or deletes an entry.
+     * @description Admins only. Who did what and when: settings changes with their before and after, API keys created and revoked, webhooks created, changed, rotated and deleted, conversations anonymized, and the team’s events. Newest first. The log is append-only: no route changes or deletes an entry. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     get: {
       parameters: {
@@ -9117,7 +10196,7 @@ export interface paths {
     };
     /**
      * Who appears in the audit log
-     * @description Admins only. The users who did something the log records: the choices of its actor filter.
+     * @description Admins only. The users who did something the log records: the choices of its actor filter. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     get: {
       parameters: {
@@ -9615,7 +10694,7 @@ export interface paths {
     };
     /**
      * Say who an agent is
-     * @description Creates the agent (201) or replaces what the directory says about it (200): an omitted field is cleared. `model` and `description` are for AI agents only. With `name` null, the name of the dashboard user linked to the agent stands in. Admins only.
+     * @description Creates the agent (201) or replaces what the directory says about it (200): an omitted field is cleared. `model` and `description` are for AI agents only. With `name` null, the name of the dashboard user linked to the agent stands in. Admins only. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     put: {
       parameters: {
@@ -9889,6 +10968,310 @@ export interface paths {
         };
         /** @description Default Response */
         415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/invitations/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Show an invitation
+     * @description By the token of its link, without a key: the email invited, the role, the organization and who invited. A link that no longer works: 404 `invitation_not_found`, or 410 `invitation_expired`, `invitation_accepted` or `invitation_revoked`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                email: string;
+                /** @description `admin` sets the organization up (settings, keys, webhooks, the team); `agent` reads and rates. */
+                role: 'admin' | 'agent';
+                organization: {
+                  name: string;
+                };
+                invited_by: {
+                  name: string | null;
+                  email: string;
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/invitations/{token}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept an invitation
+     * @description Creates the user with this name and password and signs them in, as sign-in does (the answer sets the `plaudit_session` cookie). The password has at least 12 characters (400 `password_too_short`) and is not one of the 10,000 most common (400 `password_too_common`). A link works once.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                user: {
+                  /** Format: uuid */
+                  id: string;
+                  email: string;
+                  name: string | null;
+                  role: 'admin' | 'agent';
+                };
+                organization: {
+                  id: number;
+                  name: string;
+                  timezone: string;
+                };
+                /** @description Send it in the `x-csrf-token` header of every request that is not a GET or HEAD. */
+                csrf_token: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
           headers: {
             [name: string]: unknown;
           };

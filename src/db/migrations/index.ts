@@ -10,6 +10,7 @@ import * as widgetDemo from './0008_widget_demo.js';
 import * as expirySweep from './0009_expiry_sweep.js';
 import * as search from './0010_search.js';
 import * as agents from './0011_agents.js';
+import * as team from './0012_team.js';
 import * as admin from './0013_admin.js';
 import * as topics from './0014_topics.js';
 import * as reviews from './0015_reviews.js';
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0009_expiry_sweep': expirySweep,
   '0010_search': search,
   '0011_agents': agents,
+  '0012_team': team,
   '0013_admin': admin,
   '0014_topics': topics,
   '0015_reviews': reviews,

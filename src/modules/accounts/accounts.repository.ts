@@ -18,8 +18,8 @@ export class AccountsRepository {
       .executeTakeFirstOrThrow();
   }
 
-  findOrganization(id: number) {
-    return this.db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+  findOrganization(id: number, db: Db = this.db) {
+    return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async countOrganizations(): Promise<number> {
@@ -94,9 +94,19 @@ export class AccountsRepository {
     () => this.db,
     (db, params: { hash: string }) =>
       db
-        .selectFrom('api_keys')
-        .select(['id', 'org_id', 'user_id', 'scopes', 'last_used_at', 'revoked_at'])
-        .where('key_hash', '=', params.hash),
+        .selectFrom('api_keys as k')
+        .innerJoin('users as u', 'u.id', 'k.user_id')
+        .select([
+          'k.id',
+          'k.org_id',
+          'k.user_id',
+          'k.scopes',
+          'k.last_used_at',
+          'k.revoked_at',
+          'u.role',
+          'u.deactivated_at',
+        ])
+        .where('k.key_hash', '=', params.hash),
   );
 
   async findApiKeyForAuth(hash: string) {

@@ -73,16 +73,16 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
   app.get(
     '/v1/api-keys',
     {
+      config: { role: 'admin' },
       schema: {
         tags,
         summary: "List the organization's API keys",
-        description: 'Admins only. The keys themselves are shown once, when made, and never again.',
+        description: 'The keys themselves are shown once, when made, and never again.',
         response: { 200: Type.Object({ data: Type.Array(ApiKey) }), ...errorResponses() },
       },
     },
     async (request) => {
       const principal = principalOf(request);
-      await accounts.requireAdmin(principal, 'manage API keys');
       return { data: await accounts.listApiKeys(principal.orgId) };
     },
   );
@@ -94,7 +94,9 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
       schema: {
         tags,
         summary: 'Create an API key',
-        description: 'Admins only. Issues a key to `user_id` (default: the caller). The key is in this answer only.',
+        description:
+          "Issues a key to `user_id` (default: the caller); the key acts with that user's role. The key is in this " +
+          'answer only.',
         body: Type.Object(
           {
             scopes: Type.Array(ScopeSchema, { minItems: 1, uniqueItems: true }),
@@ -111,7 +113,6 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      await accounts.requireAdmin(principal, 'manage API keys');
       const data = await accounts.createApiKey(
         {
           orgId: principal.orgId,
@@ -132,14 +133,13 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
       schema: {
         tags,
         summary: 'Revoke an API key',
-        description: 'Admins only. A revoked key answers 401 from then on. Revoking twice changes nothing.',
+        description: 'A revoked key answers 401 from then on. Revoking twice changes nothing.',
         params: Type.Object({ id: IntegerId }),
         response: { 200: Type.Object({ data: ApiKey }), ...errorResponses('api_key_not_found') },
       },
     },
     async (request) => {
       const principal = principalOf(request);
-      await accounts.requireAdmin(principal, 'manage API keys');
       return { data: await accounts.revokeApiKey(request.params.id, principal.orgId, principal) };
     },
   );

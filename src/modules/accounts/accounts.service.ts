@@ -18,6 +18,8 @@ export interface Principal {
   /** The API key's id; null for a session. */
   keyId: number | null;
   scopes: Scope[];
+  /** The user's role: a key acts with its owner's, a session with its user's. */
+  role: Role;
 }
 
 export interface OrganizationView {
@@ -254,6 +256,9 @@ export class AccountsService {
     const row = await this.repository.findApiKeyForAuth(hashApiKey(key));
     if (!row) throw new AppError('invalid_api_key', 'The API key is not valid.');
     if (row.revoked_at) throw new AppError('invalid_api_key', 'The API key has been revoked.');
+    // Deactivation revokes the user's keys in the same transaction; this is the second lock on the same door.
+    if (row.deactivated_at)
+      throw new AppError('invalid_api_key', 'The API key has been revoked: its user was deactivated.');
     const now = Date.now();
     if (!row.last_used_at || now - Date.parse(row.last_used_at) > LAST_USED_PRECISION_MS) {
       await this.repository.touchApiKey(Number(row.id), new Date(now).toISOString());
@@ -264,13 +269,8 @@ export class AccountsService {
       via: 'api_key',
       keyId: Number(row.id),
       scopes: row.scopes.split(',') as Scope[],
+      role: row.role,
     };
-  }
-
-  /** Refuses the caller unless the key's user is an admin of its organization (looked up only where it matters). */
-  async requireAdmin(principal: Principal, action: string): Promise<void> {
-    const user = await this.repository.findUser(principal.userId);
-    if (user?.role !== 'admin') throw new AppError('forbidden', `Only admins of the organization can ${action}.`);
   }
 
   async findOrganization(id: number): Promise<OrganizationView | undefined> {

@@ -20,6 +20,9 @@ export interface UsersTable {
   created_at: string;
   /** The agent (by the UUID conversations name) this user is, if any. */
   agent_id: Generated<string | null>;
+  last_sign_in_at: string | null;
+  /** Set when an admin deactivated the user: they can no longer sign in, and their keys were revoked. */
+  deactivated_at: string | null;
 }
 
 export interface ApiKeysTable {
@@ -48,4 +51,19 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+}
+
+/** An invitation to join an organization. The link carries a random token; only its SHA-256 (hex) is stored. */
+export interface InvitationsTable {
+  id: Generated<number>;
+  org_id: number;
+  email: string;
+  role: Role;
+  token_hash: string;
+  /** The admin who sent it; null once that user is gone. */
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
 }

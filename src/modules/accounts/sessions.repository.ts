@@ -11,8 +11,8 @@ export class SessionsRepository {
     private readonly dialect: Dialect,
   ) {}
 
-  async insertSession(row: Insertable<SessionsTable>): Promise<void> {
-    await this.db.insertInto('sessions').values(row).execute();
+  async insertSession(row: Insertable<SessionsTable>, db: Db = this.db): Promise<void> {
+    await db.insertInto('sessions').values(row).execute();
   }
 
   /** The session, for authentication: one primary-key lookup on every request the dashboard makes. */
@@ -20,9 +20,19 @@ export class SessionsRepository {
     () => this.db,
     (db, params: { hash: string }) =>
       db
-        .selectFrom('sessions')
-        .select(['token_hash', 'user_id', 'org_id', 'csrf_token', 'last_seen_at', 'expires_at'])
-        .where('token_hash', '=', params.hash),
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .select([
+          's.token_hash',
+          's.user_id',
+          's.org_id',
+          's.csrf_token',
+          's.last_seen_at',
+          's.expires_at',
+          'u.role',
+          'u.deactivated_at',
+        ])
+        .where('s.token_hash', '=', params.hash),
   );
 
   async findSession(hash: string) {
@@ -44,6 +54,7 @@ export class SessionsRepository {
         'u.email',
         'u.name as user_name',
         'u.role',
+        'u.deactivated_at',
         'o.id as org_id',
         'o.name as org_name',
         'o.timezone',
@@ -61,8 +72,8 @@ export class SessionsRepository {
   }
 
   /** Removes a user's sessions that ended (absolute expiry before `now`, or idle since `idleBefore`). */
-  async deleteEndedSessions(userId: string, now: string, idleBefore: string): Promise<void> {
-    await this.db
+  async deleteEndedSessions(userId: string, now: string, idleBefore: string, db: Db = this.db): Promise<void> {
+    await db
       .deleteFrom('sessions')
       .where('user_id', '=', userId)
       .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))

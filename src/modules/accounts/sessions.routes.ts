@@ -12,7 +12,7 @@ import type { SessionsService } from './sessions.service.js';
 const tags = ['Session'];
 const FIVE_MINUTES = 5 * 60_000;
 
-const Session = Type.Object({
+export const Session = Type.Object({
   user: Type.Object({
     id: Uuid,
     email: Type.String(),
@@ -26,7 +26,7 @@ const Session = Type.Object({
 });
 
 /** The session cookie's attributes; `Secure` whenever the request came over HTTPS (with TRUST_PROXY, as forwarded). */
-function cookieOptions(request: FastifyRequest, maxAgeSeconds?: number): CookieSerializeOptions {
+export function cookieOptions(request: FastifyRequest, maxAgeSeconds?: number): CookieSerializeOptions {
   return {
     path: '/',
     httpOnly: true,

@@ -1,7 +1,9 @@
-import type { Database } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
+import { recordAudit } from '../audit/index.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { Principal, UserView } from './accounts.service.js';
+import type { Role } from './accounts.table.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import {
   hashSessionToken,
@@ -45,7 +47,7 @@ export class SessionsService {
   private readonly accounts: AccountsRepository;
   private readonly sessions: SessionsRepository;
 
-  constructor(database: Database) {
+  constructor(private readonly database: Database) {
     this.accounts = new AccountsRepository(database.db);
     this.sessions = new SessionsRepository(database.db, database.dialect);
   }
@@ -58,29 +60,82 @@ export class SessionsService {
     const user = await this.accounts.findUserByEmail(email.trim().toLowerCase());
     const hash = user?.password_hash ?? (await decoyPasswordHash());
     const matches = await verifyPassword(password, hash);
+    if (user && !matches) {
+      await recordAudit(this.database.db, {
+        orgId: Number(user.org_id),
+        actorUserId: null,
+        actorKeyId: null,
+        action: 'user.sign_in_failed',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { reason: user.password_hash ? 'wrong_password' : 'no_password' },
+      });
+    }
     if (!user || !user.password_hash || !matches) throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
-    const organization = await this.accounts.findOrganization(Number(user.org_id));
-    if (!organization) throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
+    // Said only to whoever knows the password, so it tells no one else that the address has an account.
+    if (user.deactivated_at) {
+      await recordAudit(this.database.db, {
+        orgId: Number(user.org_id),
+        actorUserId: null,
+        actorKeyId: null,
+        action: 'user.sign_in_failed',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { reason: 'deactivated' },
+      });
+      throw new AppError(
+        'invalid_credentials',
+        'This account has been deactivated; ask an admin of your organization to invite you again.',
+      );
+    }
+    return this.beginSession(this.database.db, user, 'user.signed_in');
+  }
 
+  /**
+   * Begins a session for a user who just proved who they are (by password, or by accepting an invitation inside the
+   * transaction `db`): records the sign-in and its audit entry, and answers the token for the cookie.
+   */
+  async beginSession(
+    db: Db,
+    user: { id: string; org_id: number; email: string; name: string | null; role: Role },
+    action: 'user.signed_in' | 'invitation.accepted',
+    details: Record<string, unknown> = {},
+  ): Promise<NewSession> {
+    const organization = await this.accounts.findOrganization(Number(user.org_id), db);
+    if (!organization) throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
     const now = Date.now();
+    const at = new Date(now).toISOString();
     const token = newSessionToken();
     const csrfToken = newSessionToken();
     const expiresAt = sessionExpiry(now);
-    // Sessions that ended are removed when their user signs in again; live ones on other devices stay.
-    await this.sessions.deleteEndedSessions(
-      user.id,
-      new Date(now).toISOString(),
-      new Date(now - SESSION_IDLE_MS).toISOString(),
-    );
-    await this.sessions.insertSession({
-      token_hash: hashSessionToken(token),
-      user_id: user.id,
-      org_id: Number(user.org_id),
-      csrf_token: csrfToken,
-      created_at: new Date(now).toISOString(),
-      last_seen_at: new Date(now).toISOString(),
-      expires_at: expiresAt,
-    });
+    const begin = async (trx: Db) => {
+      // Sessions that ended are removed when their user signs in again; live ones on other devices stay.
+      await this.sessions.deleteEndedSessions(user.id, at, new Date(now - SESSION_IDLE_MS).toISOString(), trx);
+      await this.sessions.insertSession(
+        {
+          token_hash: hashSessionToken(token),
+          user_id: user.id,
+          org_id: Number(user.org_id),
+          csrf_token: csrfToken,
+          created_at: at,
+          last_seen_at: at,
+          expires_at: expiresAt,
+        },
+        trx,
+      );
+      await trx.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', user.id).execute();
+      await recordAudit(trx, {
+        orgId: Number(user.org_id),
+        actorUserId: user.id,
+        actorKeyId: null,
+        action,
+        subjectType: action === 'user.signed_in' ? 'user' : 'invitation',
+        subjectId: action === 'user.signed_in' ? user.id : String(details.invitation_id),
+        details,
+      });
+    };
+    if (db.isTransaction) await begin(db);
+    else await db.transaction().execute(begin);
     return {
       token,
       expiresAt,
@@ -119,6 +174,7 @@ export class SessionsService {
         via: 'session',
         keyId: null,
         scopes: ['read_all', 'write_all'],
+        role: row.role,
       },
       csrfToken: row.csrf_token,
     };
@@ -144,10 +200,15 @@ export class SessionsService {
   }
 
   /** Refuses a missing or ended session (removing an ended one), and records activity at most once a minute. */
-  private async keepAlive<R extends { token_hash: string; last_seen_at: string; expires_at: string }>(
-    row: R | undefined,
-  ): Promise<R> {
+  private async keepAlive<
+    R extends { token_hash: string; last_seen_at: string; expires_at: string; deactivated_at: string | null },
+  >(row: R | undefined): Promise<R> {
     if (!row) throw new AppError('not_signed_in', NOT_SIGNED_IN);
+    // Deactivation deletes the user's sessions at once; this catches one begun in the same instant.
+    if (row.deactivated_at) {
+      await this.sessions.deleteSession(row.token_hash);
+      throw new AppError('not_signed_in', NOT_SIGNED_IN);
+    }
     const now = Date.now();
     if (sessionExpired(row, now)) {
       await this.sessions.deleteSession(row.token_hash);

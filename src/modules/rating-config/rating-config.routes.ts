@@ -30,6 +30,7 @@ export const ratingConfigRoutes: FastifyPluginAsyncTypebox<{
   app.patch(
     '/v1/rating-settings',
     {
+      config: { role: 'admin' },
       schema: {
         tags,
         summary: 'Change the rating settings',

@@ -17,12 +17,15 @@ export const ASSETS_PREFIX = '/dashboard/assets/';
 export const DASHBOARD_PAGES = [
   '/',
   '/sign-in',
+  '/accept-invite',
   '/inbox',
   '/conversations/:id',
   '/settings',
+  '/settings/team',
   '/settings/api-keys',
   '/settings/webhooks',
   '/settings/audit-log',
+  '/profile',
   '/analytics',
 ] as const;
 

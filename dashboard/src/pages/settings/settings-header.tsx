@@ -21,7 +21,7 @@ export function SettingsHeader({ title, lede, actions }: { title: string; lede: 
 
 /** What a section shows when loading it failed: the admins-only sentence for a 403, else the error with a retry. */
 export function SectionError({ error, what, onRetry }: { error: ApiError; what: string; onRetry: () => void }) {
-  if (error.status === 403 && error.code === 'forbidden') {
+  if (error.status === 403 && error.code === 'forbidden_role') {
     return (
       <EmptyState icon="ban" title="Only admins can see this">
         <p>Ask an admin of your organization for access to {what.toLowerCase()}.</p>
