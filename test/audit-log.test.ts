@@ -92,7 +92,8 @@ describeEachDialect('Audit log', (ctx) => {
       ],
     );
     assert.equal(log.body.next_cursor, null);
-    const [language, , questions, deleted, rotated, updated, hookCreated, settings, revoked, keyCreated] = log.body.data;
+    const [language, , questions, deleted, rotated, updated, hookCreated, settings, revoked, keyCreated] =
+      log.body.data;
 
     assert.deepEqual(language.actor.type, 'user');
     assert.equal(language.actor.user.email, tenant.email);
