@@ -139,6 +139,11 @@ describeEachDialect('Review queue', (ctx: TestContext) => {
       [answer!.id],
     );
     assert.equal((await queue('?assignee=none&kind=rating')).length, 1);
+    assert.deepEqual(
+      (await queue('?status=unresolved')).map((item) => item.kind),
+      ['rating'],
+      'open and in review: what is left to do',
+    );
   });
 
   it('reopens a resolved answer when it gets a new dislike', async () => {

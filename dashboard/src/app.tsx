@@ -4,6 +4,7 @@ import { Skeleton, Spinner } from './components/ui';
 import { Link, matchPath, useRouter } from './lib/router';
 import { ConversationPage } from './pages/conversation';
 import { InboxPage } from './pages/inbox';
+import { ReviewsPage } from './pages/reviews';
 import { AcceptInvitePage } from './pages/accept-invite';
 import { NotFoundPage } from './pages/not-found';
 import { ProfilePage } from './pages/profile';
@@ -25,6 +26,7 @@ const HOME = '/analytics';
 const navigation: Array<{ to: string; label: string; icon: IconName }> = [
   { to: '/analytics', label: 'Analytics', icon: 'chart' },
   { to: '/inbox', label: 'Inbox', icon: 'inbox' },
+  { to: '/reviews', label: 'Reviews', icon: 'check' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
@@ -55,6 +57,7 @@ function page(pathname: string): ReactNode {
     );
   }
   if (pathname === '/inbox') return <InboxPage />;
+  if (pathname === '/reviews') return <ReviewsPage />;
   if (pathname === '/settings') return <SettingsPage />;
   const section = settingsSections[pathname];
   if (section) return section.page();

@@ -219,6 +219,8 @@ describe('the organization’s set-up in Chromium: keys, webhooks, audit log, fi
       `Nora North added the webhook ${receiver.url('/northwind')}`,
       'Nora North revoked the API key “Helpdesk backend”',
       'Nora North created the API key “Helpdesk backend” (read and write)',
+      // The sign-in this browser began with.
+      'Nora North signed in',
     ]);
     const change = page.locator('.change-table').first();
     assert.match((await change.textContent()) ?? '', /Invite expires after48 hours24 hours/);

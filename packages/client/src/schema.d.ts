@@ -7941,7 +7941,8 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          status?: 'open' | 'in_review' | 'resolved' | 'wont_fix';
+          /** @description One status, or `unresolved`: open and in_review, what is left to do. */
+          status?: 'open' | 'in_review' | 'resolved' | 'wont_fix' | 'unresolved';
           /** @description `answer`: a disliked AI answer. `rating`: a low-rated AI conversation. */
           kind?: 'answer' | 'rating';
           /** @description `me`, `none` (unassigned) or a user id. */

@@ -14,7 +14,11 @@ const Kind = Type.Union([Type.Literal('answer'), Type.Literal('rating')], {
 
 export const ReviewListQuery = Type.Object(
   {
-    status: Type.Optional(ReviewStatusSchema),
+    status: Type.Optional(
+      Type.Union([...ReviewStatusSchema.anyOf, Type.Literal('unresolved')], {
+        description: 'One status, or `unresolved`: open and in_review, what is left to do.',
+      }),
+    ),
     kind: Type.Optional(Kind),
     assignee: Type.Optional(
       Type.Union([Type.Literal('me'), Type.Literal('none'), Type.String({ format: 'uuid' })], {

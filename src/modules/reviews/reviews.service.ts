@@ -115,7 +115,7 @@ export class ReviewsService {
     const rows = await this.repository.list(
       orgId,
       {
-        status: query.status ? [query.status] : undefined,
+        status: query.status === 'unresolved' ? ['open', 'in_review'] : query.status ? [query.status] : undefined,
         kind: query.kind,
         assignee: assignee?.toLowerCase() ?? assignee,
       },

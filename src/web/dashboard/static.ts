@@ -19,6 +19,7 @@ export const DASHBOARD_PAGES = [
   '/sign-in',
   '/accept-invite',
   '/inbox',
+  '/reviews',
   '/conversations/:id',
   '/settings',
   '/settings/team',
