@@ -5,7 +5,6 @@ import { migrateDatabase } from '../migrate.js';
 import { AppError } from '../errors.js';
 import { parseScopes, type Role } from '../modules/accounts/index.js';
 import { seedDemo } from '../modules/demo/index.js';
-import { startServer } from '../server.js';
 import { createServices, type Services } from '../services.js';
 import { demoBanner, ensureDemo } from './demo-banner.js';
 import { describeStartupError } from './startup-errors.js';
@@ -96,6 +95,8 @@ async function runCommand(positionals: string[], values: Values, config: Config)
   switch (`${command} ${subcommand ?? ''}`.trim()) {
     case 'serve': {
       let demo: Awaited<ReturnType<typeof ensureDemo>> | undefined;
+      // Loaded for `serve` only: the HTTP stack is most of the start-up time of the other commands.
+      const { startServer } = await import('../server.js');
       const server = await startServer(config, async (app) => {
         if (values.demo) demo = await ensureDemo(app.services);
       });
