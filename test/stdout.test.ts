@@ -21,7 +21,8 @@ async function sendRequests(server: ServerProcess, apiKey: string): Promise<numb
   return result['2xx'];
 }
 
-for (const dialect of dialects) {
+// How the process treats its stdout does not depend on the database: one engine of the run is enough (the first).
+for (const dialect of dialects.slice(0, 1)) {
   describe(`a server whose stdout is full, closed or slow [${dialect}]`, () => {
     let database: { url: string; drop(): Promise<void> } | undefined;
     let apiKey = '';
