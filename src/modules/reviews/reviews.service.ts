@@ -159,10 +159,9 @@ export class ReviewsService {
     if (assignee && !(await this.repository.userInOrganization(orgId, assignee))) {
       throw new AppError('validation_failed', `assignee_id: no user ${change.assignee_id} in this organization.`);
     }
-    const database = this.repository;
     const now = nowIso();
     await this.database.db.transaction().execute(async (trx) => {
-      const items = await database.lockItems(trx, orgId, ids);
+      const items = await this.repository.lockItems(trx, orgId, ids);
       if (items.length !== ids.length) {
         const found = new Set(items.map((item) => Number(item.id)));
         throw notFound(ids.filter((id) => !found.has(id)));
@@ -177,7 +176,7 @@ export class ReviewsService {
             `Review ${item.id} is ${previous}; it can go to ${NEXT[previous].join(' or ')}, not ${status}.`,
           );
         }
-        await database.update(trx, orgId, Number(item.id), {
+        await this.repository.update(trx, orgId, Number(item.id), {
           status,
           ...(assignee !== undefined ? { assignee_id: assignee } : {}),
           ...(change.notes !== undefined ? { notes: change.notes } : {}),

@@ -146,15 +146,21 @@ export class TopicsService {
       this.reads.negativeTimes(orgId, filters),
       this.reads.examples(orgId, filters, EXAMPLES),
     ]);
+    // Each topic's times once, not a walk of every time per topic.
+    const timesOf = new Map<number, string[]>();
+    for (const { topicId, at } of times) {
+      const own = timesOf.get(topicId);
+      if (own) own.push(at);
+      else timesOf.set(topicId, [at]);
+    }
     const list = topics.map((topic) => {
       const id = Number(topic.id);
       const count = (polarity: TopicPolarity) =>
         counts.find((row) => row.topicId === id && row.polarity === polarity)?.count ?? 0;
       const [disliked, liked, low, high] = [count('disliked'), count('liked'), count('low'), count('high')];
       const trend = new Map(periods.map((period) => [period, 0]));
-      for (const time of times) {
-        if (time.topicId !== id) continue;
-        const period = periodStart(localDay(time.at, filters.tz), interval);
+      for (const at of timesOf.get(id) ?? []) {
+        const period = periodStart(localDay(at, filters.tz), interval);
         trend.set(period, (trend.get(period) ?? 0) + 1);
       }
       return {
