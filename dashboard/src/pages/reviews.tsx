@@ -91,7 +91,6 @@ function Transcript({ item }: { item: ReviewItem }) {
 
 function Detail({ item, onChange, busy }: { item: ReviewItem; onChange: (change: object) => void; busy: boolean }) {
   const [notes, setNotes] = useState(item.notes ?? '');
-  useEffect(() => setNotes(item.notes ?? ''), [item.id, item.notes]);
   const closed = item.status === 'resolved' || item.status === 'wont_fix';
   return (
     <Card
@@ -207,12 +206,18 @@ export function ReviewsPage() {
     return `/v1/reviews?${search}`;
   }, [status, assignee]);
   const list = useApi<ReviewList>(query);
-  const [selected, setSelected] = useState(0);
+  // The selection belongs to one list: a new filter starts again at its first item.
+  const [selection, setSelection] = useState({ query, index: 0 });
+  const selected = selection.query === query ? selection.index : 0;
+  const setSelected = useCallback(
+    (next: (index: number) => number) =>
+      setSelection((was) => ({ query, index: next(was.query === query ? was.index : 0) })),
+    [query],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const items = list.data?.data ?? [];
   const current = items[Math.min(selected, items.length - 1)];
-  useEffect(() => setSelected(0), [query]);
 
   const change = useCallback(
     async (body: object) => {
@@ -248,7 +253,7 @@ export function ReviewsPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items.length, current, change, busy, session.user.id]);
+  }, [items.length, current, change, busy, session.user.id, setSelected]);
 
   const counts = list.data?.counts ?? {};
   const todo = (counts.open ?? 0) + (counts.in_review ?? 0);
@@ -320,7 +325,7 @@ export function ReviewsPage() {
                   type="button"
                   className="review-row"
                   aria-current={item === current ? 'true' : undefined}
-                  onClick={() => setSelected(index)}
+                  onClick={() => setSelected(() => index)}
                 >
                   <span className="review-row-top">
                     <Badge tone={STATUS[item.status].tone}>{STATUS[item.status].label}</Badge>
@@ -336,7 +341,9 @@ export function ReviewsPage() {
               </li>
             ))}
           </ol>
-          {current ? <Detail key={current.id} item={current} onChange={change} busy={busy} /> : null}
+          {current ? (
+            <Detail key={`${current.id}:${current.notes ?? ''}`} item={current} onChange={change} busy={busy} />
+          ) : null}
         </div>
       )}
     </div>
