@@ -8,7 +8,7 @@ import type {
 } from '../modules/accounts/index.js';
 import type { MessageDaysTable, RatingDaysTable } from '../modules/analytics/index.js';
 import type { AuditLogTable } from '../modules/audit/index.js';
-import type { ConversationsTable, MessagesTable } from '../modules/conversations/index.js';
+import type { ConversationsTable, MessagesTable, VersionLabelsTable } from '../modules/conversations/index.js';
 import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modules/feedback/index.js';
 import type { RatingSettingsTable } from '../modules/rating-config/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
@@ -25,6 +25,7 @@ export interface Tables {
   api_keys: ApiKeysTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
+  version_labels: VersionLabelsTable;
   audit_log: AuditLogTable;
   rating_settings: RatingSettingsTable;
   ratings: RatingsTable;

@@ -14,6 +14,7 @@ import * as team from './0012_team.js';
 import * as admin from './0013_admin.js';
 import * as topics from './0014_topics.js';
 import * as reviews from './0015_reviews.js';
+import * as versions from './0016_versions.js';
 
 /** Every migration, in order. A released migration never changes; a change is a new one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_admin': admin,
   '0014_topics': topics,
   '0015_reviews': reviews,
+  '0016_versions': versions,
 };

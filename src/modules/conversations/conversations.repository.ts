@@ -216,7 +216,21 @@ export class ConversationsRepository {
   listMessages(conversationId: number): Promise<MessageRow[]> {
     return this.db
       .selectFrom('messages')
-      .select(['id', 'uid', 'org_id', 'conversation_id', 'role', 'text', 'author_id', 'created_at'])
+      .select([
+        'id',
+        'uid',
+        'org_id',
+        'conversation_id',
+        'role',
+        'text',
+        'author_id',
+        'model',
+        'prompt_version',
+        'trace_id',
+        'span_id',
+        'tags',
+        'created_at',
+      ])
       .where('conversation_id', '=', conversationId)
       .orderBy('created_at')
       .orderBy('id')

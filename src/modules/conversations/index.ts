@@ -2,4 +2,4 @@ export { ConversationsService, type AnonymizeListener, type ConversationRecord }
 export { conversationsRoutes } from './conversations.routes.js';
 export type { Conversation } from './conversations.schemas.js';
 export { Message } from './conversations.schemas.js';
-export type { ConversationsTable, MessagesTable } from './conversations.table.js';
+export type { ConversationsTable, MessagesTable, VersionDimension, VersionLabelsTable } from './conversations.table.js';
