@@ -1,7 +1,8 @@
 /**
  * Analytics at size: generates N ratings and N message-feedback records in a SQLite file, builds the rollups, then
- * measures GET /v1/analytics/summary and /v1/analytics/timeseries (a year, per day) against the plain query a
- * reporting tool would run without rollups — one aggregate over every answer of the range — in the same run.
+ * measures GET /v1/analytics/summary (also filtered by a prompt version and by a model: the version rollups) and
+ * /v1/analytics/timeseries (a year, per day) against the plain query a reporting tool would run without rollups — one
+ * aggregate over every answer of the range — in the same run.
  *
  *   npx tsx bench/analytics.ts                      # 100,000 and 1,000,000
  *   BENCH_ANALYTICS_SIZES=20000 npx tsx bench/analytics.ts
@@ -95,16 +96,32 @@ for (const size of sizes) {
           and q.answered_at >= ${fromUtc} and q.answered_at < ${toUtc}
         group by substr(q.answered_at, 1, 10)`.execute(database.db);
 
+    // The same summary for one prompt version, without its rollups: the answers of conversations it answered in.
+    const fullScanVersion = () =>
+      sql`
+        select q.code, count(*) as responses, sum(case when q.value >= 4 then 1 else 0 end) as satisfied
+        from rating_questions q
+        join ratings r on r.id = q.rating_id
+        where q.org_id = ${dataset.orgId} and q.status = 'Rated'
+          and q.answered_at >= ${fromUtc} and q.answered_at < ${toUtc}
+          and exists (select 1 from version_labels vl where vl.conversation_id = r.conversation_id
+            and vl.dimension = 'prompt_version' and vl.value = 'v4')
+        group by q.code`.execute(database.db);
+
     const scanRounds = Math.max(5, Math.round(ROUNDS / 5));
     const summary = await time(ROUNDS, () => get(`/v1/analytics/summary?${range}`));
     const series = await time(ROUNDS, () => get(`/v1/analytics/timeseries?${range}&interval=day&metric=csat`));
     const agents = await time(ROUNDS, () => get(`/v1/analytics/agents?${range}`));
+    const version = await time(ROUNDS, () => get(`/v1/analytics/summary?${range}&prompt_version=v4`));
+    const model = await time(ROUNDS, () => get(`/v1/analytics/summary?${range}&model=model-a`));
+    const scanVersion = await time(scanRounds, fullScanVersion);
     const scanSummary = await time(scanRounds, fullScanSummary);
     const scanSeries = await time(scanRounds, fullScanSeries);
     const answers = JSON.parse((await get(`/v1/analytics/summary?${range}`)).body).data.csat.responses;
     rows.push(
       `| ${size.toLocaleString('en')} | ${fmt(summary.p50)} / ${fmt(summary.p95)} | ${fmt(series.p50)} / ${fmt(series.p95)} | ` +
-        `${fmt(agents.p50)} | ${fmt(scanSummary.p50)} | ${fmt(scanSeries.p50)} | ${Number(rollupRows.n).toLocaleString('en')} | ` +
+        `${fmt(agents.p50)} | ${fmt(version.p50)} / ${fmt(version.p95)} | ${fmt(model.p50)} | ${fmt(scanSummary.p50)} | ` +
+        `${fmt(scanSeries.p50)} | ${fmt(scanVersion.p50)} | ${Number(rollupRows.n).toLocaleString('en')} | ` +
         `${(generated / 1000).toFixed(1)} s / ${(rebuilt / 1000).toFixed(1)} s |`,
     );
     process.stdout.write(`${size} ratings: done (CSAT answers in the year: ${answers})\n`);
@@ -117,7 +134,8 @@ for (const size of sizes) {
 
 process.stdout.write(
   `\nSQLite, a year of data, ${ROUNDS} requests each (p50 / p95); full scans: the same figures by one aggregate query\n\n` +
-    '| Ratings (+ as many feedback) | summary | timeseries (365 days) | agents | full-scan summary | full-scan series | rollup rows | generate / rebuild |\n' +
-    '|---|---|---|---|---|---|---|---|\n' +
+    '| Ratings (+ as many feedback) | summary | timeseries (365 days) | agents | summary, prompt_version=v4 | summary, model=model-a | ' +
+    'full-scan summary | full-scan series | full-scan v4 | rollup rows | generate / rebuild |\n' +
+    '|---|---|---|---|---|---|---|---|---|---|---|\n' +
     `${rows.join('\n')}\n`,
 );

@@ -68,7 +68,16 @@ const COLUMNS = {
     role: 'text',
     text: 'text',
     author_id: 'uuid',
+    model: 'text',
+    prompt_version: 'text',
     created_at: 'timestamptz',
+  },
+  version_labels: {
+    org_id: 'int8',
+    conversation_id: 'int8',
+    message_id: 'int8',
+    dimension: 'text',
+    value: 'text',
   },
   ratings: {
     id: 'int8',
@@ -422,8 +431,14 @@ export async function generateDataset(database: Database, options: DatasetOption
         'user',
         USER_TEXTS[topic]!,
         null,
+        null,
+        null,
         iso(at),
       ]);
+      // AI answers name their model and prompt version: four prompt versions one after the other over the spread,
+      // two models side by side. Derived from k, not drawn, so the other rows stay those of the same seed.
+      const model = isAi ? (k % 3 === 0 ? 'model-b' : 'model-a') : null;
+      const promptVersion = isAi ? `v${1 + Math.floor((4 * k) / conversations)}` : null;
       writer.add('messages', [
         agentMessage,
         random.uuid(),
@@ -432,8 +447,14 @@ export async function generateDataset(database: Database, options: DatasetOption
         isAi ? 'ai' : 'agent',
         AGENT_TEXTS[topic]!,
         agentId,
+        model,
+        promptVersion,
         iso(at + MINUTE),
       ]);
+      if (model && promptVersion) {
+        writer.add('version_labels', [orgId, conversationId, agentMessage, 'model', model]);
+        writer.add('version_labels', [orgId, conversationId, agentMessage, 'prompt_version', promptVersion]);
+      }
 
       for (let r = firstIndexAt(k, ratings); r < firstIndexAt(k + 1, ratings); r += 1) {
         const offered = at + 6 * MINUTE;

@@ -68,6 +68,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   const conversations = new ConversationsService(database, webhooks);
   const ratingConfig = new RatingConfigService(database);
   const analytics = new AnalyticsService(database);
+  conversations.onVersionsChange((trx, orgId, change) => analytics.recordVersionChange(trx, orgId, change));
   const reviews = new ReviewsService(database, webhooks);
   const ratings = new RatingsService(
     database,

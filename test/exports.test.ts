@@ -220,6 +220,7 @@ describeEachDialect('Exports', (ctx) => {
       likes: '1',
       dislikes: '0',
       comments: '1',
+      tags: '',
     });
     assert.equal(rowB!.rating_uid, ratings.bExpired);
     assert.equal(rowB!.rating_status, 'expired');
@@ -306,6 +307,11 @@ describeEachDialect('Exports', (ctx) => {
       'rating',
       'comment',
       'created_at',
+      'model',
+      'prompt_version',
+      'trace_id',
+      'span_id',
+      'tags',
     ]);
     assert.deepEqual(
       [
@@ -393,7 +399,7 @@ describeEachDialect('Exports', (ctx) => {
     assert.equal(
       empty.text,
       'uid,message_uid,message_role,conversation_id,conversation_uid,channel,contact_name,agent_id,agent_type,agent_name,user_id,' +
-        'author_name,rating,comment,created_at\r\n',
+        'author_name,rating,comment,created_at,model,prompt_version,trace_id,span_id,tags\r\n',
       'nothing matched: the header alone',
     );
   });

@@ -6,7 +6,12 @@ import type {
   SessionsTable,
   UsersTable,
 } from '../modules/accounts/index.js';
-import type { MessageDaysTable, RatingDaysTable } from '../modules/analytics/index.js';
+import type {
+  MessageDaysTable,
+  MessageVersionDaysTable,
+  RatingDaysTable,
+  RatingVersionDaysTable,
+} from '../modules/analytics/index.js';
 import type { AuditLogTable } from '../modules/audit/index.js';
 import type { ConversationsTable, MessagesTable, VersionLabelsTable } from '../modules/conversations/index.js';
 import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modules/feedback/index.js';
@@ -34,6 +39,8 @@ export interface Tables {
   message_feedback_current: MessageFeedbackCurrentTable;
   analytics_rating_days: RatingDaysTable;
   analytics_message_days: MessageDaysTable;
+  analytics_rating_version_days: RatingVersionDaysTable;
+  analytics_message_version_days: MessageVersionDaysTable;
   sessions: SessionsTable;
   invitations: InvitationsTable;
   webhooks: WebhooksTable;

@@ -1760,6 +1760,12 @@ export interface paths {
           created_from?: string;
           /** @example 2026-03-11T16:39:30.000Z */
           created_to?: string;
+          /** @description Only conversations (or answers) written by this model. */
+          model?: string;
+          /** @description Only conversations (or answers) of this prompt version. */
+          prompt_version?: string;
+          /** @description Only conversations (or answers) carrying this tag, on a message or on the conversation. */
+          tag?: string;
           /** @description Page size. */
           limit?: number;
           /** @description The `next_cursor` of the previous page. */
@@ -1798,6 +1804,7 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                tags: string[];
                 message_count: number;
                 /**
                  * Format: date-time
@@ -1933,6 +1940,14 @@ export interface paths {
               [key: string]: unknown;
             };
             /**
+             * @description At most 20 short labels; every message of the conversation carries them too.
+             * @example [
+             *       "checkout",
+             *       "beta"
+             *     ]
+             */
+            tags?: string[];
+            /**
              * Format: date-time
              * @example 2026-03-11T16:39:30.000Z
              */
@@ -1948,6 +1963,28 @@ export interface paths {
               created_at?: string;
               /** Format: uuid */
               author_id?: string;
+              /**
+               * @description The model that wrote the answer.
+               * @example gpt-4o-2024-08-06
+               */
+              model?: string;
+              /**
+               * @description The version of the prompt or agent configuration that answered.
+               * @example v13
+               */
+              prompt_version?: string;
+              /** @description The trace of the answer in an LLM tracing tool (Langfuse and the like). */
+              trace_id?: string;
+              /** @description The span (observation) within that trace that produced the answer. */
+              span_id?: string;
+              /**
+               * @description At most 20 short labels; a tag given twice is kept once.
+               * @example [
+               *       "checkout",
+               *       "beta"
+               *     ]
+               */
+              tags?: string[];
             }[];
           };
         };
@@ -1980,6 +2017,7 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                tags: string[];
                 message_count: number;
                 /**
                  * Format: date-time
@@ -2012,6 +2050,12 @@ export interface paths {
                   text: string | null;
                   /** Format: uuid */
                   author_id: string | null;
+                  model: string | null;
+                  prompt_version: string | null;
+                  trace_id: string | null;
+                  span_id: string | null;
+                  /** @description The message's own tags (the conversation's are on the conversation). */
+                  tags: string[];
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -2154,6 +2198,14 @@ export interface paths {
                 [key: string]: unknown;
               };
               /**
+               * @description At most 20 short labels; every message of the conversation carries them too.
+               * @example [
+               *       "checkout",
+               *       "beta"
+               *     ]
+               */
+              tags?: string[];
+              /**
                * Format: date-time
                * @example 2026-03-11T16:39:30.000Z
                */
@@ -2169,6 +2221,28 @@ export interface paths {
                 created_at?: string;
                 /** Format: uuid */
                 author_id?: string;
+                /**
+                 * @description The model that wrote the answer.
+                 * @example gpt-4o-2024-08-06
+                 */
+                model?: string;
+                /**
+                 * @description The version of the prompt or agent configuration that answered.
+                 * @example v13
+                 */
+                prompt_version?: string;
+                /** @description The trace of the answer in an LLM tracing tool (Langfuse and the like). */
+                trace_id?: string;
+                /** @description The span (observation) within that trace that produced the answer. */
+                span_id?: string;
+                /**
+                 * @description At most 20 short labels; a tag given twice is kept once.
+                 * @example [
+                 *       "checkout",
+                 *       "beta"
+                 *     ]
+                 */
+                tags?: string[];
               }[];
             }[];
           };
@@ -2316,6 +2390,7 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                tags: string[];
                 message_count: number;
                 /**
                  * Format: date-time
@@ -2454,6 +2529,14 @@ export interface paths {
             metadata?: {
               [key: string]: unknown;
             };
+            /**
+             * @description Replaces the conversation's own tags.
+             * @example [
+             *       "checkout",
+             *       "beta"
+             *     ]
+             */
+            tags?: string[];
           };
         };
       };
@@ -2485,6 +2568,7 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                tags: string[];
                 message_count: number;
                 /**
                  * Format: date-time
@@ -2626,6 +2710,12 @@ export interface paths {
                 text: string | null;
                 /** Format: uuid */
                 author_id: string | null;
+                model: string | null;
+                prompt_version: string | null;
+                trace_id: string | null;
+                span_id: string | null;
+                /** @description The message's own tags (the conversation's are on the conversation). */
+                tags: string[];
                 /**
                  * Format: date-time
                  * @example 2026-03-11T16:39:30.000Z
@@ -2752,6 +2842,28 @@ export interface paths {
             created_at?: string;
             /** Format: uuid */
             author_id?: string;
+            /**
+             * @description The model that wrote the answer.
+             * @example gpt-4o-2024-08-06
+             */
+            model?: string;
+            /**
+             * @description The version of the prompt or agent configuration that answered.
+             * @example v13
+             */
+            prompt_version?: string;
+            /** @description The trace of the answer in an LLM tracing tool (Langfuse and the like). */
+            trace_id?: string;
+            /** @description The span (observation) within that trace that produced the answer. */
+            span_id?: string;
+            /**
+             * @description At most 20 short labels; a tag given twice is kept once.
+             * @example [
+             *       "checkout",
+             *       "beta"
+             *     ]
+             */
+            tags?: string[];
           };
         };
       };
@@ -2773,6 +2885,12 @@ export interface paths {
                 text: string | null;
                 /** Format: uuid */
                 author_id: string | null;
+                model: string | null;
+                prompt_version: string | null;
+                trace_id: string | null;
+                span_id: string | null;
+                /** @description The message's own tags (the conversation's are on the conversation). */
+                tags: string[];
                 /**
                  * Format: date-time
                  * @example 2026-03-11T16:39:30.000Z
@@ -2923,6 +3041,7 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                tags: string[];
                 message_count: number;
                 /**
                  * Format: date-time
@@ -5446,7 +5565,7 @@ export interface paths {
     };
     /**
      * Export conversations with their latest rating and feedback totals (CSV)
-     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). Every filter selects conversations as `GET /v1/inbox` does, in either scope (`from`/`to` by `created_at`; agent and channel the conversation's), so the file holds exactly the conversations the inbox lists; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
+     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). Every filter selects conversations as `GET /v1/inbox` does, in either scope (`from`/`to` by `created_at`; agent and channel the conversation's), so the file holds exactly the conversations the inbox lists; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`, `tags`.
      */
     get: {
       parameters: {
@@ -5474,6 +5593,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
           /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
@@ -5614,7 +5739,7 @@ export interface paths {
     };
     /**
      * Export conversations with their latest rating and feedback totals (JSONL)
-     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). Every filter selects conversations as `GET /v1/inbox` does, in either scope (`from`/`to` by `created_at`; agent and channel the conversation's), so the file holds exactly the conversations the inbox lists; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`.
+     * @description One row per conversation, oldest first: the conversation, its latest rating (the newest survey: `stars` is its STARS or CSAT answer, `nps` its NPS answer, the thumbs questions `up` or `down`) and the totals of every author's current message feedback (`likes`, `dislikes`, `comments`). Every filter selects conversations as `GET /v1/inbox` does, in either scope (`from`/`to` by `created_at`; agent and channel the conversation's), so the file holds exactly the conversations the inbox lists; `question_code` keeps conversations whose latest rating asked that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `conversation_id`, `conversation_uid`, `external_id`, `channel`, `status`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `language`, `created_at`, `closed_at`, `rating_uid`, `rating_status`, `stars`, `nps`, `helpful_thumbs`, `experience_thumbs`, `rating_comment`, `rating_offered_at`, `rating_opened_at`, `rating_submitted_at`, `likes`, `dislikes`, `comments`, `tags`.
      */
     get: {
       parameters: {
@@ -5642,6 +5767,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
           /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
@@ -5810,6 +5941,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
           /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
@@ -5978,6 +6115,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
           /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
@@ -6118,7 +6261,7 @@ export interface paths {
     };
     /**
      * Export the message-feedback log (CSV)
-     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `scope=conversations`: every record on the messages of the conversations the inbox's filters keep. By default: `from`/`to` select records by `created_at`, `agent_id` and `agent_type` as above, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the records of the conversations they keep in the inbox. `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `user_id`, `author_name`, `rating`, `comment`, `created_at`.
+     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `scope=conversations`: every record on the messages of the conversations the inbox's filters keep. By default: `from`/`to` select records by `created_at`, `agent_id` and `agent_type` as above, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the records of the conversations they keep in the inbox. `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `user_id`, `author_name`, `rating`, `comment`, `created_at`, `model`, `prompt_version`, `trace_id`, `span_id`, `tags`.
      */
     get: {
       parameters: {
@@ -6146,6 +6289,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
           /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
@@ -6286,7 +6435,7 @@ export interface paths {
     };
     /**
      * Export the message-feedback log (JSONL)
-     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `scope=conversations`: every record on the messages of the conversations the inbox's filters keep. By default: `from`/`to` select records by `created_at`, `agent_id` and `agent_type` as above, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the records of the conversations they keep in the inbox. `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `user_id`, `author_name`, `rating`, `comment`, `created_at`.
+     * @description One row per record of the append-only feedback log, oldest first (every change of every author, not only the current state). The agent is the message’s author, else the conversation’s agent. `scope=conversations`: every record on the messages of the conversations the inbox's filters keep. By default: `from`/`to` select records by `created_at`, `agent_id` and `agent_type` as above, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the records of the conversations they keep in the inbox. `question_code` does not apply to message feedback and is ignored. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `uid`, `message_uid`, `message_role`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `user_id`, `author_name`, `rating`, `comment`, `created_at`, `model`, `prompt_version`, `trace_id`, `span_id`, `tags`.
      */
     get: {
       parameters: {
@@ -6314,6 +6463,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
           /** @description Search the contact (name, email, external id), the messages, the ratings’ comments and the current message-feedback comments. Words are matched whole or by their beginning (`refu` finds “refunded”), ignoring case and accents, in any language; a "quoted phrase" matches those words in a row, whole; punctuation joins words into a phrase (`anna@example`, `ORD-1001`). Every term (at most 8) must be found in the conversation, each in one of its texts. A whole number also finds the conversation with that id, a UUID the one with that uid. */
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
@@ -6511,6 +6666,12 @@ export interface paths {
            * @example 2026-11-01
            */
           feedback_to?: string;
+          /** @description Only conversations (or answers) written by this model. */
+          model?: string;
+          /** @description Only conversations (or answers) of this prompt version. */
+          prompt_version?: string;
+          /** @description Only conversations (or answers) carrying this tag, on a message or on the conversation. */
+          tag?: string;
           /** @description Page size. */
           limit?: number;
           /** @description The `next_cursor` of the previous page. */
@@ -6711,6 +6872,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
         };
         header?: never;
         path?: never;
@@ -6954,6 +7121,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
           interval: 'day' | 'week' | 'month';
           metric: 'csat' | 'nps' | 'thumbs' | 'message_likes';
         };
@@ -7106,6 +7279,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
         };
         header?: never;
         path?: never;
@@ -7268,6 +7447,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
         };
         header?: never;
         path?: never;
@@ -7432,6 +7617,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
           limit?: number;
         };
         header?: never;
@@ -7605,6 +7796,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
           /** @description The periods of each topic’s trend. */
           interval?: 'day' | 'week' | 'month';
         };
@@ -7788,6 +7985,12 @@ export interface paths {
           channel?: string;
           /** @description Only answers to this question. */
           question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
           /** @description Also the liked answers and high ratings the topic holds; by default only the bad. */
           all?: boolean;
           /** @description Page size. */

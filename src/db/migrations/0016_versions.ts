@@ -19,9 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('version_labels')
     .addColumn('org_id', t.bigint, (col) => col.notNull().references('organizations.id').onDelete('cascade'))
-    .addColumn('conversation_id', t.bigint, (col) =>
-      col.notNull().references('conversations.id').onDelete('cascade'),
-    )
+    .addColumn('conversation_id', t.bigint, (col) => col.notNull().references('conversations.id').onDelete('cascade'))
     // Null for a tag of the conversation itself.
     .addColumn('message_id', t.bigint, (col) => col.references('messages.id').onDelete('cascade'))
     .addColumn('dimension', 'text', (col) => col.notNull())

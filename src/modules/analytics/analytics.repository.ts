@@ -2,6 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { toBoolean } from '../../db/values.js';
 import type { Tables } from '../../db/tables.js';
+import { conversationHasLabels, messageHasLabels, type VersionLabel } from '../conversations/index.js';
 import type { ResolvedFilters } from './filters.js';
 import { LEVEL, RATING_COUNTERS, type FeedbackSnapshot, type RatingCounters, type RatingSnapshot } from './rollups.js';
 
@@ -38,7 +39,14 @@ export class AnalyticsRepository {
   }
 
   /** The rollup rows for the filters, at the one level they need: summed over every dimension nobody asked about. */
-  private dims<T extends 'analytics_rating_days' | 'analytics_message_days', O>(
+  private dims<
+    T extends
+      | 'analytics_rating_days'
+      | 'analytics_message_days'
+      | 'analytics_rating_version_days'
+      | 'analytics_message_version_days',
+    O,
+  >(
     query: SelectQueryBuilder<Tables, T, O>,
     filters: ResolvedFilters,
     grouping: Grouping,
@@ -64,14 +72,32 @@ export class AnalyticsRepository {
     });
   }
 
-  /** Rating rollups summed per question code (and day and/or agent). */
-  async ratingGroups(orgId: number, filters: ResolvedFilters, grouping: Grouping): Promise<RatingGroupRow[]> {
+  /**
+   * Rating rollups summed per question code (and day and/or agent); with `label`, the rollups of that version label
+   * (which keep no channel: the caller answers a channel filter with a label exactly instead).
+   */
+  async ratingGroups(
+    orgId: number,
+    filters: ResolvedFilters,
+    grouping: Grouping,
+    label?: VersionLabel,
+  ): Promise<RatingGroupRow[]> {
     const keys = [
       'question_code',
       ...(grouping.day ? ['day'] : []),
       ...(grouping.agent ? ['agent_id', 'agent_type'] : []),
     ];
-    let query = this.dims(this.db.selectFrom('analytics_rating_days').where('org_id', '=', orgId), filters, grouping);
+    let query = this.dims(
+      label
+        ? this.db
+            .selectFrom('analytics_rating_version_days')
+            .where('org_id', '=', orgId)
+            .where('dimension', '=', label.dimension)
+            .where('value', '=', label.value)
+        : this.db.selectFrom('analytics_rating_days').where('org_id', '=', orgId),
+      filters,
+      grouping,
+    );
     if (filters.questionCode) query = query.where('question_code', '=', filters.questionCode);
     const rows = await query
       .select(keys as Array<'question_code'>)
@@ -85,10 +111,25 @@ export class AnalyticsRepository {
     });
   }
 
-  /** Message-feedback rollups summed (per day and/or agent). */
-  async messageGroups(orgId: number, filters: ResolvedFilters, grouping: Grouping): Promise<MessageGroupRow[]> {
+  /** Message-feedback rollups summed (per day and/or agent); with `label`, those of that version label. */
+  async messageGroups(
+    orgId: number,
+    filters: ResolvedFilters,
+    grouping: Grouping,
+    label?: VersionLabel,
+  ): Promise<MessageGroupRow[]> {
     const keys = [...(grouping.day ? ['day'] : []), ...(grouping.agent ? ['agent_id', 'agent_type'] : [])];
-    let query = this.dims(this.db.selectFrom('analytics_message_days').where('org_id', '=', orgId), filters, grouping);
+    let query = this.dims(
+      label
+        ? this.db
+            .selectFrom('analytics_message_version_days')
+            .where('org_id', '=', orgId)
+            .where('dimension', '=', label.dimension)
+            .where('value', '=', label.value)
+        : this.db.selectFrom('analytics_message_days').where('org_id', '=', orgId),
+      filters,
+      grouping,
+    );
     if (keys.length > 0) query = query.select(keys as Array<'day'>).groupBy(keys as Array<'day'>);
     const rows = await query
       .select((eb) => [eb.fn.sum<number>('likes').as('likes'), eb.fn.sum<number>('dislikes').as('dislikes')])
@@ -100,10 +141,14 @@ export class AnalyticsRepository {
    * Every question of the organization (offered or answered within `[fromUtc, toUtc)` when given), one rating
    * snapshot per question, in batches by id. For rebuilds and for exact figures in another time zone.
    */
-  async *questionSnapshots(orgId: number, filters: Partial<ResolvedFilters> = {}): AsyncGenerator<RatingSnapshot[]> {
+  async *questionSnapshots(
+    orgId: number,
+    filters: SnapshotFilters = {},
+    db: Db = this.db,
+  ): AsyncGenerator<RatingSnapshot[]> {
     let after = 0;
     for (;;) {
-      let query = this.db
+      let query = db
         .selectFrom('rating_questions as q')
         .innerJoin('ratings as r', 'r.id', 'q.rating_id')
         .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
@@ -115,6 +160,7 @@ export class AnalyticsRepository {
           'q.value',
           'q.offered_at',
           'q.answered_at',
+          'r.conversation_id',
           'r.agent_id',
           'r.agent_type',
           'r.opened_at',
@@ -123,6 +169,8 @@ export class AnalyticsRepository {
         ])
         .where('q.org_id', '=', orgId)
         .where('q.id', '>', after);
+      if (filters.conversationId !== undefined) query = query.where('r.conversation_id', '=', filters.conversationId);
+      for (const condition of conversationHasLabels(sql.ref('c.id'), filters)) query = query.where(condition);
       const { fromUtc, toUtc } = filters;
       if (fromUtc && toUtc) {
         query = query.where((eb) =>
@@ -140,6 +188,7 @@ export class AnalyticsRepository {
       if (rows.length === 0) return;
       after = Number(rows[rows.length - 1]!.id);
       yield rows.map((row) => ({
+        conversation_id: Number(row.conversation_id),
         agent_id: row.agent_id,
         agent_type: row.agent_type,
         channel: row.channel,
@@ -165,11 +214,17 @@ export class AnalyticsRepository {
    * Read through the log's (org_id, created_at, id) index, keeping the records that are still their author's current
    * one: the current-feedback table has no index but its key, so that the hottest write path pays for none.
    */
-  async *feedbackSnapshots(orgId: number, filters: Partial<ResolvedFilters> = {}): AsyncGenerator<FeedbackSnapshot[]> {
+  async *feedbackSnapshots(
+    orgId: number,
+    filters: SnapshotFilters = {},
+    db: Db = this.db,
+  ): AsyncGenerator<FeedbackSnapshot[]> {
     let after: { createdAt: string; id: number } | undefined;
     for (;;) {
-      let query = currentFeedback(this.db, orgId, filters).select([
+      let query = currentFeedback(db, orgId, filters).select([
         'f.id',
+        'f.conversation_id',
+        'f.message_id',
         'f.created_at',
         'cur.rating',
         'm.role',
@@ -192,6 +247,8 @@ export class AnalyticsRepository {
       const last = rows[rows.length - 1]!;
       after = { createdAt: last.created_at, id: Number(last.id) };
       yield rows.map((row) => ({
+        conversation_id: Number(row.conversation_id),
+        message_id: Number(row.message_id),
         rating: row.rating,
         created_at: row.created_at,
         ...messageAgent(row),
@@ -204,6 +261,43 @@ export class AnalyticsRepository {
   async clearRollups(db: Db, orgId: number): Promise<void> {
     await db.deleteFrom('analytics_rating_days').where('org_id', '=', orgId).execute();
     await db.deleteFrom('analytics_message_days').where('org_id', '=', orgId).execute();
+    await db.deleteFrom('analytics_rating_version_days').where('org_id', '=', orgId).execute();
+    await db.deleteFrom('analytics_message_version_days').where('org_id', '=', orgId).execute();
+  }
+
+  /**
+   * The labels of some conversations and of their messages, for counting records under them: per conversation all
+   * its labels, per message its own labels and its conversation's tags.
+   */
+  async labelsOf(db: Db, conversationIds: number[]) {
+    const byConversation = new Map<number, Map<string, VersionLabel>>();
+    const ofMessages = new Map<number, VersionLabel[]>();
+    const tags = new Map<number, VersionLabel[]>();
+    for (let at = 0; at < conversationIds.length; at += 1000) {
+      const rows = await db
+        .selectFrom('version_labels')
+        .select(['conversation_id', 'message_id', 'dimension', 'value'])
+        .where('conversation_id', 'in', conversationIds.slice(at, at + 1000))
+        .execute();
+      for (const row of rows) {
+        const conversationId = Number(row.conversation_id);
+        const label = { dimension: row.dimension, value: row.value };
+        const labels = byConversation.get(conversationId) ?? new Map<string, VersionLabel>();
+        labels.set(`${label.dimension}\u0000${label.value}`, label);
+        byConversation.set(conversationId, labels);
+        const [map, id] = row.message_id === null ? [tags, conversationId] : [ofMessages, Number(row.message_id)];
+        map.set(id, [...(map.get(id) ?? []), label]);
+      }
+    }
+    return {
+      ofConversation: (id: number) => [...(byConversation.get(id)?.values() ?? [])],
+      ofMessage: (conversationId: number, messageId: number) => [
+        ...(ofMessages.get(messageId) ?? []),
+        ...(tags.get(conversationId) ?? []).filter(
+          (tag) => !(ofMessages.get(messageId) ?? []).some((own) => own.dimension === 'tag' && own.value === tag.value),
+        ),
+      ],
+    };
   }
 
   async organizationIds(): Promise<number[]> {
@@ -223,8 +317,11 @@ export function messageAgent(row: {
   return { agent_id: row.author_id ?? row.agent_id, agent_type: agentType };
 }
 
+/** What the record scans take: the filters, or one conversation's records. */
+export type SnapshotFilters = Partial<ResolvedFilters> & { conversationId?: number };
+
 /** Log records of the organization that are still their author's current feedback, with a rating, in the range. */
-export function currentFeedback(db: Db, orgId: number, filters: Partial<ResolvedFilters>) {
+export function currentFeedback(db: Db, orgId: number, filters: SnapshotFilters) {
   let query = db
     .selectFrom('message_feedback as f')
     .innerJoin('message_feedback_current as cur', (join) =>
@@ -240,5 +337,9 @@ export function currentFeedback(db: Db, orgId: number, filters: Partial<Resolved
   if (filters.fromUtc) query = query.where('f.created_at', '>=', filters.fromUtc);
   if (filters.toUtc) query = query.where('f.created_at', '<', filters.toUtc);
   if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+  if (filters.conversationId !== undefined) query = query.where('f.conversation_id', '=', filters.conversationId);
+  for (const condition of messageHasLabels(sql.ref('f.conversation_id'), sql.ref('f.message_id'), filters)) {
+    query = query.where(condition);
+  }
   return query;
 }

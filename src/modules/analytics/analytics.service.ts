@@ -1,6 +1,13 @@
 import type { Database, Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { agentNames } from '../agents/index.js';
+import {
+  filterLabels,
+  labelsMissing,
+  VersionLabelsRepository,
+  type VersionChange,
+  type VersionLabel,
+} from '../conversations/index.js';
 import { isQuestionCode, kindOf } from '../rating-config/index.js';
 import {
   AnalyticsRepository,
@@ -31,6 +38,7 @@ import {
   type RatingSnapshot,
 } from './rollups.js';
 import { coveredPeriods, localDay, periodStart, type Interval } from './time.js';
+import { VersionTally } from './version-rollups.js';
 
 export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
 
@@ -38,6 +46,10 @@ export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 3660;
 const MAX_POINTS = 1000;
+
+const uniqueIds = (batch: Array<{ conversation_id?: number }>) => [
+  ...new Set(batch.map((snapshot) => snapshot.conversation_id!)),
+];
 
 const codeKind: KindOfCode = (code) => (isQuestionCode(code) ? kindOf(code) : undefined);
 
@@ -59,10 +71,12 @@ export class AnalyticsService {
   private readonly repository: AnalyticsRepository;
   private readonly gaps: KnowledgeGapsRepository;
   private readonly timezones = new Map<number, string>();
+  private readonly labels: VersionLabelsRepository;
 
   constructor(private readonly database: Database) {
     this.repository = new AnalyticsRepository(database.db);
     this.gaps = new KnowledgeGapsRepository(database.db);
+    this.labels = new VersionLabelsRepository(() => database.db);
   }
 
   /**
@@ -90,6 +104,13 @@ export class AnalyticsService {
     if (before) tally.addRating(before, tz, -1);
     if (after) tally.addRating(after, tz, 1);
     await applyRatingTally(trx, orgId, tally);
+    const conversationId = (after ?? before)?.conversation_id;
+    const labels = conversationId === undefined ? [] : await this.labels.labelsOf(trx, conversationId);
+    if (labels.length === 0) return;
+    const versions = new VersionTally();
+    if (before) versions.addRating(labels, before, tz, -1);
+    if (after) versions.addRating(labels, after, tz, 1);
+    await versions.apply(trx, orgId);
   }
 
   /** Counts a change of one author's current feedback on a message into the rollups, inside its transaction. */
@@ -104,23 +125,89 @@ export class AnalyticsService {
     if (before) tally.addFeedback(before, tz, -1);
     if (after) tally.addFeedback(after, tz, 1);
     await applyMessageTally(trx, orgId, tally);
+    const { conversation_id: conversationId, message_id: messageId } = after ?? before ?? {};
+    if (conversationId === undefined || messageId === undefined) return;
+    const labels = await this.labels.labelsOfMessage(trx, conversationId, messageId);
+    if (labels.length === 0) return;
+    const versions = new VersionTally();
+    if (before) versions.addFeedback(labels, before, tz, -1);
+    if (after) versions.addFeedback(labels, after, tz, 1);
+    await versions.apply(trx, orgId);
+  }
+
+  /**
+   * Moves a conversation's records between version labels when its labels change (a message with a new version, or
+   * new tags of its own), inside the change's transaction: its ratings count under every label of the conversation,
+   * each message's feedback under the message's labels and the conversation's tags.
+   */
+  async recordVersionChange(trx: Db, orgId: number, change: VersionChange): Promise<void> {
+    const tz = await this.timezoneOf(orgId, trx);
+    const versions = new VersionTally();
+    const removed = labelsMissing(change.before.labels, change.after.labels);
+    const added = labelsMissing(change.after.labels, change.before.labels);
+    const scope = { conversationId: change.conversationId };
+    if (removed.length > 0 || added.length > 0) {
+      for await (const batch of this.repository.questionSnapshots(orgId, scope, trx)) {
+        for (const snapshot of batch) {
+          versions.addRating(removed, snapshot, tz, -1);
+          versions.addRating(added, snapshot, tz, 1);
+        }
+      }
+    }
+    const tagsOf = (tags: string[]) => tags.map((value): VersionLabel => ({ dimension: 'tag', value }));
+    const tagsRemoved = labelsMissing(tagsOf(change.before.tags), tagsOf(change.after.tags));
+    const tagsAdded = labelsMissing(tagsOf(change.after.tags), tagsOf(change.before.tags));
+    if (tagsRemoved.length > 0 || tagsAdded.length > 0) {
+      const rows = await this.labels.rows(trx, change.conversationId);
+      const own = (messageId: number) =>
+        rows.filter((row) => row.message_id === messageId && row.dimension === 'tag').map((row) => row.value);
+      for await (const batch of this.repository.feedbackSnapshots(orgId, scope, trx)) {
+        for (const snapshot of batch) {
+          // A tag the message carries itself stays whatever its conversation's tags do.
+          const carried = new Set(own(snapshot.message_id!));
+          versions.addFeedback(
+            tagsRemoved.filter((tag) => !carried.has(tag.value)),
+            snapshot,
+            tz,
+            -1,
+          );
+          versions.addFeedback(
+            tagsAdded.filter((tag) => !carried.has(tag.value)),
+            snapshot,
+            tz,
+            1,
+          );
+        }
+      }
+    }
+    await versions.apply(trx, orgId);
   }
 
   /** Recomputes an organization's rollups from its records, in one transaction. */
   async rebuild(orgId: number): Promise<void> {
     const tz = await this.timezoneOf(orgId);
     const ratings = new RatingTally();
+    const versions = new VersionTally();
     for await (const batch of this.repository.questionSnapshots(orgId)) {
-      for (const snapshot of batch) ratings.addRating(snapshot, tz);
+      const labels = await this.repository.labelsOf(this.database.db, uniqueIds(batch));
+      for (const snapshot of batch) {
+        ratings.addRating(snapshot, tz);
+        versions.addRating(labels.ofConversation(snapshot.conversation_id!), snapshot, tz);
+      }
     }
     const messages = new MessageTally();
     for await (const batch of this.repository.feedbackSnapshots(orgId)) {
-      for (const snapshot of batch) messages.addFeedback(snapshot, tz);
+      const labels = await this.repository.labelsOf(this.database.db, uniqueIds(batch));
+      for (const snapshot of batch) {
+        messages.addFeedback(snapshot, tz);
+        versions.addFeedback(labels.ofMessage(snapshot.conversation_id!, snapshot.message_id!), snapshot, tz);
+      }
     }
     await this.database.db.transaction().execute(async (trx) => {
       await this.repository.clearRollups(trx, orgId);
       await applyRatingTally(trx, orgId, ratings);
       await applyMessageTally(trx, orgId, messages);
+      await versions.apply(trx, orgId);
     });
   }
 
@@ -330,10 +417,14 @@ export class AnalyticsService {
   ): Promise<[RatingGroupRow[], MessageGroupRow[]]> {
     const wantRatings = only !== 'message_likes';
     const wantMessages = (only === undefined || only === 'message_likes') && countsMessageFeedback(filters);
-    if (!exact && filters.tz === (await this.timezoneOf(orgId))) {
+    // The version rollups keep one label and no channel; two labels, or a label and a channel, are counted exactly.
+    const labels = filterLabels(filters);
+    const fromRollups = labels.length === 0 || (labels.length === 1 && !filters.channel);
+    if (!exact && fromRollups && filters.tz === (await this.timezoneOf(orgId))) {
+      const [label] = labels;
       return Promise.all([
-        wantRatings ? this.repository.ratingGroups(orgId, filters, grouping) : [],
-        wantMessages ? this.repository.messageGroups(orgId, filters, grouping) : [],
+        wantRatings ? this.repository.ratingGroups(orgId, filters, grouping, label) : [],
+        wantMessages ? this.repository.messageGroups(orgId, filters, grouping, label) : [],
       ]);
     }
     return [

@@ -34,3 +34,15 @@ export interface MessageDaysTable extends RollupDimensions {
   likes: number;
   dislikes: number;
 }
+
+/** The rating rollups per version label (`dimension` and `value`), over every agent (level 0) and per agent (2). */
+export interface RatingVersionDaysTable extends Omit<RatingDaysTable, 'channel'> {
+  dimension: string;
+  value: string;
+}
+
+/** The message-feedback rollups per version label, over every agent (level 0) and per agent (2). */
+export interface MessageVersionDaysTable extends Omit<MessageDaysTable, 'channel'> {
+  dimension: string;
+  value: string;
+}

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../errors.js';
+import { VersionQuery, type VersionFilter } from '../conversations/index.js';
 import { addDays, daysBetween, isTimeZone, localDay, startOfDay } from './time.js';
 
 const Day = Type.String({
@@ -28,13 +29,26 @@ export const AnalyticsFilterQuery = {
       { description: 'Only answers to this question.' },
     ),
   ),
+  model: Type.Optional({
+    ...VersionQuery.model,
+    description: 'Only answers written by this model, and ratings of conversations it answered in.',
+  }),
+  prompt_version: Type.Optional({
+    ...VersionQuery.prompt_version,
+    description: 'Only answers of this prompt version, and ratings of conversations it answered in.',
+  }),
+  tag: Type.Optional({
+    ...VersionQuery.tag,
+    description:
+      "Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it.",
+  }),
 };
 
 export const AnalyticsFilterSchema = Type.Object(AnalyticsFilterQuery);
 export type AnalyticsFilterInput = Static<typeof AnalyticsFilterSchema>;
 
 /** Filters resolved against a time zone: local days and the UTC instants that bound them. */
-export interface ResolvedFilters {
+export interface ResolvedFilters extends VersionFilter {
   tz: string;
   /** First local day, inclusive; undefined for "since the beginning" (exports only). */
   fromDay?: string;
@@ -125,6 +139,9 @@ export function resolveFilters(
     agentType: input.agent_type,
     channel: input.channel,
     questionCode: input.question_code,
+    model: input.model,
+    promptVersion: input.prompt_version,
+    tag: input.tag,
   };
 }
 

@@ -1,6 +1,12 @@
 export { AnalyticsService, type Metric } from './analytics.service.js';
 export type { FeedbackSnapshot, RatingSnapshot } from './rollups.js';
-export type { MessageDaysTable, RatingDaysTable, RollupDimensions } from './analytics.table.js';
+export type {
+  MessageDaysTable,
+  MessageVersionDaysTable,
+  RatingDaysTable,
+  RatingVersionDaysTable,
+  RollupDimensions,
+} from './analytics.table.js';
 export {
   AnalyticsFilterQuery,
   resolveFilters,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { currentFeedback } from './analytics.repository.js';
+import { conversationHasLabels } from '../conversations/index.js';
 import type { ResolvedFilters } from './filters.js';
 import { bandOf } from './rollups.js';
 
@@ -126,6 +127,7 @@ export class KnowledgeGapsRepository {
     if (filters.agentType) query = query.where('r.agent_type', '=', filters.agentType);
     if (filters.channel) query = query.where('c.channel', '=', filters.channel);
     if (filters.questionCode) query = query.where('q.code', '=', filters.questionCode);
+    for (const condition of conversationHasLabels(sql.ref('c.id'), filters)) query = query.where(condition);
     const latestLow = sql<string>`max(q.answered_at)`;
     const ratings = await query
       .select([

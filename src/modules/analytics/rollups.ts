@@ -23,6 +23,8 @@ export interface QuestionSnapshot {
 
 /** A rating as the rollups see it. */
 export interface RatingSnapshot {
+  /** The rating's conversation, whose labels it counts under (version rollups). */
+  conversation_id?: number;
   agent_id: string | null;
   agent_type: string | null;
   channel: string | null;
@@ -93,9 +95,9 @@ export function emptyRatingCounters(): RatingCounters {
   };
 }
 
-const SEPARATOR = '\u0000';
+export const SEPARATOR = '\u0000';
 
-function ratingKey(key: RatingDayKey): string {
+export function ratingKey(key: RatingDayKey): string {
   return [key.day, key.agent_id, key.agent_type, key.channel, key.question_code].join(SEPARATOR);
 }
 
@@ -160,6 +162,9 @@ export class RatingTally {
 
 /** The current feedback of one author on one message, as the rollups see it. */
 export interface FeedbackSnapshot {
+  /** The message and its conversation, whose labels the feedback counts under (version rollups). */
+  conversation_id?: number;
+  message_id?: number;
   rating: string | null;
   created_at: string;
   agent_id: string | null;
@@ -204,7 +209,7 @@ export const ALL = '*';
 export const LEVEL = { total: 0, channel: 1, agent: 2, detail: 3 } as const;
 
 /** A tally's rows at every level: as tallied (per agent and channel), per agent, per channel, and in total. */
-function atEveryLevel<K extends { agent_id: string; agent_type: string; channel: string }, C extends object>(
+export function atEveryLevel<K extends { agent_id: string; agent_type: string; channel: string }, C extends object>(
   entries: Array<{ key: K; counters: C }>,
   idOf: (key: K) => string,
 ): Array<{ level: number; key: K; counters: C }> {
@@ -236,7 +241,7 @@ function atEveryLevel<K extends { agent_id: string; agent_type: string; channel:
 /** Rows per upsert statement: well under both engines' bound-parameter limits. */
 const UPSERT_CHUNK = 500;
 
-function chunks<T>(items: T[]): T[][] {
+export function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let at = 0; at < items.length; at += UPSERT_CHUNK) out.push(items.slice(at, at + UPSERT_CHUNK));
   return out;

@@ -1,4 +1,4 @@
-import type { Expression, SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
 import type { RecordRef } from '../../db/values.js';
 import { groupCommit } from '../../db/group-commit.js';
@@ -7,6 +7,7 @@ import type { CreatedCursor } from '../../http/pagination.js';
 import { agentNameSql } from '../agents/index.js';
 import type { SearchIndex } from '../search/index.js';
 import type { ConversationsTable, MessagesTable } from './conversations.table.js';
+import { conversationHasLabels, type VersionFilter } from './versions.repository.js';
 import type { Insertable, Selectable } from 'kysely';
 
 export type ConversationRow = Selectable<ConversationsTable> & {
@@ -20,7 +21,7 @@ export type NewMessage = Omit<Insertable<MessagesTable>, 'search_words'>;
 /** A conversation named by integer id or by UUID. */
 export type ConversationRef = RecordRef;
 
-export interface ConversationFilters {
+export interface ConversationFilters extends VersionFilter {
   status?: string;
   channel?: string;
   agentId?: string;
@@ -124,6 +125,7 @@ export class ConversationsRepository {
     if (filters.externalId) query = query.where('c.external_id', '=', filters.externalId);
     if (filters.createdFrom) query = query.where('c.created_at', '>=', filters.createdFrom);
     if (filters.createdTo) query = query.where('c.created_at', '<', filters.createdTo);
+    for (const condition of conversationHasLabels(sql.ref('c.id'), filters)) query = query.where(condition);
     if (after) {
       query = query.where((eb): Expression<SqlBool> =>
         eb.or([
@@ -181,12 +183,15 @@ export class ConversationsRepository {
     await db.updateTable('conversations').set(changes).where('id', '=', id).execute();
   }
 
-  async insertMessages(db: Db, rows: NewMessage[]): Promise<void> {
-    if (rows.length === 0) return;
-    await db
+  /** Inserts messages; answers their ids by uid. */
+  async insertMessages(db: Db, rows: NewMessage[]): Promise<Map<string, number>> {
+    if (rows.length === 0) return new Map();
+    const inserted = await db
       .insertInto('messages')
       .values(rows.map((row) => ({ ...row, search_words: this.search.messageWords(row.text) })))
+      .returning(['id', 'uid'])
       .execute();
+    return new Map(inserted.map((row) => [row.uid, Number(row.id)]));
   }
 
   private readonly insertPrepared = preparedQuery(
@@ -200,13 +205,50 @@ export class ConversationsRepository {
         text: row.text,
         search_words: row.search_words,
         author_id: row.author_id,
+        model: row.model,
+        prompt_version: row.prompt_version,
+        trace_id: row.trace_id,
+        span_id: row.span_id,
+        tags: row.tags,
         created_at: row.created_at,
       }),
+  );
+
+  private readonly insertReturningPrepared = preparedQuery(
+    () => this.db,
+    (db, row: Insertable<MessagesTable>) =>
+      db
+        .insertInto('messages')
+        .values({
+          uid: row.uid,
+          org_id: row.org_id,
+          conversation_id: row.conversation_id,
+          role: row.role,
+          text: row.text,
+          search_words: row.search_words,
+          author_id: row.author_id,
+          model: row.model,
+          prompt_version: row.prompt_version,
+          trace_id: row.trace_id,
+          span_id: row.span_id,
+          tags: row.tags,
+          created_at: row.created_at,
+        })
+        .returning('id'),
   );
 
   /** One message, with its words for the search index: one prepared insert. */
   private insertOneMessage(row: NewMessage, executor: Db) {
     return this.insertPrepared({ ...row, search_words: this.search.messageWords(row.text) }, executor);
+  }
+
+  /** One message inside the caller's transaction; answers its id. */
+  async insertMessageReturningId(db: Db, row: NewMessage): Promise<number> {
+    const [inserted] = await this.insertReturningPrepared(
+      { ...row, search_words: this.search.messageWords(row.text) },
+      db,
+    );
+    return Number(inserted!.id);
   }
 
   /** Appends one message: the hottest write of this module, group-committed on SQLite. */

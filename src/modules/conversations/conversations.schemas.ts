@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, Nullable, PageQuery, Uuid } from '../../http/schemas.js';
+import { Tags, VersionFields } from './versions.js';
 
 export const Role = Type.Union(
   [Type.Literal('user'), Type.Literal('agent'), Type.Literal('ai'), Type.Literal('system')],
@@ -29,6 +30,7 @@ export const MessageInput = Type.Object(
     text: Type.String({ maxLength: 65_536 }),
     created_at: Type.Optional(DateTime),
     author_id: Type.Optional(Uuid),
+    ...VersionFields,
   },
   { additionalProperties: false },
 );
@@ -45,6 +47,10 @@ const conversationFields = {
   agent_type: Type.Optional(AgentType),
   language: Type.Optional(Language),
   metadata: Type.Optional(Metadata),
+  tags: Type.Optional({
+    ...Tags,
+    description: 'At most 20 short labels; every message of the conversation carries them too.',
+  }),
   created_at: Type.Optional(DateTime),
   messages: Type.Optional(Type.Array(MessageInput, { maxItems: 1000 })),
 };
@@ -71,6 +77,7 @@ export const ConversationPatch = Type.Object(
     channel: Type.Optional(Channel),
     language: Type.Optional(Nullable(Language)),
     metadata: Type.Optional(Metadata),
+    tags: Type.Optional({ ...Tags, description: "Replaces the conversation's own tags." }),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -82,6 +89,13 @@ export const Message = Type.Object({
   role: Role,
   text: Nullable(Type.String({ description: 'Null once the conversation is anonymized.' })),
   author_id: Nullable(Uuid),
+  model: Nullable(Type.String()),
+  prompt_version: Nullable(Type.String()),
+  trace_id: Nullable(Type.String()),
+  span_id: Nullable(Type.String()),
+  tags: Type.Array(Type.String(), {
+    description: "The message's own tags (the conversation's are on the conversation).",
+  }),
   created_at: DateTime,
 });
 export type Message = Static<typeof Message>;
@@ -102,6 +116,7 @@ export const Conversation = Type.Object({
   ),
   language: Nullable(Type.String()),
   metadata: Type.Record(Type.String(), Type.Unknown()),
+  tags: Type.Array(Type.String()),
   message_count: Type.Integer(),
   created_at: DateTime,
   updated_at: DateTime,
@@ -129,6 +144,15 @@ export const ImportResult = Type.Object({
 });
 export type ImportResult = Static<typeof ImportResult>;
 
+const VersionValue = (description: string) => Type.Optional(Type.String({ minLength: 1, maxLength: 200, description }));
+
+/** The version filters lists, exports and analytics take: each a label some message or the conversation carries. */
+export const VersionQuery = {
+  model: VersionValue('Only conversations (or answers) written by this model.'),
+  prompt_version: VersionValue('Only conversations (or answers) of this prompt version.'),
+  tag: VersionValue('Only conversations (or answers) carrying this tag, on a message or on the conversation.'),
+};
+
 export const ListQuery = Type.Object(
   {
     status: Type.Optional(Status),
@@ -138,6 +162,7 @@ export const ListQuery = Type.Object(
     external_id: Type.Optional(ExternalId),
     created_from: Type.Optional(DateTime),
     created_to: Type.Optional(DateTime),
+    ...VersionQuery,
     ...PageQuery,
   },
   { additionalProperties: false },

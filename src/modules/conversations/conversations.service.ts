@@ -21,6 +21,19 @@ import type {
   MessageInput,
 } from './conversations.schemas.js';
 import type { ConversationsTable, MessagesTable } from './conversations.table.js';
+import {
+  distinctLabels,
+  labelsMissing,
+  messageLabels,
+  storedTags,
+  uniqueTags,
+  type VersionLabel,
+  type VersionListener,
+} from './versions.js';
+import { VersionLabelsRepository, type LabelRow } from './versions.repository.js';
+import { groupCommit } from '../../db/group-commit.js';
+
+const toJsonOrNull = (value: unknown[] | null) => (value === null ? null : toJson(value));
 
 /** The bounds of a conversation's metadata: its size as JSON, and how deeply its objects and arrays nest. */
 const MAX_METADATA_BYTES = 16 * 1024;
@@ -76,6 +89,7 @@ function toConversation(row: ConversationRow): Conversation {
     agent_name: row.agent_name ?? null,
     language: row.language,
     metadata: fromJson<Record<string, unknown>>(row.metadata, {}),
+    tags: storedTags(row.tags),
     message_count: Number(row.message_count),
     created_at: row.created_at,
     updated_at: row.updated_at,
@@ -91,8 +105,22 @@ function toMessage(row: Insertable<MessagesTable> | MessageRow): Message {
     role: row.role,
     text: row.text ?? null,
     author_id: row.author_id ?? null,
+    model: row.model ?? null,
+    prompt_version: row.prompt_version ?? null,
+    trace_id: row.trace_id ?? null,
+    span_id: row.span_id ?? null,
+    tags: storedTags(row.tags),
     created_at: row.created_at,
   };
+}
+
+type PreparedMessage = Omit<Insertable<MessagesTable>, 'conversation_id' | 'search_words'>;
+
+/** A message with labels, to insert and count under them. */
+interface LabeledMessage {
+  orgId: number;
+  message: Omit<Insertable<MessagesTable>, 'search_words'>;
+  labels: VersionLabel[];
 }
 
 /** The agents some conversations name, for the directory. */
@@ -113,6 +141,10 @@ export class ConversationsService {
   private readonly repository: ConversationsRepository;
   private readonly search: SearchIndex;
   private readonly anonymizeListeners: AnonymizeListener[] = [];
+  private readonly versionListeners: VersionListener[] = [];
+  private readonly labels: VersionLabelsRepository;
+  /** Appends a message with labels: group-committed on SQLite, each in a transaction of its own elsewhere. */
+  private readonly insertLabeledMessage: (item: LabeledMessage) => Promise<void>;
 
   constructor(
     private readonly database: Database,
@@ -120,6 +152,14 @@ export class ConversationsService {
   ) {
     this.search = new SearchIndex(database);
     this.repository = new ConversationsRepository(database, this.search);
+    this.labels = new VersionLabelsRepository(() => database.db);
+    this.insertLabeledMessage = groupCommit(
+      database,
+      (trx, item: LabeledMessage) => this.writeLabeledMessage(trx, item),
+      {
+        transactional: true,
+      },
+    );
   }
 
   /** Creates a conversation with its first messages. An external_id already in use is a 409. */
@@ -138,7 +178,7 @@ export class ConversationsService {
       const id = Number(inserted.id);
       await ensureAgents(trx, orgId, agentsNamedBy([conversation]), conversation.updated_at);
       const rows = messages.map((message) => ({ ...message, conversation_id: id }));
-      await this.insertMessagesInChunks(trx, rows);
+      await this.insertMessagesInChunks(trx, orgId, rows, [{ id, tags: input.tags }]);
       const row = await this.repository.findConversation(orgId, { id }, trx);
       return { ...toConversation(row!), messages: rows.map(toMessage) };
     });
@@ -180,7 +220,11 @@ export class ConversationsService {
         const target = created.get(conversation.external_id!);
         return target ? messages.map((message) => ({ ...message, conversation_id: target.id })) : [];
       });
-      await this.insertMessagesInChunks(trx, messages);
+      const tagged = input.conversations.flatMap((item) => {
+        const target = created.get(item.external_id);
+        return target && item.tags ? [{ id: target.id, tags: item.tags }] : [];
+      });
+      await this.insertMessagesInChunks(trx, orgId, messages, tagged);
 
       const existing = new Map<string, { id: number; uid: string }>();
       const missing = [...seen].filter((externalId) => !created.has(externalId));
@@ -238,6 +282,9 @@ export class ConversationsService {
         externalId: query.external_id,
         createdFrom: query.created_from && toStoredTimestamp(query.created_from),
         createdTo: query.created_to && toStoredTimestamp(query.created_to),
+        model: query.model,
+        promptVersion: query.prompt_version,
+        tag: query.tag,
       },
       limit + 1,
       query.cursor ? decodeCursor(query.cursor) : undefined,
@@ -270,6 +317,11 @@ export class ConversationsService {
         changes.agent_id = uid;
         await ensureAgents(trx, orgId, [{ uid, type: changes.agent_type ?? row.agent_type }], now);
       }
+      if (patch.tags !== undefined) {
+        const tags = uniqueTags(patch.tags);
+        changes.tags = tags && toJson(tags);
+        await this.replaceTags(trx, orgId, Number(row.id), tags ?? []);
+      }
       await this.repository.updateConversation(trx, Number(row.id), changes);
       return toConversation((await this.repository.findConversation(orgId, { id: Number(row.id) }, trx))!);
     });
@@ -288,8 +340,53 @@ export class ConversationsService {
     }
     const row = this.prepareMessage(orgId, input, nowIso(), 'body.created_at');
     const message = { ...row, conversation_id: Number(conversation.id) };
-    await this.repository.insertMessage(message);
+    const labels = messageLabels({ ...input, tags: storedTags(row.tags) });
+    if (labels.length === 0) await this.repository.insertMessage(message);
+    else await this.insertLabeledMessage({ orgId, message, labels });
     return toMessage(message);
+  }
+
+  /** Registers what counts per label (the analytics rollups): told, in the transaction, when a conversation's change. */
+  onVersionsChange(listener: VersionListener): void {
+    this.versionListeners.push(listener);
+  }
+
+  private async writeLabeledMessage(trx: Db, { orgId, message, labels }: LabeledMessage): Promise<void> {
+    const conversationId = Number(message.conversation_id);
+    const before = await this.labels.rows(trx, conversationId);
+    const id = await this.repository.insertMessageReturningId(trx, message);
+    await this.labels.insert(
+      trx,
+      labels.map((label) => ({ org_id: orgId, conversation_id: conversationId, message_id: id, ...label })),
+    );
+    const beforeLabels = distinctLabels(before);
+    if (this.versionListeners.length === 0 || labelsMissing(labels, beforeLabels).length === 0) return;
+    const tags = before.filter((label) => label.message_id === null).map((label) => label.value);
+    await this.notifyVersions(trx, orgId, {
+      conversationId,
+      before: { labels: beforeLabels, tags },
+      after: { labels: distinctLabels([...beforeLabels, ...labels]), tags },
+    });
+  }
+
+  /** Replaces a conversation's own tags, and tells the listeners what that changed. */
+  private async replaceTags(trx: Db, orgId: number, conversationId: number, tags: string[]): Promise<void> {
+    const before = await this.labels.rows(trx, conversationId);
+    await this.labels.replaceConversationTags(trx, orgId, conversationId, tags);
+    const ofMessages = before.filter((label) => label.message_id !== null);
+    const tagLabels = tags.map((value): VersionLabel => ({ dimension: 'tag', value }));
+    await this.notifyVersions(trx, orgId, {
+      conversationId,
+      before: {
+        labels: distinctLabels(before),
+        tags: before.filter((label) => label.message_id === null).map((label) => label.value),
+      },
+      after: { labels: distinctLabels([...ofMessages, ...tagLabels]), tags },
+    });
+  }
+
+  private async notifyVersions(trx: Db, orgId: number, change: Parameters<VersionListener>[2]): Promise<void> {
+    for (const listener of this.versionListeners) await listener(trx, orgId, change);
   }
 
   /**
@@ -375,6 +472,7 @@ export class ConversationsService {
       agent_type: input.agent_type ?? null,
       language: input.language ?? null,
       metadata: toJson(input.metadata ?? {}),
+      tags: toJsonOrNull(uniqueTags(input.tags)),
       created_at: createdAt,
       updated_at: now,
       closed_at: status === 'closed' ? now : null,
@@ -386,20 +484,55 @@ export class ConversationsService {
     return { conversation, messages };
   }
 
-  private prepareMessage(orgId: number, input: MessageInput, now: string, field: string) {
+  private prepareMessage(orgId: number, input: MessageInput, now: string, field: string): PreparedMessage {
     return {
       uid: randomUUID(),
       org_id: orgId,
       role: input.role,
       text: input.text,
       author_id: input.author_id?.toLowerCase() ?? null,
+      model: input.model ?? null,
+      prompt_version: input.prompt_version ?? null,
+      trace_id: input.trace_id ?? null,
+      span_id: input.span_id ?? null,
+      tags: toJsonOrNull(uniqueTags(input.tags)),
       created_at: acceptedTimestamp(input.created_at, field) ?? now,
     };
   }
 
-  private async insertMessagesInChunks(db: Db, rows: Insertable<MessagesTable>[]): Promise<void> {
+  /**
+   * Inserts new conversations' messages, and the labels of those messages and of the conversations' own tags. New
+   * conversations have no ratings or feedback yet, so nothing counted per label changes.
+   */
+  private async insertMessagesInChunks(
+    db: Db,
+    orgId: number,
+    rows: Array<Omit<Insertable<MessagesTable>, 'search_words'>>,
+    conversations: Array<{ id: number; tags?: string[] }>,
+  ): Promise<void> {
+    const labels: LabelRow[] = conversations.flatMap(({ id, tags }) =>
+      (uniqueTags(tags) ?? []).map((value) => ({
+        org_id: orgId,
+        conversation_id: id,
+        message_id: null,
+        dimension: 'tag' as const,
+        value,
+      })),
+    );
     for (let start = 0; start < rows.length; start += MESSAGE_CHUNK) {
-      await this.repository.insertMessages(db, rows.slice(start, start + MESSAGE_CHUNK));
+      const chunk = rows.slice(start, start + MESSAGE_CHUNK);
+      const ids = await this.repository.insertMessages(db, chunk);
+      for (const row of chunk) {
+        for (const label of messageLabels({ ...row, tags: storedTags(row.tags) })) {
+          labels.push({
+            org_id: orgId,
+            conversation_id: Number(row.conversation_id),
+            message_id: ids.get(row.uid)!,
+            ...label,
+          });
+        }
+      }
     }
+    await this.labels.insert(db, labels);
   }
 }

@@ -50,6 +50,7 @@ describe('CSV', () => {
           row.map((value: Cell) => {
             if (value === null) return '';
             if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+            if (typeof value !== 'string') return value.length === 0 ? '' : JSON.stringify(value);
             return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
           }),
         );

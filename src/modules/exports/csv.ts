@@ -5,8 +5,11 @@
  * Numbers are written as numbers and never neutralised: `-3` stays a number.
  */
 
-/** What a cell holds: text, a number, a yes/no (`true`/`false`), or nothing (an empty cell). */
-export type Cell = string | number | boolean | null;
+/**
+ * What a cell holds: text, a number, a yes/no (`true`/`false`), a list of texts (tags: a JSON array in CSV, an array in
+ * JSON Lines), or nothing (an empty cell).
+ */
+export type Cell = string | number | boolean | readonly string[] | null;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTE = /"/g;
@@ -23,6 +26,7 @@ export function csvField(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value !== 'string') return csvField(value.length === 0 ? null : JSON.stringify(value));
   const text = looksLikeFormula(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
 }

@@ -3,6 +3,7 @@ import { CompiledQuery, sql, type Expression, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import { agentNameSql, authorNameSql } from '../agents/index.js';
 import type { ResolvedFilters } from '../analytics/index.js';
+import { conversationHasLabels, messageHasLabels } from '../conversations/index.js';
 import type { ConversationConditions, ConversationFilter } from '../inbox/index.js';
 
 /** Rows a PostgreSQL cursor hands over per FETCH. */
@@ -43,6 +44,7 @@ export interface ConversationExportRow {
   likes: number | string | null;
   dislikes: number | string | null;
   comments: number | string | null;
+  tags: unknown;
 }
 
 /** One row per rating question, with its survey and conversation. */
@@ -88,6 +90,11 @@ export interface FeedbackExportRow {
   rating: string | null;
   comment: string | null;
   created_at: string;
+  model: string | null;
+  prompt_version: string | null;
+  trace_id: string | null;
+  span_id: string | null;
+  tags: unknown;
 }
 
 /** What an export holds: rows of the conversations `conversations` keeps, narrowed by the rows' own `records` filters. */
@@ -214,6 +221,7 @@ export class ExportsRepository {
             current().where('f.rating', '=', 'like').as('likes'),
             current().where('f.rating', '=', 'dislike').as('dislikes'),
             current().where('f.comment', 'is not', null).where('f.comment', '!=', '').as('comments'),
+            'c.tags',
           ];
         })
         .where(this.ownedBy('c.org_id', orgId));
@@ -223,6 +231,7 @@ export class ExportsRepository {
       if (filters.agentId) query = query.where('c.agent_id', '=', filters.agentId);
       if (filters.agentType) query = query.where('c.agent_type', '=', filters.agentType);
       if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+      for (const condition of conversationHasLabels(sql.ref('c.id'), filters)) query = query.where(condition);
       const { questionCode } = filters;
       if (questionCode) {
         query = query.where(({ exists, selectFrom }) =>
@@ -278,6 +287,7 @@ export class ExportsRepository {
       if (filters.agentType) query = query.where('r.agent_type', '=', filters.agentType);
       if (filters.channel) query = query.where('c.channel', '=', filters.channel);
       if (filters.questionCode) query = query.where('q.code', '=', filters.questionCode);
+      for (const condition of conversationHasLabels(sql.ref('c.id'), filters)) query = query.where(condition);
       if (window) query = query.where('q.id', '>', window.after).where('q.id', '<=', window.upTo);
       return query.orderBy('q.id').compile() as CompiledQuery<RatingExportRow>;
     };
@@ -316,6 +326,11 @@ export class ExportsRepository {
           'f.rating',
           'f.comment',
           'f.created_at',
+          'm.model',
+          'm.prompt_version',
+          'm.trace_id',
+          'm.span_id',
+          'm.tags',
         ])
         .where(this.ownedBy('f.org_id', orgId));
       for (const condition of this.conditions.all(conversations)) query = query.where(condition);
@@ -324,6 +339,8 @@ export class ExportsRepository {
       if (filters.agentId) query = query.where(agentId, '=', filters.agentId);
       if (filters.agentType) query = query.where(agentType, '=', filters.agentType);
       if (filters.channel) query = query.where('c.channel', '=', filters.channel);
+      const labels = messageHasLabels(sql.ref('f.conversation_id'), sql.ref('f.message_id'), filters);
+      for (const condition of labels) query = query.where(condition);
       if (window) query = query.where('f.id', '>', window.after).where('f.id', '<=', window.upTo);
       return query.orderBy('f.id').compile() as CompiledQuery<FeedbackExportRow>;
     };

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import { nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { localDay, resolveFilters, type AnalyticsService } from '../analytics/index.js';
+import { storedTags } from '../conversations/index.js';
 import { ConversationConditions, resolveConversationFilter } from '../inbox/index.js';
 import { csvRecord, type Cell } from './csv.js';
 import {
@@ -63,6 +64,7 @@ export const EXPORT_COLUMNS = {
     'likes',
     'dislikes',
     'comments',
+    'tags',
   ],
   ratings: [
     'rating_uid',
@@ -102,6 +104,11 @@ export const EXPORT_COLUMNS = {
     'rating',
     'comment',
     'created_at',
+    'model',
+    'prompt_version',
+    'trace_id',
+    'span_id',
+    'tags',
   ],
 } as const satisfies Record<ExportDataset, readonly string[]>;
 
@@ -162,6 +169,7 @@ function conversationCells(row: ConversationExportRow, now: string): Cell[] {
     count(row.likes),
     count(row.dislikes),
     count(row.comments),
+    storedTags(row.tags),
   ];
 }
 
@@ -207,6 +215,11 @@ function feedbackCells(row: FeedbackExportRow): Cell[] {
     row.rating,
     row.comment,
     row.created_at,
+    row.model,
+    row.prompt_version,
+    row.trace_id,
+    row.span_id,
+    storedTags(row.tags),
   ];
 }
 
@@ -262,7 +275,20 @@ export class ExportsService {
       };
     }
     // What is left once the shared filters are taken out: the filters only conversations have.
-    const { scope, from, to, tz, agent_id, agent_type, channel, question_code, ...conversationsOnly } = input;
+    const {
+      scope,
+      from,
+      to,
+      tz,
+      agent_id,
+      agent_type,
+      channel,
+      question_code,
+      model,
+      prompt_version,
+      tag,
+      ...conversationsOnly
+    } = input;
     return {
       records: resolveFilters(input, timezone),
       // Their activity days are counted in `tz` too.

@@ -281,11 +281,12 @@ export class FeedbackService {
       current?.comment ?? null,
     );
     const dimensions = { agent_id: target.agentId, agent_type: target.agentType, channel: target.channel };
+    const records = { conversation_id: target.conversationId, message_id: target.messageId, ...dimensions };
     await this.analytics.recordFeedbackChange(
       trx,
       target.orgId,
-      current ? { rating: current.rating, created_at: current.created_at, ...dimensions } : null,
-      { rating: next.rating, created_at: at, ...dimensions },
+      current ? { rating: current.rating, created_at: current.created_at, ...records } : null,
+      { rating: next.rating, created_at: at, ...records },
     );
     if (this.reviews && next.rating === 'dislike' && current?.rating !== 'dislike' && target.aiAnswer) {
       // A new dislike of an AI answer puts it in the review queue, or back in it.

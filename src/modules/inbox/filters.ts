@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { Type, type Static } from 'typebox';
 import type { Database, Db } from '../../db/database.js';
 import { AnalyticsFilterQuery, resolveFilters } from '../analytics/index.js';
+import { conversationHasLabels, VersionQuery, type VersionFilter } from '../conversations/index.js';
 import {
   activityConditions,
   ActivityQuery,
@@ -44,12 +45,13 @@ export const InboxFilterQuery = {
     }),
   ),
   ...ActivityQuery,
+  ...VersionQuery,
 };
 export const InboxFilterSchema = Type.Object(InboxFilterQuery);
 export type InboxFilterInput = Static<typeof InboxFilterSchema>;
 
 /** The inbox's filters, checked and resolved: days as UTC bounds, the search as terms. */
-export interface ConversationFilter {
+export interface ConversationFilter extends VersionFilter {
   rated?: boolean;
   lowRating?: boolean;
   hasComment?: boolean;
@@ -83,6 +85,9 @@ export async function resolveConversationFilter(
     agentType: input.agent_type,
     channel: input.channel,
     status: input.status,
+    model: input.model,
+    promptVersion: input.prompt_version,
+    tag: input.tag,
   };
   const q = input.q?.trim();
   if (q) filter.search = parseSearch(q);
@@ -125,8 +130,8 @@ export class ConversationConditions {
 
   /** Conditions on what hangs off the conversation: its ratings and its message feedback. */
   related(filter: ConversationFilter): Expression<SqlBool>[] {
-    const conditions: Expression<SqlBool>[] = [];
     const conversation = sql.ref<number>('c.id');
+    const conditions: Expression<SqlBool>[] = conversationHasLabels(conversation, filter);
     if (filter.activity) conditions.push(...activityConditions(this.db, filter.activity));
     const either = (wanted: boolean, found: Expression<SqlBool>) => (wanted ? found : sql<SqlBool>`not ${found}`);
     if (filter.rated !== undefined) {

@@ -133,7 +133,7 @@ export class RatingsRepository {
     const row = await db
       .selectFrom('ratings as r')
       .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
-      .select(['r.agent_id', 'r.agent_type', 'c.channel', 'r.opened_at', 'r.expiry_recorded'])
+      .select(['r.conversation_id', 'r.agent_id', 'r.agent_type', 'c.channel', 'r.opened_at', 'r.expiry_recorded'])
       .where('r.id', '=', ratingId)
       .executeTakeFirst();
     if (!row) return null;
@@ -143,6 +143,7 @@ export class RatingsRepository {
       .where('rating_id', '=', ratingId)
       .execute();
     return {
+      conversation_id: Number(row.conversation_id),
       agent_id: row.agent_id,
       agent_type: row.agent_type,
       channel: row.channel,

@@ -2,6 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Tables } from '../../db/tables.js';
 import type { ResolvedFilters } from '../analytics/index.js';
+import { conversationHasLabels, filterLabels, messageHasLabels } from '../conversations/index.js';
 import type { TopicPolarity } from './topics.table.js';
 
 type MemberQuery = SelectQueryBuilder<
@@ -34,6 +35,17 @@ export class TopicReads {
         eb.or([
           eb('m.author_id', '=', agentId),
           eb.and([eb('m.author_id', 'is', null), eb('c.agent_id', '=', agentId)]),
+        ]),
+      );
+    }
+    if (filterLabels(filters).length > 0) {
+      const conversation = sql.ref<number>('tm.conversation_id');
+      const answer = messageHasLabels(conversation, sql.ref<number>('tm.message_id'), filters);
+      const rating = conversationHasLabels(conversation, filters);
+      query = query.where((eb) =>
+        eb.or([
+          eb.and([eb('tm.message_id', 'is not', null), ...answer]),
+          eb.and([eb('tm.message_id', 'is', null), ...rating]),
         ]),
       );
     }
