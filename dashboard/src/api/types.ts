@@ -125,6 +125,7 @@ export interface Conversation {
   agent_name: string | null;
   language: string | null;
   metadata: Record<string, unknown>;
+  tags: string[];
   message_count: number;
   created_at: string;
   updated_at: string;
@@ -138,6 +139,12 @@ export interface Message {
   role: 'user' | 'agent' | 'ai' | 'system';
   text: string | null;
   author_id: string | null;
+  /** The model and prompt version that wrote an AI answer, its trace and span, and its own tags. */
+  model: string | null;
+  prompt_version: string | null;
+  trace_id: string | null;
+  span_id: string | null;
+  tags: string[];
   created_at: string;
   my_feedback: { uid: string; rating: 'like' | 'dislike' | null; comment: string | null; created_at: string } | null;
   likes: number;

@@ -203,6 +203,22 @@ function MessageFeedback({ uid }: { uid: string }) {
   );
 }
 
+/** Which model and prompt version wrote an answer, and its tags; the trace id on hover. */
+function MessageVersion({ message }: { message: Message }) {
+  const version = [message.model, message.prompt_version].filter(Boolean).join(' · ');
+  if (!version && message.tags.length === 0) return null;
+  return (
+    <span className="message-version" title={message.trace_id ? `Trace ${message.trace_id}` : undefined}>
+      {version ? <span className="mono">{version}</span> : null}
+      {message.tags.map((tag) => (
+        <span key={tag} className="tag-chip">
+          {tag}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 function MessageItem({
   message,
   author,
@@ -231,6 +247,7 @@ function MessageItem({
         <time dateTime={message.created_at} title={formatDateTime(message.created_at)}>
           {formatTime(message.created_at)}
         </time>
+        <MessageVersion message={message} />
         <a className="message-anchor" href={`#message-${message.uid}`} aria-label="Link to this message">
           <Icon name="hash" size={12} />
         </a>
@@ -432,6 +449,18 @@ export function ConversationPage({ id }: { id: string }) {
                   <div>
                     <dt>Language</dt>
                     <dd>{c.language}</dd>
+                  </div>
+                ) : null}
+                {c.tags.length > 0 ? (
+                  <div>
+                    <dt>Tags</dt>
+                    <dd className="tag-list">
+                      {c.tags.map((tag) => (
+                        <span key={tag} className="tag-chip">
+                          {tag}
+                        </span>
+                      ))}
+                    </dd>
                   </div>
                 ) : null}
                 {c.closed_at ? (

@@ -30,6 +30,8 @@ function mulberry32(seed: number): () => number {
 }
 
 const DAY = 86_400_000;
+/** The model the demo's AI assistant runs on. */
+const DEMO_MODEL = 'gpt-4o-mini';
 
 /**
  * Creates the demo organization: an admin who can sign in and answers chats, two more human agents, an AI agent with
@@ -80,6 +82,8 @@ export async function seedDemo(
     const name = `${first} ${pick(lastNames)}`;
     const order = String(100_000 + Math.floor(random() * 900_000));
     let at = start;
+    // The assistant's prompt changed ten days ago: v13 answers since, v12 before.
+    const version = { model: DEMO_MODEL, prompt_version: age < 10 * DAY ? 'v13' : 'v12' };
     const messages = script.turns.map((turn) => {
       at += 20_000 + Math.floor(random() * 180_000);
       return {
@@ -87,6 +91,7 @@ export async function seedDemo(
         text: turn.text.replaceAll('{name}', first).replaceAll('{order}', order),
         created_at: new Date(at).toISOString(),
         ...(turn.from === 'agent' && !ai ? { author_id: agent.id } : {}),
+        ...(turn.from === 'agent' && ai ? version : {}),
       };
     });
     return {
@@ -141,7 +146,7 @@ async function nameDemoAgents(
   await services.agents.putAgent(orgId, aiAgentId, {
     type: 'ai',
     name: 'Nova (AI assistant)',
-    model: 'gpt-4o-mini',
+    model: DEMO_MODEL,
     description: 'Answers questions about orders, deliveries, returns and sizes, day and night.',
   });
   for (const [index, agent] of agents.entries()) {
@@ -238,7 +243,8 @@ async function seedFeedback(
     const messages = await services.feedback.messagesWithFeedback(orgId, String(conversation.id), input.raters[0]!);
     for (const message of messages.filter((candidate) => candidate.role === 'ai')) {
       if (random() < 0.5) continue;
-      const liked = random() < 0.72;
+      // People like the new prompt's answers better.
+      const liked = random() < (message.prompt_version === 'v13' ? 0.8 : 0.66);
       const target = await services.feedback.messageTarget(orgId, message.uid);
       const at = new Date(Math.min(now, Date.parse(message.created_at) + between(5, 3000) * 60_000)).toISOString();
       await services.feedback.recordMessageFeedback(
