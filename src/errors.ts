@@ -53,6 +53,7 @@ export const errorStatus = {
   invalid_review_transition: 409,
   last_admin: 409,
   user_deactivated: 409,
+  agent_already_linked: 409,
   invitation_pending: 409,
   rating_expired: 410,
   invitation_expired: 410,

@@ -64,7 +64,7 @@ for (const dialect of dialects) {
         '--role',
         'agent',
         '--password',
-        's3cret-pass',
+        'a quiet harbour at dawn',
         '--json',
       );
       assert.equal(result.code, 0, result.stderr);
@@ -73,6 +73,67 @@ for (const dialect of dialects) {
       assert.match(created.user.id, UUID);
       assert.equal(created.user.email, 'a@b.example');
       assert.match(created.apiKey, API_KEY);
+    });
+
+    it('user create and org create --password follow the rules of every new password, and create nothing', async () => {
+      const org = String((await newOrg('Passwords Ltd')).organization.id);
+      const short = await plaudit(
+        'user',
+        'create',
+        '--org',
+        org,
+        '--email',
+        'pw@b.example',
+        '--password',
+        's3cret-pass',
+      );
+      assert.equal(short.code, 1, short.stderr);
+      assert.equal(
+        short.stderr,
+        'plaudit: Choose a password of at least 12 characters; a few words of your own are easy to remember.\n',
+      );
+      assert.equal(short.stdout, '');
+      const common = await plaudit(
+        'user',
+        'create',
+        '--org',
+        org,
+        '--email',
+        'pw@b.example',
+        '--password',
+        'Qwerty123456',
+      );
+      assert.equal(common.code, 1);
+      assert.equal(
+        common.stderr,
+        'plaudit: That password is one of the most common ones, which are guessed first; choose another.\n',
+      );
+      const admin = await plaudit(
+        'org',
+        'create',
+        '--name',
+        'Weak',
+        '--email',
+        'weak@b.example',
+        '--password',
+        'short',
+      );
+      assert.equal(admin.code, 1);
+      assert.match(admin.stderr, /at least 12 characters/);
+      // Nothing was made: both emails are still free.
+      const user = await plaudit(
+        'user',
+        'create',
+        '--org',
+        org,
+        '--email',
+        'pw@b.example',
+        '--password',
+        'my own long phrase',
+      );
+      assert.equal(user.code, 0, user.stderr);
+      const owner = await plaudit('org', 'create', '--name', 'Weak', '--email', 'weak@b.example', '--json');
+      assert.equal(owner.code, 0, owner.stderr);
     });
 
     it('user create refuses a taken email, an unknown role and an unknown organization', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +15,10 @@ const SHOTS = process.env.PLAUDIT_SHOTS;
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'correct horse battery staple';
+/** The directory: Cole's agent, named by the chat platform; an AI assistant; a human agent nobody named yet. */
+const COLE_AGENT = randomUUID();
+const AI_AGENT = randomUUID();
+const UNNAMED_AGENT = randomUUID();
 
 function skipReason(): string | undefined {
   const browser = chromiumSkipReason();
@@ -32,6 +37,9 @@ describe('the team in Chromium', { skip: skipReason() }, () => {
   let admin: BrowserContext;
   let page: Page;
   let email: string;
+  let orgId: number;
+  let apiKey: string;
+  let coleId: string;
   let invitedEmail: string;
   let link: string;
   let newcomer: BrowserContext;
@@ -75,12 +83,23 @@ describe('the team in Chromium', { skip: skipReason() }, () => {
       adminName: 'Lena Lead',
       password: PASSWORD,
     });
-    await server.app.services.accounts.createUser({
-      orgId: created.organization.id,
+    orgId = created.organization.id;
+    apiKey = created.apiKey.api_key;
+    const cole = await server.app.services.accounts.createUser({
+      orgId,
       email: `cole-${Math.random().toString(36).slice(2)}@test.invalid`,
       name: 'Cole League',
       role: 'agent',
       password: PASSWORD,
+    });
+    coleId = cole.user.id;
+    await server.app.services.agents.putAgent(orgId, COLE_AGENT, { type: 'human', name: 'Cole (Support desk)' });
+    await server.app.services.agents.putAgent(orgId, AI_AGENT, { type: 'ai', name: 'Nova (AI assistant)' });
+    await server.api(apiKey, 'POST', '/v1/conversations', {
+      agent_id: UNNAMED_AGENT,
+      agent_type: 'human',
+      channel: 'chat',
+      messages: [{ role: 'agent', text: 'Hello, how can I help?' }],
     });
     admin = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce', locale: 'en-US' });
     await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
@@ -118,6 +137,47 @@ describe('the team in Chromium', { skip: skipReason() }, () => {
     assert.match(link, /^https:\/\/plaudit\.test\/accept-invite\?token=[A-Za-z0-9_-]{43}$/);
     await page.getByText(invitedEmail, { exact: true }).waitFor();
     await screenshots('team', { context: admin, page }, (p) => p.getByText('Cole League', { exact: true }).waitFor());
+  });
+
+  it('links a member to the agent they are in conversations, picked from the directory by name', async () => {
+    const picker = page.getByLabel('Agent in conversations for Cole League');
+    assert.equal(await picker.inputValue(), '', 'not linked yet');
+    const options = (await picker.locator('option').allTextContents()).map((text) => text.trim());
+    assert.deepEqual(options.slice(0, 2), ['None', 'Cole (Support desk)']);
+    assert.match(options[2] ?? '', /^Unnamed human agent, first seen /);
+    assert.ok(!options.includes('Nova (AI assistant)'), 'an AI agent is no person to link');
+
+    const saved = page.waitForResponse(
+      (response) => response.request().method() === 'PATCH' && response.url().endsWith(`/v1/users/${coleId}`),
+    );
+    await picker.selectOption({ label: 'Cole (Support desk)' });
+    assert.equal((await saved).status(), 200);
+    const members = (await server.api(apiKey, 'GET', '/v1/users')).data as Array<{ id: string; agent_id: string }>;
+    assert.equal(members.find((member) => member.id === coleId)?.agent_id, COLE_AGENT);
+
+    // After a reload the page shows the link, and nobody else can take the agent.
+    await page.reload();
+    await picker.waitFor();
+    assert.equal(await picker.inputValue(), COLE_AGENT);
+    assert.equal((await picker.locator('option:checked').textContent())?.trim(), 'Cole (Support desk)');
+    const taken = page.getByLabel('Agent in conversations for Lena Lead').locator(`option[value="${COLE_AGENT}"]`);
+    assert.equal((await taken.textContent())?.trim(), 'Cole (Support desk) · linked to Cole League');
+    assert.ok(await taken.isDisabled());
+    await screenshots('team-linked', { context: admin, page }, (p) =>
+      p.getByLabel('Agent in conversations for Cole League').waitFor(),
+    );
+
+    // The audit log says who linked whom, by name, with the agent before and after.
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByText('linked “Cole League” to the agent “Cole (Support desk)”').waitFor();
+    const change = page.locator('.audit-item', { hasText: 'linked “Cole League”' }).locator('.change-table tbody tr');
+    assert.deepEqual(
+      (await change.allTextContents()).map((row) => row.trim()),
+      ['Agent in conversationsNoneCole (Support desk)'],
+    );
+    await screenshots('team-audit', { context: admin, page }, (p) => p.locator('.audit-item').first().waitFor());
+    await page.getByRole('link', { name: 'Team' }).click();
+    await picker.waitFor();
   });
 
   it('accepts the invitation in a fresh browser and is signed in as the new member', async () => {
@@ -179,6 +239,9 @@ describe('the team in Chromium', { skip: skipReason() }, () => {
     await dialog.getByText('Deactivate Nia N. Newcomer?').waitFor();
     await dialog.getByRole('button', { name: 'Deactivate' }).click();
     await row.getByText('Deactivated', { exact: true }).waitFor();
+    await screenshots('team-deactivated', { context: admin, page }, (p) =>
+      p.locator('.member.is-deactivated').waitFor(),
+    );
 
     await newcomerPage.getByRole('link', { name: 'Inbox' }).click();
     await newcomerPage.waitForURL(/\/sign-in/);

@@ -36,6 +36,9 @@ export interface TeamMember extends User {
   created_at: string;
   last_sign_in_at: string | null;
   deactivated_at: string | null;
+  agent_id: string | null;
+  /** The linked agent's name as everyone sees it (the directory's, else the member's). */
+  agent_name: string | null;
 }
 
 export interface Invitation {

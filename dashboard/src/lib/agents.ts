@@ -33,18 +33,23 @@ export function forgetAgentDirectory(): void {
   cached = null;
 }
 
-/** The organization's agents directory, named first, by name; empty until (or unless) it answers. */
-export function useAgentDirectory(): DirectoryAgent[] {
+/**
+ * The organization's agents directory, named first, by name; empty until (or unless) it answers. With `version` it
+ * is read afresh instead of this sign-in's copy, and again whenever `version` changes: the team page, where an agent
+ * put in a minute ago must be there to link, and a name that stands in for an unnamed agent follows each link.
+ */
+export function useAgentDirectory({ version }: { version?: number } = {}): DirectoryAgent[] {
   const [agents, setAgents] = useState<DirectoryAgent[]>([]);
   useEffect(() => {
     let live = true;
+    if (version !== undefined) forgetAgentDirectory();
     void load().then((loaded) => {
       if (live) setAgents(sortedAgents(loaded));
     });
     return () => {
       live = false;
     };
-  }, []);
+  }, [version]);
   return agents;
 }
 

@@ -20,7 +20,11 @@ const FIELD_LABELS: Record<string, string> = {
   event_types: 'Events',
   filters: 'Filters',
   enabled: 'Enabled',
+  agent_name: 'Agent in conversations',
 };
+
+/** Fields an entry keeps for machines: people read the name beside them. */
+const HIDDEN_FIELDS = new Set(['agent_id']);
 
 const REDIRECT_POLICIES: Record<string, string> = {
   never: 'Never',
@@ -35,7 +39,7 @@ export function fieldLabel(field: string): string {
 /** A field's value as a person reads it: On/Off, names instead of codes, "Default" for an empty choice. */
 export function fieldValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') {
-    return field === 'language' ? 'Automatic' : 'Default';
+    return field === 'language' ? 'Automatic' : field === 'agent_name' ? 'None' : 'Default';
   }
   if (typeof value === 'boolean') return value ? 'On' : 'Off';
   if (field === 'conv_rating_question_codes' && Array.isArray(value)) {
@@ -64,11 +68,13 @@ export function changesOf(entry: AuditEntry): Array<{ field: string; before: str
   const before = entry.details.before as Record<string, unknown> | undefined;
   const after = entry.details.after as Record<string, unknown> | undefined;
   if (!before || !after) return [];
-  return Object.keys(after).map((field) => ({
-    field: fieldLabel(field),
-    before: fieldValue(field, before[field]),
-    after: fieldValue(field, after[field]),
-  }));
+  return Object.keys(after)
+    .filter((field) => !HIDDEN_FIELDS.has(field))
+    .map((field) => ({
+      field: fieldLabel(field),
+      before: fieldValue(field, before[field]),
+      after: fieldValue(field, after[field]),
+    }));
 }
 
 function quoted(name: string | null): string {
@@ -98,9 +104,22 @@ export function describeAction(entry: AuditEntry): string {
       return `deleted the webhook ${subject ?? ''}`.trim();
     case 'conversation.anonymized':
       return `anonymized conversation #${entry.subject_id}`;
+    case 'user.agent_changed':
+      return agentLinkSentence(entry);
     default:
       return genericSentence(entry);
   }
+}
+
+/** "linked “Maja” to the agent “Maja Lind (Support)”", or unlinked from it; an unnamed agent is called so. */
+function agentLinkSentence(entry: AuditEntry): string {
+  const side = (name: 'before' | 'after') =>
+    entry.details[name] as { agent_id?: string | null; agent_name?: string | null } | undefined;
+  const agent = (change: ReturnType<typeof side>) =>
+    change?.agent_name ? `the agent ${quoted(change.agent_name)}` : 'an unnamed agent';
+  const who = quoted(entry.subject_name) || 'a member';
+  const after = side('after');
+  return after?.agent_id ? `linked ${who} to ${agent(after)}` : `unlinked ${who} from ${agent(side('before'))}`;
 }
 
 /** Any other action — the team's events among them — read from its name: `invitation.sent` → "sent invitation …". */

@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
 import type { Invitation, IssuedInvitation, Role, TeamMember } from '../api/types';
 import { Icon } from '../components/icons';
 import { SettingsHeader } from './settings/settings-header';
-import { Badge, Card, EmptyState, ErrorState, Skeleton } from '../components/ui';
+import { MemberList } from './team-members';
+import { Card, EmptyState, ErrorState, Skeleton } from '../components/ui';
+import { useAgentDirectory } from '../lib/agents';
 import { formatDate, formatDateTime } from '../lib/format';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
@@ -45,6 +47,13 @@ function AdminTeam({ me }: { me: string }) {
   const members = useApi<{ data: TeamMember[] }>('/v1/users');
   const invitations = useApi<{ data: Invitation[] }>('/v1/invitations');
   const [issued, setIssued] = useState<IssuedInvitation | null>(null);
+  // Read afresh with every change of the team, so the names that stand in for unnamed agents follow the links.
+  const [changes, setChanges] = useState(0);
+  const agents = useAgentDirectory({ version: changes });
+  const onMembersChanged = () => {
+    members.reload();
+    setChanges((n) => n + 1);
+  };
 
   return (
     <div className="page">
@@ -65,7 +74,7 @@ function AdminTeam({ me }: { me: string }) {
                 <Skeleton lines={3} height={40} />
               </div>
             ) : (
-              <MemberList members={members.data.data} me={me} onChanged={members.reload} />
+              <MemberList members={members.data.data} agents={agents} me={me} onChanged={onMembersChanged} />
             )}
           </Card>
           <Card title="Pending invitations" description="Links work once, for 7 days.">
@@ -97,164 +106,6 @@ function AdminTeam({ me }: { me: string }) {
         </aside>
       </div>
     </div>
-  );
-}
-
-function MemberList({ members, me, onChanged }: { members: TeamMember[]; me: string; onChanged: () => void }) {
-  return (
-    <ul className="member-list">
-      {members.map((member) => (
-        <MemberRow key={member.id} member={member} isMe={member.id === me} onChanged={onChanged} />
-      ))}
-    </ul>
-  );
-}
-
-function initialsOf(member: { name: string | null; email: string }): string {
-  return (member.name || member.email)
-    .split(/[\s@.]+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join('');
-}
-
-function MemberRow({ member, isMe, onChanged }: { member: TeamMember; isMe: boolean; onChanged: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const selectId = useId();
-  const active = member.status === 'active';
-
-  const changeRole = async (role: Role) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await request(`/v1/users/${member.id}`, { method: 'PATCH', body: { role } });
-      onChanged();
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const deactivate = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await request(`/v1/users/${member.id}/deactivate`, { method: 'POST' });
-      setConfirming(false);
-      onChanged();
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <li className={`member${active ? '' : ' is-deactivated'}`}>
-      <span className="avatar" aria-hidden="true">
-        {initialsOf(member)}
-      </span>
-      <div className="member-who">
-        <span className="member-name">
-          {member.name || member.email}
-          {isMe ? <span className="muted"> (you)</span> : null}
-        </span>
-        <span className="member-email">{member.email}</span>
-        <span className="member-meta">
-          {active
-            ? member.last_sign_in_at
-              ? `Last signed in ${formatDateTime(member.last_sign_in_at)}`
-              : 'Never signed in'
-            : `Deactivated ${formatDate(member.deactivated_at)}`}
-        </span>
-      </div>
-      <div className="member-controls">
-        {active ? (
-          <>
-            <label className="visually-hidden" htmlFor={selectId}>
-              Role of {member.name || member.email}
-            </label>
-            <select
-              id={selectId}
-              className="role-select"
-              value={member.role}
-              disabled={busy}
-              onChange={(event) => void changeRole(event.target.value as Role)}
-            >
-              <option value="admin">Admin</option>
-              <option value="agent">Agent</option>
-            </select>
-            <button
-              type="button"
-              className="button button-ghost button-small"
-              disabled={busy}
-              onClick={() => setConfirming(true)}
-            >
-              Deactivate
-            </button>
-          </>
-        ) : (
-          <Badge tone="neutral">Deactivated</Badge>
-        )}
-      </div>
-      {error ? (
-        <p className="form-error member-error" role="alert">
-          <Icon name="alert" size={14} /> {error}
-        </p>
-      ) : null}
-      {confirming ? (
-        <ConfirmDeactivate
-          member={member}
-          isMe={isMe}
-          busy={busy}
-          onConfirm={() => void deactivate()}
-          onCancel={() => setConfirming(false)}
-        />
-      ) : null}
-    </li>
-  );
-}
-
-function ConfirmDeactivate({
-  member,
-  isMe,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  member: TeamMember;
-  isMe: boolean;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
-  const who = member.name || member.email;
-  return (
-    <dialog ref={dialog} className="dialog" onCancel={onCancel} aria-labelledby={`confirm-${member.id}`}>
-      <h2 id={`confirm-${member.id}`}>Deactivate {who}?</h2>
-      <p>
-        {isMe ? 'You will be signed out at once' : `${who} is signed out at once`}, every API key of theirs stops
-        working, and they can no longer sign in. Their ratings and feedback stay.
-      </p>
-      <div className="dialog-actions">
-        <button type="button" className="button button-ghost" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className="button button-danger" onClick={onConfirm} disabled={busy}>
-          {busy ? 'Deactivating…' : 'Deactivate'}
-        </button>
-      </div>
-    </dialog>
   );
 }
 

@@ -808,6 +808,13 @@ export interface paths {
                  * @example 2026-03-11T16:39:30.000Z
                  */
                 deactivated_at: string | null;
+                /**
+                 * Format: uuid
+                 * @description The agent (see /v1/agents) this member is in conversations; null for a member who is no agent.
+                 */
+                agent_id: string | null;
+                /** @description The linked agent's name as everyone sees it: the directory's, else this member's. Null without an agent. */
+                agent_name: string | null;
               }[];
             };
           };
@@ -899,8 +906,8 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change a member's role
-     * @description The last active admin cannot become an agent: 409 `last_admin`. A deactivated member: 409 `user_deactivated`. Admins only: an agent is refused with 403 `forbidden_role`.
+     * Change a member's role or linked agent
+     * @description Changes what the body names, all or nothing. The last active admin cannot become an agent: 409 `last_admin`; a deactivated member keeps their role (409 `user_deactivated`), though their agent may change. `agent_id` links the member to an agent already in the directory (404 `agent_not_found` otherwise; nothing is created) and linked to nobody else (409 `agent_already_linked`); null unlinks. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     patch: {
       parameters: {
@@ -915,7 +922,12 @@ export interface paths {
         content: {
           'application/json': {
             /** @description `admin` sets the organization up (settings, keys, webhooks, the team); `agent` reads and rates. */
-            role: 'admin' | 'agent';
+            role?: 'admin' | 'agent';
+            /**
+             * Format: uuid
+             * @description Links the member to this agent of the directory (null unlinks): the agent must be in the directory already (PUT /v1/agents/{agent_id}), and linked to nobody else.
+             */
+            agent_id?: string | null;
           };
         };
       };
@@ -950,6 +962,13 @@ export interface paths {
                  * @example 2026-03-11T16:39:30.000Z
                  */
                 deactivated_at: string | null;
+                /**
+                 * Format: uuid
+                 * @description The agent (see /v1/agents) this member is in conversations; null for a member who is no agent.
+                 */
+                agent_id: string | null;
+                /** @description The linked agent's name as everyone sees it: the directory's, else this member's. Null without an agent. */
+                agent_name: string | null;
               };
             };
           };
@@ -1093,6 +1112,13 @@ export interface paths {
                  * @example 2026-03-11T16:39:30.000Z
                  */
                 deactivated_at: string | null;
+                /**
+                 * Format: uuid
+                 * @description The agent (see /v1/agents) this member is in conversations; null for a member who is no agent.
+                 */
+                agent_id: string | null;
+                /** @description The linked agent's name as everyone sees it: the directory's, else this member's. Null without an agent. */
+                agent_name: string | null;
               };
             };
           };
@@ -5314,7 +5340,7 @@ export interface paths {
                 uid: string;
                 /** Format: uuid */
                 user_id: string;
-                /** @description The author's name: the user's (or their email), or the contact's when the contact gave it. */
+                /** @description The author's name: a user's (the name of the agent they are, else their own, else their email), or the contact's when the contact gave it. */
                 author_name: string | null;
                 rating: ('like' | 'dislike') | null;
                 comment: string | null;
@@ -5458,7 +5484,7 @@ export interface paths {
                 conversation_uid: string;
                 /** Format: uuid */
                 user_id: string;
-                /** @description The author's name: the user's (or their email), or the contact's when the contact gave it. */
+                /** @description The author's name: a user's (the name of the agent they are, else their own, else their email), or the contact's when the contact gave it. */
                 author_name: string | null;
                 rating: ('like' | 'dislike') | null;
                 comment: string | null;

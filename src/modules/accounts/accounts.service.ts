@@ -8,6 +8,7 @@ import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/index.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { Role } from './accounts.table.js';
 import { apiKeyFromHeader, generateApiKey, hashApiKey, type Scope } from './api-keys.js';
+import { checkNewPassword } from './password-policy.js';
 import { hashPassword } from './passwords.js';
 
 /** Who is calling: the user, their organization, and how they proved it (an API key, or a dashboard session). */
@@ -70,6 +71,16 @@ function normaliseEmail(email: string): string {
   return trimmed;
 }
 
+/**
+ * The hash of a password a person chose for a new user, after the rules every new password follows (at least 12
+ * characters, not a common one) — from the command line as from an invitation; null without a password.
+ */
+async function newPasswordHash(password: string | undefined): Promise<string | null> {
+  if (password === undefined) return null;
+  checkNewPassword(password);
+  return hashPassword(password);
+}
+
 function toKeyView(row: {
   id: number;
   user_id: string;
@@ -121,7 +132,7 @@ export class AccountsService {
         `"${timezone}" is not a time zone; use an IANA name such as Europe/Berlin.`,
       );
     }
-    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    const passwordHash = await newPasswordHash(input.password);
     return this.database.db.transaction().execute(async (trx) => {
       const createdAt = nowIso();
       const org = await this.repository.insertOrganization(trx, name, timezone, createdAt);
@@ -151,7 +162,7 @@ export class AccountsService {
   /** Adds a user to an organization and issues them a key with both scopes. */
   async createUser(input: { orgId: number; email: string; role?: Role; name?: string; password?: string }) {
     await this.requireOrganization(input.orgId);
-    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    const passwordHash = await newPasswordHash(input.password);
     return this.database.db.transaction().execute(async (trx) => {
       const user = await this.insertUser(trx, {
         orgId: input.orgId,

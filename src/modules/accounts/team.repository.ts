@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import { forUpdate } from '../../db/locking.js';
+import { agentNameSql } from '../agents/index.js';
 import type { InvitationsTable, Role } from './accounts.table.js';
 
 const USER_COLUMNS = [
@@ -13,6 +14,7 @@ const USER_COLUMNS = [
   'created_at',
   'last_sign_in_at',
   'deactivated_at',
+  'agent_id',
 ] as const;
 
 const INVITATION_COLUMNS = [
@@ -45,10 +47,12 @@ export class TeamRepository {
     await forUpdate(db.selectFrom('organizations').select('id').where('id', '=', orgId), this.dialect).execute();
   }
 
+  /** The organization's users, active first, each with the name of the agent they are linked to. */
   listUsers(orgId: number) {
     return this.db
       .selectFrom('users')
       .select(USER_COLUMNS)
+      .select(agentNameSql('users.org_id', 'users.agent_id').as('agent_name'))
       .where('org_id', '=', orgId)
       .orderBy('deactivated_at', (ob) => ob.asc().nullsFirst())
       .orderBy('created_at')
@@ -60,9 +64,29 @@ export class TeamRepository {
     return db
       .selectFrom('users')
       .select(USER_COLUMNS)
+      .select(agentNameSql('users.org_id', 'users.agent_id').as('agent_name'))
       .where('org_id', '=', orgId)
       .where('id', '=', id)
       .executeTakeFirst();
+  }
+
+  /** The user of the organization linked to an agent, if any. */
+  userLinkedTo(db: Db, orgId: number, agentUid: string) {
+    return db
+      .selectFrom('users')
+      .select(['id', 'name', 'email'])
+      .where('org_id', '=', orgId)
+      .where('agent_id', '=', agentUid)
+      .executeTakeFirst();
+  }
+
+  async setAgent(db: Db, orgId: number, id: string, agentUid: string | null): Promise<void> {
+    await db
+      .updateTable('users')
+      .set({ agent_id: agentUid })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
   }
 
   async countActiveAdmins(db: Db, orgId: number): Promise<number> {

@@ -7,10 +7,10 @@ import {
   Invitation,
   InvitationInput,
   IssuedInvitation,
+  MemberChanges,
   Name,
   Password,
   Profile,
-  RoleSchema,
   TeamMember,
 } from './team.schemas.js';
 import type { TeamService } from './team.service.js';
@@ -43,19 +43,28 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ team: TeamService; profile:
       config: admin,
       schema: {
         tags,
-        summary: "Change a member's role",
+        summary: "Change a member's role or linked agent",
         description:
-          'The last active admin cannot become an agent: 409 `last_admin`. A deactivated member: 409 `user_deactivated`.',
+          'Changes what the body names, all or nothing. The last active admin cannot become an agent: 409 ' +
+          '`last_admin`; a deactivated member keeps their role (409 `user_deactivated`), though their agent may ' +
+          'change. `agent_id` links the member to an agent already in the directory (404 `agent_not_found` ' +
+          'otherwise; nothing is created) and linked to nobody else (409 `agent_already_linked`); null unlinks.',
         params: Type.Object({ id: Uuid }),
-        body: Type.Object({ role: RoleSchema }, { additionalProperties: false }),
+        body: MemberChanges,
         response: {
           200: Type.Object({ data: TeamMember }),
-          ...errorResponses('user_not_found', 'last_admin', 'user_deactivated'),
+          ...errorResponses(
+            'user_not_found',
+            'last_admin',
+            'user_deactivated',
+            'agent_not_found',
+            'agent_already_linked',
+          ),
         },
       },
     },
     async (request) => ({
-      data: await team.changeRole(principalOf(request), request.params.id, request.body.role),
+      data: await team.updateMember(principalOf(request), request.params.id, request.body),
     }),
   );
 

@@ -15,7 +15,32 @@ export const TeamMember = Type.Object({
   created_at: DateTime,
   last_sign_in_at: Nullable(DateTime),
   deactivated_at: Nullable(DateTime),
+  agent_id: Nullable({
+    ...Uuid,
+    description: 'The agent (see /v1/agents) this member is in conversations; null for a member who is no agent.',
+  }),
+  agent_name: Nullable(
+    Type.String({
+      description:
+        "The linked agent's name as everyone sees it: the directory's, else this member's. Null without an agent.",
+    }),
+  ),
 });
+
+export const MemberChanges = Type.Object(
+  {
+    role: Type.Optional(RoleSchema),
+    agent_id: Type.Optional(
+      Nullable({
+        ...Uuid,
+        description:
+          'Links the member to this agent of the directory (null unlinks): the agent must be in the directory ' +
+          'already (PUT /v1/agents/{agent_id}), and linked to nobody else.',
+      }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 
 export const Invitation = Type.Object({
   id: Type.Integer(),

@@ -9,6 +9,7 @@ import type { Role } from './accounts.table.js';
 import type { Mailer } from './mailer.js';
 import { checkNewPassword } from './password-policy.js';
 import { hashPassword } from './passwords.js';
+import { agentAlreadyLinked, linkMemberToAgent } from './member-agent.js';
 import { hashSessionToken, looksLikeSessionToken, newSessionToken } from './sessions.js';
 import type { NewSession, SessionsService } from './sessions.service.js';
 import { TeamRepository } from './team.repository.js';
@@ -25,6 +26,16 @@ export interface TeamMember {
   created_at: string;
   last_sign_in_at: string | null;
   deactivated_at: string | null;
+  /** The agent this member is in conversations, and its name as everyone sees it. */
+  agent_id: string | null;
+  agent_name: string | null;
+}
+
+/** What an admin may change of a member; an omitted field stays as it is. */
+export interface MemberChanges {
+  role?: Role;
+  /** An agent of the directory; null unlinks. */
+  agent_id?: string | null;
 }
 
 export interface InvitationView {
@@ -63,6 +74,8 @@ type UserRow = {
   created_at: string;
   last_sign_in_at: string | null;
   deactivated_at: string | null;
+  agent_id: string | null;
+  agent_name: string | null;
 };
 
 type InvitationRow = {
@@ -90,6 +103,8 @@ function toMember(row: UserRow): TeamMember {
     created_at: row.created_at,
     last_sign_in_at: row.last_sign_in_at,
     deactivated_at: row.deactivated_at,
+    agent_id: row.agent_id,
+    agent_name: row.agent_id ? row.agent_name : null,
   };
 }
 
@@ -153,24 +168,42 @@ export class TeamService {
     return (await this.repository.listUsers(orgId)).map(toMember);
   }
 
-  /** Makes a member an admin or an agent. The last active admin cannot become an agent (409 `last_admin`). */
-  async changeRole(principal: Principal, userId: string, role: Role): Promise<TeamMember> {
-    return this.database.db.transaction().execute(async (trx) => {
-      await this.repository.lockOrganization(trx, principal.orgId);
-      const user = await this.repository.findUser(trx, principal.orgId, userId);
-      if (!user) throw userNotFound(userId);
-      if (user.deactivated_at) {
-        throw new AppError(
-          'user_deactivated',
-          `${user.name ?? user.email} was deactivated; their role no longer changes.`,
-        );
-      }
-      if (user.role === role) return toMember(user);
-      if (user.role === 'admin') await this.requireAnotherAdmin(trx, principal.orgId, 'made an agent');
-      await this.repository.setRole(trx, principal.orgId, userId, role);
-      await this.audit(trx, principal, 'user.role_changed', 'user', userId, { from: user.role, to: role });
-      return toMember({ ...user, role });
-    });
+  /**
+   * Changes a member's role, the agent they are linked to, or both: all or nothing, with an audit entry for each
+   * change. The last active admin cannot become an agent (409 `last_admin`); a deactivated member's role no longer
+   * changes, but their link to an agent may (who an agent was stays true after they left).
+   */
+  async updateMember(principal: Principal, userId: string, changes: MemberChanges): Promise<TeamMember> {
+    try {
+      return await this.database.db.transaction().execute(async (trx) => {
+        await this.repository.lockOrganization(trx, principal.orgId);
+        const user = await this.repository.findUser(trx, principal.orgId, userId);
+        if (!user) throw userNotFound(userId);
+        if (changes.role !== undefined) await this.changeRole(trx, principal, user, changes.role);
+        if (changes.agent_id !== undefined) {
+          const change = await linkMemberToAgent(trx, this.repository, principal.orgId, user, changes.agent_id);
+          if (change) await this.audit(trx, principal, 'user.agent_changed', 'user', userId, change);
+        }
+        return toMember((await this.repository.findUser(trx, principal.orgId, userId))!);
+      });
+    } catch (error) {
+      // Two admins linking the same agent at once: the unique index keeps one user per agent.
+      if (isUniqueViolation(error)) throw agentAlreadyLinked(null);
+      throw error;
+    }
+  }
+
+  private async changeRole(db: Db, principal: Principal, user: UserRow, role: Role): Promise<void> {
+    if (user.deactivated_at) {
+      throw new AppError(
+        'user_deactivated',
+        `${user.name ?? user.email} was deactivated; their role no longer changes.`,
+      );
+    }
+    if (user.role === role) return;
+    if (user.role === 'admin') await this.requireAnotherAdmin(db, principal.orgId, 'made an agent');
+    await this.repository.setRole(db, principal.orgId, user.id, role);
+    await this.audit(db, principal, 'user.role_changed', 'user', user.id, { from: user.role, to: role });
   }
 
   /**

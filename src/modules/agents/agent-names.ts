@@ -21,14 +21,17 @@ export function agentNameSql(orgId: Ref, agentId: Ref): RawBuilder<string | null
 }
 
 /**
- * The name of a feedback author: a user of the organization (their name, else their email), else the conversation's
- * contact (the widget records the contact as the author), by the contact's name.
+ * The name of a feedback author: a user of the organization, else the conversation's contact (the widget records the
+ * contact as the author), by the contact's name. A user linked to an agent is called what the agent is called
+ * (`agentNameSql`): the directory's name, else their own name (else their email), so that a person reads the same in
+ * the feedback they left and in the analytics of their conversations.
  */
 export function authorNameSql(orgId: Ref, userId: Ref, conversationId: Ref): RawBuilder<string | null> {
   const org = refOf(orgId);
   const user = refOf(userId);
   return sql<string | null>`coalesce(
-    (select coalesce(dir_user.name, dir_user.email) from users dir_user
+    (select coalesce(dir_agent.name, dir_user.name, dir_user.email) from users dir_user
+      left join agents dir_agent on dir_agent.org_id = dir_user.org_id and dir_agent.uid = dir_user.agent_id
       where dir_user.org_id = ${org} and dir_user.id = ${user}),
     (select dir_contact.contact_name from conversations dir_contact
       where dir_contact.id = ${refOf(conversationId)} and dir_contact.contact_id = ${user})

@@ -70,6 +70,16 @@ export class AgentsRepository {
   }
 }
 
+/** An agent of the organization's directory by its UUID (lower-cased): what the team needs to link a user to it. */
+export function findAgentInDirectory(db: Db, orgId: number, uid: string) {
+  return db
+    .selectFrom('agents')
+    .select(['uid', 'type', 'name'])
+    .where('org_id', '=', orgId)
+    .where('uid', '=', uid)
+    .executeTakeFirst();
+}
+
 /** Links a user of the organization to an agent (undoing any earlier link of either); false when no such user. */
 export async function linkUserRow(db: Db, orgId: number, userId: string, agentUid: string): Promise<boolean> {
   await db

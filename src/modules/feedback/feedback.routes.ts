@@ -82,7 +82,8 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ feedback: FeedbackServi
                 author_name: Nullable(
                   Type.String({
                     description:
-                      "The author's name: the user's (or their email), or the contact's when the contact gave it.",
+                      "The author's name: a user's (the name of the agent they are, else their own, else their email), or " +
+                      "the contact's when the contact gave it.",
                   }),
                 ),
                 rating: Nullable(FeedbackRating),
@@ -153,7 +154,8 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ feedback: FeedbackServi
                 author_name: Nullable(
                   Type.String({
                     description:
-                      "The author's name: the user's (or their email), or the contact's when the contact gave it.",
+                      "The author's name: a user's (the name of the agent they are, else their own, else their email), or " +
+                      "the contact's when the contact gave it.",
                   }),
                 ),
                 rating: Nullable(FeedbackRating),
