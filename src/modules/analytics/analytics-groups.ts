@@ -1,6 +1,8 @@
 import { filterLabels } from '../conversations/index.js';
 import type { AnalyticsRepository } from './analytics.repository.js';
 import { type Grouping, type MessageGroupRow, type RatingGroupRow } from './analytics.repository.js';
+import { isQuestionCode, kindOf } from '../rating-config/index.js';
+import type { KindOfCode } from './figures.js';
 import type { ResolvedFilters } from './filters.js';
 import { MessageTally, RatingTally, RATING_COUNTERS } from './rollups.js';
 
@@ -8,6 +10,9 @@ export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
 
 /** What a read needs: every kind of row (undefined), one metric's, or the ratings' alone. */
 export type GroupsOnly = Metric | 'ratings';
+
+/** The kind of a question code: stars, NPS or thumbs; undefined for a code Plaudit does not know. */
+export const codeKind: KindOfCode = (code) => (isQuestionCode(code) ? kindOf(code) : undefined);
 
 /**
  * Whether message feedback counts under the filters. A like or dislike answers no rating question, so a question

@@ -7,8 +7,7 @@ import {
   type VersionChange,
   type VersionLabel,
 } from '../conversations/index.js';
-import { isQuestionCode, kindOf } from '../rating-config/index.js';
-import { AnalyticsGroups, countsMessageFeedback, type Metric } from './analytics-groups.js';
+import { AnalyticsGroups, codeKind, countsMessageFeedback, type Metric } from './analytics-groups.js';
 import { AnalyticsRepository, type RatingGroupRow } from './analytics.repository.js';
 import {
   allThumbsFigures,
@@ -19,7 +18,6 @@ import {
   LOW_SAMPLE,
   percent,
   thumbsFigures,
-  type KindOfCode,
 } from './figures.js';
 import { previousPeriod, resolveFilters, type AnalyticsFilterInput, type ResolvedFilters } from './filters.js';
 import { KnowledgeGapsRepository } from './knowledge-gaps.repository.js';
@@ -44,8 +42,6 @@ const MAX_POINTS = 1000;
 const uniqueIds = (batch: Array<{ conversation_id?: number }>) => [
   ...new Set(batch.map((snapshot) => snapshot.conversation_id!)),
 ];
-
-const codeKind: KindOfCode = (code) => (isQuestionCode(code) ? kindOf(code) : undefined);
 
 /**
  * Analytics over ratings and message feedback. Every change to a rating or to a message's feedback is counted into
