@@ -232,7 +232,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(feedbackRoutes, { feedback: services.feedback });
     await api.register(exportsRoutes, { exports: services.exports });
     await api.register(inboxRoutes, { inbox: services.inbox });
-    await api.register(analyticsRoutes, { analytics: services.analytics });
+    await api.register(analyticsRoutes, { analytics: services.analytics, compare: services.compare });
     await api.register(topicsRoutes, { topics: services.topics });
     await api.register(reviewsRoutes, { reviews: services.reviews });
     await api.register(webhooksRoutes, { webhooks: services.webhooks });

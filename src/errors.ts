@@ -16,6 +16,8 @@ export const errorStatus = {
   no_agent: 400,
   invalid_timezone: 400,
   invalid_date_range: 400,
+  invalid_comparison: 400,
+  dimension_also_filtered: 400,
   webhook_url_refused: 400,
   password_too_short: 400,
   password_too_common: 400,

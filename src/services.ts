@@ -8,7 +8,7 @@ import {
   TeamService,
   type Mailer,
 } from './modules/accounts/index.js';
-import { AnalyticsService } from './modules/analytics/index.js';
+import { AnalyticsService, CompareService } from './modules/analytics/index.js';
 import { AuditService } from './modules/audit/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
 import { ExportsService } from './modules/exports/index.js';
@@ -35,6 +35,7 @@ export interface Services {
   ratings: RatingsService;
   feedback: FeedbackService;
   analytics: AnalyticsService;
+  compare: CompareService;
   audit: AuditService;
   exports: ExportsService;
   inbox: InboxService;
@@ -99,6 +100,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     ratings,
     feedback,
     analytics,
+    compare: new CompareService(database, analytics),
     audit: new AuditService(database),
     exports: new ExportsService(database, analytics),
     inbox: new InboxService(database),

@@ -67,6 +67,12 @@ const DOCUMENTED_FOREIGN: Record<string, { status: number; message: RegExp }> = 
  */
 const UPSERTS = new Set(['PUT /v1/agents/{agent_id}']);
 
+/** The query a read needs to answer at all; the others are read bare. */
+const QUERIES: Record<string, string> = {
+  '/v1/analytics/compare': '?dimension=prompt_version&a=v2&b=v1',
+  '/v1/analytics/versions': '?dimension=prompt_version',
+};
+
 /** An answer with the ids of its request replaced by a placeholder, for comparing answers about different ids. */
 function normalized(response: ApiResponse, url: string): { status: number; body: string } {
   let body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
@@ -84,6 +90,7 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
   let ownerIds: Ids;
   /** Strings that only the owner's records hold: none may appear in anything the other organization reads. */
   let markers: string[];
+  let promptVersion: string;
   let operations: Operation[];
 
   const call = (operation: Operation, url: string, options: RequestOptions) =>
@@ -116,7 +123,7 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
     other = await tenantWithPassword(ctx, 'Intruder');
     otherBrowser = await signIn(ctx, other.email);
     operations = operationsOf(ctx.app.swagger()).filter((operation) => !operation.public);
-    ({ ids: ownerIds, markers } = await seedOrganization(ctx, owner));
+    ({ ids: ownerIds, markers, promptVersion } = await seedOrganization(ctx, owner));
   });
 
   it('knows what every path parameter of the API names', () => {
@@ -192,7 +199,7 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
     for (const operation of reads) {
       for (const options of [{ key: other.key }, { headers: withCookie(otherBrowser) }]) {
         if (operation.surface === 'vendor' && !options.key) continue;
-        const response = await ctx.request('GET', operation.path, options);
+        const response = await ctx.request('GET', operation.path + (QUERIES[operation.path] ?? ''), options);
         assert.ok(response.status < 400, `${operation.path}: ${response.status} ${JSON.stringify(response.body)}`);
         const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
         for (const marker of markers) assert.ok(!text.includes(marker), `${operation.path} shows our ${marker}`);
@@ -203,6 +210,12 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
     assert.equal(summary.csat.responses, 0);
     assert.equal(summary.nps.responses, 0);
     assert.equal(summary.messages.likes + summary.messages.dislikes, 0);
+    // Our prompt version, named by the other organization, counts none of our likes there.
+    const versionQuery = `?${new URLSearchParams({ dimension: 'prompt_version', a: promptVersion, b: 'v1' })}`;
+    const compared = async (key: string) =>
+      (await ctx.request('GET', `/v1/analytics/compare${versionQuery}`, { key })).body.data.a.total;
+    assert.equal(await compared(owner.key), 1, 'our own key counts our like');
+    assert.equal(await compared(other.key), 0);
     const funnel = (await ctx.request('GET', '/v1/analytics/funnel', { key: other.key })).body.data;
     assert.ok(
       Object.values(funnel).every((value) => typeof value !== 'number' || value === 0),

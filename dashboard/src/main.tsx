@@ -6,6 +6,7 @@ import { SessionProvider } from './session';
 import './styles.css';
 import './styles-settings.css';
 import './styles-team.css';
+import './styles-analytics.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -107,12 +107,14 @@ export interface SeededOrganization {
   markers: string[];
   /** A rating invite's public page code. */
   ratingCode: string;
+  /** The prompt version of the AI answer, which its feedback and ratings count under. */
+  promptVersion: string;
 }
 
 /**
  * Fills a tenant with one record of every kind a path can name: a webhook with a delivery, a named agent, a
- * conversation with messages, message feedback, a rating invite, an answered survey, a second API key, a topic, a
- * review item, a second member and a pending invitation.
+ * conversation with messages (the AI answer with a prompt version), message feedback, a rating invite, an answered
+ * survey, a second API key, a topic, a review item, a second member and a pending invitation.
  */
 export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promise<SeededOrganization> {
   const secret = `owner-secret-${randomUUID()}`;
@@ -141,7 +143,7 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
       contact_name: `Contact ${secret}`,
       messages: [
         { role: 'user', text: `Question ${secret}` },
-        { role: 'ai', text: `Answer ${secret}` },
+        { role: 'ai', text: `Answer ${secret}`, prompt_version: `Prompt ${secret}` },
       ],
     },
   });
@@ -220,5 +222,6 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
       invitation.body.data.email,
     ],
     ratingCode: invite.body.data.rating.code,
+    promptVersion: `Prompt ${secret}`,
   };
 }

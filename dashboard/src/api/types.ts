@@ -370,3 +370,41 @@ export interface TopicMember {
   conversation_id: number;
   conversation_uid: string;
 }
+
+export type VersionDimension = 'prompt_version' | 'model' | 'tag';
+export type CompareMetric = 'message_likes' | 'csat' | 'thumbs';
+
+/** A value of a version dimension answered in the range, with the answers each metric would compare. */
+export interface VersionValue {
+  value: string;
+  answers: Record<CompareMetric, number>;
+}
+
+export interface ComparedSide {
+  value: string;
+  successes: number;
+  total: number;
+  rate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  low_sample: boolean;
+}
+
+/** Two versions on one metric: `GET /v1/analytics/compare`. */
+export interface VersionComparison {
+  dimension: VersionDimension;
+  metric: CompareMetric;
+  from: string;
+  to: string;
+  tz: string;
+  a: ComparedSide;
+  b: ComparedSide;
+  /** A − B in percentage points. */
+  difference: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  excludes_zero: boolean;
+  low_sample: boolean;
+  verdict: 'a_higher' | 'b_higher' | 'no_clear_difference' | 'no_data';
+  sentence: string;
+}

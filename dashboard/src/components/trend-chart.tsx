@@ -226,44 +226,47 @@ export function TrendChart({
           </ResponsiveContainer>
         </div>
       )}
-      <table className="visually-hidden" id={tableId}>
-        <caption>
-          {title} by {interval}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">{title}</th>
-            <th scope="col">Responses</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((point) => {
-            const note = partialNote(point, point.current);
-            const link = linkOf?.(point);
-            return (
-              <tr key={point.period}>
-                <th scope="row">
-                  {periodLabel(point.period, interval, true)}
-                  {note ? ` (${note})` : ''}
-                </th>
-                <td>{point.value === null ? 'No answers' : format(point.value)}</td>
-                <td>
-                  {link ? (
-                    // Reached by a screen reader's browse mode; the chart's dots serve the mouse and touch.
-                    <Link to={link} tabIndex={-1}>
-                      {point.responses}
-                      {point.low_sample ? ', fewer than 30' : ''}
-                    </Link>
-                  ) : (
-                    point.responses
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* Hidden in a box of its own: a table is never narrower than its cells, and would widen a phone's page. */}
+      <div className="visually-hidden">
+        <table id={tableId}>
+          <caption>
+            {title} by {interval}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col">{title}</th>
+              <th scope="col">Responses</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((point) => {
+              const note = partialNote(point, point.current);
+              const link = linkOf?.(point);
+              return (
+                <tr key={point.period}>
+                  <th scope="row">
+                    {periodLabel(point.period, interval, true)}
+                    {note ? ` (${note})` : ''}
+                  </th>
+                  <td>{point.value === null ? 'No answers' : format(point.value)}</td>
+                  <td>
+                    {link ? (
+                      // Reached by a screen reader's browse mode; the chart's dots serve the mouse and touch.
+                      <Link to={link} tabIndex={-1}>
+                        {point.responses}
+                        {point.low_sample ? ', fewer than 30' : ''}
+                      </Link>
+                    ) : (
+                      point.responses
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

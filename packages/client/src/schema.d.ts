@@ -7787,6 +7787,358 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/analytics/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Compare two versions
+     * @description Two prompt versions, two models or two tags side by side on one metric, under the usual filters (which narrow both sides alike; the filter of `dimension` itself is refused, `dimension_also_filtered`). Each side is counted as the summary counts that version filter: message feedback under its message’s labels and its conversation’s tags, a rating answer under every label of its conversation — so a conversation both versions answered in counts its rating for both. `message_likes` = likes / (likes + dislikes) of messages; `csat` = share of 4-5 answers to CSAT and STARS (`question_code` may pick one); `thumbs` = thumbs up / all thumbs answers. `difference` is A − B in percentage points, with its 95% interval by Newcombe’s hybrid score method (1998, method 10: from the two Wilson intervals); `excludes_zero` says whether the interval lies wholly on one side of zero, and `sentence` says it in words. A side under 30 answers is `low_sample`. `a` equal to `b`, or a `question_code` the metric does not count, is `invalid_comparison`. In the organization's time zone one label is read from the version rollups; a channel, another version filter or another zone is counted exactly from the records.
+     */
+    get: {
+      parameters: {
+        query: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
+          /** @description What the sides are: two prompt versions, two models or two tags. */
+          dimension: 'prompt_version' | 'model' | 'tag';
+          /**
+           * @description Side A: a value of `dimension`, such as `v13`.
+           * @example v13
+           */
+          a: string;
+          /**
+           * @description Side B, compared with A: the difference is A − B.
+           * @example v12
+           */
+          b: string;
+          /** @description message_likes: likes / (likes + dislikes) of messages; csat: share of 4-5 answers to the stars questions (CSAT, STARS); thumbs: thumbs up / all thumbs answers. */
+          metric: 'message_likes' | 'csat' | 'thumbs';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description What the sides are: two prompt versions, two models or two tags. */
+                dimension: 'prompt_version' | 'model' | 'tag';
+                /** @description message_likes: likes / (likes + dislikes) of messages; csat: share of 4-5 answers to the stars questions (CSAT, STARS); thumbs: thumbs up / all thumbs answers. */
+                metric: 'message_likes' | 'csat' | 'thumbs';
+                /**
+                 * Format: date
+                 * @description First day counted, in `tz`.
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description Last day counted, in `tz`.
+                 */
+                to: string;
+                tz: string;
+                a: {
+                  value: string;
+                  /** @description Likes, 4-5 answers or thumbs up. */
+                  successes: number;
+                  /** @description Every answer the share is of: likes and dislikes, stars answers, thumbs answers. */
+                  total: number;
+                  /** @description successes / total in percent. */
+                  rate: number | null;
+                  /** @description Lower bound of the 95% Wilson interval of `rate`. */
+                  ci_low: number | null;
+                  /** @description Upper bound of the 95% Wilson interval of `rate`. */
+                  ci_high: number | null;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+                b: {
+                  value: string;
+                  /** @description Likes, 4-5 answers or thumbs up. */
+                  successes: number;
+                  /** @description Every answer the share is of: likes and dislikes, stars answers, thumbs answers. */
+                  total: number;
+                  /** @description successes / total in percent. */
+                  rate: number | null;
+                  /** @description Lower bound of the 95% Wilson interval of `rate`. */
+                  ci_low: number | null;
+                  /** @description Upper bound of the 95% Wilson interval of `rate`. */
+                  ci_high: number | null;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+                /** @description `a.rate` − `b.rate` in percentage points; null when a side has no answers. */
+                difference: number | null;
+                /** @description Lower bound of the difference's 95% interval (Newcombe's hybrid score method), in points. */
+                ci_low: number | null;
+                /** @description Upper bound of the difference's 95% interval, in points. */
+                ci_high: number | null;
+                /** @description True when the interval lies wholly above or below zero. */
+                excludes_zero: boolean;
+                /** @description True when either side rests on fewer than 30 answers. */
+                low_sample: boolean;
+                /** @description a_higher / b_higher when the interval excludes zero; no_data when a side has no answers. */
+                verdict: 'a_higher' | 'b_higher' | 'no_clear_difference' | 'no_data';
+                /**
+                 * @description The comparison in words, for people.
+                 * @example v13 is liked more: +6.2 points (95% CI +1.1 to +11.3), 412 vs 389 answers
+                 */
+                sentence: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The versions answered in the range
+     * @description The values of `dimension` (prompt versions, models or tags) with answers in the range under the filters, each with the number of answers each metric of `/v1/analytics/compare` would count: most answers first, at most `limit`. Counted as the comparison counts them.
+     */
+    get: {
+      parameters: {
+        query: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only answers to this question. */
+          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
+          /** @description Which labels to list: prompt versions, models or tags. */
+          dimension: 'prompt_version' | 'model' | 'tag';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                value: string;
+                /** @description The answers each metric of the comparison would count under this value. */
+                answers: {
+                  message_likes: number;
+                  csat: number;
+                  thumbs: number;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/analytics/topics': {
     parameters: {
       query?: never;

@@ -29,6 +29,40 @@ export interface MessageGroupRow {
 
 const BATCH = 5000;
 
+/** The rollup rows for the filters, at the one level they need: summed over every dimension nobody asked about. */
+export function rollupRows<
+  T extends
+    | 'analytics_rating_days'
+    | 'analytics_message_days'
+    | 'analytics_rating_version_days'
+    | 'analytics_message_version_days',
+  O,
+>(
+  query: SelectQueryBuilder<Tables, T, O>,
+  filters: ResolvedFilters,
+  grouping: Grouping,
+): SelectQueryBuilder<Tables, T, O> {
+  return query.where((eb) => {
+    // Both rollup tables share these dimension columns.
+    const ref = (column: string) => sql.ref<string>(column);
+    const byAgent = grouping.agent || filters.agentId || filters.agentType;
+    const level = byAgent
+      ? filters.channel
+        ? LEVEL.detail
+        : LEVEL.agent
+      : filters.channel
+        ? LEVEL.channel
+        : LEVEL.total;
+    const conditions = [eb(sql.ref<number>('level'), '=', level)];
+    if (filters.agentId) conditions.push(eb(ref('agent_id'), '=', filters.agentId));
+    if (filters.agentType) conditions.push(eb(ref('agent_type'), '=', filters.agentType));
+    if (filters.channel) conditions.push(eb(ref('channel'), '=', filters.channel));
+    if (filters.fromDay) conditions.push(eb(ref('day'), '>=', filters.fromDay));
+    if (filters.toDay) conditions.push(eb(ref('day'), '<=', filters.toDay));
+    return eb.and(conditions);
+  });
+}
+
 /** SQL for analytics: sums over the rollups, and the record scans behind rebuilds and exact figures. */
 export class AnalyticsRepository {
   constructor(private readonly db: Db) {}
@@ -36,40 +70,6 @@ export class AnalyticsRepository {
   async organizationTimezone(db: Db, orgId: number): Promise<string | undefined> {
     const row = await db.selectFrom('organizations').select('timezone').where('id', '=', orgId).executeTakeFirst();
     return row?.timezone;
-  }
-
-  /** The rollup rows for the filters, at the one level they need: summed over every dimension nobody asked about. */
-  private dims<
-    T extends
-      | 'analytics_rating_days'
-      | 'analytics_message_days'
-      | 'analytics_rating_version_days'
-      | 'analytics_message_version_days',
-    O,
-  >(
-    query: SelectQueryBuilder<Tables, T, O>,
-    filters: ResolvedFilters,
-    grouping: Grouping,
-  ): SelectQueryBuilder<Tables, T, O> {
-    return query.where((eb) => {
-      // Both rollup tables share these dimension columns.
-      const ref = (column: string) => sql.ref<string>(column);
-      const byAgent = grouping.agent || filters.agentId || filters.agentType;
-      const level = byAgent
-        ? filters.channel
-          ? LEVEL.detail
-          : LEVEL.agent
-        : filters.channel
-          ? LEVEL.channel
-          : LEVEL.total;
-      const conditions = [eb(sql.ref<number>('level'), '=', level)];
-      if (filters.agentId) conditions.push(eb(ref('agent_id'), '=', filters.agentId));
-      if (filters.agentType) conditions.push(eb(ref('agent_type'), '=', filters.agentType));
-      if (filters.channel) conditions.push(eb(ref('channel'), '=', filters.channel));
-      if (filters.fromDay) conditions.push(eb(ref('day'), '>=', filters.fromDay));
-      if (filters.toDay) conditions.push(eb(ref('day'), '<=', filters.toDay));
-      return eb.and(conditions);
-    });
   }
 
   /**
@@ -87,7 +87,7 @@ export class AnalyticsRepository {
       ...(grouping.day ? ['day'] : []),
       ...(grouping.agent ? ['agent_id', 'agent_type'] : []),
     ];
-    let query = this.dims(
+    let query = rollupRows(
       label
         ? this.db
             .selectFrom('analytics_rating_version_days')
@@ -119,7 +119,7 @@ export class AnalyticsRepository {
     label?: VersionLabel,
   ): Promise<MessageGroupRow[]> {
     const keys = [...(grouping.day ? ['day'] : []), ...(grouping.agent ? ['agent_id', 'agent_type'] : [])];
-    let query = this.dims(
+    let query = rollupRows(
       label
         ? this.db
             .selectFrom('analytics_message_version_days')

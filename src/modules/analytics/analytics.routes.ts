@@ -4,6 +4,8 @@ import { principalOf } from '../../http/auth.js';
 import { errorResponses } from '../../http/schemas.js';
 import {
   Agent,
+  CompareQuery,
+  Comparison,
   FilterQuery,
   Funnel,
   KnowledgeGaps,
@@ -11,17 +13,20 @@ import {
   Point,
   Summary,
   TimeseriesQuery,
+  VersionsQuery,
+  VersionValue,
 } from './analytics.schemas.js';
 import type { AnalyticsService } from './analytics.service.js';
+import type { CompareService } from './compare.service.js';
 
 const tags = ['Analytics'];
 const filterErrors = errorResponses('invalid_timezone', 'invalid_date_range');
 
 /** GET /v1/analytics/*: figures over ratings and message feedback, from daily rollups. */
-export const analyticsRoutes: FastifyPluginAsyncTypebox<{ analytics: AnalyticsService }> = async (
-  app,
-  { analytics },
-) => {
+export const analyticsRoutes: FastifyPluginAsyncTypebox<{
+  analytics: AnalyticsService;
+  compare: CompareService;
+}> = async (app, { analytics, compare }) => {
   app.get(
     '/v1/analytics/summary',
     {
@@ -102,5 +107,54 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ analytics: AnalyticsSe
       },
     },
     async (request) => ({ data: await analytics.knowledgeGaps(principalOf(request).orgId, request.query) }),
+  );
+
+  app.get(
+    '/v1/analytics/compare',
+    {
+      schema: {
+        tags,
+        summary: 'Compare two versions',
+        description:
+          'Two prompt versions, two models or two tags side by side on one metric, under the usual filters (which ' +
+          'narrow both sides alike; the filter of `dimension` itself is refused, `dimension_also_filtered`). Each side ' +
+          'is counted as the summary counts that version filter: message feedback under its message’s labels and its ' +
+          'conversation’s tags, a rating answer under every label of its conversation — so a conversation both ' +
+          'versions answered in counts its rating for both. `message_likes` = likes / (likes + dislikes) of messages; ' +
+          '`csat` = share of 4-5 answers to CSAT and STARS (`question_code` may pick one); `thumbs` = thumbs up / all ' +
+          'thumbs answers. `difference` is A − B in percentage points, with its 95% interval by Newcombe’s hybrid ' +
+          'score method (1998, method 10: from the two Wilson intervals); `excludes_zero` says whether the interval ' +
+          'lies wholly on one side of zero, and `sentence` says it in words. A side under 30 answers is ' +
+          '`low_sample`. `a` equal to `b`, or a `question_code` the metric does not count, is `invalid_comparison`. ' +
+          "In the organization's time zone one label is read from the version rollups; a channel, another version " +
+          'filter or another zone is counted exactly from the records.',
+        querystring: CompareQuery,
+        response: {
+          200: Type.Object({ data: Comparison }),
+          ...errorResponses('invalid_timezone', 'invalid_date_range', 'invalid_comparison', 'dimension_also_filtered'),
+        },
+      },
+    },
+    async (request) => ({ data: await compare.compare(principalOf(request).orgId, request.query) }),
+  );
+
+  app.get(
+    '/v1/analytics/versions',
+    {
+      schema: {
+        tags,
+        summary: 'The versions answered in the range',
+        description:
+          'The values of `dimension` (prompt versions, models or tags) with answers in the range under the filters, ' +
+          'each with the number of answers each metric of `/v1/analytics/compare` would count: most answers first, ' +
+          'at most `limit`. Counted as the comparison counts them.',
+        querystring: VersionsQuery,
+        response: {
+          200: Type.Object({ data: Type.Array(VersionValue) }),
+          ...errorResponses('invalid_timezone', 'invalid_date_range', 'dimension_also_filtered'),
+        },
+      },
+    },
+    async (request) => ({ data: await compare.versions(principalOf(request).orgId, request.query) }),
   );
 };

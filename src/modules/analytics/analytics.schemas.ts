@@ -176,3 +176,76 @@ export const KnowledgeGaps = Type.Object({
     description: 'Ratings with a low answer in the range, each once, the latest first.',
   }),
 });
+
+const Dimension = Type.Union([Type.Literal('prompt_version'), Type.Literal('model'), Type.Literal('tag')], {
+  description: 'What the sides are: two prompt versions, two models or two tags.',
+});
+const CompareMetric = Type.Union([Type.Literal('message_likes'), Type.Literal('csat'), Type.Literal('thumbs')], {
+  description:
+    'message_likes: likes / (likes + dislikes) of messages; csat: share of 4-5 answers to the stars questions (CSAT, ' +
+    'STARS); thumbs: thumbs up / all thumbs answers.',
+});
+const SideValue = (description: string, example: string) =>
+  Type.String({ minLength: 1, maxLength: 200, description, examples: [example] });
+
+export const CompareQuery = Type.Object(
+  {
+    ...AnalyticsFilterQuery,
+    dimension: Dimension,
+    a: SideValue('Side A: a value of `dimension`, such as `v13`.', 'v13'),
+    b: SideValue('Side B, compared with A: the difference is A − B.', 'v12'),
+    metric: { ...CompareMetric, default: 'message_likes' },
+  },
+  closed,
+);
+
+const ComparedSide = Type.Object({
+  value: Type.String(),
+  successes: { ...Count, description: 'Likes, 4-5 answers or thumbs up.' },
+  total: { ...Count, description: 'Every answer the share is of: likes and dislikes, stars answers, thumbs answers.' },
+  rate: { ...Percent, description: 'successes / total in percent.' },
+  ci_low: { ...Percent, description: 'Lower bound of the 95% Wilson interval of `rate`.' },
+  ci_high: { ...Percent, description: 'Upper bound of the 95% Wilson interval of `rate`.' },
+  low_sample: LowSample,
+});
+const Points = (description: string) => Nullable(Type.Number({ description }));
+
+export const Comparison = Type.Object({
+  dimension: Dimension,
+  metric: CompareMetric,
+  from: Day('First day counted, in `tz`.'),
+  to: Day('Last day counted, in `tz`.'),
+  tz: Type.String(),
+  a: ComparedSide,
+  b: ComparedSide,
+  difference: Points('`a.rate` − `b.rate` in percentage points; null when a side has no answers.'),
+  ci_low: Points("Lower bound of the difference's 95% interval (Newcombe's hybrid score method), in points."),
+  ci_high: Points("Upper bound of the difference's 95% interval, in points."),
+  excludes_zero: Type.Boolean({ description: 'True when the interval lies wholly above or below zero.' }),
+  low_sample: Type.Boolean({ description: 'True when either side rests on fewer than 30 answers.' }),
+  verdict: Type.Union(
+    [Type.Literal('a_higher'), Type.Literal('b_higher'), Type.Literal('no_clear_difference'), Type.Literal('no_data')],
+    { description: 'a_higher / b_higher when the interval excludes zero; no_data when a side has no answers.' },
+  ),
+  sentence: Type.String({
+    description: 'The comparison in words, for people.',
+    examples: ['v13 is liked more: +6.2 points (95% CI +1.1 to +11.3), 412 vs 389 answers'],
+  }),
+});
+
+export const VersionsQuery = Type.Object(
+  {
+    ...AnalyticsFilterQuery,
+    dimension: { ...Dimension, description: 'Which labels to list: prompt versions, models or tags.' },
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  closed,
+);
+
+export const VersionValue = Type.Object({
+  value: Type.String(),
+  answers: Type.Object(
+    { message_likes: Count, csat: Count, thumbs: Count },
+    { description: 'The answers each metric of the comparison would count under this value.' },
+  ),
+});

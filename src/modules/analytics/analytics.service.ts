@@ -2,19 +2,13 @@ import type { Database, Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { agentNames } from '../agents/index.js';
 import {
-  filterLabels,
   labelsMissing,
   VersionLabelsRepository,
   type VersionChange,
   type VersionLabel,
 } from '../conversations/index.js';
-import { isQuestionCode, kindOf } from '../rating-config/index.js';
-import {
-  AnalyticsRepository,
-  type Grouping,
-  type MessageGroupRow,
-  type RatingGroupRow,
-} from './analytics.repository.js';
+import { AnalyticsGroups, codeKind, countsMessageFeedback, type Metric } from './analytics-groups.js';
+import { AnalyticsRepository, type RatingGroupRow } from './analytics.repository.js';
 import {
   allThumbsFigures,
   csatFigures,
@@ -24,7 +18,6 @@ import {
   LOW_SAMPLE,
   percent,
   thumbsFigures,
-  type KindOfCode,
 } from './figures.js';
 import { previousPeriod, resolveFilters, type AnalyticsFilterInput, type ResolvedFilters } from './filters.js';
 import { KnowledgeGapsRepository } from './knowledge-gaps.repository.js';
@@ -33,14 +26,13 @@ import {
   applyRatingTally,
   MessageTally,
   RatingTally,
-  RATING_COUNTERS,
   type FeedbackSnapshot,
   type RatingSnapshot,
 } from './rollups.js';
 import { coveredPeriods, localDay, periodStart, type Interval } from './time.js';
 import { VersionTally } from './version-rollups.js';
 
-export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
+export type { Metric } from './analytics-groups.js';
 
 /** With no `from`, figures cover the 30 days up to `to` (today by default). */
 const DEFAULT_DAYS = 30;
@@ -50,16 +42,6 @@ const MAX_POINTS = 1000;
 const uniqueIds = (batch: Array<{ conversation_id?: number }>) => [
   ...new Set(batch.map((snapshot) => snapshot.conversation_id!)),
 ];
-
-const codeKind: KindOfCode = (code) => (isQuestionCode(code) ? kindOf(code) : undefined);
-
-/**
- * Whether message feedback counts under the filters. A like or dislike answers no rating question, so a question
- * filter leaves none of it — the same way it leaves no NPS answers under `question_code=CSAT`.
- */
-function countsMessageFeedback(filters: ResolvedFilters): boolean {
-  return filters.questionCode === undefined;
-}
 
 /**
  * Analytics over ratings and message feedback. Every change to a rating or to a message's feedback is counted into
@@ -72,11 +54,13 @@ export class AnalyticsService {
   private readonly gaps: KnowledgeGapsRepository;
   private readonly timezones = new Map<number, string>();
   private readonly labels: VersionLabelsRepository;
+  private readonly rows: AnalyticsGroups;
 
   constructor(private readonly database: Database) {
     this.repository = new AnalyticsRepository(database.db);
     this.gaps = new KnowledgeGapsRepository(database.db);
     this.labels = new VersionLabelsRepository(() => database.db);
+    this.rows = new AnalyticsGroups(this.repository, (orgId) => this.timezoneOf(orgId));
   }
 
   /**
@@ -238,7 +222,7 @@ export class AnalyticsService {
   }
 
   private async summaryFigures(orgId: number, filters: ResolvedFilters, exact?: boolean) {
-    const [ratings, messages] = await this.groups(orgId, filters, {}, exact);
+    const [ratings, messages] = await this.rows.read(orgId, filters, {}, exact);
     const likes = messages.reduce((sum, row) => sum + row.likes, 0);
     const dislikes = messages.reduce((sum, row) => sum + row.dislikes, 0);
     return {
@@ -267,7 +251,7 @@ export class AnalyticsService {
         `That range holds ${periods.length} ${input.interval}s; at most ${MAX_POINTS} points are drawn. Use a longer interval or a shorter range.`,
       );
     }
-    const [ratings, messages] = await this.groups(orgId, filters, { day: true }, options.exact, input.metric);
+    const [ratings, messages] = await this.rows.read(orgId, filters, { day: true }, options.exact, input.metric);
     const ratingsByPeriod = new Map<string, RatingGroupRow[]>();
     for (const row of ratings) {
       const period = periodStart(row.day!, input.interval);
@@ -313,7 +297,7 @@ export class AnalyticsService {
   /** The figures per agent, human and AI apart: AI agents first, then by number of answers. */
   async agents(orgId: number, input: AnalyticsFilterInput, options: { exact?: boolean } = {}) {
     const filters = await this.resolve(orgId, input);
-    const [ratings, messages] = await this.groups(orgId, filters, { agent: true }, options.exact);
+    const [ratings, messages] = await this.rows.read(orgId, filters, { agent: true }, options.exact);
     const agents = new Map<
       string,
       { agent_id: string; agent_type: string; ratings: RatingGroupRow[]; likes: number; dislikes: number }
@@ -375,7 +359,7 @@ export class AnalyticsService {
     const previous = previousPeriod(filters);
     const [current, before] = await Promise.all(
       [filters, previous].map(async (range) => {
-        const [ratings] = await this.groups(orgId, range, {}, options.exact, 'ratings');
+        const [ratings] = await this.rows.read(orgId, range, {}, options.exact, 'ratings');
         return funnelFigures(ratings);
       }),
     );
@@ -402,84 +386,5 @@ export class AnalyticsService {
       messages: messages.map((message) => ({ ...message, agent_name: nameOf(message.agent_id) })),
       conversations: conversations.map((rating) => ({ ...rating, agent_name: nameOf(rating.agent_id) })),
     };
-  }
-
-  /**
-   * Summed rating and message rows for the filters: from the rollups in the organization's zone, else (or when
-   * `exact`) by counting the records themselves.
-   */
-  private async groups(
-    orgId: number,
-    filters: ResolvedFilters,
-    grouping: Grouping,
-    exact = false,
-    only?: Metric | 'ratings',
-  ): Promise<[RatingGroupRow[], MessageGroupRow[]]> {
-    const wantRatings = only !== 'message_likes';
-    const wantMessages = (only === undefined || only === 'message_likes') && countsMessageFeedback(filters);
-    // The version rollups keep one label and no channel; two labels, or a label and a channel, are counted exactly.
-    const labels = filterLabels(filters);
-    const fromRollups = labels.length === 0 || (labels.length === 1 && !filters.channel);
-    if (!exact && fromRollups && filters.tz === (await this.timezoneOf(orgId))) {
-      const [label] = labels;
-      return Promise.all([
-        wantRatings ? this.repository.ratingGroups(orgId, filters, grouping, label) : [],
-        wantMessages ? this.repository.messageGroups(orgId, filters, grouping, label) : [],
-      ]);
-    }
-    return [
-      wantRatings ? await this.exactRatingGroups(orgId, filters, grouping) : [],
-      wantMessages ? await this.exactMessageGroups(orgId, filters, grouping) : [],
-    ];
-  }
-
-  private async exactRatingGroups(orgId: number, filters: ResolvedFilters, grouping: Grouping) {
-    const tally = new RatingTally();
-    for await (const batch of this.repository.questionSnapshots(orgId, filters)) {
-      for (const snapshot of batch) tally.addRating(snapshot, filters.tz);
-    }
-    const groups = new Map<string, RatingGroupRow>();
-    for (const { key, counters } of tally.entries()) {
-      if (key.day < filters.fromDay! || key.day > filters.toDay!) continue;
-      const row: RatingGroupRow = {
-        question_code: key.question_code,
-        ...(grouping.day ? { day: key.day } : {}),
-        ...(grouping.agent ? { agent_id: key.agent_id, agent_type: key.agent_type } : {}),
-        ...counters,
-      };
-      const id = [row.question_code, row.day, row.agent_id, row.agent_type].join('|');
-      const existing = groups.get(id);
-      if (!existing) groups.set(id, row);
-      else for (const name of RATING_COUNTERS) existing[name] += counters[name];
-    }
-    return [...groups.values()];
-  }
-
-  private async exactMessageGroups(orgId: number, filters: ResolvedFilters, grouping: Grouping) {
-    const tally = new MessageTally();
-    for await (const batch of this.repository.feedbackSnapshots(orgId, filters)) {
-      for (const snapshot of batch) {
-        if (filters.agentId && snapshot.agent_id !== filters.agentId) continue;
-        if (filters.agentType && snapshot.agent_type !== filters.agentType) continue;
-        tally.addFeedback(snapshot, filters.tz);
-      }
-    }
-    const groups = new Map<string, MessageGroupRow>();
-    for (const { key, counters } of tally.entries()) {
-      if (key.day < filters.fromDay! || key.day > filters.toDay!) continue;
-      const row: MessageGroupRow = {
-        ...(grouping.day ? { day: key.day } : {}),
-        ...(grouping.agent ? { agent_id: key.agent_id, agent_type: key.agent_type } : {}),
-        ...counters,
-      };
-      const id = [row.day, row.agent_id, row.agent_type].join('|');
-      const existing = groups.get(id);
-      if (!existing) groups.set(id, row);
-      else {
-        existing.likes += counters.likes;
-        existing.dislikes += counters.dislikes;
-      }
-    }
-    return [...groups.values()];
   }
 }

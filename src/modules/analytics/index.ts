@@ -1,4 +1,5 @@
 export { AnalyticsService, type Metric } from './analytics.service.js';
+export { CompareService } from './compare.service.js';
 export type { FeedbackSnapshot, RatingSnapshot } from './rollups.js';
 export type {
   MessageDaysTable,

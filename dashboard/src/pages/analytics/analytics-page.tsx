@@ -10,6 +10,7 @@ import { agentLabel, nameIn, useAgentDirectory } from '../../lib/agents';
 import { useSearchParams } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { AgentsCard } from './agents-card';
+import { CompareCard } from './compare-card';
 import { defaultInterval, filtersOf, PRESETS, rangeOf } from './filters';
 import { FunnelCard } from './funnel-card';
 import { KnowledgeGapsCard } from './knowledge-gaps-card';
@@ -17,7 +18,10 @@ import { TopicsCard } from './topics-card';
 import { KpiCards } from './kpi-cards';
 import { Trends } from './trends';
 
-/** Analytics: the range and filters, then key figures, trends, the funnel, agents and knowledge gaps under them. */
+/**
+ * Analytics: the range and filters, then key figures, trends, the funnel, agents, the comparison of versions and the
+ * knowledge gaps under them.
+ */
 export function AnalyticsPage() {
   const [params, setParams] = useSearchParams();
   const range = rangeOf(params);
@@ -183,6 +187,7 @@ export function AnalyticsPage() {
             <FunnelCard funnel={funnel.data?.data} error={funnel.error} retry={funnel.reload} />
             <AgentsCard query={query} />
           </div>
+          <CompareCard range={range} filters={filters} />
           <TopicsCard query={query} agentType={filters.agent_type} />
           <KnowledgeGapsCard query={query} agentType={filters.agent_type} />
         </>
