@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { buildTests, compiledPath } from './build-tests.mjs';
 
 const adminUrl = process.env.PLAUDIT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ci = process.env.CI === 'true' || process.env.CI === '1';
@@ -45,9 +46,11 @@ const files = ['src', 'test']
   .filter((file) => filter.length === 0 || filter.some((part) => file.includes(part)))
   .sort();
 
+// The test processes run the compiled twins of the files (see build-tests.mjs); stack traces name the .ts files.
+await buildTests();
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=3', '--test-reporter=spec', ...files],
+  ['--enable-source-maps', '--test', '--test-concurrency=3', '--test-reporter=spec', ...files.map(compiledPath)],
   {
     stdio: 'inherit',
     env: { ...process.env, PLAUDIT_TEST_DIALECTS: dialects.join(','), PLAUDIT_TEST_PG_URL: adminUrl },
