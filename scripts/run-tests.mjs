@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildTests, compiledPath } from './build-tests.mjs';
+import { buildTests, planTestProcesses } from './build-tests.mjs';
 
 const adminUrl = process.env.PLAUDIT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ci = process.env.CI === 'true' || process.env.CI === '1';
@@ -46,11 +46,19 @@ const files = ['src', 'test']
   .filter((file) => filter.length === 0 || filter.some((part) => file.includes(part)))
   .sort();
 
-// The test processes run the compiled twins of the files (see build-tests.mjs); stack traces name the .ts files.
+// The test processes run the compiled twins of the files, several files to a process (see build-tests.mjs); stack
+// traces name the .ts files.
 await buildTests();
+const concurrency = process.env.PLAUDIT_TEST_CONCURRENCY ?? '3';
 const result = spawnSync(
   process.execPath,
-  ['--enable-source-maps', '--test', '--test-concurrency=3', '--test-reporter=spec', ...files.map(compiledPath)],
+  [
+    '--enable-source-maps',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    ...planTestProcesses(files, Number(process.env.PLAUDIT_TEST_FILES_PER_PROCESS ?? 6)),
+  ],
   {
     stdio: 'inherit',
     env: { ...process.env, PLAUDIT_TEST_DIALECTS: dialects.join(','), PLAUDIT_TEST_PG_URL: adminUrl },
