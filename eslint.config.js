@@ -17,7 +17,7 @@ const webLayer = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'packages/*/dist/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'packages/*/dist/', '.test-build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { pathToFileURL } from 'node:url';
+import { buildTests, planTestProcesses, TEST_BUILD } from './build-tests.mjs';
 
 const adminUrl = process.env.PLAUDIT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ci = process.env.CI === 'true' || process.env.CI === '1';
@@ -45,14 +47,33 @@ const files = ['src', 'test']
   .filter((file) => filter.length === 0 || filter.some((part) => file.includes(part)))
   .sort();
 
+// The test processes run the compiled twins of the files, several files to a process (see build-tests.mjs); stack
+// traces name the .ts files.
+await buildTests();
+// The suites copy one migrated PostgreSQL database instead of each migrating its own (test/helpers/databases.ts).
+const { createPostgresTemplate } = await import(pathToFileURL(join(TEST_BUILD, 'test/helpers/databases.js')).href);
+const template = dialects.includes('postgres') ? await createPostgresTemplate() : undefined;
+const concurrency = process.env.PLAUDIT_TEST_CONCURRENCY ?? '3';
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=3', '--test-reporter=spec', ...files],
+  [
+    '--enable-source-maps',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    ...planTestProcesses(files, Number(process.env.PLAUDIT_TEST_FILES_PER_PROCESS ?? 6)),
+  ],
   {
     stdio: 'inherit',
-    env: { ...process.env, PLAUDIT_TEST_DIALECTS: dialects.join(','), PLAUDIT_TEST_PG_URL: adminUrl },
+    env: {
+      ...process.env,
+      PLAUDIT_TEST_DIALECTS: dialects.join(','),
+      PLAUDIT_TEST_PG_URL: adminUrl,
+      ...(template ? { PLAUDIT_TEST_PG_TEMPLATE: template.name } : {}),
+    },
   },
 );
+await template?.drop();
 
 if (skippedPostgres) process.stderr.write(banner('Reminder: PostgreSQL was SKIPPED; only SQLite was tested.'));
 process.exit(result.status ?? 1);

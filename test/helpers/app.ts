@@ -5,6 +5,7 @@ import { buildApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Database, Dialect } from '../../src/db/database.js';
 import type { Scope } from '../../src/modules/accounts/index.js';
+import { lowerPasswordCostForTests } from '../../src/modules/accounts/passwords.js';
 import { createTestDatabase, dialects } from './databases.js';
 
 export interface Tenant {
@@ -43,6 +44,10 @@ export interface TestContext {
   /** A further key for a tenant's admin. */
   newKey(tenant: Tenant, scopes: Scope[]): Promise<{ id: number; key: string }>;
 }
+
+// Suites sign in hundreds of times; at the production scrypt cost that alone took minutes of CPU. The production cost
+// has its test in src/modules/accounts/passwords.test.ts, and the `plaudit` processes the tests start keep it.
+lowerPasswordCostForTests(2 ** 10);
 
 export const testConfig = loadConfig({
   PUBLIC_URL: 'https://plaudit.test',

@@ -2,7 +2,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 
 // OWASP's scrypt minimum (N=2^17, r=8, p=1) costs about 128 MiB and 0.2 s per hash; 2^15 keeps sign-in fast on small
 // machines while staying far from brute-forceable, and the parameters travel with each hash so they can grow.
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
+export const PASSWORD_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
+let params: { N: number; r: number; p: number } = PASSWORD_COST;
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
@@ -13,11 +14,20 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   });
 }
 
+/**
+ * Tests only: new hashes use scrypt cost `N` instead of PASSWORD_COST, so that suites which create and sign in
+ * hundreds of users do not spend minutes of CPU in scrypt. Nothing in the product calls it; a hash made either way
+ * verifies by the parameters stored in it.
+ */
+export function lowerPasswordCostForTests(N: number): void {
+  params = { ...PASSWORD_COST, N };
+}
+
 /** Hashes a password as `scrypt$N$r$p$salt$hash` (base64url parts). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await derive(password, salt, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 /** Checks a password against a stored hash in constant time. */
