@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { toBoolean } from '../../db/values.js';
 import type { Tables } from '../../db/tables.js';
-import { conversationHasLabels, messageHasLabels, type VersionLabel } from '../conversations/index.js';
+import { conversationHasLabels, distinctLabels, messageHasLabels, type VersionLabel } from '../conversations/index.js';
 import type { ResolvedFilters } from './filters.js';
 import { LEVEL, RATING_COUNTERS, type FeedbackSnapshot, type RatingCounters, type RatingSnapshot } from './rollups.js';
 
@@ -270,9 +270,11 @@ export class AnalyticsRepository {
    * its labels, per message its own labels and its conversation's tags.
    */
   async labelsOf(db: Db, conversationIds: number[]) {
-    const byConversation = new Map<number, Map<string, VersionLabel>>();
+    const ofConversation = new Map<number, VersionLabel[]>();
     const ofMessages = new Map<number, VersionLabel[]>();
     const tags = new Map<number, VersionLabel[]>();
+    const push = (map: Map<number, VersionLabel[]>, id: number, label: VersionLabel) =>
+      map.set(id, [...(map.get(id) ?? []), label]);
     for (let at = 0; at < conversationIds.length; at += 1000) {
       const rows = await db
         .selectFrom('version_labels')
@@ -282,21 +284,15 @@ export class AnalyticsRepository {
       for (const row of rows) {
         const conversationId = Number(row.conversation_id);
         const label = { dimension: row.dimension, value: row.value };
-        const labels = byConversation.get(conversationId) ?? new Map<string, VersionLabel>();
-        labels.set(`${label.dimension}\u0000${label.value}`, label);
-        byConversation.set(conversationId, labels);
-        const [map, id] = row.message_id === null ? [tags, conversationId] : [ofMessages, Number(row.message_id)];
-        map.set(id, [...(map.get(id) ?? []), label]);
+        push(ofConversation, conversationId, label);
+        if (row.message_id === null) push(tags, conversationId, label);
+        else push(ofMessages, Number(row.message_id), label);
       }
     }
     return {
-      ofConversation: (id: number) => [...(byConversation.get(id)?.values() ?? [])],
-      ofMessage: (conversationId: number, messageId: number) => [
-        ...(ofMessages.get(messageId) ?? []),
-        ...(tags.get(conversationId) ?? []).filter(
-          (tag) => !(ofMessages.get(messageId) ?? []).some((own) => own.dimension === 'tag' && own.value === tag.value),
-        ),
-      ],
+      ofConversation: (id: number) => distinctLabels(ofConversation.get(id) ?? []),
+      ofMessage: (conversationId: number, messageId: number) =>
+        distinctLabels([...(ofMessages.get(messageId) ?? []), ...(tags.get(conversationId) ?? [])]),
     };
   }
 

@@ -194,27 +194,8 @@ export class ConversationsRepository {
     return new Map(inserted.map((row) => [row.uid, Number(row.id)]));
   }
 
+  // One prepared insert for both paths; the group-committed one ignores the id it answers.
   private readonly insertPrepared = preparedQuery(
-    () => this.db,
-    (db, row: Insertable<MessagesTable>) =>
-      db.insertInto('messages').values({
-        uid: row.uid,
-        org_id: row.org_id,
-        conversation_id: row.conversation_id,
-        role: row.role,
-        text: row.text,
-        search_words: row.search_words,
-        author_id: row.author_id,
-        model: row.model,
-        prompt_version: row.prompt_version,
-        trace_id: row.trace_id,
-        span_id: row.span_id,
-        tags: row.tags,
-        created_at: row.created_at,
-      }),
-  );
-
-  private readonly insertReturningPrepared = preparedQuery(
     () => this.db,
     (db, row: Insertable<MessagesTable>) =>
       db
@@ -244,10 +225,7 @@ export class ConversationsRepository {
 
   /** One message inside the caller's transaction; answers its id. */
   async insertMessageReturningId(db: Db, row: NewMessage): Promise<number> {
-    const [inserted] = await this.insertReturningPrepared(
-      { ...row, search_words: this.search.messageWords(row.text) },
-      db,
-    );
+    const [inserted] = await this.insertOneMessage(row, db);
     return Number(inserted!.id);
   }
 
