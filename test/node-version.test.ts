@@ -4,7 +4,6 @@ import { describe, it } from 'node:test';
 import semver from 'semver';
 import { olderThanNeeded } from '../bin/node-version.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- package.json and package-lock.json as read from disk
 const readJson = (file: string): any => JSON.parse(readFileSync(file, 'utf8'));
 
 describe('the Node.js version check at start', () => {
