@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateDatabase } from '../migrate.js';
 import { AppError } from '../errors.js';
+import { BackupError, backupDatabase, restoreDatabase, type BackupSummary } from '../backup.js';
 import { parseScopes, type Role } from '../modules/accounts/index.js';
 import { seedDemo } from '../modules/demo/index.js';
 import { createServices, type Services } from '../services.js';
@@ -24,6 +25,10 @@ Commands:
                                        issue an API key (to the organization's first admin unless --user is given)
   key revoke KEY_ID                    revoke an API key
   demo [--name NAME]                   create an organization filled with realistic demo conversations
+  backup --to FILE                     write a consistent copy of the database to a new FILE while the server
+                                       runs (SQLite: its online backup API; PostgreSQL: pg_dump)
+  restore --from FILE [--force]        replace the database with a backup (stop the server first; --force:
+                                       replace a database that holds data)
 
 The database is the one DATABASE_URL names, as for the server (default: ./data/plaudit.db).`;
 
@@ -41,6 +46,9 @@ const options = {
   user: { type: 'string' },
   scopes: { type: 'string' },
   timezone: { type: 'string' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   demo: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -69,6 +77,11 @@ async function withServices<T>(config: Config, run: (services: Services) => Prom
   } finally {
     await database.close();
   }
+}
+
+function describeBackup(summary: BackupSummary): string {
+  const size = summary.bytes >= 1_048_576 ? `${(summary.bytes / 1_048_576).toFixed(1)} MB` : `${summary.bytes} bytes`;
+  return `${summary.file} (${summary.format === 'sqlite' ? 'SQLite' : 'pg_dump archive'}, ${size}, schema ${summary.schema ?? 'unknown'})`;
 }
 
 function print(json: boolean, value: unknown, text: string): void {
@@ -188,6 +201,21 @@ async function runCommand(positionals: string[], values: Values, config: Config)
       );
       return;
     }
+    case 'backup': {
+      const summary = await backupDatabase(config.database, required(values, 'to'));
+      print(values.json, summary, `Backed up the database to ${describeBackup(summary)}.`);
+      return;
+    }
+    case 'restore': {
+      const summary = await restoreDatabase(config.database, required(values, 'from'), { force: values.force });
+      print(
+        values.json,
+        summary,
+        `Restored the database from ${describeBackup(summary)}. ` +
+          'Start the server to bring its schema up to date if the backup is older.',
+      );
+      return;
+    }
     default:
       throw new UsageError(`Unknown command "${positionals.join(' ')}"`);
   }
@@ -198,7 +226,12 @@ run(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`plaudit: ${error.message}\n\n${USAGE}\n`);
     process.exit(2);
   }
-  if (error instanceof ConfigError || error instanceof AppError || error instanceof StartupError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof AppError ||
+    error instanceof StartupError ||
+    error instanceof BackupError
+  ) {
     process.stderr.write(`plaudit: ${error.message}\n`);
     process.exit(1);
   }
