@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from './config.js';
-import type { Database } from './db/database.js';
+import { postgresPool, type Database } from './db/database.js';
 import { AppError } from './errors.js';
 import { apiKeyAuth, documentRole } from './http/auth.js';
 import { docsRoutes } from './http/docs.js';
@@ -37,6 +37,8 @@ import { dashboardRoutes } from './web/dashboard/index.js';
 import { ratingPagePreviewRoutes } from './web/dashboard/preview.js';
 import { widgetRoutes } from './web/widget/index.js';
 import { createServices, type Services } from './services.js';
+import { openReadReplica, type ReadReplica } from './db/read-replica.js';
+import { readsFromReplica, recordWrites, WritePositions } from './http/read-routing.js';
 
 export interface AppOptions {
   config: Config;
@@ -69,6 +71,14 @@ const INVITATION_TOKEN_IN_URL = /^(\/v1\/invitations\/)[A-Za-z0-9_-]{43}/;
 export type App = FastifyInstance;
 
 /** Builds the whole application without listening: the server and the tests use exactly this. */
+/** The read replica `DATABASE_READ_URL` names, beside a PostgreSQL primary; none without it. */
+function openReplicaFor(options: AppOptions): ReadReplica | undefined {
+  const pool = postgresPool(options.database);
+  if (!options.config.readDatabaseUrl || !pool) return undefined;
+  const poolSize = options.config.database.dialect === 'postgres' ? options.config.database.poolSize : undefined;
+  return openReadReplica({ database: options.database, pool }, options.config.readDatabaseUrl, poolSize);
+}
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
@@ -87,7 +97,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const replica = openReplicaFor(options);
+  const writePositions = new WritePositions();
+  if (replica) app.addHook('onClose', () => replica.close());
   const services = createServices(options.database, {
+    ...(replica ? { reads: replica.routed } : {}),
     publicUrl: options.config.publicUrl,
     webhookAllowPrivateNetworks: options.config.webhookAllowPrivateNetworks,
     topics: { intervalMs: options.config.topicsIntervalMs },
@@ -221,6 +235,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Every API surface sits behind the API-key check; public pages register outside this scope.
   await app.register(async (api) => {
     api.addHook('onRequest', apiKeyAuth(services.accounts, services.sessions, publicOrigin));
+    if (replica) api.addHook('onSend', recordWrites(replica, writePositions));
     await api.register(accountsRoutes, { accounts: services.accounts });
     await api.register(teamRoutes, { team: services.team, profile: services.profile });
     await api.register(conversationsRoutes, { conversations: services.conversations });
@@ -230,9 +245,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     });
     await api.register(ratingsRoutes, { ratings: services.ratings });
     await api.register(feedbackRoutes, { feedback: services.feedback });
-    await api.register(exportsRoutes, { exports: services.exports });
-    await api.register(inboxRoutes, { inbox: services.inbox });
-    await api.register(analyticsRoutes, { analytics: services.analytics, compare: services.compare });
+    // The reads a replica may serve: analytics, exports and the inbox (see db/read-replica.ts).
+    await api.register(async (reads) => {
+      if (replica) reads.addHook('preHandler', readsFromReplica(replica, writePositions));
+      await reads.register(exportsRoutes, { exports: services.exports });
+      await reads.register(inboxRoutes, { inbox: services.inbox });
+      await reads.register(analyticsRoutes, { analytics: services.analytics, compare: services.compare });
+    });
     await api.register(topicsRoutes, { topics: services.topics });
     await api.register(reviewsRoutes, { reviews: services.reviews });
     await api.register(webhooksRoutes, { webhooks: services.webhooks });

@@ -8,6 +8,8 @@ export interface Config {
   port: number;
   host: string;
   database: DatabaseTarget;
+  /** A PostgreSQL streaming replica for analytics, exports and inbox reads (`DATABASE_READ_URL`). */
+  readDatabaseUrl: string | undefined;
   /** Base of the links Plaudit hands out, without a trailing slash. */
   publicUrl: string;
   logLevel: LogLevel;
@@ -69,6 +71,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got "${poolText}")`);
     } else if (database.dialect === 'postgres') {
       database = { ...database, poolSize };
+    }
+  }
+
+  const readDatabaseUrl = blankToUndefined(env.DATABASE_READ_URL);
+  if (readDatabaseUrl !== undefined) {
+    const read = parseDatabaseUrl(readDatabaseUrl);
+    if (typeof read === 'string' || read.dialect !== 'postgres') {
+      problems.push('DATABASE_READ_URL must be a postgres:// or postgresql:// URL of a streaming replica');
+    } else if (database.dialect !== 'postgres') {
+      problems.push('DATABASE_READ_URL needs DATABASE_URL to be PostgreSQL: a SQLite database has no replicas');
     }
   }
 
@@ -152,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     database,
+    readDatabaseUrl,
     publicUrl,
     logLevel: logLevel as LogLevel,
     trustProxy,

@@ -48,6 +48,11 @@ export interface Services {
 }
 
 export interface ServiceOptions {
+  /**
+   * Where analytics, exports and the inbox read: a database routed to a read replica (db/read-replica.ts). Their
+   * writes, and every other service, use the primary.
+   */
+  reads?: Database;
   /** Base of the links handed out (rating pages). */
   publicUrl: string;
   /** Let webhooks reach private networks (`WEBHOOK_ALLOW_PRIVATE_NETWORKS`); off when not given. */
@@ -68,7 +73,8 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   });
   const conversations = new ConversationsService(database, webhooks);
   const ratingConfig = new RatingConfigService(database);
-  const analytics = new AnalyticsService(database);
+  const reads = options.reads ?? database;
+  const analytics = new AnalyticsService(reads);
   conversations.onVersionsChange((trx, orgId, change) => analytics.recordVersionChange(trx, orgId, change));
   const reviews = new ReviewsService(database, webhooks);
   const ratings = new RatingsService(
@@ -100,10 +106,10 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     ratings,
     feedback,
     analytics,
-    compare: new CompareService(database, analytics),
+    compare: new CompareService(reads, analytics),
     audit: new AuditService(database),
-    exports: new ExportsService(database, analytics),
-    inbox: new InboxService(database),
+    exports: new ExportsService(reads, analytics),
+    inbox: new InboxService(reads),
     reviews,
     search: new SearchIndex(database),
     topics: new TopicsService(database, analytics, options.topics),

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import { openPostgres } from './postgres.js';
 import { openSqlite, type SqliteSynchronous } from './sqlite.js';
 import type { Tables } from './tables.js';
@@ -62,7 +63,7 @@ export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error
   }
   const { kysely, pool } = openPostgres({ connectionString: target.url, poolSize: target.poolSize });
   if (onPoolError) pool.on('error', onPoolError);
-  return {
+  const database: Database = {
     dialect: 'postgres',
     db: kysely as Db,
     async ping() {
@@ -77,4 +78,13 @@ export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error
       await kysely.destroy();
     },
   };
+  pools.set(database, pool);
+  return database;
+}
+
+const pools = new WeakMap<Database, pg.Pool>();
+
+/** The connection pool of a PostgreSQL database opened here (a read replica shares it); undefined for SQLite. */
+export function postgresPool(database: Database): pg.Pool | undefined {
+  return pools.get(database);
 }

@@ -40,11 +40,16 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
  * should not pay for the dashboard's. The token is base64url, so it needs no decoding.
  */
 export function sessionTokenOf(request: FastifyRequest): string | undefined {
+  return cookieOf(request, SESSION_COOKIE);
+}
+
+/** The first cookie of that name in the request's Cookie header, undecoded; undefined when absent or empty. */
+export function cookieOf(request: FastifyRequest, name: string): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;
   for (const pair of header.split(';')) {
     const equals = pair.indexOf('=');
-    if (equals > 0 && pair.slice(0, equals).trim() === SESSION_COOKIE) {
+    if (equals > 0 && pair.slice(0, equals).trim() === name) {
       return pair.slice(equals + 1).trim() || undefined;
     }
   }
