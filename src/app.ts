@@ -9,6 +9,7 @@ import { AppError } from './errors.js';
 import { apiKeyAuth, documentRole } from './http/auth.js';
 import { docsRoutes } from './http/docs.js';
 import { handleError } from './http/errors.js';
+import { metricsExposure, metricsRoute, recordRequests } from './http/metrics.js';
 import { useJsonBodies } from './http/json-body.js';
 import { ErrorBody } from './http/schemas.js';
 import { refuseInvalidText } from './http/text.js';
@@ -97,6 +98,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onMailError: (error) => app.log.error({ err: error }, 'an invitation email could not be sent'),
   });
   app.decorate('services', services);
+  app.addHook('onClose', async () => services.metrics.close());
+  // Nothing is recorded per request unless the metrics are served somewhere (see metricsExposure).
+  const exposure = metricsExposure(options.config);
+  if (exposure !== 'none') {
+    services.metrics.collectProcessMetrics();
+    recordRequests(app, services.metrics);
+  }
   // Cookie-authenticated changes must come from this origin (or the request's own): see http/origin.ts.
   const publicOrigin = new URL(options.config.publicUrl).origin;
   app.decorate('schemaMismatches', [] as string[]);
@@ -217,6 +225,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return reply.status(503).send({ status: 'unavailable' as const });
     },
   );
+
+  // For Prometheus, with METRICS_TOKEN (METRICS_PORT serves it on a listener of its own instead: server.ts).
+  if (exposure === 'main') metricsRoute(app, services.metrics, options.config.metricsToken);
 
   // Every API surface sits behind the API-key check; public pages register outside this scope.
   await app.register(async (api) => {

@@ -1,4 +1,5 @@
 import type { Database } from './db/database.js';
+import { Metrics } from './metrics.js';
 import { AgentsService } from './modules/agents/index.js';
 import {
   AccountsService,
@@ -45,6 +46,8 @@ export interface Services {
   setup: SetupService;
   webhooks: WebhooksService;
   widget: WidgetService;
+  /** This app's Prometheus metrics, recorded by the services and the HTTP layer. */
+  metrics: Metrics;
 }
 
 export interface ServiceOptions {
@@ -60,12 +63,17 @@ export interface ServiceOptions {
   smtpFrom?: string;
   /** Told when an email could not be sent (the invitation stands; its link is in the answer). */
   onMailError?: (error: unknown) => void;
+  /** Where the services record their metrics; a registry of their own when not given. */
+  metrics?: Metrics;
 }
 
 export function createServices(database: Database, options: ServiceOptions): Services {
+  const metrics = options.metrics ?? new Metrics();
   const webhooks = new WebhooksService(database, {
     allowPrivateNetworks: options.webhookAllowPrivateNetworks ?? false,
+    onAttempt: (outcome) => metrics.recordWebhookAttempt(outcome),
   });
+  metrics.watch(database, () => webhooks.pendingDeliveries());
   const conversations = new ConversationsService(database, webhooks);
   const ratingConfig = new RatingConfigService(database);
   const analytics = new AnalyticsService(database);
@@ -106,9 +114,13 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     inbox: new InboxService(database),
     reviews,
     search: new SearchIndex(database),
-    topics: new TopicsService(database, analytics, options.topics),
+    topics: new TopicsService(database, analytics, {
+      ...options.topics,
+      onRun: (run) => metrics.recordTopicRun(run),
+    }),
     setup: new SetupService(database, options.publicUrl),
     webhooks,
     widget: new WidgetService(database, conversations, ratingConfig, ratings, feedback),
+    metrics,
   };
 }
