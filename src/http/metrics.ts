@@ -1,9 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { handleError } from './errors.js';
+import { ErrorBody } from './schemas.js';
 
 /** Where `/metrics` is served: on the main port (with METRICS_TOKEN), on its own (METRICS_PORT), or not at all. */
 export type MetricsExposure = 'main' | 'own-port' | 'none';
@@ -48,7 +50,13 @@ export function metricsRoute(app: FastifyInstance, metrics: Metrics, token: stri
   app.get(
     '/metrics',
     // Not in the API document: it exists only when configured, and it is for Prometheus, not API clients.
-    { schema: { hide: true }, onRequest: requireToken(token) },
+    {
+      schema: {
+        hide: true,
+        response: { 200: Type.String(), 400: Type.Ref('ErrorBody'), 401: Type.Ref('ErrorBody') },
+      },
+      onRequest: requireToken(token),
+    },
     async (_request, reply) => {
       const text = await metrics.scrape();
       return reply.type(metrics.contentType).send(text);
@@ -71,6 +79,7 @@ export async function startMetricsListener(
   config: Pick<Config, 'metricsPort' | 'metricsHost' | 'metricsToken'>,
 ): Promise<MetricsListener> {
   const server = Fastify({ logger: false, return503OnClosing: true });
+  server.addSchema(ErrorBody);
   server.setErrorHandler(handleError);
   server.setNotFoundHandler((request) => {
     throw new AppError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
