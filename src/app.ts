@@ -37,6 +37,7 @@ import { ratingPageRoutes } from './web/rating-page/index.js';
 import { dashboardRoutes } from './web/dashboard/index.js';
 import { ratingPagePreviewRoutes } from './web/dashboard/preview.js';
 import { widgetRoutes } from './web/widget/index.js';
+import { prometheusMetrics } from './metrics/index.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppOptions {
@@ -88,7 +89,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Nothing is recorded, and prom-client is not even loaded, unless the metrics are served (see metricsExposure).
+  const exposure = metricsExposure(options.config);
+  const metrics = exposure === 'none' ? undefined : await prometheusMetrics();
   const services = createServices(options.database, {
+    ...(metrics ? { metrics } : {}),
     publicUrl: options.config.publicUrl,
     webhookAllowPrivateNetworks: options.config.webhookAllowPrivateNetworks,
     topics: { intervalMs: options.config.topicsIntervalMs },
@@ -99,12 +104,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.decorate('services', services);
   app.addHook('onClose', async () => services.metrics.close());
-  // Nothing is recorded per request unless the metrics are served somewhere (see metricsExposure).
-  const exposure = metricsExposure(options.config);
-  if (exposure !== 'none') {
-    services.metrics.collectProcessMetrics();
-    recordRequests(app, services.metrics);
-  }
+  if (metrics) recordRequests(app, metrics);
   // Cookie-authenticated changes must come from this origin (or the request's own): see http/origin.ts.
   const publicOrigin = new URL(options.config.publicUrl).origin;
   app.decorate('schemaMismatches', [] as string[]);
@@ -227,7 +227,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   );
 
   // For Prometheus, with METRICS_TOKEN (METRICS_PORT serves it on a listener of its own instead: server.ts).
-  if (exposure === 'main') metricsRoute(app, services.metrics, options.config.metricsToken);
+  if (metrics && exposure === 'main') metricsRoute(app, metrics, options.config.metricsToken);
 
   // Every API surface sits behind the API-key check; public pages register outside this scope.
   await app.register(async (api) => {

@@ -1,5 +1,5 @@
 import type { Database } from './db/database.js';
-import { Metrics } from './metrics.js';
+import { noMetrics, type Metrics } from './metrics/index.js';
 import { AgentsService } from './modules/agents/index.js';
 import {
   AccountsService,
@@ -46,7 +46,7 @@ export interface Services {
   setup: SetupService;
   webhooks: WebhooksService;
   widget: WidgetService;
-  /** This app's Prometheus metrics, recorded by the services and the HTTP layer. */
+  /** Where the services and the HTTP layer record metrics; dropped unless `/metrics` is served. */
   metrics: Metrics;
 }
 
@@ -63,12 +63,12 @@ export interface ServiceOptions {
   smtpFrom?: string;
   /** Told when an email could not be sent (the invitation stands; its link is in the answer). */
   onMailError?: (error: unknown) => void;
-  /** Where the services record their metrics; a registry of their own when not given. */
+  /** Where the services record their metrics; nowhere when not given. */
   metrics?: Metrics;
 }
 
 export function createServices(database: Database, options: ServiceOptions): Services {
-  const metrics = options.metrics ?? new Metrics();
+  const metrics = options.metrics ?? noMetrics;
   const webhooks = new WebhooksService(database, {
     allowPrivateNetworks: options.webhookAllowPrivateNetworks ?? false,
     onAttempt: (outcome) => metrics.recordWebhookAttempt(outcome),

@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { Type } from 'typebox';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import type { Metrics } from '../metrics.js';
+import type { Metrics } from '../metrics/index.js';
 import { handleError } from './errors.js';
 import { ErrorBody } from './schemas.js';
 

@@ -1,8 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Database } from './db/database.js';
-
-/** What one webhook attempt came to: sent, to be tried again, refused for good, or out of retries. */
-export type WebhookAttemptOutcome = 'delivered' | 'retried' | 'failed' | 'dead';
+import type { Database } from '../db/database.js';
+import type { Metrics, SweptCounts, WebhookAttemptOutcome } from './index.js';
 
 const PREFIX = 'plaudit_';
 /** Seconds: a prepared insert takes well under a millisecond, an export a few seconds. */
@@ -15,7 +13,7 @@ const TOPIC_BUCKETS = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
  * Recording costs a counter or a histogram bucket in memory; the few figures that need the database (the webhook
  * outbox) are read when Prometheus scrapes, never per request.
  */
-export class Metrics {
+export class PrometheusMetrics implements Metrics {
   readonly registry = new Registry();
   private readonly requestDuration = new Histogram({
     name: `${PREFIX}http_request_duration_seconds`,
@@ -68,9 +66,10 @@ export class Metrics {
     registers: [this.registry],
   });
   private readonly stopWatching: Array<() => void> = [];
-  private processMetrics = false;
 
   constructor() {
+    // The process's own figures (CPU, memory, event-loop lag, GC), prefixed like the rest.
+    collectDefaultMetrics({ register: this.registry, prefix: PREFIX });
     // Every outcome is listed from the start, so that a rate over them exists before the first event.
     for (const outcome of ['delivered', 'retried', 'failed', 'dead']) this.webhookAttempts.inc({ outcome }, 0);
     for (const outcome of ['ok', 'failed']) {
@@ -80,7 +79,6 @@ export class Metrics {
     for (const kind of ['widget_token', 'session']) this.expiryDeleted.inc({ kind }, 0);
   }
 
-  /** Records one answered request; `route` is the route's pattern (bounded), never the URL. */
   observeRequest(method: string, route: string, statusCode: number, seconds: number): void {
     const key = `${method} ${statusCode} ${route}`;
     let series = this.requestSeries.get(key);
@@ -91,32 +89,22 @@ export class Metrics {
     series.observe(seconds);
   }
 
-  /** Records what one webhook attempt came to. */
   recordWebhookAttempt(outcome: WebhookAttemptOutcome): void {
     this.webhookAttempts.inc({ outcome });
   }
 
-  /** Records one round of the expiry sweep and what it counted and deleted (a failed round's parts that ran too). */
-  recordExpirySweep(
-    swept: { expiredRatings: number; deletedWidgetTokens: number; deletedSessions: number },
-    ok: boolean,
-  ): void {
+  recordExpirySweep(swept: SweptCounts, ok: boolean): void {
     this.expirySweeps.inc({ outcome: ok ? 'ok' : 'failed' });
     this.expiredRatings.inc(swept.expiredRatings);
     this.expiryDeleted.inc({ kind: 'widget_token' }, swept.deletedWidgetTokens);
     this.expiryDeleted.inc({ kind: 'session' }, swept.deletedSessions);
   }
 
-  /** Records one organization's topic computation. */
   recordTopicRun(run: { ok: boolean; durationMs: number }): void {
     this.topicRuns.inc({ outcome: run.ok ? 'ok' : 'failed' });
     this.topicDuration.observe(run.durationMs / 1000);
   }
 
-  /**
-   * Watches the database: SQLite's group-commit batches and queue, PostgreSQL's pool, and the webhook outbox's
-   * pending deliveries (`pendingDeliveries`, one indexed count when scraped).
-   */
   watch(database: Database, pendingDeliveries: () => Promise<number>): void {
     this.stopWatching.push(database.groupCommits.onBatch((size) => this.groupCommitBatch.observe(size)));
     if (database.dialect === 'sqlite') {
@@ -155,23 +143,14 @@ export class Metrics {
     });
   }
 
-  /** Adds the process's own figures (CPU, memory, event-loop lag, GC), `plaudit_`-prefixed; once. */
-  collectProcessMetrics(): void {
-    if (this.processMetrics) return;
-    this.processMetrics = true;
-    collectDefaultMetrics({ register: this.registry, prefix: PREFIX });
-  }
-
   get contentType(): string {
     return this.registry.contentType;
   }
 
-  /** The metrics in the Prometheus text format. */
   scrape(): Promise<string> {
     return this.registry.metrics();
   }
 
-  /** Stops watching the database (the app closes; the database may live on). */
   close(): void {
     for (const stop of this.stopWatching.splice(0)) stop();
   }
