@@ -9,6 +9,7 @@ import { AppError } from './errors.js';
 import { apiKeyAuth, documentRole } from './http/auth.js';
 import { docsRoutes } from './http/docs.js';
 import { handleError } from './http/errors.js';
+import { metricsExposure, metricsRoute, recordRequests } from './http/metrics.js';
 import { useJsonBodies } from './http/json-body.js';
 import { ErrorBody } from './http/schemas.js';
 import { refuseInvalidText } from './http/text.js';
@@ -36,6 +37,7 @@ import { ratingPageRoutes } from './web/rating-page/index.js';
 import { dashboardRoutes } from './web/dashboard/index.js';
 import { ratingPagePreviewRoutes } from './web/dashboard/preview.js';
 import { widgetRoutes } from './web/widget/index.js';
+import { prometheusMetrics } from './metrics/index.js';
 import { createServices, type Services } from './services.js';
 import { openReadReplica, type ReadReplica } from './db/read-replica.js';
 import { readsFromReplica, recordWrites, WritePositions } from './http/read-routing.js';
@@ -100,8 +102,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const replica = openReplicaFor(options);
   const writePositions = new WritePositions();
   if (replica) app.addHook('onClose', () => replica.close());
+  // Nothing is recorded, and prom-client is not even loaded, unless the metrics are served (see metricsExposure).
+  const exposure = metricsExposure(options.config);
+  const metrics = exposure === 'none' ? undefined : await prometheusMetrics();
   const services = createServices(options.database, {
     ...(replica ? { reads: replica.routed } : {}),
+    ...(metrics ? { metrics } : {}),
     publicUrl: options.config.publicUrl,
     webhookAllowPrivateNetworks: options.config.webhookAllowPrivateNetworks,
     topics: { intervalMs: options.config.topicsIntervalMs },
@@ -111,6 +117,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onMailError: (error) => app.log.error({ err: error }, 'an invitation email could not be sent'),
   });
   app.decorate('services', services);
+  app.addHook('onClose', async () => services.metrics.close());
+  if (metrics) recordRequests(app, metrics);
   // Cookie-authenticated changes must come from this origin (or the request's own): see http/origin.ts.
   const publicOrigin = new URL(options.config.publicUrl).origin;
   app.decorate('schemaMismatches', [] as string[]);
@@ -231,6 +239,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return reply.status(503).send({ status: 'unavailable' as const });
     },
   );
+
+  // For Prometheus, with METRICS_TOKEN (METRICS_PORT serves it on a listener of its own instead: server.ts).
+  if (metrics && exposure === 'main') metricsRoute(app, metrics, options.config.metricsToken);
 
   // Every API surface sits behind the API-key check; public pages register outside this scope.
   await app.register(async (api) => {

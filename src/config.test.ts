@@ -14,6 +14,34 @@ describe('configuration', () => {
     assert.equal(config.ratingPageRateLimit, 60);
     assert.equal(config.signInRateLimit, 10);
     assert.equal(config.webhookAllowPrivateNetworks, false);
+    assert.equal(config.metricsToken, undefined);
+    assert.equal(config.metricsPort, undefined);
+    assert.equal(config.metricsHost, '127.0.0.1');
+  });
+
+  it('takes METRICS_TOKEN of at least 16 characters, METRICS_PORT apart from PORT, METRICS_HOST defaulting to HOST', () => {
+    const set = loadConfig({
+      METRICS_TOKEN: 'a'.repeat(32),
+      METRICS_PORT: '9464',
+      HOST: '0.0.0.0',
+    });
+    assert.equal(set.metricsToken, 'a'.repeat(32));
+    assert.equal(set.metricsPort, 9464);
+    assert.equal(set.metricsHost, '0.0.0.0');
+    assert.equal(loadConfig({ METRICS_PORT: '0', METRICS_HOST: '10.0.0.5' }).metricsHost, '10.0.0.5');
+    for (const env of [
+      { METRICS_TOKEN: 'short' },
+      { METRICS_TOKEN: 'has a space in it, sixteen+' },
+      { METRICS_PORT: 'ninety' },
+      { METRICS_PORT: '70000' },
+      { METRICS_PORT: '3000' },
+    ]) {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => error instanceof ConfigError && error.problems[0]!.startsWith(Object.keys(env)[0]!),
+        JSON.stringify(env),
+      );
+    }
   });
 
   it('takes WEBHOOK_ALLOW_PRIVATE_NETWORKS as true or false', () => {

@@ -27,6 +27,12 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From address of the emails Plaudit sends. */
   smtpFrom: string;
+  /** With it, `/metrics` answers only `Authorization: Bearer <token>`; on the main port it is served only with one. */
+  metricsToken: string | undefined;
+  /** With it, `/metrics` is served on a listener of its own on this port, and not on the main port. */
+  metricsPort: number | undefined;
+  /** The address METRICS_PORT's listener binds; HOST's by default. */
+  metricsHost: string;
 }
 
 /** Raised with every problem in the environment at once, one sentence each. */
@@ -159,6 +165,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const metricsToken = blankToUndefined(env.METRICS_TOKEN);
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
+    problems.push('METRICS_TOKEN must be at least 16 characters, without spaces (e.g. `openssl rand -hex 32`)');
+  }
+  const metricsPortText = blankToUndefined(env.METRICS_PORT);
+  let metricsPort: number | undefined;
+  if (metricsPortText !== undefined) {
+    metricsPort = Number(metricsPortText);
+    if (!/^\d+$/.test(metricsPortText) || metricsPort > 65_535) {
+      problems.push(`METRICS_PORT must be a whole number from 0 to 65535 (got "${metricsPortText}")`);
+    } else if (metricsPort !== 0 && metricsPort === port) {
+      problems.push(`METRICS_PORT must differ from PORT (both are ${port})`);
+    }
+  }
+  const metricsHost = blankToUndefined(env.METRICS_HOST) ?? host;
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -174,5 +196,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     topicsIntervalMs,
     smtpUrl,
     smtpFrom,
+    metricsToken,
+    metricsPort,
+    metricsHost,
   };
 }

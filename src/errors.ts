@@ -27,6 +27,7 @@ export const errorStatus = {
   invalid_credentials: 401,
   not_signed_in: 401,
   invalid_widget_token: 401,
+  invalid_metrics_token: 401,
   insufficient_scope: 403,
   forbidden: 403,
   forbidden_role: 403,

@@ -23,11 +23,14 @@ export async function sweepExpiries(services: Services, now = new Date()): Promi
   const failures = [expiredRatings, deletedWidgetTokens, deletedSessions].flatMap((outcome) =>
     outcome.status === 'rejected' ? [outcome.reason as unknown] : [],
   );
-  if (failures.length > 0) throw new AggregateError(failures, 'expiry sweep failed');
   const value = (outcome: PromiseSettledResult<number>) => (outcome.status === 'fulfilled' ? outcome.value : 0);
-  return {
+  const swept = {
     expiredRatings: value(expiredRatings),
     deletedWidgetTokens: value(deletedWidgetTokens),
     deletedSessions: value(deletedSessions),
   };
+  // What a failed round did manage is counted too: those rows are gone, and a later round will not count them.
+  services.metrics.recordExpirySweep(swept, failures.length === 0);
+  if (failures.length > 0) throw new AggregateError(failures, 'expiry sweep failed');
+  return swept;
 }

@@ -2,6 +2,7 @@ import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { sweepExpiries } from './expiry-sweep.js';
+import { startMetricsListener, type MetricsListener } from './http/metrics.js';
 import { createLogger } from './logger.js';
 import { migrateDatabase } from './migrate.js';
 
@@ -37,6 +38,17 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
     await database.close();
     throw error;
   }
+  let metrics: MetricsListener | undefined;
+  if (config.metricsPort !== undefined) {
+    try {
+      metrics = await startMetricsListener(app.services.metrics, config);
+    } catch (error) {
+      await app.close();
+      await database.close();
+      throw error;
+    }
+    app.log.info({ url: metrics.url }, 'metrics served');
+  }
   sweepExpiriesPeriodically(app);
   if (database.dialect === 'sqlite') catchUpSearchPeriodically(app);
   computeTopicsPeriodically(app);
@@ -44,7 +56,10 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
     onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
   });
   webhookWorker.start();
-  closeGracefully(app, database, () => webhookWorker.stop());
+  closeGracefully(app, database, async () => {
+    await metrics?.close();
+    await webhookWorker.stop();
+  });
   return { app, database, url };
 }
 

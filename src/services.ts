@@ -1,4 +1,5 @@
 import type { Database } from './db/database.js';
+import { noMetrics, type Metrics } from './metrics/index.js';
 import { AgentsService } from './modules/agents/index.js';
 import {
   AccountsService,
@@ -45,6 +46,8 @@ export interface Services {
   setup: SetupService;
   webhooks: WebhooksService;
   widget: WidgetService;
+  /** Where the services and the HTTP layer record metrics; dropped unless `/metrics` is served. */
+  metrics: Metrics;
 }
 
 export interface ServiceOptions {
@@ -65,12 +68,17 @@ export interface ServiceOptions {
   smtpFrom?: string;
   /** Told when an email could not be sent (the invitation stands; its link is in the answer). */
   onMailError?: (error: unknown) => void;
+  /** Where the services record their metrics; nowhere when not given. */
+  metrics?: Metrics;
 }
 
 export function createServices(database: Database, options: ServiceOptions): Services {
+  const metrics = options.metrics ?? noMetrics;
   const webhooks = new WebhooksService(database, {
     allowPrivateNetworks: options.webhookAllowPrivateNetworks ?? false,
+    onAttempt: (outcome) => metrics.recordWebhookAttempt(outcome),
   });
+  metrics.watch(database, () => webhooks.pendingDeliveries());
   const conversations = new ConversationsService(database, webhooks);
   const ratingConfig = new RatingConfigService(database);
   const reads = options.reads ?? database;
@@ -112,9 +120,13 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     inbox: new InboxService(reads),
     reviews,
     search: new SearchIndex(database),
-    topics: new TopicsService(database, analytics, options.topics),
+    topics: new TopicsService(database, analytics, {
+      ...options.topics,
+      onRun: (run) => metrics.recordTopicRun(run),
+    }),
     setup: new SetupService(database, options.publicUrl),
     webhooks,
     widget: new WidgetService(database, conversations, ratingConfig, ratings, feedback),
+    metrics,
   };
 }

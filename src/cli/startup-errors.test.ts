@@ -16,6 +16,17 @@ describe('describeStartupError', () => {
     assert.match(problem ?? '', /may not listen on port 80 .*set PORT to 1024 or above\.$/);
   });
 
+  it('names METRICS_PORT when the metrics listener cannot take its port', () => {
+    const config = loadConfig({ PORT: '3000', METRICS_PORT: '9464' });
+    const inUse = systemError('EADDRINUSE', { syscall: 'listen', port: 9464 });
+    assert.match(
+      describeStartupError(inUse, config) ?? '',
+      /port 9464 on 127\.0\.0\.1 .*set METRICS_PORT to a free port/,
+    );
+    const main = systemError('EADDRINUSE', { syscall: 'listen', port: 3000 });
+    assert.match(describeStartupError(main, config) ?? '', /port 3000 .*set PORT to a free port/);
+  });
+
   it('names HOST for a host name that does not resolve, DATABASE_URL for a database host that does not', () => {
     const host = systemError('ENOTFOUND', { syscall: 'getaddrinfo', hostname: 'plaudit.internal' });
     assert.match(describeStartupError(host, sqlite) ?? '', /HOST "plaudit\.internal" .*set HOST/);

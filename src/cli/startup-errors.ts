@@ -7,6 +7,8 @@ interface SystemError {
   syscall?: unknown;
   hostname?: unknown;
   message?: unknown;
+  /** Set on a failed listen. */
+  port?: unknown;
   /** Set by pg on errors the PostgreSQL server sent. */
   severity?: unknown;
 }
@@ -26,14 +28,18 @@ function listenProblem(error: SystemError, config: Config): string | undefined {
     return `HOST "${config.host}" is not a name of this machine; set HOST to one of its addresses, or to 0.0.0.0 for all of them.`;
   }
   if (error.syscall !== 'listen') return undefined;
-  const where = `port ${config.port} on ${config.host}`;
+  // The metrics listener (METRICS_PORT, METRICS_HOST) fails in the same ways as the main one.
+  const metrics = config.metricsPort !== undefined && error.port === config.metricsPort && error.port !== config.port;
+  const [portName, hostName] = metrics ? ['METRICS_PORT', 'METRICS_HOST'] : ['PORT', 'HOST'];
+  const [port, host] = metrics ? [config.metricsPort, config.metricsHost] : [config.port, config.host];
+  const where = `port ${port} on ${host}`;
   switch (error.code) {
     case 'EADDRINUSE':
-      return `${where} is already in use by another program; stop that program or set PORT to a free port.`;
+      return `${where} is already in use by another program; stop that program or set ${portName} to a free port.`;
     case 'EACCES':
-      return `this user may not listen on ${where} (ports below 1024 need privileges); set PORT to 1024 or above.`;
+      return `this user may not listen on ${where} (ports below 1024 need privileges); set ${portName} to 1024 or above.`;
     case 'EADDRNOTAVAIL':
-      return `${config.host} is not an address of this machine, so nothing can listen on it; set HOST to one of its addresses, or to 0.0.0.0 for all of them.`;
+      return `${host} is not an address of this machine, so nothing can listen on it; set ${hostName} to one of its addresses, or to 0.0.0.0 for all of them.`;
     default:
       return undefined;
   }

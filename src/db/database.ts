@@ -14,7 +14,40 @@ export interface Database {
   readonly db: Db;
   /** Answers whether the database can run a query right now. */
   ping(): Promise<boolean>;
+  /** What SQLite's group commit is doing (see groupCommit); stays idle on PostgreSQL. */
+  readonly groupCommits: GroupCommitActivity;
+  /** PostgreSQL: the pool's connections right now; SQLite, one connection and no pool: undefined. */
+  poolUse(): PoolUse | undefined;
   close(): Promise<void>;
+}
+
+/** A PostgreSQL pool's connections at one moment. */
+export interface PoolUse {
+  /** Connections open, idle or busy. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+  /** The most connections the pool opens (`DATABASE_POOL_SIZE`). */
+  max: number;
+}
+
+/** The group commit's queue and batches, for whoever watches them (the metrics). Costs a counter when nobody does. */
+export class GroupCommitActivity {
+  /** Writes queued or committing in a batch now. */
+  queued = 0;
+  readonly #listeners = new Set<(size: number) => void>();
+
+  /** Tells `listener` each batch's size as it starts; returns the function that stops telling it. */
+  onBatch(listener: (size: number) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Called by the group commit with the size of a batch it starts. */
+  batched(size: number): void {
+    for (const listener of this.#listeners) listener(size);
+  }
 }
 
 export type DatabaseTarget =
@@ -47,6 +80,8 @@ export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error
     return {
       dialect: 'sqlite',
       db: kysely as Db,
+      groupCommits: new GroupCommitActivity(),
+      poolUse: () => undefined,
       async ping() {
         try {
           raw.prepare('select 1').get();
@@ -66,6 +101,13 @@ export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error
   const database: Database = {
     dialect: 'postgres',
     db: kysely as Db,
+    groupCommits: new GroupCommitActivity(),
+    poolUse: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max,
+    }),
     async ping() {
       try {
         await sql`select 1`.execute(kysely);

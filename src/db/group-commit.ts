@@ -27,9 +27,18 @@ export function groupCommit<T>(
   if (database.dialect !== 'sqlite') return async (item) => void (await alone(item));
 
   let pending: Pending<T>[] = [];
+  const activity = database.groupCommits;
   const flush = async () => {
     const batch = pending;
     pending = [];
+    activity.batched(batch.length);
+    try {
+      await commit(batch);
+    } finally {
+      activity.queued -= batch.length;
+    }
+  };
+  const commit = async (batch: Pending<T>[]) => {
     if (batch.length === 1) {
       const [only] = batch;
       return alone(only!.item).then(() => only!.resolve(), only!.reject);
@@ -48,6 +57,7 @@ export function groupCommit<T>(
   return (item) =>
     new Promise<void>((resolve, reject) => {
       pending.push({ item, resolve, reject });
+      activity.queued += 1;
       // After the poll phase: every request read in this turn has queued its write by then.
       if (pending.length === 1) setImmediate(() => void flush());
     });

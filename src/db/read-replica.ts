@@ -122,6 +122,9 @@ export function openReadReplica(
     routed: {
       dialect: 'postgres',
       db: routed,
+      // Its writes are the primary's, and the pool figures too: the replica's pool only serves reads.
+      groupCommits: primary.database.groupCommits,
+      poolUse: () => primary.database.poolUse(),
       ping: () => primary.database.ping(),
       close: () => routed.destroy(),
     },

@@ -26,6 +26,8 @@ export interface TopicsOptions {
   maxInputs?: number;
   /** The computation itself; a worker thread by default. */
   compute?: (inputs: TopicInput[]) => Promise<ComputedTopic[]>;
+  /** Told how each organization's computation went and how long it took (the metrics). */
+  onRun?: (run: { ok: boolean; durationMs: number }) => void;
 }
 
 /** Two keys of PostgreSQL's advisory locks: this class, and the organization. */
@@ -48,6 +50,7 @@ export class TopicsService {
   private readonly windowDays: number;
   private readonly maxInputs: number;
   private readonly compute: (inputs: TopicInput[]) => Promise<ComputedTopic[]>;
+  private readonly onRun: TopicsOptions['onRun'];
 
   constructor(
     private readonly database: Database,
@@ -60,6 +63,7 @@ export class TopicsService {
     this.windowDays = options.windowDays ?? 90;
     this.maxInputs = options.maxInputs ?? 100_000;
     this.compute = options.compute ?? computeInWorker;
+    this.onRun = options.onRun;
   }
 
   /** Computes every organization with new inputs whose last computation is older than the interval. */
@@ -92,8 +96,19 @@ export class TopicsService {
     });
   }
 
+  /** One computation, timed and told to `onRun` whether it succeeds or throws. */
   private async computeWith(db: Kysely<Tables>, orgId: number, now: Date): Promise<void> {
     const started = performance.now();
+    try {
+      await this.computeAndStore(db, orgId, now, started);
+    } catch (error) {
+      this.onRun?.({ ok: false, durationMs: performance.now() - started });
+      throw error;
+    }
+    this.onRun?.({ ok: true, durationMs: performance.now() - started });
+  }
+
+  private async computeAndStore(db: Kysely<Tables>, orgId: number, now: Date, started: number): Promise<void> {
     const since = new Date(now.getTime() - this.windowDays * 86_400_000).toISOString();
     const inputs: InputRow[] = [
       ...(await this.repository.answers(db, orgId, since, this.maxInputs)),

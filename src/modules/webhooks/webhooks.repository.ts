@@ -117,6 +117,16 @@ export class WebhooksRepository {
     });
   }
 
+  /** Pending deliveries of every organization; the partial index of the due query holds exactly these. */
+  async countPending(): Promise<number> {
+    const row = await this.db
+      .selectFrom('webhook_deliveries')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
   findDelivery(webhookId: number, ref: { id: number } | { uid: string }) {
     let query = this.db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId);
     query = 'id' in ref ? query.where('id', '=', ref.id) : query.where('uid', '=', ref.uid);

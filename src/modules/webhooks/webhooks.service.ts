@@ -24,6 +24,8 @@ const CACHE_TTL_MS = 5000;
 export interface WebhooksOptions {
   /** Let webhooks point at private, loopback and link-local addresses (self-hosted installs, tests). */
   allowPrivateNetworks: boolean;
+  /** Told what each attempt of every worker of this service came to (the metrics). */
+  onAttempt?: WorkerOptions['onAttempt'];
 }
 
 export interface Webhook {
@@ -118,7 +120,16 @@ export class WebhooksService {
 
   /** A worker that delivers this database's outbox; `start` it, and `stop` it before closing the database. */
   createWorker(options: Omit<WorkerOptions, 'allowPrivateNetworks'> = {}): WebhookWorker {
-    return new WebhookWorker(this.repository, { allowPrivateNetworks: this.options.allowPrivateNetworks, ...options });
+    return new WebhookWorker(this.repository, {
+      allowPrivateNetworks: this.options.allowPrivateNetworks,
+      ...(this.options.onAttempt ? { onAttempt: this.options.onAttempt } : {}),
+      ...options,
+    });
+  }
+
+  /** Deliveries waiting in the outbox of every organization, due or to be retried (one count on a partial index). */
+  pendingDeliveries(): Promise<number> {
+    return this.repository.countPending();
   }
 
   /** Whether any enabled webhook of the organization subscribes to the event type; costs a map lookup when cached. */

@@ -25,7 +25,12 @@ export interface WorkerOptions {
   onError?: (error: unknown) => void;
   /** DNS for the receivers' names; the system resolver by default. */
   resolve?: Resolve;
+  /** Told what each attempt came to, once it is recorded. */
+  onAttempt?: (outcome: AttemptOutcome) => void;
 }
+
+/** Sent; to be tried again; refused for good (not retryable); out of retries. */
+export type AttemptOutcome = 'delivered' | 'retried' | 'failed' | 'dead';
 
 /** What one attempt came to. */
 interface Outcome {
@@ -123,6 +128,7 @@ export class WebhookWorker {
         completed_at: outcome.ok || !retry ? done.toISOString() : null,
       },
     );
+    this.options.onAttempt?.(outcome.ok ? 'delivered' : retry ? 'retried' : outcome.retryable ? 'dead' : 'failed');
   }
 
   private async send(delivery: ClaimedDelivery, timestamp: number): Promise<Outcome> {
