@@ -19,4 +19,9 @@ if (!existsSync(entry)) {
   process.stderr.write('plaudit: not built yet. Run `npm run build` (npm install does it for you).\n');
   process.exit(1);
 }
+// Traces are started before anything else loads, so that the instrumentations see the modules they patch.
+if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
+  const { startTelemetry } = await import(new URL('../dist/telemetry.js', import.meta.url).href);
+  await startTelemetry(process.env);
+}
 await import(entry.href);

@@ -5,6 +5,7 @@ import { sweepExpiries } from './expiry-sweep.js';
 import { startMetricsListener, type MetricsListener } from './http/metrics.js';
 import { createLogger } from './logger.js';
 import { migrateDatabase } from './migrate.js';
+import { stopTelemetry } from './telemetry.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const EXPIRY_SWEEP_INTERVAL_MS = 60_000;
@@ -144,6 +145,7 @@ function closeGracefully(app: App, database: Database, stopWorkers: () => Promis
       .close()
       .then(stopWorkers)
       .then(() => database.close())
+      .then(stopTelemetry)
       .then(() => {
         app.log.info('stopped');
         process.exit(0);
