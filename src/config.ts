@@ -25,6 +25,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From address of the emails Plaudit sends. */
   smtpFrom: string;
+  /** Seals stored credentials (a Langfuse secret key); unset: such credentials cannot be saved. */
+  secretKey: string | undefined;
 }
 
 /** Raised with every problem in the environment at once, one sentence each. */
@@ -147,6 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const secretKey = blankToUndefined(env.PLAUDIT_SECRET_KEY);
+  if (secretKey !== undefined && secretKey.length < 32) {
+    problems.push(
+      `PLAUDIT_SECRET_KEY must be at least 32 characters, e.g. from \`openssl rand -base64 32\` (got ${secretKey.length})`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -158,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratingPageRateLimit,
     signInRateLimit,
     webhookAllowPrivateNetworks,
+    secretKey,
     topicsIntervalMs,
     smtpUrl,
     smtpFrom,

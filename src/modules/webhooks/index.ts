@@ -16,3 +16,4 @@ export type {
   WebhooksTable,
 } from './webhooks.table.js';
 export { webhooksRoutes } from './webhooks.routes.js';
+export { urlProblem } from './addresses.js';
