@@ -141,6 +141,14 @@ describeEachDialect(
       assert.deepEqual((await ctx.request('GET', '/v1/connections/langfuse', { key: tenant.key })).body, {
         data: null,
       });
+      assertError(
+        await ctx.request('PUT', '/v1/connections/langfuse', {
+          key: tenant.key,
+          body: { base_url: 'https://cloud.langfuse.com', public_key: 'pk-lf-1234567890' },
+        }),
+        400,
+        'validation_failed',
+      );
       const saved = await connect(ctx, tenant, `${nextBase()}/`);
       assert.equal(saved.status, 200, JSON.stringify(saved.body));
       const got = await ctx.request('GET', '/v1/connections/langfuse', { key: tenant.key });

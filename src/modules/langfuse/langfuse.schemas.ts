@@ -8,7 +8,13 @@ export const LangfuseConnectionInput = Type.Object(
       maxLength: 2000,
       description: 'The Langfuse host, e.g. `https://cloud.langfuse.com` or a self-hosted one.',
     }),
-    public_key: Type.String({ minLength: 1, maxLength: 200, description: 'The project’s public key (`pk-lf-…`).' }),
+    public_key: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'The project’s public key (`pk-lf-…`): required to connect, left out to keep the saved one.',
+      }),
+    ),
     secret_key: Type.Optional(
       Type.String({
         minLength: 1,

@@ -25,7 +25,8 @@ export interface LangfuseOptions {
 
 export interface LangfuseConnectionInput {
   base_url: string;
-  public_key: string;
+  /** Required to connect; on a change, left out to keep the saved one. */
+  public_key?: string;
   /** Required to connect; on a change, left out to keep the saved one. */
   secret_key?: string;
 }
@@ -160,16 +161,17 @@ export class LangfuseService {
     const now = nowIso();
     await this.database.db.transaction().execute(async (trx) => {
       const existing = await this.repository.findConnection(orgId, trx);
-      if (!existing && !input.secret_key) {
-        throw new AppError('validation_failed', 'A new Langfuse connection needs its secret_key.');
+      if (!existing && (!input.secret_key || !input.public_key)) {
+        throw new AppError('validation_failed', 'A new Langfuse connection needs its public_key and secret_key.');
       }
+      const publicKey = input.public_key ?? existing!.public_key;
       const sealed = input.secret_key ? box.seal(input.secret_key, context(orgId)) : undefined;
-      const after = { base_url: baseUrl, public_key: maskKey(input.public_key) };
+      const after = { base_url: baseUrl, public_key: maskKey(publicKey) };
       if (!existing) {
         await this.repository.insertConnection(trx, {
           org_id: orgId,
           base_url: baseUrl,
-          public_key: input.public_key,
+          public_key: publicKey,
           secret_sealed: sealed!,
           created_at: now,
           updated_at: now,
@@ -179,7 +181,7 @@ export class LangfuseService {
       }
       await this.repository.updateConnection(trx, Number(existing.id), {
         base_url: baseUrl,
-        public_key: input.public_key,
+        public_key: publicKey,
         ...(sealed ? { secret_sealed: sealed } : {}),
         updated_at: now,
       });
@@ -292,7 +294,8 @@ export class LangfuseService {
 
   /** Where the worker sends a score: the connection's scores endpoint, with Basic auth read at the time of sending. */
   private async prepare(delivery: ClaimedDelivery): Promise<OutboxRequest | OutboxHold> {
-    const connection = delivery.connection_id === null ? undefined : await this.repository.connectionById(delivery.connection_id);
+    const connection =
+      delivery.connection_id === null ? undefined : await this.repository.connectionById(delivery.connection_id);
     if (!connection || Number(connection.org_id) !== delivery.org_id) {
       return { error: 'The Langfuse connection is gone.', retryable: false };
     }

@@ -2,12 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import { booleanParam } from '../../db/values.js';
 import type { CreatedCursor } from '../../http/pagination.js';
-import type {
-  DeliveryTarget,
-  WebhookDeliveriesTable,
-  WebhookAttemptsTable,
-  WebhooksTable,
-} from './webhooks.table.js';
+import type { DeliveryTarget, WebhookDeliveriesTable, WebhookAttemptsTable, WebhooksTable } from './webhooks.table.js';
 
 /** Which rows a claim takes. */
 export interface ClaimOptions {

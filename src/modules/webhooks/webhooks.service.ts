@@ -17,12 +17,7 @@ import { newMessageId, newWebhookSecret } from './signing.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 import { WebhookWorker, type WorkerOptions } from './worker.js';
 import type { OutboxTarget } from './targets.js';
-import type {
-  DeliveryStatus,
-  DeliveryTarget,
-  WebhookAttemptsTable,
-  WebhookDeliveriesTable,
-} from './webhooks.table.js';
+import type { DeliveryStatus, DeliveryTarget, WebhookAttemptsTable, WebhookDeliveriesTable } from './webhooks.table.js';
 
 /** One delivery to a target other than a webhook (see `enqueueToTarget`). */
 export interface TargetDelivery {
