@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import type { WebhookWorker } from '../src/modules/webhooks/index.js';
 import { assertError, describeEachDialect, type TestContext, type Tenant } from './helpers/app.js';
 import { drain } from './helpers/receiver.js';
+import { withoutWrites } from './helpers/refusals.js';
 import { PASSWORD, uniqueEmail } from './helpers/sessions.js';
 
 // Langfuse's own OpenAPI document of POST /api/public/scores: every request the bridge sends is checked against it.
@@ -306,16 +307,20 @@ describeEachDialect(
       const base = nextBase();
       await connect(ctx, tenant, base);
       const conv = await tracedConversation(ctx, tenant);
-      const refused = await ctx.request('POST', `/v1/messages/${conv.messages[1].uid}/feedback`, {
-        key: tenant.key,
-        body: { rating: 'meh' },
-      });
+      const refused = await withoutWrites(ctx.database, () =>
+        ctx.request('POST', `/v1/messages/${conv.messages[1].uid}/feedback`, {
+          key: tenant.key,
+          body: { rating: 'meh' },
+        }),
+      );
       assert.equal(refused.status, 400);
       const readOnly = await ctx.newKey(tenant, ['read_all']);
-      const forbidden = await ctx.request('POST', `/v1/messages/${conv.messages[1].uid}/feedback`, {
-        key: readOnly.key,
-        body: { rating: 'like' },
-      });
+      const forbidden = await withoutWrites(ctx.database, () =>
+        ctx.request('POST', `/v1/messages/${conv.messages[1].uid}/feedback`, {
+          key: readOnly.key,
+          body: { rating: 'like' },
+        }),
+      );
       assert.equal(forbidden.status, 403);
       assert.deepEqual(await deliveriesOf(ctx, tenant.orgId), []);
       await drain(worker);
@@ -416,10 +421,12 @@ describeEachDialect('Langfuse bridge without PLAUDIT_SECRET_KEY', (ctx) => {
   it('refuses to save a connection, and stores nothing', async () => {
     const tenant = await ctx.newTenant();
     assertError(
-      await ctx.request('PUT', '/v1/connections/langfuse', {
-        key: tenant.key,
-        body: { base_url: 'https://cloud.langfuse.com', public_key: 'pk-lf-1', secret_key: 'sk-lf-1' },
-      }),
+      await withoutWrites(ctx.database, () =>
+        ctx.request('PUT', '/v1/connections/langfuse', {
+          key: tenant.key,
+          body: { base_url: 'https://cloud.langfuse.com', public_key: 'pk-lf-1', secret_key: 'sk-lf-1' },
+        }),
+      ),
       409,
       'secret_key_unset',
       /PLAUDIT_SECRET_KEY/,
