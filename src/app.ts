@@ -27,6 +27,7 @@ import { exportsRoutes } from './modules/exports/index.js';
 import { inboxRoutes } from './modules/inbox/index.js';
 import { setupRoutes } from './modules/setup/index.js';
 import { webhooksRoutes } from './modules/webhooks/index.js';
+import { langfuseRoutes } from './modules/langfuse/index.js';
 import { agentsRoutes } from './modules/agents/index.js';
 import { widgetTokenRoutes } from './modules/widget/index.js';
 import { dixaRoutes } from './compat/dixa.js';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...(metrics ? { metrics } : {}),
     publicUrl: options.config.publicUrl,
     webhookAllowPrivateNetworks: options.config.webhookAllowPrivateNetworks,
+    secretKey: options.config.secretKey,
     topics: { intervalMs: options.config.topicsIntervalMs },
     ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.config.smtpUrl ? { smtpUrl: options.config.smtpUrl } : {}),
@@ -266,6 +268,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(topicsRoutes, { topics: services.topics });
     await api.register(reviewsRoutes, { reviews: services.reviews });
     await api.register(webhooksRoutes, { webhooks: services.webhooks });
+    await api.register(langfuseRoutes, { langfuse: services.langfuse });
     await api.register(auditRoutes, { audit: services.audit });
     await api.register(setupRoutes, { setup: services.setup });
     await api.register(agentsRoutes, { agents: services.agents });

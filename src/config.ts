@@ -33,6 +33,8 @@ export interface Config {
   metricsPort: number | undefined;
   /** The address METRICS_PORT's listener binds; HOST's by default. */
   metricsHost: string;
+  /** Seals stored credentials (a Langfuse secret key); unset: such credentials cannot be saved. */
+  secretKey: string | undefined;
 }
 
 /** Raised with every problem in the environment at once, one sentence each. */
@@ -180,6 +182,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   const metricsHost = blankToUndefined(env.METRICS_HOST) ?? host;
+  const secretKey = blankToUndefined(env.PLAUDIT_SECRET_KEY);
+  if (secretKey !== undefined && secretKey.length < 32) {
+    problems.push(
+      `PLAUDIT_SECRET_KEY must be at least 32 characters, e.g. from \`openssl rand -base64 32\` (got ${secretKey.length})`,
+    );
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -193,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratingPageRateLimit,
     signInRateLimit,
     webhookAllowPrivateNetworks,
+    secretKey,
     topicsIntervalMs,
     smtpUrl,
     smtpFrom,

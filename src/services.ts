@@ -15,6 +15,7 @@ import { ConversationsService } from './modules/conversations/index.js';
 import { ExportsService } from './modules/exports/index.js';
 import { FeedbackService } from './modules/feedback/index.js';
 import { InboxService } from './modules/inbox/index.js';
+import { LangfuseService } from './modules/langfuse/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
 import { RatingsService } from './modules/ratings/index.js';
 import { ReviewsService } from './modules/reviews/index.js';
@@ -40,6 +41,7 @@ export interface Services {
   audit: AuditService;
   exports: ExportsService;
   inbox: InboxService;
+  langfuse: LangfuseService;
   reviews: ReviewsService;
   search: SearchIndex;
   topics: TopicsService;
@@ -60,6 +62,8 @@ export interface ServiceOptions {
   publicUrl: string;
   /** Let webhooks reach private networks (`WEBHOOK_ALLOW_PRIVATE_NETWORKS`); off when not given. */
   webhookAllowPrivateNetworks?: boolean;
+  /** `PLAUDIT_SECRET_KEY`: seals stored credentials (a Langfuse secret key). */
+  secretKey?: string | undefined;
   /** The topic job's settings (`TOPICS_INTERVAL_MS`). */
   topics?: TopicsOptions;
   /** Sends invitations by email: a given mailer (tests), or SMTP at `smtpUrl` from `smtpFrom`; none without. */
@@ -95,6 +99,12 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     reviews,
   );
   const feedback = new FeedbackService(database, conversations, analytics, webhooks, reviews);
+  const langfuse = new LangfuseService(database, webhooks, {
+    secretKey: options.secretKey,
+    allowPrivateNetworks: options.webhookAllowPrivateNetworks ?? false,
+  });
+  feedback.onFeedback((trx, orgId, written) => langfuse.recordFeedback(trx, orgId, written));
+  ratings.onAnswers((trx, orgId, ratingId, answered) => langfuse.recordRatingAnswers(trx, orgId, ratingId, answered));
   const sessions = new SessionsService(database);
   const mailer =
     options.mailer ??
@@ -118,6 +128,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     audit: new AuditService(database),
     exports: new ExportsService(reads, analytics),
     inbox: new InboxService(reads),
+    langfuse,
     reviews,
     search: new SearchIndex(database),
     topics: new TopicsService(database, analytics, {

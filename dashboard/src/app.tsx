@@ -12,6 +12,7 @@ import { SettingsPage } from './pages/settings';
 import { ApiKeysPage } from './pages/settings/api-keys';
 import { AuditLogPage } from './pages/settings/audit-log';
 import { WebhooksPage } from './pages/settings/webhooks';
+import { ConnectionsPage } from './pages/settings/connections';
 import { SignInPage } from './pages/sign-in';
 import { TeamPage } from './pages/team';
 import { useSession } from './session';
@@ -35,6 +36,7 @@ const settingsSections: Record<string, { title: string; page: () => ReactNode }>
   '/settings/team': { title: 'Team', page: () => <TeamPage /> },
   '/settings/api-keys': { title: 'API keys', page: () => <ApiKeysPage /> },
   '/settings/webhooks': { title: 'Webhooks', page: () => <WebhooksPage /> },
+  '/settings/connections': { title: 'Connections', page: () => <ConnectionsPage /> },
   '/settings/audit-log': { title: 'Audit log', page: () => <AuditLogPage /> },
 };
 

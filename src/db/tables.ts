@@ -14,6 +14,7 @@ import type {
 } from '../modules/analytics/index.js';
 import type { AuditLogTable } from '../modules/audit/index.js';
 import type { ConversationsTable, MessagesTable, VersionLabelsTable } from '../modules/conversations/index.js';
+import type { LangfuseConnectionsTable } from '../modules/langfuse/index.js';
 import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modules/feedback/index.js';
 import type { RatingSettingsTable } from '../modules/rating-config/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
@@ -46,6 +47,7 @@ export interface Tables {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  langfuse_connections: LangfuseConnectionsTable;
   widget_tokens: WidgetTokensTable;
   widget_demo_conversations: WidgetDemoConversationsTable;
   search_documents: SearchDocumentsTable;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { buildApp, type App } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { testConfig } from '../helpers/app.js';
 import { createTestDatabase } from '../helpers/databases.js';
@@ -53,9 +54,10 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-export async function startPageServer(): Promise<PageServer> {
+/** `options.config` changes settings of the test configuration (a secret key, for one). */
+export async function startPageServer(options: { config?: Partial<Config> } = {}): Promise<PageServer> {
   const { database, drop } = await createTestDatabase('sqlite');
-  const app = await buildApp({ config: testConfig, database });
+  const app = await buildApp({ config: { ...testConfig, ...options.config }, database });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -23,6 +23,7 @@ const WRITTEN_TABLES: Record<string, string[]> = {
   analytics_message_days: [],
   webhooks: [],
   webhook_deliveries: [],
+  langfuse_connections: [],
   widget_tokens: [],
   audit_log: [],
 };

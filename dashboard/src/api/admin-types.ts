@@ -89,3 +89,22 @@ export interface Page<T> {
   data: T[];
   next_cursor: string | null;
 }
+
+/** The organization's Langfuse connection; its keys are never returned. */
+export interface LangfuseConnection {
+  base_url: string;
+  public_key_masked: string;
+  secret_key_set: boolean;
+  secret_key_readable: boolean;
+  created_at: string;
+  updated_at: string;
+  delivery: {
+    state: 'waiting' | 'delivering' | 'failing';
+    pending: number;
+    delivered: number;
+    failed: number;
+    last_attempt_at: string | null;
+    last_delivered_at: string | null;
+    recent_errors: Array<{ attempted_at: string; status_code: number | null; error: string }>;
+  };
+}

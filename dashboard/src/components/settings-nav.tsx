@@ -7,6 +7,7 @@ const sections: Array<{ to: string; label: string; icon: IconName }> = [
   { to: '/settings/team', label: 'Team', icon: 'users' },
   { to: '/settings/api-keys', label: 'API keys', icon: 'key' },
   { to: '/settings/webhooks', label: 'Webhooks', icon: 'webhook' },
+  { to: '/settings/connections', label: 'Connections', icon: 'external' },
   { to: '/settings/audit-log', label: 'Audit log', icon: 'scroll' },
 ];
 

@@ -10604,6 +10604,399 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/connections/langfuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get the Langfuse connection
+     * @description The connection with how its scores are getting on, or `null`. The keys are never returned. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                base_url: string;
+                /** @description The public key’s start and end; the keys are never returned. */
+                public_key_masked: string;
+                secret_key_set: boolean;
+                /** @description False when PLAUDIT_SECRET_KEY is unset or not the key the secret was saved with. */
+                secret_key_readable: boolean;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                delivery: {
+                  /** @description `waiting`: nothing sent yet; `delivering`: the latest attempt succeeded; `failing`: it failed. */
+                  state: 'waiting' | 'delivering' | 'failing';
+                  pending: number;
+                  delivered: number;
+                  failed: number;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  last_attempt_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  last_delivered_at: string | null;
+                  /** @description The latest failed attempts, newest first. */
+                  recent_errors: {
+                    /**
+                     * Format: date-time
+                     * @example 2026-03-11T16:39:30.000Z
+                     */
+                    attempted_at: string;
+                    status_code: number | null;
+                    error: string;
+                  }[];
+                };
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /**
+     * Connect Langfuse
+     * @description Creates or replaces the connection. From then on each message feedback and rating answer on a traced conversation is sent as a Langfuse score. The secret key is stored sealed with `PLAUDIT_SECRET_KEY`; without that setting the request is refused (`secret_key_unset`). Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The Langfuse host, e.g. `https://cloud.langfuse.com` or a self-hosted one. */
+            base_url: string;
+            /** @description The project’s public key (`pk-lf-…`): required to connect, left out to keep the saved one. */
+            public_key?: string;
+            /** @description The project’s secret key (`sk-lf-…`): required to connect, left out to keep the saved one. */
+            secret_key?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                base_url: string;
+                /** @description The public key’s start and end; the keys are never returned. */
+                public_key_masked: string;
+                secret_key_set: boolean;
+                /** @description False when PLAUDIT_SECRET_KEY is unset or not the key the secret was saved with. */
+                secret_key_readable: boolean;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                delivery: {
+                  /** @description `waiting`: nothing sent yet; `delivering`: the latest attempt succeeded; `failing`: it failed. */
+                  state: 'waiting' | 'delivering' | 'failing';
+                  pending: number;
+                  delivered: number;
+                  failed: number;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  last_attempt_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  last_delivered_at: string | null;
+                  /** @description The latest failed attempts, newest first. */
+                  recent_errors: {
+                    /**
+                     * Format: date-time
+                     * @example 2026-03-11T16:39:30.000Z
+                     */
+                    attempted_at: string;
+                    status_code: number | null;
+                    error: string;
+                  }[];
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Disconnect Langfuse
+     * @description Deletes the connection with its scores not sent yet and its delivery log. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit-log': {
     parameters: {
       query?: never;

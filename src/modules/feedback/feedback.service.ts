@@ -59,6 +59,18 @@ export interface FeedbackListQuery {
   cursor?: string;
 }
 
+/** A feedback record just appended, told to listeners in its transaction (the Langfuse bridge). */
+export interface FeedbackWritten {
+  messageId: number;
+  messageUid: string;
+  userId: string;
+  rating: FeedbackRating | null;
+  comment: string | null;
+  at: string;
+}
+
+type FeedbackListener = (trx: Db, orgId: number, written: FeedbackWritten) => Promise<void>;
+
 interface PendingFeedback {
   target: FeedbackTarget;
   userId: string;
@@ -93,6 +105,7 @@ function messageNotFound(uid: string): AppError {
 export class FeedbackService {
   private readonly repository: FeedbackRepository;
   private readonly append: (pending: PendingFeedback) => Promise<void>;
+  private readonly listeners: FeedbackListener[] = [];
 
   constructor(
     private readonly database: Database,
@@ -181,6 +194,11 @@ export class FeedbackService {
   }
 
   /** The whole log of a message, every author, oldest first. */
+  /** Registers what else a feedback record makes (a Langfuse score): told in the writing transaction. */
+  onFeedback(listener: FeedbackListener): void {
+    this.listeners.push(listener);
+  }
+
   async history(target: FeedbackTarget) {
     return this.repository.history(target.messageId);
   }
@@ -293,6 +311,16 @@ export class FeedbackService {
       await this.reviews.recordDislike(trx, target.orgId, target.conversationId, target.messageId, at);
     }
     pending.result = { ...record, message_uid: target.messageUid, user_id: userId };
+    for (const listener of this.listeners) {
+      await listener(trx, target.orgId, {
+        messageId: target.messageId,
+        messageUid: target.messageUid,
+        userId,
+        rating: next.rating,
+        comment: next.comment,
+        at,
+      });
+    }
     // The name costs a query, paid only when a webhook wants the event.
     if (!(await this.webhooks.subscribed(trx, target.orgId, 'feedback.created'))) return;
     const names = await agentNames(trx, target.orgId, [target.agentId]);

@@ -4,6 +4,14 @@ import type { RatingSnapshot } from '../analytics/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
 import type { RatingsRepository } from './ratings.repository.js';
 
+/** Told, in the writing transaction, of the questions a change answered (the Langfuse bridge). */
+export type AnswersListener = (
+  trx: Db,
+  orgId: number,
+  ratingId: number,
+  answered: Array<{ code: string; kind: string; value: number | null }>,
+) => Promise<void>;
+
 type RatingEventType = 'rating.offered' | 'rating.submitted' | 'rating.cancelled' | 'rating.expired';
 
 /**
@@ -11,11 +19,18 @@ type RatingEventType = 'rating.offered' | 'rating.submitted' | 'rating.cancelled
  * a rating reports it without a rule of its own.
  */
 export class RatingEvents {
+  private readonly answersListeners: AnswersListener[] = [];
+
   constructor(
     private readonly repository: RatingsRepository,
     private readonly webhooks: WebhooksService,
     private readonly linkOf: (code: string) => string,
   ) {}
+
+  /** Registers a listener of answered questions. */
+  onAnswers(listener: AnswersListener): void {
+    this.answersListeners.push(listener);
+  }
 
   /**
    * Questions newly offered (`rating.offered`), each question newly answered or answered again (`rating.submitted`),
@@ -45,6 +60,10 @@ export class RatingEvents {
         .map(({ code }) => code),
     );
     const expired = after.expiry_recorded && !before?.expiry_recorded;
+    if (answered.length > 0) {
+      const answers = answered.map(({ code, kind, value }) => ({ code, kind, value }));
+      for (const listener of this.answersListeners) await listener(trx, orgId, ratingId, answers);
+    }
     const wants = async (type: RatingEventType, changed: boolean) =>
       changed && (await this.webhooks.subscribed(trx, orgId, type));
     const [wantOffered, wantAnswered, wantCancelled, wantExpired] = [

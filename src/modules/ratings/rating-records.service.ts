@@ -42,7 +42,7 @@ export class RatingRecords {
   readonly repository: RatingsRepository;
   /** The inbox search's index, which every rating comment joins in its writing transaction. */
   readonly search: SearchIndex;
-  private readonly events: RatingEvents;
+  readonly events: RatingEvents;
 
   constructor(
     readonly database: Database,

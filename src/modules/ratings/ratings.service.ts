@@ -7,6 +7,7 @@ import type { WebhooksService } from '../webhooks/index.js';
 import { RatingAnswers } from './rating-answers.service.js';
 import { RatingOffers } from './rating-offers.service.js';
 import { RatingReads } from './rating-reads.service.js';
+import type { RatingEvents } from './rating-events.service.js';
 import { RatingRecords } from './rating-records.service.js';
 import { RatingWithdrawals } from './rating-withdrawals.service.js';
 
@@ -40,6 +41,11 @@ export class RatingsService {
     conversations.onAnonymize((db, _orgId, conversationId) =>
       this.records.repository.blankComments(db, conversationId),
     );
+  }
+
+  /** Registers what else an answer makes (a Langfuse score): told in the writing transaction. */
+  onAnswers(...args: Parameters<RatingEvents['onAnswers']>): void {
+    this.records.events.onAnswers(...args);
   }
 
   linkOf(...args: Parameters<RatingRecords['linkOf']>) {

@@ -2,7 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import { booleanParam } from '../../db/values.js';
 import type { CreatedCursor } from '../../http/pagination.js';
-import type { WebhookDeliveriesTable, WebhookAttemptsTable, WebhooksTable } from './webhooks.table.js';
+import type { DeliveryTarget, WebhookDeliveriesTable, WebhookAttemptsTable, WebhooksTable } from './webhooks.table.js';
 
 /** Which rows a claim takes. */
 export interface ClaimOptions {
@@ -15,10 +15,14 @@ export interface ClaimOptions {
 export interface ClaimedDelivery {
   id: number;
   uid: string;
+  org_id: number;
+  target: DeliveryTarget;
   payload: string;
   attempts: number;
-  url: string;
-  secret: string;
+  /** The webhook's URL and secret, for a webhook's delivery. */
+  url: string | null;
+  secret: string | null;
+  connection_id: number | null;
 }
 
 /** The SQL of webhooks, their outbox and its attempt log. */
@@ -74,6 +78,17 @@ export class WebhooksRepository {
     if (rows.length > 0) await db.insertInto('webhook_deliveries').values(rows).execute();
   }
 
+  /** Sets aside the pending deliveries about the same thing at the same connection: a newer value replaces them. */
+  async supersedePending(db: Db, connectionId: number, targetKey: string, at: string): Promise<void> {
+    await db
+      .updateTable('webhook_deliveries')
+      .set({ status: 'failed', last_error: 'Superseded by a newer value.', completed_at: at, locked_until: null })
+      .where('connection_id', '=', connectionId)
+      .where('target_key', '=', targetKey)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+
   /**
    * Takes up to `limit` due deliveries for this worker until `lockedUntil`. On PostgreSQL the rows are locked with
    * `FOR UPDATE SKIP LOCKED`, so workers of several nodes claim disjoint sets; SQLite runs one writer at a time.
@@ -98,11 +113,27 @@ export class WebhooksRepository {
         .execute();
       const rows = await trx
         .selectFrom('webhook_deliveries as d')
-        .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
-        .select(['d.id', 'd.uid', 'd.payload', 'd.attempts', 'w.url', 'w.secret'])
+        .leftJoin('webhooks as w', 'w.id', 'd.webhook_id')
+        .select([
+          'd.id',
+          'd.uid',
+          'd.org_id',
+          'd.target',
+          'd.payload',
+          'd.attempts',
+          'd.connection_id',
+          'w.url',
+          'w.secret',
+        ])
         .where('d.id', 'in', ids)
         .execute();
-      return rows.map((row) => ({ ...row, id: Number(row.id), attempts: Number(row.attempts) }));
+      return rows.map((row) => ({
+        ...row,
+        id: Number(row.id),
+        org_id: Number(row.org_id),
+        attempts: Number(row.attempts),
+        connection_id: row.connection_id === null ? null : Number(row.connection_id),
+      }));
     });
   }
 

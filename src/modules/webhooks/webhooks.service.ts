@@ -16,7 +16,19 @@ import {
 import { newMessageId, newWebhookSecret } from './signing.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 import { WebhookWorker, type WorkerOptions } from './worker.js';
-import type { DeliveryStatus, WebhookAttemptsTable, WebhookDeliveriesTable } from './webhooks.table.js';
+import type { OutboxTarget } from './targets.js';
+import type { DeliveryStatus, DeliveryTarget, WebhookAttemptsTable, WebhookDeliveriesTable } from './webhooks.table.js';
+
+/** One delivery to a target other than a webhook (see `enqueueToTarget`). */
+export interface TargetDelivery {
+  target: Exclude<DeliveryTarget, 'webhook'>;
+  connectionId: number;
+  /** What the delivery is about at the target (a score's id): a pending older delivery of it is set aside. */
+  targetKey: string;
+  /** The exact body sent. */
+  payload: string;
+  at?: string;
+}
 
 /** How long a process trusts its cached list of an organization's webhooks: changes made on other nodes wait this. */
 const CACHE_TTL_MS = 5000;
@@ -83,7 +95,7 @@ function toDelivery(row: Selectable<WebhookDeliveriesTable>, attempts: Array<Sel
   return {
     id: Number(row.id),
     webhook_id: String(row.uid),
-    event_type: row.event_type,
+    event_type: row.event_type as DeliveryEventType,
     status: row.status,
     attempt_count: Number(row.attempts),
     next_attempt_at: row.status === 'pending' ? row.next_attempt_at : null,
@@ -110,6 +122,7 @@ export class WebhooksService {
   private readonly repository: WebhooksRepository;
   /** Per organization: its enabled webhooks, until `expires` (ms). Kept empty lists make the common case free. */
   private readonly cache = new Map<number, { expires: number; hooks: CachedHook[] }>();
+  private readonly targets = new Map<DeliveryTarget, OutboxTarget>();
 
   constructor(
     private readonly database: Database,
@@ -119,9 +132,10 @@ export class WebhooksService {
   }
 
   /** A worker that delivers this database's outbox; `start` it, and `stop` it before closing the database. */
-  createWorker(options: Omit<WorkerOptions, 'allowPrivateNetworks'> = {}): WebhookWorker {
+  createWorker(options: Omit<WorkerOptions, 'allowPrivateNetworks' | 'targets'> = {}): WebhookWorker {
     return new WebhookWorker(this.repository, {
       allowPrivateNetworks: this.options.allowPrivateNetworks,
+      targets: this.targets,
       ...(this.options.onAttempt ? { onAttempt: this.options.onAttempt } : {}),
       ...options,
     });
@@ -130,6 +144,40 @@ export class WebhooksService {
   /** Deliveries waiting in the outbox of every organization, due or to be retried (one count on a partial index). */
   pendingDeliveries(): Promise<number> {
     return this.repository.countPending();
+  }
+
+  /** Lets the outbox deliver to another kind of target; its module registers it once, at start. */
+  registerTarget(kind: Exclude<DeliveryTarget, 'webhook'>, target: OutboxTarget): void {
+    this.targets.set(kind, target);
+  }
+
+  /**
+   * Writes one delivery to a target other than a webhook, in the caller's transaction, retried and logged like every
+   * delivery. A pending delivery about the same thing is set aside first, so that an older value sent late never
+   * overwrites a newer one.
+   */
+  async enqueueToTarget(trx: Db, orgId: number, delivery: TargetDelivery): Promise<void> {
+    const at = delivery.at ?? nowIso();
+    await this.repository.supersedePending(trx, delivery.connectionId, delivery.targetKey, at);
+    await this.repository.insertDeliveries(trx, [
+      {
+        uid: newMessageId(),
+        org_id: orgId,
+        target: delivery.target,
+        webhook_id: null,
+        connection_id: delivery.connectionId,
+        target_key: delivery.targetKey,
+        event_type: 'score',
+        payload: delivery.payload,
+        status: 'pending',
+        next_attempt_at: at,
+        locked_until: null,
+        last_status_code: null,
+        last_error: null,
+        created_at: at,
+        completed_at: null,
+      },
+    ]);
   }
 
   /** Whether any enabled webhook of the organization subscribes to the event type; costs a map lookup when cached. */

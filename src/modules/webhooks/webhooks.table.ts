@@ -3,6 +3,9 @@ import type { DeliveryEventType } from './events.js';
 
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
+/** Where a delivery goes: a registered webhook, or an organization's Langfuse connection. */
+export type DeliveryTarget = 'webhook' | 'langfuse';
+
 export interface WebhooksTable {
   id: Generated<number>;
   uid: string;
@@ -19,14 +22,20 @@ export interface WebhooksTable {
   updated_at: string;
 }
 
-/** The outbox: one row per event per matching webhook. */
+/** The outbox: one row per event per matching webhook, or per score for a Langfuse connection. */
 export interface WebhookDeliveriesTable {
   id: Generated<number>;
   /** The Standard Webhooks `webhook-id`, the same on every attempt. */
   uid: string;
   org_id: number;
-  webhook_id: number;
-  event_type: DeliveryEventType;
+  target: Generated<DeliveryTarget>;
+  /** Set for a webhook's delivery. */
+  webhook_id: number | null;
+  /** Set for a Langfuse connection's delivery. */
+  connection_id: number | null;
+  /** What the delivery is about at its target (a score's id): a newer one sets aside a pending older one. */
+  target_key: string | null;
+  event_type: DeliveryEventType | 'score';
   /** The exact JSON body sent. */
   payload: string;
   status: DeliveryStatus;

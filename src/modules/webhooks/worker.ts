@@ -2,6 +2,8 @@ import type { WebhooksRepository, ClaimedDelivery } from './webhooks.repository.
 import { urlProblem, type Resolve } from './addresses.js';
 import { webhookHeaders } from './signing.js';
 import { WebhookTransport } from './transport.js';
+import type { OutboxHold, OutboxRequest, OutboxTarget } from './targets.js';
+import type { DeliveryTarget } from './webhooks.table.js';
 
 /** Delays before the 2nd, 3rd, … attempt: 5 s growing to a day, about 47 hours in all, then the delivery fails. */
 export const RETRY_DELAYS_MS = [
@@ -27,6 +29,8 @@ export interface WorkerOptions {
   resolve?: Resolve;
   /** Told what each attempt came to, once it is recorded. */
   onAttempt?: (outcome: AttemptOutcome) => void;
+  /** The senders of the targets other than webhooks, by kind. */
+  targets?: ReadonlyMap<DeliveryTarget, OutboxTarget>;
 }
 
 /** Sent; to be tried again; refused for good (not retryable); out of retries. */
@@ -131,17 +135,32 @@ export class WebhookWorker {
     this.options.onAttempt?.(outcome.ok ? 'delivered' : retry ? 'retried' : outcome.retryable ? 'dead' : 'failed');
   }
 
+  /** Where the attempt goes: the webhook's URL, signed; or what the delivery's target says. */
+  private async requestOf(delivery: ClaimedDelivery, timestamp: number): Promise<OutboxRequest | OutboxHold> {
+    if (delivery.target === 'webhook') {
+      if (delivery.url === null || delivery.secret === null) return { error: 'The webhook is gone.', retryable: false };
+      return {
+        url: delivery.url,
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Plaudit-Webhooks/1',
+          ...webhookHeaders(delivery.secret, delivery.uid, timestamp, delivery.payload),
+        },
+      };
+    }
+    const target = this.options.targets?.get(delivery.target);
+    if (!target) return { error: `Nothing here sends to ${delivery.target}.`, retryable: true };
+    return target.prepare(delivery);
+  }
+
   private async send(delivery: ClaimedDelivery, timestamp: number): Promise<Outcome> {
+    const request = await this.requestOf(delivery, timestamp);
+    if ('error' in request) return { statusCode: null, error: request.error, retryable: request.retryable, ok: false };
     // An address written in the URL is checked here; a name, by the connection's own lookup (see WebhookTransport).
-    const refused = urlProblem(delivery.url, this.options.allowPrivateNetworks);
+    const refused = urlProblem(request.url, this.options.allowPrivateNetworks);
     if (refused) return { statusCode: null, error: refused, retryable: false, ok: false };
     const timeoutMs = this.options.timeoutMs ?? TIMEOUT_MS;
-    const headers = {
-      'content-type': 'application/json',
-      'user-agent': 'Plaudit-Webhooks/1',
-      ...webhookHeaders(delivery.secret, delivery.uid, timestamp, delivery.payload),
-    };
-    const outcome = await this.transport.post(delivery.url, headers, delivery.payload, timeoutMs);
+    const outcome = await this.transport.post(request.url, request.headers, delivery.payload, timeoutMs);
     switch (outcome.kind) {
       case 'answered': {
         const status = outcome.status;

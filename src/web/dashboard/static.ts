@@ -25,6 +25,7 @@ export const DASHBOARD_PAGES = [
   '/settings/team',
   '/settings/api-keys',
   '/settings/webhooks',
+  '/settings/connections',
   '/settings/audit-log',
   '/profile',
   '/analytics',
