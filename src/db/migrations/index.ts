@@ -15,6 +15,7 @@ import * as admin from './0013_admin.js';
 import * as topics from './0014_topics.js';
 import * as reviews from './0015_reviews.js';
 import * as versions from './0016_versions.js';
+import * as texts from './0018_texts.js';
 
 /** Every migration, in order. A released migration never changes; a change is a new one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_topics': topics,
   '0015_reviews': reviews,
   '0016_versions': versions,
+  '0018_texts': texts,
 };

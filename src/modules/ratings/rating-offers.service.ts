@@ -2,10 +2,10 @@ import { acceptedTimestamp, booleanParam, nowIso, toBoolean } from '../../db/val
 import { AppError } from '../../errors.js';
 import type { ConversationsService } from '../conversations/index.js';
 import {
-  defaultInviteMessage,
+  inviteTemplate,
   kindOf,
-  pageLanguage,
   renderInviteText,
+  resolveLanguage,
   type QuestionCode,
   type RatingConfigService,
 } from '../rating-config/index.js';
@@ -55,7 +55,8 @@ export class RatingOffers {
       return { id: ratingId, created: true };
     });
     const rating = (await records.load(records.database.db, orgId, { id }))!;
-    const template = settings.invite_message ?? defaultInviteMessage(pageLanguage(settings, conversation.language));
+    const language = resolveLanguage({ conversation: conversation.language, organization: settings.language });
+    const template = inviteTemplate(settings, language);
     return { rating, link: rating.link, text: renderInviteText(template, rating.link), created };
   }
 
