@@ -145,9 +145,9 @@ describe('the rating page and the texts settings in every language, in Chromium'
       await page.waitForURL(/\/analytics$/);
       await page.goto(`${server.baseUrl}/settings/texts`);
       await page.getByLabel('Language').selectOption('de');
-      const submit = page.getByLabel('Override of submit', { exact: true });
+      const submit = page.getByLabel('Your text for submit', { exact: true });
       await submit.waitFor();
-      assert.equal(await page.getByLabel('Override of thanks_title', { exact: true }).inputValue(), 'Danke schön!');
+      assert.equal(await page.getByLabel('Your text for thanks_title', { exact: true }).inputValue(), 'Danke schön!');
       await submit.fill('Absenden');
       await page.getByRole('button', { name: 'Save German texts' }).click();
       await page.getByText('Saved 1 change to the German texts.').waitFor();
@@ -155,13 +155,14 @@ describe('the rating page and the texts settings in every language, in Chromium'
       const entry = stored.data.texts.find((text: { key: string }) => text.key === 'submit');
       assert.equal(entry.override, 'Absenden');
       mkdirSync(SHOTS, { recursive: true });
+      await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
       await page.screenshot({ path: join(SHOTS, 'languages-settings-texts-desktop.png'), fullPage: false });
       const phone = await browser.newContext({ viewport: PHONE, storageState: await context.storageState() });
       contexts.push(phone);
       const small = await phone.newPage();
       await small.goto(`${server.baseUrl}/settings/texts`);
       await small.getByLabel('Language').selectOption('ar');
-      await small.getByLabel('Override of submit', { exact: true }).waitFor();
+      await small.getByLabel('Your text for submit', { exact: true }).waitFor();
       await small.screenshot({ path: join(SHOTS, 'languages-settings-texts-phone.png'), fullPage: false });
     },
   );
