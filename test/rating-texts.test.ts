@@ -51,7 +51,13 @@ describeEachDialect('Texts overridden per language', (ctx) => {
       [...languages],
     );
     const arabic = list.body.data.find((entry: { language: string }) => entry.language === 'ar');
-    assert.deepEqual(arabic, { language: 'ar', name: 'العربية', english_name: 'Arabic', dir: 'rtl', override_count: 0 });
+    assert.deepEqual(arabic, {
+      language: 'ar',
+      name: 'العربية',
+      english_name: 'Arabic',
+      dir: 'rtl',
+      override_count: 0,
+    });
 
     const german = await ctx.request('GET', '/v1/rating-settings/texts/de', { key: tenant.key });
     assert.equal(german.status, 200);
@@ -150,7 +156,11 @@ describeEachDialect('Texts overridden per language', (ctx) => {
       ctx.request('PUT', '/v1/rating-settings/texts/de', { key: tenant.key, body: { texts: {}, language: 'fr' } }),
     );
     assertError(extra, 400, 'validation_failed');
-    assertError(await ctx.request('GET', '/v1/rating-settings/texts/klingon', { key: tenant.key }), 400, 'unsupported_language');
+    assertError(
+      await ctx.request('GET', '/v1/rating-settings/texts/klingon', { key: tenant.key }),
+      400,
+      'unsupported_language',
+    );
   });
 
   it("lets another organization's key see and change nothing of this organization's texts", async () => {

@@ -252,6 +252,9 @@ export class RatingConfigService {
  * The invite template in a language: the settings' own template when they name one, else the organization's override
  * of the language's invite message, else that language's default.
  */
-export function inviteTemplate(settings: Pick<ResolvedSettings, 'invite_message' | 'texts'>, language: Language): string {
+export function inviteTemplate(
+  settings: Pick<ResolvedSettings, 'invite_message' | 'texts'>,
+  language: Language,
+): string {
   return settings.invite_message ?? textsOf(language, settings.texts).invite_message;
 }

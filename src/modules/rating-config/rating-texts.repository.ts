@@ -43,7 +43,9 @@ export class RatingTextsRepository {
     await db
       .insertInto('rating_texts')
       .values(row)
-      .onConflict((oc) => oc.columns(['org_id', 'language', 'key']).doUpdateSet({ text: row.text, updated_at: row.updated_at }))
+      .onConflict((oc) =>
+        oc.columns(['org_id', 'language', 'key']).doUpdateSet({ text: row.text, updated_at: row.updated_at }),
+      )
       .execute();
   }
 

@@ -117,7 +117,11 @@ export class WidgetService {
     ]);
     return {
       conversationUid: conversation.uid,
-      language: resolveLanguage({ conversation: conversation.language, organization: settings.language, acceptLanguage }),
+      language: resolveLanguage({
+        conversation: conversation.language,
+        organization: settings.language,
+        acceptLanguage,
+      }),
       settings,
       popupActive: settings.conv_rating_active && settings.conv_rating_popup_active,
       questions: settings.conv_rating_question_codes.map((code) => ({ code, kind: kindOf(code) })),

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../../api/client';
 import { Icon } from '../../components/icons';
 import { Badge, Card, Skeleton } from '../../components/ui';
@@ -54,25 +54,22 @@ export function TextsPage() {
   const languages = useApi<{ data: TextLanguage[] }>('/v1/rating-settings/texts');
   const [language, setLanguage] = useState('en');
   const texts = useApi<{ data: LanguageTexts }>(`/v1/rating-settings/texts/${language}`);
-  const [draft, setDraft] = useState<Record<string, string>>({});
+  // What the person typed, by key, over the stored overrides of the language shown; cleared on a change of language.
+  const [edits, setEdits] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const loaded = texts.data?.data.language === language ? texts.data.data : undefined;
-  useEffect(() => {
-    if (!loaded) return;
-    setDraft(Object.fromEntries(loaded.texts.map((entry) => [entry.key, entry.override ?? ''])));
-  }, [loaded]);
-
+  const valueOf = (entry: TextEntry) => edits[entry.key] ?? entry.override ?? '';
   const changes = useMemo(() => {
     if (!loaded) return {};
     return Object.fromEntries(
       loaded.texts
-        .filter((entry) => (draft[entry.key] ?? '') !== (entry.override ?? ''))
-        .map((entry) => [entry.key, draft[entry.key] ?? '']),
+        .filter((entry) => entry.key in edits && edits[entry.key] !== (entry.override ?? ''))
+        .map((entry) => [entry.key, edits[entry.key] ?? '']),
     );
-  }, [draft, loaded]);
+  }, [edits, loaded]);
   const changed = Object.keys(changes).length;
 
   const save = async (event: FormEvent) => {
@@ -84,6 +81,7 @@ export function TextsPage() {
     try {
       await request(`/v1/rating-settings/texts/${language}`, { method: 'PUT', body: { texts: changes } });
       setNotice(`Saved ${changed} ${changed === 1 ? 'change' : 'changes'} to the ${loaded.english_name} texts.`);
+      setEdits({});
       texts.reload();
       languages.reload();
     } catch (caught) {
@@ -116,6 +114,7 @@ export function TextsPage() {
                   onChange={(event) => {
                     setNotice(null);
                     setError(null);
+                    setEdits({});
                     setLanguage(event.target.value);
                   }}
                 >
@@ -128,8 +127,8 @@ export function TextsPage() {
                 </select>
               </div>
               <p className="field-hint">
-                Placeholders such as <code>{'{brand}'}</code> are filled in where the text shows; keep the ones a
-                text needs.
+                Placeholders such as <code>{'{brand}'}</code> are filled in where the text shows; keep the ones a text
+                needs.
               </p>
             </div>
           </Card>
@@ -146,7 +145,7 @@ export function TextsPage() {
                   {loaded.texts
                     .filter((entry) => entry.group === group)
                     .map((entry) => {
-                      const value = draft[entry.key] ?? '';
+                      const value = valueOf(entry);
                       const dirty = value !== (entry.override ?? '');
                       return (
                         <li key={entry.key} className="texts-item">
@@ -178,7 +177,7 @@ export function TextsPage() {
                                 value={value}
                                 onChange={(event) => {
                                   const next = event.target.value;
-                                  setDraft((current) => ({ ...current, [entry.key]: next }));
+                                  setEdits((current) => ({ ...current, [entry.key]: next }));
                                 }}
                               />
                               {entry.placeholders.length > 0 ? (

@@ -58,7 +58,8 @@ export const ja: Catalogue = {
   not_found_title: 'このリンクは無効です',
   not_found_body: 'メッセージ内のリンクを最後まで正しく開いたかご確認ください。',
   forbidden_title: 'フォームをもう一度送信してください',
-  forbidden_body: '安全のため、このフォームを受け付けられませんでした。ページを開き直して、もう一度回答を送信してください。',
+  forbidden_body:
+    '安全のため、このフォームを受け付けられませんでした。ページを開き直して、もう一度回答を送信してください。',
   back_to_form: 'フォームに戻る',
   rate_limited_title: '試行回数が多すぎます',
   rate_limited_body: '1分ほど待ってから、もう一度お試しください。',
@@ -73,5 +74,6 @@ export const ja: Catalogue = {
   widget_send: '送信',
   widget_sent: 'フィードバックをありがとうございました。',
   widget_error: '送信できませんでした。もう一度お試しください。',
-  invite_message: 'お問い合わせいただきありがとうございました。対応はいかがでしたか？こちらから会話を評価してください：{link}',
+  invite_message:
+    'お問い合わせいただきありがとうございました。対応はいかがでしたか？こちらから会話を評価してください：{link}',
 };

@@ -65,7 +65,8 @@ export const nl: Catalogue = {
   rate_limited_body: 'Wacht een minuut en probeer het dan opnieuw.',
   error_title: 'Er is iets misgegaan',
   error_body: 'We konden uw antwoord niet verwerken. Probeer het over een paar minuten opnieuw.',
-  bad_request_body: 'Dit verzoek kon niet worden verwerkt. Open de pagina opnieuw en verstuur het formulier van daaruit.',
+  bad_request_body:
+    'Dit verzoek kon niet worden verwerkt. Open de pagina opnieuw en verstuur het formulier van daaruit.',
   widget_title: 'Beoordeel dit gesprek',
   widget_close: 'Sluiten',
   widget_like: 'Nuttig antwoord',

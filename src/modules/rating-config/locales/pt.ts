@@ -46,7 +46,8 @@ export const pt: Catalogue = {
   error_comment_too_long: 'Encurte o seu comentário para {max} caracteres (tem {length}).',
   thanks_title: 'Obrigado!',
   thanks_body: 'A sua avaliação foi enviada para {brand}.',
-  review_prompt: 'Gostaria de partilhar a sua experiência com outras pessoas? Uma avaliação pública ajuda muito {brand}.',
+  review_prompt:
+    'Gostaria de partilhar a sua experiência com outras pessoas? Uma avaliação pública ajuda muito {brand}.',
   review_button: 'Escrever uma avaliação',
   change_answer: 'Mudou de ideias?',
   change_answer_until: 'Mudou de ideias? Pode alterar a sua resposta até {until}.',
