@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumSkipReason, launchChromium, startPageServer, type PageServer } from './harness.js';
 
 declare const document: { documentElement: { dir: string; lang: string } };
+declare const window: { Plaudit: { open(): Promise<void> } };
 declare function getComputedStyle(element: unknown): { direction: string; textAlign: string };
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -130,6 +133,44 @@ describe(
       await english
         .getByRole('heading', { name: 'How would you rate your conversation with Sonnenschein GmbH?' })
         .waitFor();
+    });
+
+    it('opens the Arabic popup right to left on a customer’s site', async () => {
+      const key = await server.newTenant('متجر الواحة');
+      await server.api(key, 'PATCH', '/v1/rating-settings', {
+        conv_rating_question_codes: ['STARS', 'HELPFUL_THUMBS'],
+      });
+      const conversation = (await server.api(key, 'POST', '/v1/conversations', { language: 'ar' })).data;
+      const token = (await server.api(key, 'POST', `/v1/conversations/${conversation.id}/widget-tokens`)).data.token;
+      const site = createServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body>
+<h1>Shop</h1><script src="${server.baseUrl}/widget.js" data-plaudit-token="${token}"></script></body></html>`);
+      });
+      await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://localhost:${(site.address() as AddressInfo).port}/`;
+        for (const [viewport, name] of [
+          [DESKTOP, 'desktop'],
+          [PHONE, 'phone'],
+        ] as const) {
+          const page = await newPage(viewport);
+          await page.goto(url);
+          await page.waitForFunction(() => 'Plaudit' in (globalThis as object));
+          await page.evaluate(() => window.Plaudit.open());
+          const dialog = page.getByRole('dialog', { name: 'قيّم هذه المحادثة' });
+          await dialog.waitFor();
+          const host = page.locator('[data-plaudit-popup]');
+          assert.equal(await host.getAttribute('dir'), 'rtl');
+          assert.equal(await host.getAttribute('lang'), 'ar');
+          const first = await dialog.locator('input[name="STARS"][value="1"]').locator('..').boundingBox();
+          const fifth = await dialog.locator('input[name="STARS"][value="5"]').locator('..').boundingBox();
+          assert.ok(first && fifth && first.x > fifth.x, 'the first star lies right of the fifth');
+          await shoot(page, `languages-ar-popup-${name}`);
+        }
+      } finally {
+        await new Promise((resolve) => site.close(resolve));
+      }
     });
 
     it(
