@@ -67,4 +67,22 @@ describeEachDialect('The language of the rating page, the invite and the popup',
     assert.deepEqual([japanese.page, japanese.dir, japanese.widgetDir], ['ja', undefined, 'ltr']);
     assert.match(japanese.invite, /お問い合わせいただきありがとうございました/);
   });
+
+  it("keeps Healvi's invite text in the language it answered before: the organization's, else English or German", async () => {
+    const tenant = await ctx.newTenant('Hafen AG');
+    const healvi = async (conversation: Record<string, unknown>) => {
+      const created = await ctx.request('POST', '/v1/conversations', { key: tenant.key, body: conversation });
+      const answer = await ctx.request('POST', `/third-party/v1/conversations/${created.body.data.id}/invite-rating`, {
+        key: tenant.key,
+      });
+      assert.equal(answer.status, 200);
+      return answer.body.data.text as string;
+    };
+    assert.match(await healvi({ language: 'fr' }), /^Thank you for contacting us!/);
+    assert.match(await healvi({ language: 'de-CH' }), /^Vielen Dank für Ihre Anfrage!/);
+    await ctx.request('PATCH', '/v1/rating-settings', { key: tenant.key, body: { language: 'de' } });
+    assert.match(await healvi({ language: 'en' }), /^Vielen Dank für Ihre Anfrage!/);
+    // The native invite of the same conversation speaks the conversation's language.
+    assert.match((await spoken(ctx, tenant, { language: 'fr' })).invite, /^Merci de nous avoir contactés !/);
+  });
 });

@@ -29,6 +29,7 @@ export {
   languages,
   resolveLanguage,
   textsOf,
+  vendorInviteLanguage,
   type Catalogue,
   type Language,
   type TextKey,

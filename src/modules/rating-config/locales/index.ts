@@ -129,6 +129,21 @@ export function resolveLanguage(sources: {
   );
 }
 
+/**
+ * The language of an invite's text as the vendor-compatible surfaces answered it before Plaudit spoke more than
+ * English and German: the organization's language, else the conversation's when it is one of those two, else English.
+ * Kept for those surfaces, whose answers must not change; everything else asks `resolveLanguage`.
+ */
+export function vendorInviteLanguage(sources: {
+  conversation?: string | null;
+  organization?: string | null;
+}): Language {
+  const organization = languageOfTag(sources.organization);
+  if (organization) return organization;
+  const conversation = languageOfTag(sources.conversation);
+  return conversation === 'de' ? 'de' : 'en';
+}
+
 /** Per-language overrides of the texts, as an organization set them. */
 export type TextOverrides = Partial<Record<Language, Partial<Record<TextKey, string>>>>;
 
