@@ -197,7 +197,8 @@ describeEachDialect('GET /r/{code}', (ctx) => {
     noMatch(html, /HELPFUL_THUMBS/);
   });
 
-  it('speaks German when the settings say so, else in the language of the rating, else of the browser', async () => {
+  // The rating's (the conversation's) language now comes first; before, the organization's language won over it.
+  it("speaks the rating's language, else the organization's default, else the browser's, else English", async () => {
     const configured = await ctx.newTenant('Sonnenschein GmbH');
     await configure(ctx, configured, { language: 'de' });
     const german = await open(ctx, (await invite(ctx, configured)).path, { 'accept-language': 'en-US,en' });
@@ -208,16 +209,23 @@ describeEachDialect('GET /r/{code}', (ctx) => {
     match(german.html, /Wie war Ihre Erfahrung\?/);
     match(german.html, /4 Sterne – gut/);
     match(german.html, /Feedback senden/);
+    const byConversation = await open(ctx, (await invite(ctx, configured, { language: 'nb' })).path, {
+      'accept-language': 'de',
+    });
+    match(byConversation.html, /<html lang="nb">/);
+    match(byConversation.html, /Hvordan vil du vurdere samtalen din med Sonnenschein GmbH\?/);
 
     const tenant = await ctx.newTenant();
     const byRating = await open(ctx, (await invite(ctx, tenant, { language: 'de' })).path, { 'accept-language': 'en' });
     match(byRating.html, /<html lang="de">/);
 
-    const { path } = await invite(ctx, tenant, { language: 'nb' });
-    const byBrowser = await open(ctx, path, { 'accept-language': 'fr-FR,de-DE;q=0.9,en;q=0.8' });
+    const { path } = await invite(ctx, tenant, { language: 'ko' });
+    const byBrowser = await open(ctx, path, { 'accept-language': 'ko-KR,de-DE;q=0.9,en;q=0.8' });
     match(byBrowser.html, /<html lang="de">/);
     match(byBrowser.html, /Wie bewerten Sie Ihr Gespräch/);
-    const english = await open(ctx, path, { 'accept-language': 'fr-FR' });
+    const french = await open(ctx, path, { 'accept-language': 'fr-FR' });
+    match(french.html, /<html lang="fr">/);
+    const english = await open(ctx, path, { 'accept-language': 'ko-KR' });
     match(english.html, /<html lang="en">/);
     const none = await open(ctx, path);
     match(none.html, /<html lang="en">/);

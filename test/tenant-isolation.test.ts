@@ -137,7 +137,12 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
   it("answers another organization's key and session on our ids exactly as for ids that do not exist", async () => {
     const before = await ownerState();
     const checked: string[] = [];
-    for (const operation of operations.filter((candidate) => candidate.params.length > 0)) {
+    // A `{language}` names no record, only which of the caller's own texts: test/rating-texts.test.ts shows that
+    // another organization's texts are neither seen nor changed through it.
+    const byRecord = operations.filter(
+      (candidate) => candidate.params.length > 0 && !candidate.params.includes('language'),
+    );
+    for (const operation of byRecord) {
       const where = `${operation.method} ${operation.path}`;
       const variants = uidVariant(operation.path, 'id', ownerIds) ? (['id', 'uid'] as const) : (['id'] as const);
       for (const variant of variants) {

@@ -11,6 +11,7 @@ import { ProfilePage } from './pages/profile';
 import { SettingsPage } from './pages/settings';
 import { ApiKeysPage } from './pages/settings/api-keys';
 import { AuditLogPage } from './pages/settings/audit-log';
+import { TextsPage } from './pages/settings/texts';
 import { WebhooksPage } from './pages/settings/webhooks';
 import { ConnectionsPage } from './pages/settings/connections';
 import { SignInPage } from './pages/sign-in';
@@ -33,6 +34,7 @@ const navigation: Array<{ to: string; label: string; icon: IconName }> = [
 
 /** The settings' sections beyond the rating settings at /settings itself. */
 const settingsSections: Record<string, { title: string; page: () => ReactNode }> = {
+  '/settings/texts': { title: 'Texts', page: () => <TextsPage /> },
   '/settings/team': { title: 'Team', page: () => <TeamPage /> },
   '/settings/api-keys': { title: 'API keys', page: () => <ApiKeysPage /> },
   '/settings/webhooks': { title: 'Webhooks', page: () => <WebhooksPage /> },

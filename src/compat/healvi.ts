@@ -135,7 +135,9 @@ export const healviRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
       },
     },
     async (request) => {
-      const { text, link, rating } = await ratings.createInvite(principalOf(request).orgId, request.params.id);
+      const { text, link, rating } = await ratings.createInvite(principalOf(request).orgId, request.params.id, {
+        vendorLanguage: true,
+      });
       return { data: { text, link, rating: healviRating(rating) } };
     },
   );

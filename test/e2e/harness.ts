@@ -46,7 +46,7 @@ export interface PageServer {
   /** `http://127.0.0.1:<port>` */
   baseUrl: string;
   /** Calls the API in process and answers the parsed JSON body; throws on any status over 299. */
-  api(key: string, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<any>;
+  api(key: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown): Promise<any>;
   /** A new organization; answers its API key. */
   newTenant(name: string): Promise<string>;
   /** A rating invite on a new conversation: the rating, and the page's URL on this server. */

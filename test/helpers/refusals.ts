@@ -17,6 +17,7 @@ const WRITTEN_TABLES: Record<string, string[]> = {
   ratings: [],
   rating_questions: [],
   rating_settings: [],
+  rating_texts: [],
   message_feedback: [],
   message_feedback_current: [],
   analytics_rating_days: [],

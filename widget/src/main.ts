@@ -13,6 +13,8 @@ interface Question {
 interface Session {
   popup_active: boolean;
   language: string;
+  /** `rtl` for Arabic: the popup and the feedback control are laid out right to left. */
+  dir?: 'ltr' | 'rtl';
   brand: {
     name: string;
     logo_url: string | null;
@@ -57,7 +59,11 @@ function h(tag: string, attributes: Record<string, string> = {}, ...children: Ar
 }
 
 /** A shadow root with the widget's styles and the organization's colours. */
-function themedRoot(host: HTMLElement, brand: Session['brand']): ShadowRoot {
+function themedRoot(host: HTMLElement, data: Session): ShadowRoot {
+  const { brand } = data;
+  // The texts' language and direction: the shadow tree inherits the direction, so Arabic lays out right to left.
+  host.setAttribute('lang', data.language);
+  host.setAttribute('dir', data.dir ?? 'ltr');
   const root = host.attachShadow({ mode: 'open' });
   // A constructed stylesheet is not inline style: it works under a host page's strict Content-Security-Policy.
   if (
@@ -154,7 +160,7 @@ async function open(): Promise<void> {
   const host = h('div', { 'data-plaudit-popup': '' });
   (host as HTMLElement & { plauditReturnFocus?: HTMLElement | null }).plauditReturnFocus =
     document.activeElement as HTMLElement | null;
-  const root = themedRoot(host, data.brand);
+  const root = themedRoot(host, data);
   const answers = new Map<string, number>();
   const closeButton = h('button', { type: 'button', class: 'close', 'aria-label': text.close ?? 'Close' }, '×');
   closeButton.addEventListener('click', close);
@@ -242,7 +248,7 @@ class MessageFeedbackElement extends HTMLElement {
   private render(data: Session): void {
     const uid = this.getAttribute('message') ?? '';
     const text = data.text;
-    const root = themedRoot(this, data.brand);
+    const root = themedRoot(this, data);
     let current = data.messages.find((message) => message.uid === uid)?.rating ?? null;
     const status = h('span', { class: 'status', role: 'status' });
     const comment = h('textarea', { id: 'c', rows: '2', maxlength: '2000' }) as HTMLTextAreaElement;

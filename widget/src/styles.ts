@@ -1,6 +1,6 @@
 /** The widget's styles, adopted into each of its shadow roots; colours come from the host's custom properties. */
 export const STYLES = `
-:host{all:initial;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#111827}
+:host{all:initial;font:15px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans Arabic","Noto Sans CJK JP",sans-serif;color:#111827}
 *{box-sizing:border-box;font:inherit}
 .backdrop{position:fixed;inset:0;background:#0008;z-index:2147483646}
 .dialog{position:fixed;z-index:2147483647;left:50%;top:50%;transform:translate(-50%,-50%);width:min(28rem,calc(100vw - 2rem));max-height:calc(100vh - 2rem);overflow:auto;background:#fff;border-radius:12px;box-shadow:0 10px 40px #0005}

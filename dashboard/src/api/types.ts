@@ -196,7 +196,7 @@ export interface Rating {
 }
 
 export type RedirectPolicy = 'high_ratings' | 'everyone' | 'off';
-export type Language = 'en' | 'de';
+export type Language = 'en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar';
 
 export interface RatingSettings {
   conv_rating_active: boolean;

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../api/admin-types';
 import { eventLabel } from './webhook-events';
 import { questionName } from './format';
+import { languageName } from './languages';
 
 /** What the log calls each field of a change, in the words of the settings pages. */
 const FIELD_LABELS: Record<string, string> = {
@@ -49,7 +50,7 @@ export function fieldValue(field: string, value: unknown): string {
   if (field === 'redirect_policy') return REDIRECT_POLICIES[String(value)] ?? String(value);
   if (field === 'invite_expiry_hours') return `${String(value)} hours`;
   if (field === 'redirect_min_stars') return `${String(value)} stars`;
-  if (field === 'language') return value === 'de' ? 'Deutsch' : value === 'en' ? 'English' : String(value);
+  if (field === 'language') return languageName(String(value));
   if (field === 'filters' && typeof value === 'object') {
     const rating = (value as { rating?: Record<string, unknown> }).rating ?? {};
     const parts = [
@@ -90,6 +91,8 @@ export function describeAction(entry: AuditEntry): string {
   switch (entry.action) {
     case 'settings.updated':
       return 'changed the rating settings';
+    case 'rating_texts.updated':
+      return `changed the ${subject ?? 'texts'} of the rating page and popup`;
     case 'api_key.created':
       return `created the API key ${quoted(subject)}${scopes}`;
     case 'api_key.revoked':

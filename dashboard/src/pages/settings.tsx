@@ -1,10 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, request } from '../api/client';
-import type { RatingSettings, RatingSettingsDraft, RedirectPolicy, SettingsPreview } from '../api/types';
+import type { Language, RatingSettings, RatingSettingsDraft, RedirectPolicy, SettingsPreview } from '../api/types';
 import { Icon } from '../components/icons';
 import { SettingsNav } from '../components/settings-nav';
 import { Badge, Card, ErrorState, Skeleton, Switch } from '../components/ui';
 import { formatDateTime, questionNames } from '../lib/format';
+import { LANGUAGES, languageName } from '../lib/languages';
+import { Link } from '../lib/router';
 import { useApi, useDebounced } from '../lib/use-api';
 import { useSignedIn } from '../session';
 
@@ -421,16 +423,20 @@ export function SettingsPage() {
                   id="language"
                   value={draft.language ?? ''}
                   onChange={(event) =>
-                    set('language', event.target.value === '' ? null : (event.target.value as 'en' | 'de'))
+                    set('language', event.target.value === '' ? null : (event.target.value as Language))
                   }
                   aria-describedby="language-hint"
                 >
-                  <option value="">Automatic (the conversation’s, else the browser’s)</option>
-                  <option value="en">English</option>
-                  <option value="de">Deutsch</option>
+                  <option value="">None (the browser’s language)</option>
+                  {LANGUAGES.map((language) => (
+                    <option key={language.code} value={language.code}>
+                      {languageName(language.code)}
+                    </option>
+                  ))}
                 </select>
                 <p className="field-hint" id="language-hint">
-                  Also the language of the default invite message.
+                  The default: a conversation in a language of its own is rated in that one. Its words are in{' '}
+                  <Link to="/settings/texts">Texts</Link>.
                 </p>
               </div>
               <TextField

@@ -3173,6 +3173,371 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/rating-settings/texts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the languages of the texts
+     * @description Every language of the rating page, the widget, the invite message and the thank-you page, with how many of its texts the organization overrides. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description A language of the rating page, the widget, the invite message and the thank-you page. */
+                language:
+                  'en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar';
+                /** @description The language in its own words, e.g. `Deutsch`. */
+                name: string;
+                /** @description The language in English, e.g. `German`. */
+                english_name: string;
+                /** @description The direction it is written in. */
+                dir: 'ltr' | 'rtl';
+                /** @description How many of its texts the organization overrides. */
+                override_count: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/rating-settings/texts/{language}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get the texts of a language
+     * @description Each text's key, its default in the language, the organization's override (or null). Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A language code, e.g. `de`; see the list of languages. */
+          language: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description A language of the rating page, the widget, the invite message and the thank-you page. */
+                language:
+                  'en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar';
+                /** @description The language in its own words, e.g. `Deutsch`. */
+                name: string;
+                /** @description The language in English, e.g. `German`. */
+                english_name: string;
+                /** @description The direction it is written in. */
+                dir: 'ltr' | 'rtl';
+                texts: {
+                  key: string;
+                  /** @description Where the text shows. */
+                  group: 'rating_page' | 'thank_you_page' | 'closed_pages' | 'widget' | 'invite';
+                  /** @description The text Plaudit says in this language when it isn't overridden. */
+                  default: string;
+                  /** @description The organization's text; null: the default. */
+                  override: string | null;
+                  /** @description The placeholders the text may use, such as `{brand}` (without braces). */
+                  placeholders: string[];
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /**
+     * Override texts of a language
+     * @description Sets the named keys to their new texts; an empty text removes the override. All or nothing: an unknown key, a placeholder the text cannot fill or an unsupported language changes nothing. Answers the texts as stored. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A language code, e.g. `de`; see the list of languages. */
+          language: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Keys to change, each with its new text; an empty text removes the override, so the default shows again. Keys not named stay as they are. */
+            texts: {
+              [key: string]: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description A language of the rating page, the widget, the invite message and the thank-you page. */
+                language:
+                  'en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar';
+                /** @description The language in its own words, e.g. `Deutsch`. */
+                name: string;
+                /** @description The language in English, e.g. `German`. */
+                english_name: string;
+                /** @description The direction it is written in. */
+                dir: 'ltr' | 'rtl';
+                texts: {
+                  key: string;
+                  /** @description Where the text shows. */
+                  group: 'rating_page' | 'thank_you_page' | 'closed_pages' | 'widget' | 'invite';
+                  /** @description The text Plaudit says in this language when it isn't overridden. */
+                  default: string;
+                  /** @description The organization's text; null: the default. */
+                  override: string | null;
+                  /** @description The placeholders the text may use, such as `{brand}` (without braces). */
+                  placeholders: string[];
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/rating-settings': {
     parameters: {
       query?: never;
@@ -3214,7 +3579,9 @@ export interface paths {
                 redirect_policy: 'high_ratings' | 'everyone' | 'off';
                 redirect_min_stars: number;
                 invite_expiry_hours: number;
-                language: ('en' | 'de') | null;
+                language:
+                  | ('en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar')
+                  | null;
                 /** @description Shown on the rating page; null: the organization's name. */
                 brand_name: string | null;
                 logo_url: string | null;
@@ -3322,7 +3689,8 @@ export interface paths {
             redirect_policy?: 'high_ratings' | 'everyone' | 'off';
             redirect_min_stars?: number;
             invite_expiry_hours?: number;
-            language?: ('en' | 'de') | null;
+            language?:
+              ('en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar') | null;
             brand_name?: string | null;
             /** Format: uri */
             logo_url?: string | null;
@@ -3356,7 +3724,9 @@ export interface paths {
                 redirect_policy: 'high_ratings' | 'everyone' | 'off';
                 redirect_min_stars: number;
                 invite_expiry_hours: number;
-                language: ('en' | 'de') | null;
+                language:
+                  | ('en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar')
+                  | null;
                 /** @description Shown on the rating page; null: the organization's name. */
                 brand_name: string | null;
                 logo_url: string | null;
@@ -3470,7 +3840,8 @@ export interface paths {
             redirect_policy?: 'high_ratings' | 'everyone' | 'off';
             redirect_min_stars?: number;
             invite_expiry_hours?: number;
-            language?: ('en' | 'de') | null;
+            language?:
+              ('en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar') | null;
             brand_name?: string | null;
             /** Format: uri */
             logo_url?: string | null;
@@ -3509,7 +3880,9 @@ export interface paths {
                   redirect_policy: 'high_ratings' | 'everyone' | 'off';
                   redirect_min_stars: number;
                   invite_expiry_hours: number;
-                  language: ('en' | 'de') | null;
+                  language:
+                    | ('en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar')
+                    | null;
                   /** @description Shown on the rating page; null: the organization's name. */
                   brand_name: string | null;
                   logo_url: string | null;
@@ -4115,8 +4488,8 @@ export interface paths {
             contact_id?: string;
             /** Format: uuid */
             agent_id?: string;
-            /** @description Language of the rating page and the default invite message. */
-            language?: 'en' | 'de';
+            /** @description A language of the rating page, the widget, the invite message and the thank-you page. */
+            language?: 'en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar';
             expires_in_hours?: number;
             /**
              * Format: date-time

@@ -16,6 +16,7 @@ import * as topics from './0014_topics.js';
 import * as reviews from './0015_reviews.js';
 import * as versions from './0016_versions.js';
 import * as langfuse from './0017_langfuse.js';
+import * as texts from './0018_texts.js';
 
 /** Every migration, in order. A released migration never changes; a change is a new one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_reviews': reviews,
   '0016_versions': versions,
   '0017_langfuse': langfuse,
+  '0018_texts': texts,
 };

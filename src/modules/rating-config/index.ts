@@ -1,13 +1,13 @@
 export {
   DEFAULT_PRIMARY_COLOR,
   DEFAULT_QUESTION_CODES,
-  pageLanguage,
+  inviteTemplate,
   RatingConfigService,
   type ResolvedSettings,
 } from './rating-config.service.js';
 export { ratingConfigRoutes } from './rating-config.routes.js';
 export { LanguageSchema, QuestionCodeSchema, RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
-export type { RatingSettingsTable, RedirectPolicy } from './rating-config.table.js';
+export type { RatingSettingsTable, RatingTextsTable, RedirectPolicy } from './rating-config.table.js';
 export {
   isQuestionCode,
   isValidValue,
@@ -19,11 +19,19 @@ export {
   type QuestionCode,
   type QuestionKind,
 } from './questions.js';
+export { defaultInviteMessage, renderInviteText } from './invite-message.js';
 export {
-  defaultInviteMessage,
+  acceptedLanguage,
+  catalogues,
+  fillText,
   isLanguage,
+  languageInfo,
   languages,
-  renderInviteText,
-  supportedLanguage,
+  resolveLanguage,
+  textsOf,
+  vendorInviteLanguage,
+  type Catalogue,
   type Language,
-} from './invite-message.js';
+  type TextKey,
+  type TextOverrides,
+} from './locales/index.js';

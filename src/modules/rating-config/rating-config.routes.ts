@@ -4,6 +4,7 @@ import { principalOf } from '../../http/auth.js';
 import { errorResponses } from '../../http/schemas.js';
 import { RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
 import type { RatingConfigService } from './rating-config.service.js';
+import { ratingTextsRoutes } from './rating-texts.routes.js';
 
 const tags = ['Rating settings'];
 // A code of the real format, so that the preview's link is as long as a real one; no rating has it.
@@ -15,6 +16,8 @@ export const ratingConfigRoutes: FastifyPluginAsyncTypebox<{
   /** Base of the rating page links, for the preview's sample link. */
   publicUrl: string;
 }> = async (app, { ratingConfig, publicUrl }) => {
+  await app.register(ratingTextsRoutes, { texts: ratingConfig.texts });
+
   app.get(
     '/v1/rating-settings',
     {

@@ -1,5 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, Nullable } from '../../http/schemas.js';
+import { LanguageSchema } from './rating-texts.schemas.js';
+
+export { LanguageSchema };
 
 export const QuestionCodeSchema = Type.Union(
   [
@@ -19,9 +22,6 @@ export const RedirectPolicySchema = Type.Union(
       'offered the review link (what public review sites require); `off`: never.',
   },
 );
-export const LanguageSchema = Type.Union([Type.Literal('en'), Type.Literal('de')], {
-  description: 'Language of the rating page and the default invite message.',
-});
 
 const Url = Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 });
 const Colour = Type.String({ pattern: '^#(?:[0-9a-fA-F]{3}){1,2}$', description: 'A CSS hex colour, e.g. `#0f766e`.' });

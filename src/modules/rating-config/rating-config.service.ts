@@ -2,16 +2,12 @@ import type { Database, Db } from '../../db/database.js';
 import { booleanParam, fromJson, nowIso, toBoolean, toJson } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { changedFields, recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/index.js';
-import {
-  defaultInviteMessage,
-  isLanguage,
-  renderInviteText,
-  supportedLanguage,
-  type Language,
-} from './invite-message.js';
+import { defaultInviteMessage, renderInviteText } from './invite-message.js';
+import { isLanguage, resolveLanguage, textsOf, type Language, type TextOverrides } from './locales/index.js';
 import { isQuestionCode, questionCodes, type QuestionCode } from './questions.js';
 import { RatingConfigRepository } from './rating-config.repository.js';
 import type { RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
+import { RatingTextsService } from './rating-texts.service.js';
 
 export const DEFAULT_QUESTION_CODES: QuestionCode[] = ['HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
 export const DEFAULT_PRIMARY_COLOR = '#0f766e';
@@ -113,17 +109,22 @@ function mergeSettings(current: RatingSettings, patch: RatingSettingsPatch): Rat
   return merged;
 }
 
-/** Settings with everything a rating page or an invite needs resolved: the brand name, colour and language. */
+/** Settings with everything a rating page or an invite needs resolved: the brand and the overridden texts. */
 export interface ResolvedSettings extends RatingSettings {
   brand: { name: string; logoUrl: string | null; color: string };
+  /** The texts the organization overrides, per language. */
+  texts: TextOverrides;
 }
 
 /** The rating settings of an organization: stored once changed, defaults until then. */
 export class RatingConfigService {
   private readonly repository: RatingConfigRepository;
+  /** The texts overridden per language (Settings → Texts). */
+  readonly texts: RatingTextsService;
 
   constructor(private readonly database: Database) {
     this.repository = new RatingConfigRepository(database.db);
+    this.texts = new RatingTextsService(database);
   }
 
   async getSettings(orgId: number, db: Db = this.database.db): Promise<RatingSettings> {
@@ -150,12 +151,14 @@ export class RatingConfigService {
 
   /** The settings with the brand resolved against the organization, for pages and invites. */
   async resolvedSettings(orgId: number, db: Db = this.database.db): Promise<ResolvedSettings> {
-    const [settings, organization] = await Promise.all([
+    const [settings, organization, texts] = await Promise.all([
       this.getSettings(orgId, db),
       this.repository.organizationName(orgId, db),
+      this.texts.overrides(orgId, db),
     ]);
     return {
       ...settings,
+      texts,
       brand: {
         name: settings.brand_name ?? organization?.name ?? 'Plaudit',
         logoUrl: settings.logo_url,
@@ -169,13 +172,15 @@ export class RatingConfigService {
    * patch is validated exactly as `updateSettings` validates it, and refused with the same errors.
    */
   async previewSettings(orgId: number, patch: RatingSettingsPatch): Promise<ResolvedSettings> {
-    const [current, organization] = await Promise.all([
+    const [current, organization, texts] = await Promise.all([
       this.getSettings(orgId),
       this.repository.organizationName(orgId, this.database.db),
+      this.texts.overrides(orgId),
     ]);
     const merged = mergeSettings(current, patch);
     return {
       ...merged,
+      texts,
       invite_message_default: defaultInviteMessage(merged.language ?? 'en'),
       brand: {
         name: merged.brand_name ?? organization?.name ?? 'Plaudit',
@@ -191,8 +196,8 @@ export class RatingConfigService {
     patch: RatingSettingsPatch,
     link: string,
   ): Promise<{ invite_text: string; link: string; settings: RatingSettings }> {
-    const { brand: _brand, ...settings } = await this.previewSettings(orgId, patch);
-    const template = settings.invite_message ?? defaultInviteMessage(pageLanguage(settings));
+    const { brand: _brand, texts, ...settings } = await this.previewSettings(orgId, patch);
+    const template = inviteTemplate({ ...settings, texts }, resolveLanguage({ organization: settings.language }));
     return { invite_text: renderInviteText(template, link), link, settings };
   }
 
@@ -243,10 +248,13 @@ export class RatingConfigService {
   }
 }
 
-/** The language of a page or an invite: the configured one, else the conversation's, else the reader's, else English. */
-export function pageLanguage(
-  settings: Pick<RatingSettings, 'language'>,
-  ...fallbacks: Array<string | null | undefined>
-): Language {
-  return settings.language ?? supportedLanguage(...fallbacks) ?? 'en';
+/**
+ * The invite template in a language: the settings' own template when they name one, else the organization's override
+ * of the language's invite message, else that language's default.
+ */
+export function inviteTemplate(
+  settings: Pick<ResolvedSettings, 'invite_message' | 'texts'>,
+  language: Language,
+): string {
+  return settings.invite_message ?? textsOf(language, settings.texts).invite_message;
 }

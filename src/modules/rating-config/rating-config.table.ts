@@ -19,3 +19,12 @@ export interface RatingSettingsTable {
   primary_color: string | null;
   updated_at: string;
 }
+
+/** One overridden text of an organization in one language. */
+export interface RatingTextsTable {
+  org_id: number;
+  language: string;
+  key: string;
+  text: string;
+  updated_at: string;
+}

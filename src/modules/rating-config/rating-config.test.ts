@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { defaultInviteMessage, renderInviteText, supportedLanguage } from './invite-message.js';
+import { defaultInviteMessage, renderInviteText } from './invite-message.js';
+import { acceptedLanguage, languages, resolveLanguage } from './locales/index.js';
 import { isValidValue, questionCatalog, questionCodes } from './questions.js';
 import { QuestionCodeSchema } from './rating-config.schemas.js';
-import { pageLanguage } from './rating-config.service.js';
 
 describe('invite text', () => {
   it('replaces every {link} with the link', () => {
@@ -41,24 +41,37 @@ describe('invite text', () => {
   });
 
   it('has a default with the placeholder in every language', () => {
-    assert.match(defaultInviteMessage('en'), /\{link\}/);
-    assert.match(defaultInviteMessage('de'), /\{link\}/);
-    assert.notEqual(defaultInviteMessage('en'), defaultInviteMessage('de'));
+    for (const language of languages) assert.match(defaultInviteMessage(language), /\{link\}/, language);
+    assert.equal(new Set(languages.map(defaultInviteMessage)).size, languages.length);
   });
 });
 
 describe('page language', () => {
-  it('takes the configured language first, then the fallbacks in order, then English', () => {
-    assert.equal(pageLanguage({ language: 'de' }, 'en'), 'de');
-    assert.equal(pageLanguage({ language: null }, 'de-AT'), 'de');
-    assert.equal(pageLanguage({ language: null }, null, 'fr-FR,de;q=0.8,en;q=0.5'), 'de');
-    assert.equal(pageLanguage({ language: null }, 'fr', 'es'), 'en');
+  // The conversation's language now comes first: before, an organization's language won over the conversation's.
+  it("takes the conversation's language, then the organization's default, then the browser's, then English", () => {
+    assert.equal(resolveLanguage({ conversation: 'fr', organization: 'de', acceptLanguage: 'es' }), 'fr');
+    assert.equal(resolveLanguage({ conversation: 'de-AT', organization: 'en' }), 'de');
+    assert.equal(resolveLanguage({ conversation: null, organization: 'de', acceptLanguage: 'es' }), 'de');
+    assert.equal(resolveLanguage({ conversation: 'xx', organization: null, acceptLanguage: 'ja-JP,en;q=0.5' }), 'ja');
+    assert.equal(resolveLanguage({ conversation: 'ko', organization: null, acceptLanguage: 'zh-CN' }), 'en');
+    assert.equal(resolveLanguage({}), 'en');
   });
 
-  it('reads Accept-Language by quality', () => {
-    assert.equal(supportedLanguage('en;q=0.4, de;q=0.9'), 'de');
-    assert.equal(supportedLanguage('de;q=0, en'), 'en');
-    assert.equal(supportedLanguage('*'), undefined);
+  it('reads Accept-Language by quality, falling back to the base language', () => {
+    assert.equal(acceptedLanguage('en;q=0.4, de;q=0.9'), 'de');
+    assert.equal(acceptedLanguage('de;q=0, en'), 'en');
+    assert.equal(acceptedLanguage('pt-BR,pt;q=0.9,en;q=0.8'), 'pt');
+    assert.equal(acceptedLanguage('ko-KR, ar-EG;q=0.7, fr;q=0.3'), 'ar');
+    assert.equal(acceptedLanguage('sv;q=0.5, da;q=0.5'), 'sv', 'equal weights keep their order');
+    assert.equal(acceptedLanguage('fi;q=0.8, nl;q=0.800'), 'fi');
+    assert.equal(acceptedLanguage('no, en'), 'nb');
+    assert.equal(acceptedLanguage('de;q=2, fr'), 'fr', 'a weight above 1 is malformed and left out');
+    assert.equal(acceptedLanguage('de;q=abc, it;q=0.1'), 'it');
+    assert.equal(acceptedLanguage('  ES-mx ;q=0.9 '), 'es');
+    assert.equal(acceptedLanguage('*'), undefined);
+    assert.equal(acceptedLanguage('ko, zh;q=0.9'), undefined);
+    assert.equal(acceptedLanguage(''), undefined);
+    assert.equal(acceptedLanguage('<script>, ;;, q=1'), undefined);
   });
 });
 

@@ -2,10 +2,11 @@ import { acceptedTimestamp, booleanParam, nowIso, toBoolean } from '../../db/val
 import { AppError } from '../../errors.js';
 import type { ConversationsService } from '../conversations/index.js';
 import {
-  defaultInviteMessage,
+  inviteTemplate,
   kindOf,
-  pageLanguage,
   renderInviteText,
+  resolveLanguage,
+  vendorInviteLanguage,
   type QuestionCode,
   type RatingConfigService,
 } from '../rating-config/index.js';
@@ -25,9 +26,11 @@ export class RatingOffers {
 
   /**
    * Invites the conversation's contact to the rating page: the stars question, then the configured questions. While an
-   * unexpired, unanswered invite exists for the conversation, that one is returned instead of a new one.
+   * unexpired, unanswered invite exists for the conversation, that one is returned instead of a new one. The text is in
+   * the conversation's language, else the organization's; `vendorLanguage` keeps the language a vendor-compatible
+   * surface answered before (`vendorInviteLanguage`), so that its answers stay as they were.
    */
-  async createInvite(orgId: number, conversationIdOrUid: string) {
+  async createInvite(orgId: number, conversationIdOrUid: string, options: { vendorLanguage?: boolean } = {}) {
     const { records } = this;
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const settings = await this.ratingConfig.resolvedSettings(orgId);
@@ -55,7 +58,9 @@ export class RatingOffers {
       return { id: ratingId, created: true };
     });
     const rating = (await records.load(records.database.db, orgId, { id }))!;
-    const template = settings.invite_message ?? defaultInviteMessage(pageLanguage(settings, conversation.language));
+    const sources = { conversation: conversation.language, organization: settings.language };
+    const language = options.vendorLanguage ? vendorInviteLanguage(sources) : resolveLanguage(sources);
+    const template = inviteTemplate(settings, language);
     return { rating, link: rating.link, text: renderInviteText(template, rating.link), created };
   }
 

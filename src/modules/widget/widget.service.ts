@@ -5,7 +5,7 @@ import type { ConversationsService } from '../conversations/index.js';
 import type { FeedbackRating, FeedbackRecord, FeedbackService } from '../feedback/index.js';
 import {
   kindOf,
-  pageLanguage,
+  resolveLanguage,
   type Language,
   type QuestionCode,
   type QuestionKind,
@@ -117,7 +117,11 @@ export class WidgetService {
     ]);
     return {
       conversationUid: conversation.uid,
-      language: pageLanguage(settings, conversation.language, acceptLanguage),
+      language: resolveLanguage({
+        conversation: conversation.language,
+        organization: settings.language,
+        acceptLanguage,
+      }),
       settings,
       popupActive: settings.conv_rating_active && settings.conv_rating_popup_active,
       questions: settings.conv_rating_question_codes.map((code) => ({ code, kind: kindOf(code) })),

@@ -22,6 +22,7 @@ export const DASHBOARD_PAGES = [
   '/reviews',
   '/conversations/:id',
   '/settings',
+  '/settings/texts',
   '/settings/team',
   '/settings/api-keys',
   '/settings/webhooks',

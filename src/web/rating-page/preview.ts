@@ -1,7 +1,7 @@
 import {
   DEFAULT_PRIMARY_COLOR,
   kindOf,
-  pageLanguage,
+  resolveLanguage,
   type Language,
   type QuestionCode,
   type ResolvedSettings,
@@ -41,7 +41,7 @@ function httpsUrl(url: string | null): string | null {
  * (as `RatingsService.createInvite` asks them), in the settings' language, else the browser's.
  */
 export function ratingPagePreview(settings: ResolvedSettings, acceptLanguage: string | undefined): RatingPagePreview {
-  const lang = pageLanguage(settings, acceptLanguage);
+  const lang = resolveLanguage({ organization: settings.language, acceptLanguage });
   const codes: QuestionCode[] = [
     'STARS',
     ...settings.conv_rating_question_codes.filter((code) => kindOf(code) !== 'stars'),
@@ -56,7 +56,7 @@ export function ratingPagePreview(settings: ResolvedSettings, acceptLanguage: st
   const html = formPage(
     {
       lang,
-      text: textFor(lang),
+      text: textFor(lang, settings.texts),
       nonce,
       brand: {
         name: settings.brand.name,

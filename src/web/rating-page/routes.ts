@@ -7,9 +7,9 @@ import { Type } from 'typebox';
 import type { Config } from '../../config.js';
 import { isAppError } from '../../errors.js';
 import {
+  acceptedLanguage,
   DEFAULT_PRIMARY_COLOR,
-  pageLanguage,
-  supportedLanguage,
+  resolveLanguage,
   type Language,
   type ResolvedSettings,
 } from '../../modules/rating-config/index.js';
@@ -63,14 +63,21 @@ function reviewLinkOf(settings: ResolvedSettings): string | null {
   return cspOrigin(settings.review_link) ? settings.review_link : null;
 }
 
-/** The page of one rating: the organization's brand, the language of settings, rating or browser. */
+/**
+ * The page of one rating: the organization's brand and texts, in the rating's (the conversation's) language, else the
+ * organization's default, else the browser's.
+ */
 function ratingContext(request: FastifyRequest, rating: Rating, settings: ResolvedSettings): PageContext {
-  const lang = pageLanguage(settings, rating.language, acceptLanguage(request));
+  const lang = resolveLanguage({
+    conversation: rating.language,
+    organization: settings.language,
+    acceptLanguage: acceptLanguage(request),
+  });
   const review = settings.redirect_policy === 'high_ratings' ? reviewLinkOf(settings) : null;
   const origin = review ? cspOrigin(review) : undefined;
   return {
     lang,
-    text: textFor(lang),
+    text: textFor(lang, settings.texts),
     brand: {
       name: settings.brand.name,
       logoUrl: httpsUrl(settings.brand.logoUrl),
@@ -82,7 +89,7 @@ function ratingContext(request: FastifyRequest, rating: Rating, settings: Resolv
 
 /** A page that belongs to no known rating: the browser's language, no brand. */
 function neutralContext(request: FastifyRequest): PageContext {
-  const lang = supportedLanguage(acceptLanguage(request)) ?? 'en';
+  const lang = acceptedLanguage(acceptLanguage(request)) ?? 'en';
   return {
     lang,
     text: textFor(lang),

@@ -21,6 +21,11 @@ body{
   padding:20px 12px 32px;background:#f4f5f7;color:#1f2937;
   font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;
 }
+/* Scripts whose letters the Latin fonts lack: their own faces first, and no tightened tracking (it breaks Arabic's
+   joined letters and crowds kana). */
+:lang(ja) body{font-family:system-ui,-apple-system,"Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic UI","Noto Sans CJK JP","Noto Sans JP",Meiryo,sans-serif}
+:lang(ar) body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans Arabic","Noto Naskh Arabic",Tahoma,sans-serif;line-height:1.65}
+:lang(ja) h1,:lang(ja) .brand-name,:lang(ar) h1,:lang(ar) .brand-name{letter-spacing:0}
 @media (min-width:640px){body{padding:56px 24px}}
 .card{
   width:100%;max-width:560px;background:#fff;border-radius:18px;overflow:hidden;
@@ -41,8 +46,8 @@ h1{margin:0;font-size:23px;line-height:1.3;font-weight:700;letter-spacing:-.015e
 .lede{margin:-4px 0 0;color:#5b6472}
 fieldset{border:0;margin:0;padding:0;min-width:0}
 /* A floated legend is laid out like any block, so the fieldset's top border (the separator) is drawn in full. */
-legend{float:left;width:100%;padding:0;margin-bottom:12px}
-legend+*{clear:left}
+legend{float:inline-start;width:100%;padding:0;margin-bottom:12px}
+legend+*{clear:inline-start}
 .question+.question,.question+.field{margin-top:24px;padding-top:22px;border-top:1px solid #eceef2}
 .q{font-weight:650;font-size:17px;line-height:1.35}
 .optional{font-weight:400;font-size:14px;color:#5b6472;white-space:nowrap}
@@ -50,7 +55,7 @@ legend+*{clear:left}
   position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;
   clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0;
 }
-.stars{position:relative;display:flex;gap:2px;margin:12px 0 0 -6px}
+.stars{position:relative;display:flex;gap:2px;margin:12px 0 0;margin-inline-start:-6px}
 .star{display:block;padding:6px;border-radius:14px;cursor:pointer;line-height:0}
 .star svg{
   width:44px;height:44px;fill:#f3f4f6;stroke:#7b8390;stroke-width:1.4;stroke-linejoin:round;
@@ -99,16 +104,18 @@ textarea[aria-invalid="true"]{border-color:#b42318}
 }
 .button-link{display:inline-flex;width:auto;margin-top:16px}
 .submit:hover,.button-link:hover{filter:brightness(.94)}
+/* The "opens elsewhere" arrow points the way the text runs. */
+[dir="rtl"] .button-link svg{transform:scaleX(-1)}
 .submit:focus-visible,.button-link:focus-visible{outline:3px solid var(--ink);outline-offset:3px}
 .button-link svg{width:18px;height:18px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
 .error-summary{
   margin:0 0 22px;padding:12px 16px;border:1px solid #f5b5ae;border-radius:12px;background:#fef3f2;
   color:#912018;font-weight:600;
 }
-.field-error{clear:left;margin:8px 0 0;color:#b42318;font-weight:600;font-size:15px}
+.field-error{clear:inline-start;margin:8px 0 0;color:#b42318;font-weight:600;font-size:15px}
 .field .field-error{margin:0 0 8px}
 .error-summary p{margin:0}
-.error-summary ul{margin:6px 0 0;padding-left:20px;font-weight:400}
+.error-summary ul{margin:6px 0 0;padding-inline-start:20px;font-weight:400}
 .error-summary a{color:#912018}
 .notice{margin:0 0 22px;padding:12px 16px;border-radius:12px;background:var(--soft);border:1px solid var(--ink);font-size:15px}
 .message{text-align:center}

@@ -1,4 +1,4 @@
-import type { Language } from '../../modules/rating-config/index.js';
+import { languageInfo, type Language } from '../../modules/rating-config/index.js';
 import { MAX_COMMENT_LENGTH } from '../../modules/ratings/index.js';
 import type { AccentColors } from './colors.js';
 import { COMMENT_FIELD, optionsOf, type FieldError, type FormQuestion, type FormValues } from './form.js';
@@ -75,8 +75,10 @@ function brandHeader(brand: Branding): SafeHtml | '' {
 
 function document(frame: PageFrame, title: string, body: SafeHtml, footer?: string): string {
   const { nonce, brand, lang } = frame;
+  // Left to right is the default; only a right-to-left language says so.
+  const dir = languageInfo[lang].dir === 'rtl' ? trusted(' dir="rtl"') : '';
   return markup`<!doctype html>
-<html lang="${lang}">
+<html lang="${lang}"${dir}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -11,7 +11,7 @@ import { sessionTokenOf } from '../../http/auth.js';
 import { errorResponses, Nullable, Uuid, DateTime } from '../../http/schemas.js';
 import { FeedbackInput } from '../../modules/feedback/index.js';
 import { MAX_COMMENT_LENGTH } from '../../modules/ratings/index.js';
-import { LanguageSchema, QuestionCodeSchema } from '../../modules/rating-config/index.js';
+import { languageInfo, LanguageSchema, QuestionCodeSchema } from '../../modules/rating-config/index.js';
 import type { WidgetGrant } from '../../modules/widget/index.js';
 import type { Services } from '../../services.js';
 import { accentColors, newNonce, questionText, setPageHeaders, textFor } from '../rating-page/index.js';
@@ -74,6 +74,7 @@ const Colors = Type.Object({
 const Session = Type.Object({
   conversation_uid: Uuid,
   language: LanguageSchema,
+  dir: Type.Union([Type.Literal('ltr'), Type.Literal('rtl')], { description: "The language's direction." }),
   popup_active: Type.Boolean({ description: 'conv_rating_active and conv_rating_popup_active.' }),
   brand: Type.Object({ name: Type.String(), logo_url: Nullable(Type.String()), colors: Colors }),
   questions: Type.Array(
@@ -187,14 +188,15 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<{
       },
       async (request) => {
         const session = await services.widget.session(grantOf(request), request.headers['accept-language']);
-        const text = textFor(session.language);
-        const own = widgetText(session.language);
+        const text = textFor(session.language, session.settings.texts);
+        const own = widgetText(session.language, session.settings.texts);
         const brand = session.settings.brand;
         const colors = accentColors(brand.color, '#0f766e');
         return {
           data: {
             conversation_uid: session.conversationUid,
             language: session.language,
+            dir: languageInfo[session.language].dir,
             popup_active: session.popupActive,
             brand: {
               name: brand.name,

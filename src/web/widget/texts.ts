@@ -1,6 +1,6 @@
-import type { Language } from '../../modules/rating-config/index.js';
+import { textsOf, type Language, type TextOverrides } from '../../modules/rating-config/index.js';
 
-/** What the widget says beyond the rating page's own texts, per language. */
+/** What the widget says beyond the rating page's own texts. */
 export interface WidgetText {
   dialogTitle: string;
   close: string;
@@ -12,30 +12,17 @@ export interface WidgetText {
   error: string;
 }
 
-const texts: Record<Language, WidgetText> = {
-  en: {
-    dialogTitle: 'Rate this conversation',
-    close: 'Close',
-    like: 'Helpful answer',
-    dislike: 'Unhelpful answer',
-    messageComment: 'Tell us more (optional)',
-    send: 'Send',
-    sent: 'Thanks for your feedback.',
-    error: 'Sending failed. Please try again.',
-  },
-  de: {
-    dialogTitle: 'Gespräch bewerten',
-    close: 'Schließen',
-    like: 'Hilfreiche Antwort',
-    dislike: 'Nicht hilfreiche Antwort',
-    messageComment: 'Möchten Sie mehr sagen? (optional)',
-    send: 'Senden',
-    sent: 'Danke für Ihr Feedback.',
-    error: 'Senden fehlgeschlagen. Bitte versuchen Sie es erneut.',
-  },
-};
-
-/** The widget's own texts in a language. */
-export function widgetText(language: Language): WidgetText {
-  return texts[language];
+/** The widget's own texts in a language, with the organization's overrides of that language. */
+export function widgetText(language: Language, overrides?: TextOverrides): WidgetText {
+  const t = textsOf(language, overrides);
+  return {
+    dialogTitle: t.widget_title,
+    close: t.widget_close,
+    like: t.widget_like,
+    dislike: t.widget_dislike,
+    messageComment: t.widget_comment,
+    send: t.widget_send,
+    sent: t.widget_sent,
+    error: t.widget_error,
+  };
 }
