@@ -26,7 +26,14 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
     await database.close();
     throw error;
   }
-  const app = await buildApp({ config, database, logger: createLogger(config) });
+  let app: App;
+  try {
+    app = await buildApp({ config, database, logger: createLogger(config) });
+  } catch (error) {
+    // Redis at REDIS_URL that does not answer, say: let go of the database before the command line explains it.
+    await database.close();
+    throw error;
+  }
   await beforeListen?.(app);
   let url: string;
   try {
