@@ -68,7 +68,10 @@ describe('configuration', () => {
     const set = loadConfig({ REDIS_URL: 'redis://cache.internal:6380/2', REDIS_KEY_PREFIX: 'eu-1:' });
     assert.equal(set.redisUrl, 'redis://cache.internal:6380/2');
     assert.equal(set.redisKeyPrefix, 'eu-1:');
-    assert.equal(loadConfig({ REDIS_URL: 'rediss://u:p@cache.example.com' }).redisUrl, 'rediss://u:p@cache.example.com');
+    assert.equal(
+      loadConfig({ REDIS_URL: 'rediss://u:p@cache.example.com' }).redisUrl,
+      'rediss://u:p@cache.example.com',
+    );
     assert.equal(loadConfig({ REDIS_URL: '  ' }).redisUrl, undefined);
     assert.equal(loadConfig({ REDIS_KEY_PREFIX: '' }).redisKeyPrefix, '');
     for (const env of [{ REDIS_URL: 'http://cache:6379' }, { REDIS_URL: 'not a url' }, { REDIS_KEY_PREFIX: 'a b' }]) {
