@@ -188,7 +188,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
         version: '0.1.0',
         description:
           'Ratings of chat conversations and feedback on chat messages. Authenticate with `Authorization: Bearer <key>` ' +
-          '(the bare `Authorization: <key>` works too). Errors answer `{"error":{"code","message"}}`; see docs/errors.md.',
+          '(the bare `Authorization: <key>` works too). Errors answer `{"error":{"code","message"}}`; see docs/errors.md. ' +
+          'Each key may make API_RATE_LIMIT requests a minute (6,000 by default): every answer carries ' +
+          '`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds), and past the limit the API ' +
+          'answers 429 `rate_limited` with `Retry-After`.',
       },
       servers: [{ url: options.config.publicUrl }],
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
