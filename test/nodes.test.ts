@@ -197,7 +197,8 @@ describe(
       await waitFor(`${ratings} rating.expired deliveries`, () => expired().length >= ratings);
       await new Promise((resolve) => setTimeout(resolve, 3000));
       assert.equal(expired().length, ratings);
-      assert.equal(new Set(expired().map((event) => event.event.data.uid ?? event.body)).size, ratings);
+      assert.equal(new Set(expired().map((event) => event.event.data.rating_uid)).size, ratings, 'one per rating');
+      assert.equal(new Set(expired().map((event) => event.headers['webhook-id'])).size, ratings);
       assert.equal(
         nodes.reduce((sum, node) => sum + expiriesCounted(node), 0),
         ratings,
