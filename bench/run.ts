@@ -60,6 +60,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     // The rate limit protects the public page from one address; the benchmark is one address on purpose.
     RATING_PAGE_RATE_LIMIT: '1000000000',
+    // Likewise the per-key API limit: the benchmark drives one key as hard as it can.
+    API_RATE_LIMIT: '1000000000',
   };
   const org = JSON.parse(
     execFileSync(process.execPath, [join(root, 'bin/plaudit.js'), 'org', 'create', '--name', 'Bench', '--json'], {

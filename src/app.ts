@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from './config.js';
 import { postgresPool, type Database } from './db/database.js';
@@ -11,6 +12,7 @@ import { docsRoutes } from './http/docs.js';
 import { handleError } from './http/errors.js';
 import { metricsExposure, metricsRoute, recordRequests } from './http/metrics.js';
 import { useJsonBodies } from './http/json-body.js';
+import { apiLimits, connectRedis, countsInProcess, type RateLimitCounts } from './http/rate-limits.js';
 import { ErrorBody } from './http/schemas.js';
 import { refuseInvalidText } from './http/text.js';
 import { responseMismatch, validatorCompiler } from './http/validation.js';
@@ -73,6 +75,21 @@ const INVITATION_TOKEN_IN_URL = /^(\/v1\/invitations\/)[A-Za-z0-9_-]{43}/;
 
 export type App = FastifyInstance;
 
+/** How often at most a Redis failure is logged: while it is down every request would otherwise log one. */
+const REDIS_ERROR_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * Every API route may answer 429 once its key is past API_RATE_LIMIT: its schema says so, in the error shape the route
+ * already declares for its 400 (the native one, or its vendor's).
+ */
+function documentRateLimit(route: RouteOptions): void {
+  const schema = route.schema as { response?: Record<string, unknown> } | undefined;
+  const responses = schema?.response;
+  if (!responses || responses['429'] !== undefined) return;
+  const errorBody = responses['400'] ?? responses['401'];
+  if (errorBody !== undefined) route.schema = { ...schema, response: { ...responses, 429: errorBody } };
+}
+
 /** Builds the whole application without listening: the server and the tests use exactly this. */
 /** The read replica `DATABASE_READ_URL` names, beside a PostgreSQL primary; none without it. */
 function openReplicaFor(options: AppOptions): ReadReplica | undefined {
@@ -121,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('services', services);
   app.addHook('onClose', async () => services.metrics.close());
   if (metrics) recordRequests(app, metrics);
+  const limits = await rateLimitCounts(app, options.config);
   // Cookie-authenticated changes must come from this origin (or the request's own): see http/origin.ts.
   const publicOrigin = new URL(options.config.publicUrl).origin;
   app.decorate('schemaMismatches', [] as string[]);
@@ -194,7 +212,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
         version: '0.1.0',
         description:
           'Ratings of chat conversations and feedback on chat messages. Authenticate with `Authorization: Bearer <key>` ' +
-          '(the bare `Authorization: <key>` works too). Errors answer `{"error":{"code","message"}}`; see docs/errors.md.',
+          '(the bare `Authorization: <key>` works too). Errors answer `{"error":{"code","message"}}`; see docs/errors.md. ' +
+          'Each key may make API_RATE_LIMIT requests a minute (6,000 by default): every answer carries ' +
+          '`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds), and past the limit the API ' +
+          'answers 429 `rate_limited` with `Retry-After`.',
       },
       servers: [{ url: options.config.publicUrl }],
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
@@ -249,6 +270,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(async (api) => {
     api.addHook('onRequest', apiKeyAuth(services.accounts, services.sessions, publicOrigin));
     if (replica) api.addHook('onSend', recordWrites(replica, writePositions));
+    api.addHook('onRoute', documentRateLimit);
+    await api.register(rateLimit, apiLimits(limits, options.config.apiRateLimit));
     await api.register(accountsRoutes, { accounts: services.accounts });
     await api.register(teamRoutes, { team: services.team, profile: services.profile });
     await api.register(conversationsRoutes, { conversations: services.conversations });
@@ -279,22 +302,45 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(exanteRoutes, { services });
   });
 
-  await app.register(ratingPageRoutes, { services, config: options.config });
+  await app.register(ratingPageRoutes, { services, config: options.config, limits });
   await app.register(sessionsRoutes, {
     sessions: services.sessions,
     signInRateLimit: options.config.signInRateLimit,
+    limits,
     publicOrigin,
   });
   await app.register(invitationRoutes, {
     team: services.team,
     sessions: services.sessions,
     signInRateLimit: options.config.signInRateLimit,
+    limits,
     publicOrigin,
   });
   await app.register(ratingPagePreviewRoutes, { services, publicOrigin });
   await app.register(dashboardRoutes);
   // The embeddable widget: its script, its own token-authenticated API (CORS for any origin) and the demo page.
-  await app.register(widgetRoutes, { services, config: options.config });
+  await app.register(widgetRoutes, { services, config: options.config, limits });
 
   return app;
+}
+
+/**
+ * Where this app's rate limits count: with REDIS_URL, in Redis (connected now, so that a Redis that does not answer
+ * stops the start; closed with the app), else in this process.
+ */
+async function rateLimitCounts(app: App, config: Config): Promise<RateLimitCounts> {
+  if (!config.redisUrl) return countsInProcess;
+  const redis = await connectRedis(config.redisUrl);
+  app.addHook('onClose', async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  let loggedAt = 0;
+  const onRedisError = (error: Error) => {
+    if (Date.now() - loggedAt < REDIS_ERROR_LOG_INTERVAL_MS) return;
+    loggedAt = Date.now();
+    app.log.warn({ err: error }, 'Redis did not answer: rate limits count in this process until it does');
+  };
+  // A lost connection is retried in the background; meanwhile each count falls back to this process.
+  redis.on('error', onRedisError);
+  return { redis, prefix: config.redisKeyPrefix, onRedisError };
 }

@@ -13,6 +13,9 @@ describe('configuration', () => {
     assert.equal(config.trustProxy, false);
     assert.equal(config.ratingPageRateLimit, 60);
     assert.equal(config.signInRateLimit, 10);
+    assert.equal(config.apiRateLimit, 6000);
+    assert.equal(config.redisUrl, undefined);
+    assert.equal(config.redisKeyPrefix, 'plaudit:');
     assert.equal(config.webhookAllowPrivateNetworks, false);
     assert.equal(config.metricsToken, undefined);
     assert.equal(config.metricsPort, undefined);
@@ -75,6 +78,34 @@ describe('configuration', () => {
       assert.throws(
         () => loadConfig({ SIGN_IN_RATE_LIMIT: bad }),
         (error: unknown) => error instanceof ConfigError && error.problems[0]!.startsWith('SIGN_IN_RATE_LIMIT'),
+      );
+    }
+  });
+
+  it('takes API_RATE_LIMIT as a whole number of at least 1', () => {
+    assert.equal(loadConfig({ API_RATE_LIMIT: '120' }).apiRateLimit, 120);
+    for (const bad of ['0', '-1', 'lots', '2.5']) {
+      assert.throws(
+        () => loadConfig({ API_RATE_LIMIT: bad }),
+        (error: unknown) => error instanceof ConfigError && error.problems[0]!.startsWith('API_RATE_LIMIT'),
+      );
+    }
+  });
+
+  it('takes REDIS_URL as a redis:// or rediss:// URL, and REDIS_KEY_PREFIX', () => {
+    const set = loadConfig({ REDIS_URL: 'redis://cache.internal:6380/2', REDIS_KEY_PREFIX: 'eu-1:' });
+    assert.equal(set.redisUrl, 'redis://cache.internal:6380/2');
+    assert.equal(set.redisKeyPrefix, 'eu-1:');
+    assert.equal(
+      loadConfig({ REDIS_URL: 'rediss://u:p@cache.example.com' }).redisUrl,
+      'rediss://u:p@cache.example.com',
+    );
+    assert.equal(loadConfig({ REDIS_URL: '  ' }).redisUrl, undefined);
+    assert.equal(loadConfig({ REDIS_KEY_PREFIX: '' }).redisKeyPrefix, '');
+    for (const env of [{ REDIS_URL: 'http://cache:6379' }, { REDIS_URL: 'not a url' }, { REDIS_KEY_PREFIX: 'a b' }]) {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => error instanceof ConfigError && error.problems[0]!.startsWith(Object.keys(env)[0]!),
       );
     }
   });

@@ -19,6 +19,12 @@ export interface Config {
   ratingPageRateLimit: number;
   /** Sign-in attempts one client address may make to `POST /auth/sign-in` in five minutes. */
   signInRateLimit: number;
+  /** Requests per minute one API key may make to the API surfaces (a signed-in dashboard user likewise). */
+  apiRateLimit: number;
+  /** Redis shared by every node for the rate limits (`redis://…`, `rediss://…`); unset: each process counts alone. */
+  redisUrl: string | undefined;
+  /** Put before every Redis key Plaudit writes, so that several installations (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
   /** Let webhooks reach private, loopback and link-local addresses (self-hosted installs on one network, tests). */
   webhookAllowPrivateNetworks: boolean;
   /** The least time between two topic computations of one organization, in milliseconds. */
@@ -128,6 +134,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const apiText = blankToUndefined(env.API_RATE_LIMIT) ?? '6000';
+  const apiRateLimit = Number(apiText);
+  if (!/^\d+$/.test(apiText) || apiRateLimit < 1) {
+    problems.push(`API_RATE_LIMIT must be a whole number of requests per minute, at least 1 (got "${apiText}")`);
+  }
+
+  const redisUrl = blankToUndefined(env.REDIS_URL);
+  if (redisUrl !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(redisUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'redis:' && protocol !== 'rediss:') {
+      problems.push('REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379');
+    }
+  }
+  const redisKeyPrefix = env.REDIS_KEY_PREFIX ?? 'plaudit:';
+  if (!/^[A-Za-z0-9:._-]{0,64}$/.test(redisKeyPrefix)) {
+    problems.push(
+      `REDIS_KEY_PREFIX may hold up to 64 letters, digits and ":._-" (got "${redisKeyPrefix.slice(0, 80)}")`,
+    );
+  }
+
   const privateText = (blankToUndefined(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS) ?? 'false').toLowerCase();
   if (!['true', 'false', '1', '0'].includes(privateText)) {
     problems.push(`WEBHOOK_ALLOW_PRIVATE_NETWORKS must be true or false (got "${privateText}")`);
@@ -200,6 +231,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     ratingPageRateLimit,
     signInRateLimit,
+    apiRateLimit,
+    redisUrl,
+    redisKeyPrefix,
     webhookAllowPrivateNetworks,
     secretKey,
     topicsIntervalMs,

@@ -28,7 +28,14 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
     await database.close();
     throw error;
   }
-  const app = await buildApp({ config, database, logger: createLogger(config) });
+  let app: App;
+  try {
+    app = await buildApp({ config, database, logger: createLogger(config) });
+  } catch (error) {
+    // Redis at REDIS_URL that does not answer, say: let go of the database before the command line explains it.
+    await database.close();
+    throw error;
+  }
   await beforeListen?.(app);
   let url: string;
   try {
@@ -65,12 +72,13 @@ export async function startServer(config: Config, beforeListen?: (app: App) => P
 }
 
 /**
- * Once a minute: counts ratings that expired into the analytics rollups and deletes ended widget tokens and sessions
- * (`sweepExpiries`). Every node of a cluster may run it.
+ * At start, then once a minute: counts ratings that expired into the analytics rollups and deletes ended widget tokens
+ * and sessions (`sweepExpiries`). Every node of a cluster may run it. The first round right away counts what expired
+ * while the node was down, instead of a minute later.
  */
 function sweepExpiriesPeriodically(app: App): void {
   let running = false;
-  const timer = setInterval(() => {
+  const sweep = () => {
     if (running) return;
     running = true;
     sweepExpiries(app.services)
@@ -79,8 +87,9 @@ function sweepExpiriesPeriodically(app: App): void {
       .finally(() => {
         running = false;
       });
-  }, EXPIRY_SWEEP_INTERVAL_MS);
-  timer.unref();
+  };
+  sweep();
+  setInterval(sweep, EXPIRY_SWEEP_INTERVAL_MS).unref();
 }
 
 /**

@@ -51,6 +51,18 @@ for (const dialect of dialects) {
       const result = await runCli(database!.url, ['serve'], { env: { HOST: '192.0.2.1', PORT: port } });
       assertOneSentence(result, /192\.0\.2\.1 is not an address of this machine/, 'HOST');
     });
+
+    it('a Redis that does not answer: REDIS_URL', async () => {
+      const [port, redisPort] = [String(await freePort()), await freePort()];
+      const result = await runCli(database!.url, ['serve'], {
+        env: { HOST: '127.0.0.1', PORT: port, REDIS_URL: `redis://127.0.0.1:${redisPort}` },
+      });
+      assertOneSentence(
+        result,
+        new RegExp(`Redis at 127\\.0\\.0\\.1:${redisPort}, where REDIS_URL points, did not answer`),
+        'REDIS_URL',
+      );
+    });
   });
 }
 

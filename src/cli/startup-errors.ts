@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Config } from '../config.js';
 import type { DatabaseTarget } from '../db/database.js';
+import { RedisUnavailableError } from '../http/rate-limits.js';
 
 interface SystemError {
   code?: unknown;
@@ -127,6 +128,7 @@ function databaseProblem(error: SystemError, target: DatabaseTarget): string | u
  */
 export function describeStartupError(error: unknown, config: Config): string | undefined {
   for (const cause of causes(error)) {
+    if (cause instanceof RedisUnavailableError) return cause.message;
     const problem = listenProblem(cause, config) ?? databaseProblem(cause, config.database);
     if (problem) return problem;
   }

@@ -56,6 +56,8 @@ export const testConfig = loadConfig({
   RATING_PAGE_RATE_LIMIT: '100000',
   // Likewise the sign-in limit (test/sessions.test.ts tests it with an app of its own).
   SIGN_IN_RATE_LIMIT: '100000',
+  // Likewise the per-key API limit (test/rate-limit.test.ts tests it with apps of its own).
+  API_RATE_LIMIT: '100000000',
   // Webhook receivers in the tests listen on 127.0.0.1; test/webhooks.test.ts checks the refusal with it off.
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
 });

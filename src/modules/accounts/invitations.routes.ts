@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { limitsIn, type RateLimitCounts } from '../../http/rate-limits.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.js';
@@ -24,10 +25,11 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{
   team: TeamService;
   sessions: SessionsService;
   signInRateLimit: number;
+  limits: RateLimitCounts;
   publicOrigin: string;
-}> = async (app, { team, sessions, signInRateLimit, publicOrigin }) => {
+}> = async (app, { team, sessions, signInRateLimit, limits, publicOrigin }) => {
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, limitsIn(limits, 'invitations'));
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');

@@ -1,5 +1,6 @@
 import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { limitsIn, type RateLimitCounts } from '../../http/rate-limits.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -57,11 +58,13 @@ async function clearingEndedSession<T>(request: FastifyRequest, reply: FastifyRe
 export const sessionsRoutes: FastifyPluginAsyncTypebox<{
   sessions: SessionsService;
   signInRateLimit: number;
+  limits: RateLimitCounts;
   publicOrigin: string;
-}> = async (app, { sessions, signInRateLimit, publicOrigin }) => {
+}> = async (app, { sessions, signInRateLimit, limits, publicOrigin }) => {
   await app.register(cookie);
-  // Counted per client address (with TRUST_PROXY, the forwarded one), in this process's memory.
-  await app.register(rateLimit, { global: false });
+  // Counted per client address (with TRUST_PROXY, the forwarded one): with REDIS_URL shared by every node, else in
+  // this process.
+  await app.register(rateLimit, limitsIn(limits, 'sign-in'));
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });

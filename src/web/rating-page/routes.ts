@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
+import { limitsIn, type RateLimitCounts } from '../../http/rate-limits.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -169,18 +170,18 @@ async function openRating(
  * The public rating page `/r/{code}` that a rating invite links to: a server-rendered form that works without
  * JavaScript. Form parsing, cookies and the rate limit are registered here, so they apply to this page only.
  */
-export const ratingPageRoutes: FastifyPluginAsyncTypebox<{ services: Services; config: Config }> = async (
-  app,
-  { services, config },
-) => {
+export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
+  services: Services;
+  config: Config;
+  limits: RateLimitCounts;
+}> = async (app, { services, config, limits }) => {
   const { ratings } = services;
 
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await app.register(cookie);
   // Counted per client address (behind a proxy: with TRUST_PROXY, the forwarded one); a limit set on a route keeps its
-  // own count, so GET and POST are counted apart. The counts live in this process: with several nodes, each allows
-  // this many (a shared store would be the place to change that).
-  await app.register(rateLimit, { global: false });
+  // own count, so GET and POST are counted apart. With REDIS_URL every node shares the counts, else each process counts.
+  await app.register(rateLimit, limitsIn(limits, 'rating-page'));
   const rateLimited = { rateLimit: { max: config.ratingPageRateLimit, timeWindow: MINUTE } };
   // The page takes forms only; a JSON body is refused (415) instead of being read as one.
   app.removeContentTypeParser('application/json');

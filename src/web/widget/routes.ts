@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import rateLimit from '@fastify/rate-limit';
+import { credentialKey, limitsIn, type RateLimitCounts } from '../../http/rate-limits.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -42,8 +43,12 @@ const rateLimited = {
   rateLimit: {
     max: WIDGET_RATE_LIMIT,
     timeWindow: 60_000,
-    // Per token: many visitors of one site share an address behind a proxy, but never a token.
-    keyGenerator: (request: FastifyRequest) => request.headers.authorization ?? request.ip,
+    // Per token (its hash: no token is kept as is): many visitors of one site share an address behind a proxy, but
+    // never a token.
+    keyGenerator: (request: FastifyRequest) => {
+      const token = request.headers.authorization;
+      return token === undefined ? `address:${request.ip}` : `token:${credentialKey(token)}`;
+    },
     errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
       new AppError('rate_limited', `Too many widget requests with this token; try again in ${context.after}.`),
   },
@@ -109,8 +114,9 @@ const PopupRating = Type.Object({
 export const widgetRoutes: FastifyPluginAsyncTypebox<{
   services: Services;
   config: Config;
+  limits: RateLimitCounts;
   scriptFile?: string;
-}> = async (app, { services, scriptFile }) => {
+}> = async (app, { services, limits, scriptFile }) => {
   const script = scriptFile ?? DEFAULT_WIDGET_SCRIPT;
 
   app.get('/widget.js', { schema: { hide: true } }, async (_request, reply) => {
@@ -161,7 +167,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<{
   // The widget API: its own scope, so that its CORS headers and token check reach nothing else.
   await app.register(async (scope) => {
     const api = scope.withTypeProvider<TypeBoxTypeProvider>();
-    await api.register(rateLimit, { global: false });
+    await api.register(rateLimit, limitsIn(limits, 'widget'));
     api.decorateRequest('widgetGrant', null);
     api.addHook('onRequest', async (request, reply) => {
       allowAnyOrigin(reply);
