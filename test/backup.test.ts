@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../src/app.js';
+import { backupDatabase, restoreDatabase } from '../src/backup.js';
 import { openDatabase, parseDatabaseUrl, type DatabaseTarget } from '../src/db/database.js';
 import { testConfig } from './helpers/app.js';
 import { dialects } from './helpers/databases.js';
@@ -14,11 +15,33 @@ interface CreatedOrg {
   apiKey: string;
 }
 
+type Request = (method: string, path: string, key: string, body?: unknown) => Promise<{ status: number; body: any }>;
+
+/** The API of an app in this process over the database at `target`, for as long as `use` runs. */
+async function withApp<T>(target: DatabaseTarget, use: (request: Request) => Promise<T>): Promise<T> {
+  const database = openDatabase(target);
+  const app = await buildApp({ config: { ...testConfig, database: target }, database });
+  try {
+    return await use(async (method, path, key, body) => {
+      const response = await app.inject({
+        method: method as 'GET',
+        url: path,
+        headers: { authorization: `Bearer ${key}` },
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
+      return { status: response.statusCode, body: response.json() };
+    });
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
 /** What a person would compare after a restore: the figures and the records behind them. */
-async function figures(server: ServerProcess, key: string) {
-  const summary = await server.request('GET', '/v1/analytics/summary', key);
+async function figures(request: Request, key: string) {
+  const summary = await request('GET', '/v1/analytics/summary', key);
   assert.equal(summary.status, 200, JSON.stringify(summary.body));
-  const conversations = await server.request('GET', '/v1/conversations?limit=100', key);
+  const conversations = await request('GET', '/v1/conversations?limit=100', key);
   assert.equal(conversations.status, 200, JSON.stringify(conversations.body));
   const { previous: _previous, from: _from, to: _to, ...current } = summary.body.data;
   return {
@@ -129,49 +152,45 @@ for (const dialect of dialects) {
       }
     });
 
-    it('a backup taken when writes stop restores to the same counts and figures, and the server runs on it', async () => {
+    it('a backup taken when writes stop restores to the same counts and figures', async () => {
       const file = join(dir, 'quiet.backup');
-      const expected = await figures(live, org.apiKey);
+      const expected = await figures(live.request, org.apiKey);
       const backup = await runCli(databases[0]!.url, ['backup', '--to', file]);
       assert.equal(backup.code, 0, backup.stderr);
       assert.match(backup.stdout, /Backed up the database to .*quiet\.backup \((SQLite|pg_dump archive), /);
 
       const restoredUrl = await newDatabase();
-      const restore = await runCli(restoredUrl, ['restore', '--from', file]);
-      assert.equal(restore.code, 0, restore.stderr);
-      const restored = await startServer(restoredUrl);
-      try {
-        assert.deepEqual(await figures(restored, org.apiKey), expected);
-        assert.ok(expected.conversations.length > 30);
-      } finally {
-        await restored.kill();
-      }
+      await restoreDatabase(target(restoredUrl), file);
+      assert.deepEqual(await withApp(target(restoredUrl), (request) => figures(request, org.apiKey)), expected);
+      assert.ok(expected.conversations.length > 30);
     });
 
     it('refuses to overwrite a file, to restore over data without --force, and files that are no backup', async () => {
       const file = join(dir, 'refusals.backup');
-      assert.equal((await runCli(databases[0]!.url, ['backup', '--to', file])).code, 0);
+      await backupDatabase(target(databases[0]!.url), file);
 
       const again = await runCli(databases[0]!.url, ['backup', '--to', file]);
       assert.equal(again.code, 1);
       assert.match(again.stderr, /refusals\.backup exists already; choose a new file/);
 
       // The live database holds data: a restore over it needs --force, and without it nothing changes.
-      const before = await figures(live, org.apiKey);
-      const over = await runCli(databases[0]!.url, ['restore', '--from', file]);
-      assert.equal(over.code, 1);
-      assert.match(over.stderr, /holds (data|tables); pass --force to replace/);
-      assert.deepEqual(await figures(live, org.apiKey), before);
+      const before = await figures(live.request, org.apiKey);
+      await assert.rejects(
+        restoreDatabase(target(databases[0]!.url), file),
+        /holds (data|tables); pass --force to replace/,
+      );
+      assert.deepEqual(await figures(live.request, org.apiKey), before);
 
       const junk = join(dir, 'notes.txt');
       writeFileSync(junk, 'not a backup at all');
-      const wrong = await runCli(await newDatabase(), ['restore', '--from', junk]);
-      assert.equal(wrong.code, 1);
-      assert.match(wrong.stderr, /is neither a SQLite database nor a pg_dump archive/);
-
-      const missing = await runCli(databases[0]!.url, ['restore', '--from', join(dir, 'nowhere.backup')]);
-      assert.equal(missing.code, 1);
-      assert.match(missing.stderr, /there is no backup at/);
+      await assert.rejects(
+        restoreDatabase(target(await newDatabase()), junk),
+        /is neither a SQLite database nor a pg_dump archive/,
+      );
+      await assert.rejects(
+        restoreDatabase(target(databases[0]!.url), join(dir, 'nowhere.backup')),
+        /there is no backup at/,
+      );
 
       const noTarget = await runCli(databases[0]!.url, ['backup']);
       assert.equal(noTarget.code, 2);
@@ -181,38 +200,32 @@ for (const dialect of dialects) {
 
     it('--force replaces a database that holds newer data with the backup, leaving nothing of it behind', async () => {
       const file = join(dir, 'before-more.backup');
-      assert.equal((await runCli(databases[0]!.url, ['backup', '--to', file])).code, 0);
+      await backupDatabase(target(databases[0]!.url), file);
       const copyUrl = await newDatabase();
-      assert.equal((await runCli(copyUrl, ['restore', '--from', file])).code, 0);
-      const copy = await startServer(copyUrl);
-      let expected;
-      try {
-        expected = await figures(copy, org.apiKey);
+      const copy = target(copyUrl);
+      await restoreDatabase(copy, file);
+      const expected = await withApp(copy, async (request) => {
+        const shown = await figures(request, org.apiKey);
         // Writes after the backup, which the forced restore must undo.
-        const extra = await copy.request('POST', '/v1/conversations', org.apiKey, { external_id: 'after-backup' });
+        const extra = await request('POST', '/v1/conversations', org.apiKey, { external_id: 'after-backup' });
         assert.equal(extra.status, 201);
-      } finally {
-        await copy.kill();
-      }
+        return shown;
+      });
       const forced = await runCli(copyUrl, ['restore', '--from', file, '--force']);
       assert.equal(forced.code, 0, forced.stderr);
-      const again = await startServer(copyUrl);
-      try {
-        assert.deepEqual(await figures(again, org.apiKey), expected);
-      } finally {
-        await again.kill();
-      }
+      assert.deepEqual(await withApp(copy, (request) => figures(request, org.apiKey)), expected);
     });
 
     if (dialect === 'sqlite' && dialects.includes('postgres')) {
       it('refuses a SQLite backup for a PostgreSQL database, saying which engine it came from', async () => {
         const file = join(dir, 'engine.backup');
-        assert.equal((await runCli(databases[0]!.url, ['backup', '--to', file])).code, 0);
+        await backupDatabase(target(databases[0]!.url), file);
         const postgres = await freshDatabase('postgres');
         try {
-          const restore = await runCli(postgres.url, ['restore', '--from', file]);
-          assert.equal(restore.code, 1);
-          assert.match(restore.stderr, /is a SQLite backup and DATABASE_URL names a PostgreSQL database/);
+          await assert.rejects(
+            restoreDatabase(target(postgres.url), file),
+            /is a SQLite backup and DATABASE_URL names a PostgreSQL database/,
+          );
         } finally {
           await postgres.drop();
         }

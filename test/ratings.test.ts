@@ -98,17 +98,18 @@ describeEachDialect('Rating invites (native)', (ctx) => {
     assert.match(plain.link, /^https:\/\/plaudit\.test\/r\//);
   });
 
-  it('writes the default text in the configured language, else the conversation language', async () => {
+  it("writes the default text in the conversation's language, else the organization's, else English", async () => {
     const tenant = await ctx.newTenant();
-    const german = await conversation(ctx, tenant, { language: 'de-AT' });
-    const text = (await ctx.request('POST', `/v1/conversations/${german.id}/rating-invites`, { key: tenant.key })).body
-      .data.text;
-    assert.match(text, /Bitte bewerten Sie/);
-    await ctx.request('PATCH', '/v1/rating-settings', { key: tenant.key, body: { language: 'en' } });
-    const other = await conversation(ctx, tenant, { language: 'de' });
-    const english = (await ctx.request('POST', `/v1/conversations/${other.id}/rating-invites`, { key: tenant.key }))
-      .body.data.text;
-    assert.match(english, /Please rate/);
+    const invite = async (fields: Record<string, unknown>) => {
+      const { id } = await conversation(ctx, tenant, fields);
+      return (await ctx.request('POST', `/v1/conversations/${id}/rating-invites`, { key: tenant.key })).body.data.text;
+    };
+    assert.match(await invite({}), /Please rate/);
+    assert.match(await invite({ language: 'de-AT' }), /Bitte bewerten Sie/);
+    await ctx.request('PATCH', '/v1/rating-settings', { key: tenant.key, body: { language: 'fr' } });
+    // The conversation's language wins over the organization's default; without one, the default speaks.
+    assert.match(await invite({ language: 'de' }), /Bitte bewerten Sie/);
+    assert.match(await invite({}), /Évaluez votre conversation/);
   });
 
   it("answers 404 for an unknown or another organization's conversation, and creates nothing", async () => {
