@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from './config.js';
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import { postgresPool, type Database } from './db/database.js';
 import { AppError } from './errors.js';
 import { apiKeyAuth, documentRole } from './http/auth.js';
@@ -90,7 +91,6 @@ function documentRateLimit(route: RouteOptions): void {
   if (errorBody !== undefined) route.schema = { ...schema, response: { ...responses, 429: errorBody } };
 }
 
-/** Builds the whole application without listening: the server and the tests use exactly this. */
 /** The read replica `DATABASE_READ_URL` names, beside a PostgreSQL primary; none without it. */
 function openReplicaFor(options: AppOptions): ReadReplica | undefined {
   const pool = postgresPool(options.database);
@@ -99,6 +99,19 @@ function openReplicaFor(options: AppOptions): ReadReplica | undefined {
   return openReadReplica({ database: options.database, pool }, options.config.readDatabaseUrl, poolSize);
 }
 
+/**
+ * Response serializers as Fastify makes them (fast-json-stringify, with the shared schemas), each compiled on its
+ * route's first answer instead of at start: compiling the serializers of every route was most of a start's CPU.
+ */
+function lazySerializers(externalSchemas: unknown, options: unknown) {
+  const build = SerializerSelector()(externalSchemas as never, options as never);
+  return (routeSchema: Parameters<typeof build>[0]) => {
+    let serialize: ((data: unknown) => string) | undefined;
+    return (data: unknown) => (serialize ??= build(routeSchema))(data);
+  };
+}
+
+/** Builds the whole application without listening: the server and the tests use exactly this. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
@@ -113,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // `/v1/conversations/` is `/v1/conversations`, on every surface.
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy: options.config.trustProxy,
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     // One line per request (below) instead of Fastify's two: half the log volume on the hot paths.
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
