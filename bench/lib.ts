@@ -88,6 +88,13 @@ export async function measure(options: {
   });
   const cpuAfter = cpuSeconds(options.server?.pid);
   const answered = result.requests.total;
+  if (result.non2xx > 0) {
+    // Which answers they were, so that a failing scenario says why.
+    const codes = Object.entries(result.statusCodeStats ?? {})
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, stats]) => `${code} ×${(stats as { count: number }).count}`);
+    process.stderr.write(`  ${options.url}: answers other than 2xx: ${codes.join(', ')}\n`);
+  }
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,

@@ -105,9 +105,20 @@ async function main(): Promise<void> {
   const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
   const token = /name="csrf_token" value="([^"]+)"/.exec(html)?.[1];
   if (!token || !cookie) throw new Error('the rating page handed out no CSRF token');
+  // Dixa's offer goes to a conversation of its own: an offer joins the conversation's open survey, and the rating
+  // page's answer (stars only) would then miss the NPS question the offer added to it.
+  const dixaConversation = (
+    await json(
+      await fetch(`${plauditUrl}/v1/conversations`, {
+        method: 'POST',
+        headers: api,
+        body: JSON.stringify({ channel: 'widget_chat', agent_id: '5b0e6f2a-6a4f-4b8e-9a56-2f7d0c1e9a11' }),
+      }),
+    )
+  ).data as { id: number };
   const offer = (
     await json(
-      await fetch(`${plauditUrl}/beta/conversations/${conversation.id}/ratings/offer`, {
+      await fetch(`${plauditUrl}/beta/conversations/${dixaConversation.id}/ratings/offer`, {
         method: 'POST',
         headers: { authorization: org.apiKey, 'content-type': 'application/json' },
         body: JSON.stringify({ ratingType: 'Nps' }),
@@ -207,7 +218,7 @@ async function main(): Promise<void> {
       name: 'dixa-submit',
       title: 'POST /beta/conversations/{id}/ratings/{ratingId}/submit (Dixa)',
       plaudit: {
-        url: `${plauditUrl}/beta/conversations/${conversation.id}/ratings/${offer.id}/submit`,
+        url: `${plauditUrl}/beta/conversations/${dixaConversation.id}/ratings/${offer.id}/submit`,
         method: 'POST',
         headers: { authorization: org.apiKey, 'content-type': 'application/json' },
         body: submitBody,
