@@ -86,15 +86,18 @@ async function main(): Promise<void> {
   );
 
   const api = { authorization: `Bearer ${org.apiKey}`, 'content-type': 'application/json' };
-  const conversation = (
-    await json(
-      await fetch(`${plauditUrl}/v1/conversations`, {
-        method: 'POST',
-        headers: api,
-        body: JSON.stringify({ channel: 'widget_chat', agent_id: '5b0e6f2a-6a4f-4b8e-9a56-2f7d0c1e9a11' }),
-      }),
-    )
-  ).data as { id: number };
+  /** A widget conversation with an agent: what a rating needs to be offered. */
+  const newConversation = async () =>
+    (
+      await json(
+        await fetch(`${plauditUrl}/v1/conversations`, {
+          method: 'POST',
+          headers: api,
+          body: JSON.stringify({ channel: 'widget_chat', agent_id: '5b0e6f2a-6a4f-4b8e-9a56-2f7d0c1e9a11' }),
+        }),
+      )
+    ).data as { id: number };
+  const conversation = await newConversation();
   const invite = (
     await json(
       await fetch(`${plauditUrl}/v1/conversations/${conversation.id}/rating-invites`, { method: 'POST', headers: api }),
@@ -107,15 +110,7 @@ async function main(): Promise<void> {
   if (!token || !cookie) throw new Error('the rating page handed out no CSRF token');
   // Dixa's offer goes to a conversation of its own: an offer joins the conversation's open survey, and the rating
   // page's answer (stars only) would then miss the NPS question the offer added to it.
-  const dixaConversation = (
-    await json(
-      await fetch(`${plauditUrl}/v1/conversations`, {
-        method: 'POST',
-        headers: api,
-        body: JSON.stringify({ channel: 'widget_chat', agent_id: '5b0e6f2a-6a4f-4b8e-9a56-2f7d0c1e9a11' }),
-      }),
-    )
-  ).data as { id: number };
+  const dixaConversation = await newConversation();
   const offer = (
     await json(
       await fetch(`${plauditUrl}/beta/conversations/${dixaConversation.id}/ratings/offer`, {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
 import { booleanParam, fromJson, integerId, nowIso, recordRef, toBoolean, toJson } from '../../db/values.js';
 import { AppError } from '../../errors.js';
@@ -113,6 +113,23 @@ function toDelivery(row: Selectable<WebhookDeliveriesTable>, attempts: Array<Sel
   };
 }
 
+/** A new outbox row, due at `at`: every delivery — an event, a ping, a score — starts out the same. */
+function newDelivery(
+  at: string,
+  row: Omit<Insertable<WebhookDeliveriesTable>, 'status' | 'next_attempt_at' | 'created_at'>,
+): Insertable<WebhookDeliveriesTable> {
+  return {
+    ...row,
+    status: 'pending',
+    next_attempt_at: at,
+    locked_until: null,
+    last_status_code: null,
+    last_error: null,
+    created_at: at,
+    completed_at: null,
+  };
+}
+
 /**
  * Webhooks: the endpoints an organization registers, and the outbox of deliveries. Other modules call `enqueue`
  * inside the transaction of the change they announce, so an event exists exactly when its change committed; the
@@ -160,7 +177,7 @@ export class WebhooksService {
     const at = delivery.at ?? nowIso();
     await this.repository.supersedePending(trx, delivery.connectionId, delivery.targetKey, at);
     await this.repository.insertDeliveries(trx, [
-      {
+      newDelivery(at, {
         uid: newMessageId(),
         org_id: orgId,
         target: delivery.target,
@@ -169,14 +186,7 @@ export class WebhooksService {
         target_key: delivery.targetKey,
         event_type: 'score',
         payload: delivery.payload,
-        status: 'pending',
-        next_attempt_at: at,
-        locked_until: null,
-        last_status_code: null,
-        last_error: null,
-        created_at: at,
-        completed_at: null,
-      },
+      }),
     ]);
   }
 
@@ -200,20 +210,9 @@ export class WebhooksService {
     const payload = JSON.stringify({ type, timestamp: at, data });
     await this.repository.insertDeliveries(
       trx,
-      hooks.map((hook) => ({
-        uid: newMessageId(),
-        org_id: orgId,
-        webhook_id: hook.id,
-        event_type: type,
-        payload,
-        status: 'pending' as const,
-        next_attempt_at: at,
-        locked_until: null,
-        last_status_code: null,
-        last_error: null,
-        created_at: at,
-        completed_at: null,
-      })),
+      hooks.map((hook) =>
+        newDelivery(at, { uid: newMessageId(), org_id: orgId, webhook_id: hook.id, event_type: type, payload }),
+      ),
     );
   }
 
@@ -376,20 +375,7 @@ export class WebhooksService {
       data: { webhook_uid: hook.uid, message: 'A test event from Plaudit: this endpoint receives signed events.' },
     });
     await this.repository.insertDeliveries(this.database.db, [
-      {
-        uid,
-        org_id: orgId,
-        webhook_id: Number(hook.id),
-        event_type: PING_EVENT,
-        payload,
-        status: 'pending',
-        next_attempt_at: at,
-        locked_until: null,
-        last_status_code: null,
-        last_error: null,
-        created_at: at,
-        completed_at: null,
-      },
+      newDelivery(at, { uid, org_id: orgId, webhook_id: Number(hook.id), event_type: PING_EVENT, payload }),
     ]);
     const delivery = (await this.repository.findDelivery(Number(hook.id), { uid }))!;
     return toDelivery(delivery, []);
