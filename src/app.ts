@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { conversationsRoutes } from './modules/conversations/index.js';
 import { ratingConfigRoutes } from './modules/rating-config/index.js';
 import { ratingsRoutes } from './modules/ratings/index.js';
+import { deliverablesRoutes } from './modules/deliverables/index.js';
 import { feedbackRoutes } from './modules/feedback/index.js';
 import { exportsRoutes } from './modules/exports/index.js';
 import { inboxRoutes } from './modules/inbox/index.js';
@@ -294,6 +295,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       publicUrl: options.config.publicUrl,
     });
     await api.register(ratingsRoutes, { ratings: services.ratings });
+    await api.register(deliverablesRoutes, { deliverables: services.deliverables });
     await api.register(feedbackRoutes, { feedback: services.feedback });
     // The reads a replica may serve: analytics, exports and the inbox (see db/read-replica.ts).
     await api.register(async (reads) => {

@@ -12,6 +12,7 @@ import {
 import { AnalyticsService, CompareService } from './modules/analytics/index.js';
 import { AuditService } from './modules/audit/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
+import { DeliverablesService } from './modules/deliverables/index.js';
 import { ExportsService } from './modules/exports/index.js';
 import { FeedbackService } from './modules/feedback/index.js';
 import { InboxService } from './modules/inbox/index.js';
@@ -35,6 +36,7 @@ export interface Services {
   conversations: ConversationsService;
   ratingConfig: RatingConfigService;
   ratings: RatingsService;
+  deliverables: DeliverablesService;
   feedback: FeedbackService;
   analytics: AnalyticsService;
   compare: CompareService;
@@ -122,6 +124,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     conversations,
     ratingConfig,
     ratings,
+    deliverables: new DeliverablesService(ratings, ratingConfig),
     feedback,
     analytics,
     compare: new CompareService(reads, analytics),

@@ -20,7 +20,7 @@ import type { LanguageTexts, TextEntry, TextLanguage, TextsPatch } from './ratin
 /** Where each text shows, for the settings screen: read from the key's name. */
 function groupOf(key: TextKey): TextEntry['group'] {
   if (key.startsWith('widget_')) return 'widget';
-  if (key === 'invite_message') return 'invite';
+  if (key.startsWith('invite_')) return 'invite';
   if (key.startsWith('thanks_') || key.startsWith('review_') || key.startsWith('change_answer')) {
     return 'thank_you_page';
   }

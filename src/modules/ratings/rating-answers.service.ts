@@ -206,6 +206,50 @@ export class RatingAnswers {
     return (await records.load(records.database.db, Number(row.org_id), { id: Number(row.id) }))!;
   }
 
+  /**
+   * Records one answer a contact chose in a message, once: an email's answer link (by the page's code, opening the
+   * rating; `replaces` lets another answer replace the recorded one, as the page does) or a WhatsApp reply (by id; a
+   * different answer to an answered question is refused with `question_already_answered`). The same answer again
+   * writes nothing and answers `recorded: false`: a reloaded page or a redelivered webhook counts once.
+   */
+  async answerChoice(
+    target: { code: string } | { orgId: number; idOrUid: string },
+    answer: AnswerInput,
+    options: { replaces: boolean; opens: boolean },
+  ): Promise<{ rating: Rating; recorded: boolean }> {
+    const { records } = this;
+    let row: RatingRow | undefined;
+    if ('code' in target) {
+      row = await records.repository.findRatingByCode(target.code);
+      if (!row) throw new AppError('rating_not_found', 'No rating with this link.');
+    } else {
+      const ref = recordRef(target.idOrUid);
+      row = ref && (await records.repository.findRating(target.orgId, ref));
+      if (!row) throw ratingNotFound(target.idOrUid);
+    }
+    const orgId = Number(row.org_id);
+    const id = Number(row.id);
+    let recorded = false;
+    const match: Matcher = (questions) => {
+      const question = questions.find((candidate) => candidate.code === answer.code);
+      if (!question) throw new AppError('question_not_offered', `Rating ${id} has no question ${answer.code}.`);
+      const current = question.value === null ? null : Number(question.value);
+      if (question.status === 'Rated' && current === answer.value) return [];
+      if (question.status === 'Rated' && !options.replaces) {
+        throw new AppError(
+          'question_already_answered',
+          `Question ${answer.code} of rating ${id} is already answered (${current}); a reply does not change it.`,
+        );
+      }
+      recorded = true;
+      return [{ question, value: answer.value }];
+    };
+    await records.database.db
+      .transaction()
+      .execute((trx) => this.answerIn(trx, orgId, id, match, undefined, nowIso(), { opens: options.opens }));
+    return { rating: (await records.load(records.database.db, orgId, { id }))!, recorded };
+  }
+
   private async withSettings(row: RatingRow) {
     const orgId = Number(row.org_id);
     const [[rating], settings] = await Promise.all([
@@ -249,6 +293,8 @@ export class RatingAnswers {
           throw new AppError('rating_cancelled', `Question ${question.code} of rating ${row.id} was cancelled.`);
         }
       }
+      // The same answer again (an answer link reloaded, a reply redelivered): nothing to write, nothing to count.
+      if (answers.length === 0) return;
       const { repository } = this.records;
       for (const { question, value, comment: questionComment } of answers) {
         await repository.updateQuestion(trx, Number(question.id), {

@@ -88,6 +88,10 @@ export class RatingsService {
     return this.answers.answerByCode(...args);
   }
 
+  answerChoice(...args: Parameters<RatingAnswers['answerChoice']>) {
+    return this.answers.answerChoice(...args);
+  }
+
   cancelRating(...args: Parameters<RatingWithdrawals['cancelRating']>) {
     return this.withdrawals.cancelRating(...args);
   }

@@ -73,6 +73,11 @@ export interface PageText {
   errorTitle: string;
   errorBody: string;
   badRequestBody: string;
+  /** The block an email's answer link opens: the chosen answer, its button, and the sentences while and once sent. */
+  linkAnswerChosen: (answer: string) => string;
+  linkAnswerSend: string;
+  linkAnswerSending: string;
+  linkAnswerRecorded: string;
   /** A date as the page shows it (UTC, since the rater's time zone is unknown without script). */
   formatDate: (iso: string) => string;
 }
@@ -155,6 +160,10 @@ function pageTextOf(t: Catalogue, language: Language): PageText {
     errorTitle: t.error_title,
     errorBody: t.error_body,
     badRequestBody: t.bad_request_body,
+    linkAnswerChosen: (answer) => fillText(t.link_answer_chosen, { answer }),
+    linkAnswerSend: t.link_answer_send,
+    linkAnswerSending: t.link_answer_sending,
+    linkAnswerRecorded: t.link_answer_recorded,
     formatDate: formatterOf(language),
   };
 }

@@ -19,6 +19,7 @@ import type { Services } from '../../services.js';
 import { accentColors } from './colors.js';
 import { currentValues, formQuestions, parseForm } from './form.js';
 import { textFor, type PageText } from './i18n.js';
+import { linkAnswerOf, type LinkAnswer } from './link-answer.js';
 import {
   contentSecurityPolicy,
   CSRF_FIELD,
@@ -32,6 +33,8 @@ import {
 import { formPage, messagePage, thanksPage, type Branding, type PageFrame } from './views.js';
 
 const CodeParams = Type.Object({ code: Type.String({ description: 'The code from the rating link.' }) });
+// An email's answer link: `?answer=4`. Anything else in the query is ignored, as links get tracking parameters added.
+const PageQuery = Type.Object({ answer: Type.Optional(Type.String({ maxLength: 64 })) });
 // The form is small: a comment of MAX_COMMENT_LENGTH characters fits several times over, even percent-encoded.
 const FORM_BODY_LIMIT = 64 * 1024;
 const MINUTE = 60_000;
@@ -99,15 +102,16 @@ function neutralContext(request: FastifyRequest): PageContext {
   };
 }
 
-/** Sends a page with a fresh CSP nonce of its own. */
+/** Sends a page with a fresh CSP nonce of its own; `script` lets the page run its own nonce-bearing script. */
 function sendPage(
   reply: FastifyReply,
   status: number,
   context: PageContext,
   render: (frame: PageFrame) => string,
+  script = false,
 ): FastifyReply {
   const nonce = newNonce();
-  reply.header('content-security-policy', contentSecurityPolicy(nonce, context.formTargets));
+  reply.header('content-security-policy', contentSecurityPolicy(nonce, context.formTargets, { script }));
   reply.header('content-language', context.lang);
   reply.header('vary', 'Accept-Language, Cookie');
   return reply
@@ -205,26 +209,100 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
     });
   });
 
-  app.get('/r/:code', { schema: { hide: true, params: CodeParams }, config: rateLimited }, async (request, reply) => {
-    const { code } = request.params;
-    const opened = await openRating(request, reply, ratings, code, true);
-    if ('sent' in opened) return opened.sent;
+  /** The form, with the answer a link chose (preselected, and the block that records it) when there is one. */
+  function sendForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    opened: { rating: Rating; context: PageContext },
+    code: string,
+    link?: { answer: LinkAnswer; recorded: boolean },
+  ): FastifyReply {
     const { rating, context } = opened;
-
     const questions = formQuestions(rating);
+    const values = currentValues(rating, questions);
+    if (link) values.choices[link.answer.question.field] = link.answer.option;
     const token = csrfToken(request, reply, code);
-    return sendPage(reply, 200, context, (frame) =>
-      formPage(frame, {
-        code,
-        csrfToken: token,
-        questions,
-        values: currentValues(rating, questions),
-        errors: {},
-        answered: rating.submitted_at !== null,
-        expiresAt: rating.expires_at,
-      }),
+    return sendPage(
+      reply,
+      200,
+      context,
+      (frame) =>
+        formPage(frame, {
+          code,
+          csrfToken: token,
+          questions,
+          values,
+          errors: {},
+          answered: rating.submitted_at !== null,
+          expiresAt: rating.expires_at,
+          ...(link ? { linkAnswer: link } : {}),
+        }),
+      link !== undefined && !link.recorded,
     );
-  });
+  }
+
+  app.get(
+    '/r/:code',
+    { schema: { hide: true, params: CodeParams, querystring: PageQuery }, config: rateLimited },
+    async (request, reply) => {
+      const { code } = request.params;
+      // A link with an answer records nothing when fetched, not even the opening: a mail scanner fetches links too.
+      // The page's own POST records the answer and the opening with it.
+      const withAnswer = request.query.answer !== undefined;
+      const opened = await openRating(request, reply, ratings, code, !withAnswer);
+      if ('sent' in opened) return opened.sent;
+      const answer = withAnswer ? linkAnswerOf(opened.rating, request.query.answer) : undefined;
+      return sendForm(request, reply, opened, code, answer && { answer, recorded: false });
+    },
+  );
+
+  app.post(
+    '/r/:code/answer',
+    { schema: { hide: true, params: CodeParams }, config: rateLimited, bodyLimit: FORM_BODY_LIMIT },
+    async (request, reply) => {
+      const { code } = request.params;
+      const opened = await openRating(request, reply, ratings, code, false);
+      if ('sent' in opened) return opened.sent;
+      const { context } = opened;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      if (!csrfMatches(request, body[CSRF_FIELD])) {
+        return sendPage(reply, 403, context, (frame) =>
+          messagePage(frame, {
+            icon: 'alert',
+            title: frame.text.forbiddenTitle,
+            body: frame.text.forbiddenBody,
+            action: { href: pagePath(code), label: frame.text.backToForm },
+          }),
+        );
+      }
+      const answer = linkAnswerOf(opened.rating, body.answer, body.question);
+      if (!answer) {
+        return sendPage(reply, 400, context, (frame) =>
+          messagePage(frame, {
+            icon: 'alert',
+            title: frame.text.errorTitle,
+            body: frame.text.badRequestBody,
+            action: { href: pagePath(code), label: frame.text.backToForm },
+          }),
+        );
+      }
+      let rating: Rating;
+      try {
+        ({ rating } = await ratings.answerChoice(
+          { code },
+          { code: answer.question.code, value: answer.value },
+          { replaces: true, opens: true },
+        ));
+      } catch (error) {
+        if (isAppError(error) && error.code === 'rating_expired') return sendClosed(reply, context, 'expired');
+        if (isAppError(error) && error.code === 'rating_cancelled') return sendClosed(reply, context, 'cancelled');
+        throw error;
+      }
+      // The page's script needs no page back; a rater without script gets the rest of the survey.
+      if (request.headers['x-plaudit-link-answer'] === 'fetch') return reply.status(204).send();
+      return sendForm(request, reply, { rating, context }, code, { answer, recorded: true });
+    },
+  );
 
   app.post(
     '/r/:code',

@@ -15,14 +15,20 @@ export function newNonce(): string {
 }
 
 /**
- * The policy of one page: nothing but its own nonce-bearing stylesheet, images over HTTPS (the logo), and forms posted
- * to itself. A review link's origin joins `form-action` because Chrome applies `form-action` to the redirect that
+ * The policy of one page: nothing but its own nonce-bearing stylesheet (and script, on the page a link's answer opens),
+ * images over HTTPS (the logo), and forms posted to itself. A review link's origin joins `form-action` because Chrome applies `form-action` to the redirect that
  * answers the form's POST.
  */
-export function contentSecurityPolicy(nonce: string, formTargets: string[] = []): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  formTargets: string[] = [],
+  options: { script?: boolean } = {},
+): string {
   return [
     "default-src 'none'",
     `style-src 'nonce-${nonce}'`,
+    // Only the page an email's answer link opens runs a script: its own, which posts the answer to this origin.
+    ...(options.script ? [`script-src 'nonce-${nonce}'`, "connect-src 'self'"] : []),
     'img-src https: data:',
     ["form-action 'self'", ...formTargets].join(' '),
     "base-uri 'none'",

@@ -5,6 +5,7 @@ import { COMMENT_FIELD, optionsOf, type FieldError, type FormQuestion, type Form
 import { markup, trusted, type SafeHtml } from './html.js';
 import { questionText, type PageText } from './i18n.js';
 import { CSRF_FIELD, pagePath } from './security.js';
+import { LINK_ANSWER_SCRIPT, linkAnswerBlock, linkAnswerStyles, type LinkAnswer } from './link-answer.js';
 import { accentVariables, stylesheet } from './styles.js';
 
 /** Who the page speaks for. */
@@ -33,6 +34,8 @@ export interface FormView {
   /** The rater answered before and comes back to change the answer. */
   answered: boolean;
   expiresAt: string | null;
+  /** The answer an email's link chose: recorded by the page's script or its button, or already recorded. */
+  linkAnswer?: { answer: LinkAnswer; recorded: boolean };
 }
 
 const icons = {
@@ -73,7 +76,7 @@ function brandHeader(brand: Branding): SafeHtml | '' {
 </header>`;
 }
 
-function document(frame: PageFrame, title: string, body: SafeHtml, footer?: string): string {
+function document(frame: PageFrame, title: string, body: SafeHtml, footer?: string, script?: string): string {
   const { nonce, brand, lang } = frame;
   // Left to right is the default; only a right-to-left language says so.
   const dir = languageInfo[lang].dir === 'rtl' ? trusted(' dir="rtl"') : '';
@@ -87,7 +90,7 @@ function document(frame: PageFrame, title: string, body: SafeHtml, footer?: stri
 <meta name="color-scheme" content="light">
 <title>${title}</title>
 <link rel="icon" href="data:,">
-<style nonce="${nonce}">${trusted(accentVariables(brand.colors))}${trusted(stylesheet)}</style>
+<style nonce="${nonce}">${trusted(accentVariables(brand.colors))}${trusted(stylesheet)}${trusted(linkAnswerStyles)}</style>
 </head>
 <body>
 <main class="card"><div class="card-body">
@@ -95,6 +98,7 @@ ${brandHeader(brand)}
 ${body}
 </div></main>
 ${footer ? markup`<footer class="page-footer"><p>${footer}</p></footer>` : ''}
+${script ? markup`<script nonce="${nonce}">${trusted(script)}</script>` : ''}
 </body>
 </html>
 `.value;
@@ -232,10 +236,12 @@ export function formPage(frame: PageFrame, view: FormView): string {
   const describedBy = commentError ? 'comment-hint comment-error' : 'comment-hint';
   const invalid = commentError ? trusted(' aria-invalid="true"') : '';
   // The HTML parser drops one newline right after <textarea>: the template writes one, so the comment keeps its own.
-  const body = markup`<form method="post" action="${pagePath(view.code)}">
+  const link = view.linkAnswer;
+  const block = link ? linkAnswerBlock(text, { code: view.code, csrfToken: view.csrfToken, ...link }) : '';
+  const body = markup`${block}<form method="post" action="${pagePath(view.code)}">
 <input type="hidden" name="${CSRF_FIELD}" value="${view.csrfToken}">
 ${hasErrors ? errorSummary(text, view) : ''}
-${view.answered && !hasErrors ? markup`<p class="notice">${text.alreadyRated(until)}</p>` : ''}
+${view.answered && !hasErrors && !link ? markup`<p class="notice">${text.alreadyRated(until)}</p>` : ''}
 ${questions}
 <div class="field">
 <label for="comment"><span class="q">${text.commentLabel}</span> <span class="optional">(${text.optional})</span></label>
@@ -246,7 +252,8 @@ ${view.values.comment}</textarea>
 </div>
 <button class="submit" type="submit">${text.submit}</button>
 </form>`;
-  return document(frame, text.formTitle(brand.name), body, until ? text.validUntil(until) : undefined);
+  const script = link && !link.recorded ? LINK_ANSWER_SCRIPT : undefined;
+  return document(frame, text.formTitle(brand.name), body, until ? text.validUntil(until) : undefined, script);
 }
 
 /** The thank-you page; under the `everyone` policy it offers the review link. */

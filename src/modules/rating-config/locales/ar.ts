@@ -74,4 +74,16 @@ export const ar: Catalogue = {
   widget_sent: 'شكرًا على ملاحظاتك.',
   widget_error: 'تعذّر الإرسال. يُرجى المحاولة مرة أخرى.',
   invite_message: 'شكرًا لتواصلك معنا! كيف كانت خدمتنا؟ يُرجى تقييم محادثتك: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'كيف كانت محادثتك مع {brand}؟',
+  invite_email_intro: 'شكرًا لتواصلك مع {brand}. تكفي نقرة واحدة للإجابة.',
+  invite_email_hint: 'عند اختيار إجابة تُسجَّل فورًا وتُفتح صفحة يمكنك فيها إخبارنا بالمزيد.',
+  invite_email_open: 'افتح الاستبيان',
+  invite_sms: '{brand}: كيف كانت خدمتنا؟ قيّم محادثتك: {link}',
+  invite_chat_link: 'أو أجب من هذه الصفحة: {link}',
+  invite_chat_choose: 'اختر إجابة',
+  link_answer_chosen: 'إجابتك: {answer}',
+  link_answer_send: 'أرسل هذه الإجابة',
+  link_answer_sending: 'جارٍ تسجيل إجابتك…',
+  link_answer_recorded: 'شكرًا، تم تسجيل إجابتك. يمكنك إخبارنا بالمزيد أدناه.',
 };

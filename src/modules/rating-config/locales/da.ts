@@ -75,4 +75,17 @@ export const da: Catalogue = {
   widget_sent: 'Tak for din feedback.',
   widget_error: 'Afsendelsen mislykkedes. Prøv venligst igen.',
   invite_message: 'Tak, fordi du kontaktede os! Hvordan klarede vi os? Bedøm venligst din samtale: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'Hvordan var din samtale med {brand}?',
+  invite_email_intro: 'Tak, fordi du kontaktede {brand}. Det kræver kun ét klik at svare.',
+  invite_email_hint:
+    'Når du vælger et svar, bliver det registreret, og der åbnes en side, hvor du kan fortælle os mere.',
+  invite_email_open: 'Åbn undersøgelsen',
+  invite_sms: '{brand}: Hvordan klarede vi os? Bedøm samtalen her: {link}',
+  invite_chat_link: 'Eller svar på denne side: {link}',
+  invite_chat_choose: 'Vælg et svar',
+  link_answer_chosen: 'Dit svar: {answer}',
+  link_answer_send: 'Send dette svar',
+  link_answer_sending: 'Dit svar registreres…',
+  link_answer_recorded: 'Tak, dit svar er registreret. Du kan fortælle os mere herunder.',
 };

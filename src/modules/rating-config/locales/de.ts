@@ -76,4 +76,17 @@ export const de: Catalogue = {
   widget_sent: 'Danke für Ihr Feedback.',
   widget_error: 'Senden fehlgeschlagen. Bitte versuchen Sie es erneut.',
   invite_message: 'Vielen Dank für Ihre Anfrage! Wie zufrieden waren Sie? Bitte bewerten Sie das Gespräch: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'Wie war Ihr Gespräch mit {brand}?',
+  invite_email_intro: 'Vielen Dank für Ihre Anfrage bei {brand}. Ihre Antwort braucht nur einen Klick.',
+  invite_email_hint:
+    'Ein Klick auf eine Antwort speichert sie und öffnet eine Seite, auf der Sie uns mehr sagen können.',
+  invite_email_open: 'Umfrage öffnen',
+  invite_sms: '{brand}: Wie war das Gespräch? Bitte bewerten Sie es hier: {link}',
+  invite_chat_link: 'Oder antworten Sie auf dieser Seite: {link}',
+  invite_chat_choose: 'Antwort wählen',
+  link_answer_chosen: 'Ihre Antwort: {answer}',
+  link_answer_send: 'Diese Antwort senden',
+  link_answer_sending: 'Ihre Antwort wird gespeichert …',
+  link_answer_recorded: 'Vielen Dank, Ihre Antwort ist gespeichert. Unten können Sie uns gern mehr sagen.',
 };

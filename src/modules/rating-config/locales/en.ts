@@ -1,6 +1,7 @@
 /**
  * The English texts: the reference catalogue. Its keys are the key set every language must have (`Catalogue`), and
- * its placeholders (`{brand}`, `{link}`, `{max}`, `{length}`, `{until}`, `{date}`) the ones each translation keeps.
+ * its placeholders (`{brand}`, `{link}`, `{max}`, `{length}`, `{until}`, `{date}`, `{answer}`) the ones each
+ * translation keeps.
  */
 export const en = {
   // The rating page
@@ -82,4 +83,16 @@ export const en = {
   widget_error: 'Sending failed. Please try again.',
   // The invite message, when the settings name no template of their own
   invite_message: 'Thank you for contacting us! How did we do? Please rate your conversation: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'How was your conversation with {brand}?',
+  invite_email_intro: 'Thank you for contacting {brand}. Your answer takes one click.',
+  invite_email_hint: 'Choosing an answer records it and opens a page where you can tell us more.',
+  invite_email_open: 'Open the survey',
+  invite_sms: '{brand}: how did we do? Rate your conversation: {link}',
+  invite_chat_link: 'Or answer on this page: {link}',
+  invite_chat_choose: 'Choose an answer',
+  link_answer_chosen: 'Your answer: {answer}',
+  link_answer_send: 'Send this answer',
+  link_answer_sending: 'Recording your answer…',
+  link_answer_recorded: 'Thank you, your answer is recorded. You can tell us more below.',
 };

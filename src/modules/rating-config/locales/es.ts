@@ -77,4 +77,16 @@ export const es: Catalogue = {
   widget_error: 'No se ha podido enviar. Vuelva a intentarlo.',
   invite_message:
     '¡Gracias por ponerse en contacto con nosotros! ¿Qué tal lo hemos hecho? Valore su conversación aquí: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: '¿Qué tal fue su conversación con {brand}?',
+  invite_email_intro: 'Gracias por ponerse en contacto con {brand}. Responder le llevará un solo clic.',
+  invite_email_hint: 'Al elegir una respuesta, queda registrada y se abre una página donde puede contarnos más.',
+  invite_email_open: 'Abrir la encuesta',
+  invite_sms: '{brand}: ¿qué tal le atendimos? Valore su chat aquí: {link}',
+  invite_chat_link: 'O responda en esta página: {link}',
+  invite_chat_choose: 'Elegir respuesta',
+  link_answer_chosen: 'Su respuesta: {answer}',
+  link_answer_send: 'Enviar esta respuesta',
+  link_answer_sending: 'Registrando su respuesta…',
+  link_answer_recorded: 'Gracias, su respuesta ha quedado registrada. Si lo desea, cuéntenos más abajo.',
 };

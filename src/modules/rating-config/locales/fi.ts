@@ -75,4 +75,16 @@ export const fi: Catalogue = {
   widget_sent: 'Kiitos palautteestasi.',
   widget_error: 'Lähetys epäonnistui. Yritä uudelleen.',
   invite_message: 'Kiitos yhteydenotostasi! Miten onnistuimme? Arvioi keskustelu täällä: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'Miten keskustelumme sujui? – {brand}',
+  invite_email_intro: '{brand} kiittää yhteydenotostasi. Vastaaminen vie vain yhden klikkauksen.',
+  invite_email_hint: 'Kun valitset vastauksen, se tallentuu ja avautuu sivu, jolla voit kertoa meille lisää.',
+  invite_email_open: 'Avaa kysely',
+  invite_sms: '{brand}: Miten onnistuimme? Arvioi keskustelu: {link}',
+  invite_chat_link: 'Tai vastaa tällä sivulla: {link}',
+  invite_chat_choose: 'Valitse vastaus',
+  link_answer_chosen: 'Vastauksesi: {answer}',
+  link_answer_send: 'Lähetä tämä vastaus',
+  link_answer_sending: 'Vastaustasi tallennetaan…',
+  link_answer_recorded: 'Kiitos, vastauksesi on tallennettu. Voit kertoa meille lisää alla.',
 };

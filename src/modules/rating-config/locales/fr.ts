@@ -77,4 +77,16 @@ export const fr: Catalogue = {
   widget_error: 'L’envoi a échoué. Veuillez réessayer.',
   invite_message:
     'Merci de nous avoir contactés ! Qu’avez-vous pensé de notre aide ? Évaluez votre conversation ici : {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'Comment s’est passée votre conversation avec {brand} ?',
+  invite_email_intro: 'Merci d’avoir contacté {brand}. Un clic suffit pour répondre.',
+  invite_email_hint: 'Choisir une réponse l’enregistre et ouvre une page où vous pourrez nous en dire plus.',
+  invite_email_open: 'Ouvrir le sondage',
+  invite_sms: "{brand} : comment s'est passé votre échange ? Donnez votre avis : {link}",
+  invite_chat_link: 'Ou répondez sur cette page : {link}',
+  invite_chat_choose: 'Choisir une réponse',
+  link_answer_chosen: 'Votre réponse : {answer}',
+  link_answer_send: 'Envoyer cette réponse',
+  link_answer_sending: 'Enregistrement de votre réponse…',
+  link_answer_recorded: 'Merci, votre réponse est enregistrée. Vous pouvez nous en dire plus ci-dessous.',
 };

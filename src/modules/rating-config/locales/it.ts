@@ -75,4 +75,16 @@ export const it: Catalogue = {
   widget_sent: 'Grazie per il suo feedback.',
   widget_error: 'Invio non riuscito. Riprovi.',
   invite_message: 'Grazie per averci contattato! Come siamo andati? Valuti la sua conversazione: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'Com’è andata la conversazione con {brand}?',
+  invite_email_intro: 'Grazie per aver contattato {brand}. Per rispondere basta un clic.',
+  invite_email_hint: 'Scegliere una risposta la registra e apre una pagina in cui può raccontarci di più.',
+  invite_email_open: 'Apri il sondaggio',
+  invite_sms: "{brand}: com'è andata? Valuti la conversazione: {link}",
+  invite_chat_link: 'Oppure risponda da questa pagina: {link}',
+  invite_chat_choose: 'Scegli una risposta',
+  link_answer_chosen: 'La sua risposta: {answer}',
+  link_answer_send: 'Invia questa risposta',
+  link_answer_sending: 'Registrazione della risposta…',
+  link_answer_recorded: 'Grazie, la sua risposta è stata registrata. Qui sotto può dirci di più.',
 };

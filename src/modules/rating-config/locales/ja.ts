@@ -76,4 +76,16 @@ export const ja: Catalogue = {
   widget_error: '送信できませんでした。もう一度お試しください。',
   invite_message:
     'お問い合わせいただきありがとうございました。対応はいかがでしたか？こちらから会話を評価してください：{link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: '{brand}との会話はいかがでしたか？',
+  invite_email_intro: '{brand}へのお問い合わせありがとうございました。ワンクリックでご回答いただけます。',
+  invite_email_hint: '回答を選ぶとその場で記録され、詳しいご意見をお寄せいただけるページが開きます。',
+  invite_email_open: 'アンケートを開く',
+  invite_sms: '{brand}：対応はいかがでしたか？会話の評価はこちら：{link}',
+  invite_chat_link: 'こちらのページからもご回答いただけます：{link}',
+  invite_chat_choose: '回答を選ぶ',
+  link_answer_chosen: 'あなたの回答：{answer}',
+  link_answer_send: 'この回答を送信する',
+  link_answer_sending: '回答を記録しています…',
+  link_answer_recorded: 'ありがとうございます。回答を記録しました。下の欄で詳しいご意見もお寄せいただけます。',
 };

@@ -75,4 +75,16 @@ export const nb: Catalogue = {
   widget_sent: 'Takk for tilbakemeldingen.',
   widget_error: 'Sendingen mislyktes. Prøv igjen.',
   invite_message: 'Takk for at du kontaktet oss! Hvordan gjorde vi det? Vurder gjerne samtalen din: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'Hvordan var samtalen din med {brand}?',
+  invite_email_intro: 'Takk for at du kontaktet {brand}. Det tar bare ett klikk å svare.',
+  invite_email_hint: 'Når du velger et svar, blir det registrert, og det åpnes en side der du kan fortelle oss mer.',
+  invite_email_open: 'Åpne undersøkelsen',
+  invite_sms: '{brand}: Hvordan gjorde vi det? Vurder samtalen her: {link}',
+  invite_chat_link: 'Eller svar på denne siden: {link}',
+  invite_chat_choose: 'Velg et svar',
+  link_answer_chosen: 'Svaret ditt: {answer}',
+  link_answer_send: 'Send dette svaret',
+  link_answer_sending: 'Svaret ditt registreres …',
+  link_answer_recorded: 'Takk, svaret ditt er registrert. Du kan fortelle oss mer nedenfor.',
 };

@@ -76,4 +76,17 @@ export const nl: Catalogue = {
   widget_sent: 'Bedankt voor uw feedback.',
   widget_error: 'Versturen is mislukt. Probeer het opnieuw.',
   invite_message: 'Bedankt voor uw contact met ons! Hoe hebben we het gedaan? Beoordeel uw gesprek: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'Hoe was uw gesprek met {brand}?',
+  invite_email_intro: 'Bedankt voor uw contact met {brand}. Antwoorden kost maar één klik.',
+  invite_email_hint:
+    'Als u een antwoord kiest, wordt het vastgelegd en opent een pagina waar u ons meer kunt vertellen.',
+  invite_email_open: 'Enquête openen',
+  invite_sms: '{brand}: hoe hebben we het gedaan? Beoordeel het gesprek: {link}',
+  invite_chat_link: 'Of antwoord op deze pagina: {link}',
+  invite_chat_choose: 'Kies een antwoord',
+  link_answer_chosen: 'Uw antwoord: {answer}',
+  link_answer_send: 'Dit antwoord versturen',
+  link_answer_sending: 'Uw antwoord wordt vastgelegd…',
+  link_answer_recorded: 'Bedankt, uw antwoord is vastgelegd. Hieronder kunt u ons meer vertellen.',
 };

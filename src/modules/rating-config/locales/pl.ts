@@ -75,4 +75,17 @@ export const pl: Catalogue = {
   widget_sent: 'Dziękujemy za opinię.',
   widget_error: 'Nie udało się wysłać. Spróbuj ponownie.',
   invite_message: 'Dziękujemy za kontakt! Jak nam poszło? Oceń rozmowę: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'Jak oceniasz rozmowę z {brand}?',
+  invite_email_intro: 'Dziękujemy za kontakt z {brand}. Odpowiedź zajmie tylko jedno kliknięcie.',
+  invite_email_hint:
+    'Wybrana odpowiedź zostanie od razu zapisana i otworzy się strona, na której możesz powiedzieć nam więcej.',
+  invite_email_open: 'Otwórz ankietę',
+  invite_sms: '{brand}: Jak nam poszło? Oceń rozmowę: {link}',
+  invite_chat_link: 'Możesz też odpowiedzieć na tej stronie: {link}',
+  invite_chat_choose: 'Wybierz odpowiedź',
+  link_answer_chosen: 'Twoja odpowiedź: {answer}',
+  link_answer_send: 'Wyślij tę odpowiedź',
+  link_answer_sending: 'Zapisujemy Twoją odpowiedź…',
+  link_answer_recorded: 'Dziękujemy, Twoja odpowiedź została zapisana. Poniżej możesz powiedzieć nam więcej.',
 };

@@ -77,4 +77,16 @@ export const pt: Catalogue = {
   widget_sent: 'Obrigado pela sua opinião.',
   widget_error: 'O envio falhou. Tente novamente.',
   invite_message: 'Obrigado por nos contactar! Como correu? Avalie a sua conversa: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'Como correu a sua conversa com {brand}?',
+  invite_email_intro: 'Obrigado por ter contactado {brand}. Basta um clique para responder.',
+  invite_email_hint: 'Ao escolher uma resposta, esta fica registada e abre-se uma página onde nos pode dizer mais.',
+  invite_email_open: 'Abrir o inquérito',
+  invite_sms: '{brand}: como correu o atendimento? Avalie a conversa: {link}',
+  invite_chat_link: 'Ou responda nesta página: {link}',
+  invite_chat_choose: 'Escolher resposta',
+  link_answer_chosen: 'A sua resposta: {answer}',
+  link_answer_send: 'Enviar esta resposta',
+  link_answer_sending: 'A registar a sua resposta…',
+  link_answer_recorded: 'Obrigado, a sua resposta ficou registada. Pode dizer-nos mais abaixo.',
 };

@@ -75,4 +75,16 @@ export const sv: Catalogue = {
   widget_sent: 'Tack för din feedback.',
   widget_error: 'Det gick inte att skicka. Försök igen.',
   invite_message: 'Tack för att du kontaktade oss! Hur gjorde vi ifrån oss? Betygsätt gärna ditt samtal: {link}',
+  // Deliverables: the email, SMS and WhatsApp messages, and the page an email’s answer link opens
+  invite_email_subject: 'Hur var ditt samtal med {brand}?',
+  invite_email_intro: 'Tack för att du kontaktade {brand}. Det tar bara ett klick att svara.',
+  invite_email_hint: 'När du väljer ett svar registreras det, och en sida öppnas där du kan berätta mer.',
+  invite_email_open: 'Öppna enkäten',
+  invite_sms: '{brand}: Hur gick det? Betygsätt samtalet här: {link}',
+  invite_chat_link: 'Eller svara på den här sidan: {link}',
+  invite_chat_choose: 'Välj ett svar',
+  link_answer_chosen: 'Ditt svar: {answer}',
+  link_answer_send: 'Skicka det här svaret',
+  link_answer_sending: 'Ditt svar registreras…',
+  link_answer_recorded: 'Tack, ditt svar är registrerat. Du kan berätta mer nedan.',
 };
