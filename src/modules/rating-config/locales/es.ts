@@ -82,7 +82,7 @@ export const es: Catalogue = {
   invite_email_intro: 'Gracias por ponerse en contacto con {brand}. Responder le llevará un solo clic.',
   invite_email_hint: 'Al elegir una respuesta, queda registrada y se abre una página donde puede contarnos más.',
   invite_email_open: 'Abrir la encuesta',
-  invite_sms: '{brand}: ¿qué tal le atendimos? Valore su chat aquí: {link}',
+  invite_sms: '{brand}: ¿qué tal le atendimos? Valore su chat: {link}',
   invite_chat_link: 'O responda en esta página: {link}',
   invite_chat_choose: 'Elegir respuesta',
   link_answer_chosen: 'Su respuesta: {answer}',
