@@ -90,13 +90,20 @@ describe('WhatsApp messages', () => {
       choose: long,
       choices: Array.from({ length: 5 }, (_, i) => ({ value: String(i), label: long, description: `${long}${long}` })),
     });
-    const interactive = message.message.interactive as any;
+    const interactive = message.message.interactive as {
+      body: { text: string };
+      footer: { text: string };
+      action: {
+        button: string;
+        sections: Array<{ title: string; rows: Array<{ title: string; description: string }> }>;
+      };
+    };
     assert.equal([...interactive.body.text].length, WHATSAPP_LIMITS.body);
     assert.equal([...interactive.footer.text].length, 60);
     assert.equal([...interactive.action.button].length, 20);
-    assert.equal([...interactive.action.sections[0].title].length, 24);
-    assert.equal([...interactive.action.sections[0].rows[0].title].length, 24);
-    assert.equal([...interactive.action.sections[0].rows[0].description].length, 72);
+    assert.equal([...interactive.action.sections[0]!.title].length, 24);
+    assert.equal([...interactive.action.sections[0]!.rows[0]!.title].length, 24);
+    assert.equal([...interactive.action.sections[0]!.rows[0]!.description].length, 72);
     assert.equal(clip('abcdef', 4), 'abc…');
     assert.equal(clip('abcd', 4), 'abcd');
   });
