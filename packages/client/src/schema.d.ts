@@ -5824,6 +5824,449 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/ratings/{id}/deliverables': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a ready-to-send message of a survey
+     * @description The survey's first question as a message for `channel`, in the rating's language with the organization's brand and texts. `email`: a subject, an HTML and a plain-text body, each answer its own link (`/r/{code}?answer=4`) that opens the rating page and records the answer there. `sms`: a short text with the link, its length and encoding. `whatsapp`: the Cloud API interactive message (reply buttons for up to 3 answers, a list for 4 to 10, a button opening the page for NPS and questions without choices). A cancelled survey answers 409, an expired one 410.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description The channel the message is for. */
+          channel: 'email' | 'sms' | 'whatsapp';
+        };
+        header?: never;
+        path: {
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description The channel the message is for. */
+                channel: 'email' | 'sms' | 'whatsapp';
+                rating_id: number;
+                /** Format: uuid */
+                rating_uid: string;
+                /** @description The rating's language: the conversation's, else the organization's default. */
+                language: string;
+                /** @description The rating page, no answer chosen. */
+                link: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string | null;
+                question: {
+                  code: string;
+                  kind: string;
+                  /** @description The question as the contact reads it. */
+                  text: string;
+                  /** @description Empty for a question answered only on the page. */
+                  choices: {
+                    /** @description The answer: `4` (stars), `1`/`0` (thumbs up/down), `7` (NPS). */
+                    value: string;
+                    label: string;
+                    /** @description A longer label, when there is one ("4 stars – good"). */
+                    description: string | null;
+                    /** @description The rating page with this answer chosen: PUBLIC_URL/r/{code}?answer={value}. */
+                    link: string;
+                    /** @description The WhatsApp reply id of this answer: `{question code}:{value}`. */
+                    reply_id: string;
+                  }[];
+                };
+                email?: {
+                  subject: string;
+                  /** @description A complete HTML document with inline styles; every value escaped. */
+                  html: string;
+                  /** @description The plain-text alternative, one line per answer link. */
+                  text: string;
+                };
+                sms?: {
+                  text: string;
+                  encoding: 'gsm7' | 'ucs2';
+                  /** @description Septets in GSM 7-bit (extension characters count 2), UTF-16 units in UCS-2. */
+                  length: number;
+                  /** @description What one SMS of this encoding holds: 160 or 70. */
+                  single_limit: number;
+                  /** @description The messages the text is sent as. */
+                  segments: number;
+                };
+                whatsapp?: {
+                  form: 'buttons' | 'list' | 'link';
+                  /** @description The body of a WhatsApp Cloud API `POST /<PHONE_NUMBER_ID>/messages` request without `to`: `type: interactive` with `interactive.type` `button` (up to 3 reply buttons), `list` (up to 10 rows) or `cta_url` (a button opening the rating page). */
+                  message: {
+                    [key: string]: unknown;
+                  };
+                  replies: {
+                    reply_id: string;
+                    value: string;
+                    title: string;
+                  }[];
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ratings/{id}/replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a WhatsApp reply
+     * @description Records the reply button or list row the contact chose (`reply_id` from the WhatsApp webhook, e.g. `STARS:4`) as the answer to that question, through the same answer path as `POST /v1/ratings/{id}/answers`. The same reply again (a redelivered webhook) answers 200 with `recorded: false` and changes nothing; another reply to an answered question answers 409 `question_already_answered`; a reply the rating did not offer 400 `unknown_reply`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The id of the button or row the contact chose, from WhatsApp's webhook (`STARS:4`). */
+            reply_id: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                /** Format: uuid */
+                uid: string;
+                /** @description The secret code of the public rating page. */
+                code: string;
+                /** @description The public rating page: PUBLIC_URL/r/{code}. */
+                link: string;
+                conversation_id: number;
+                /** Format: uuid */
+                conversation_uid: string;
+                channel: string | null;
+                source: 'invite' | 'offer' | 'api' | 'popup';
+                /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
+                status: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
+                /** Format: uuid */
+                contact_id: string;
+                /** Format: uuid */
+                agent_id: string | null;
+                agent_type: string | null;
+                language: string | null;
+                comment: string | null;
+                questions: {
+                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
+                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+                  kind: 'stars' | 'nps' | 'thumbs';
+                  status: 'Offered' | 'Rated' | 'Cancelled';
+                  /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
+                  required: boolean;
+                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  value: number | null;
+                  comment: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  offered_at: string;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  answered_at: string | null;
+                  /**
+                   * Format: date-time
+                   * @example 2026-03-11T16:39:30.000Z
+                   */
+                  updated_at: string;
+                }[];
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                expires_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                offered_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                opened_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                submitted_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                cancelled_at: string | null;
+              };
+              /** @description False when the same reply was recorded before. */
+              recorded: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/messages/{uid}/feedback': {
     parameters: {
       query?: never;
