@@ -32,6 +32,7 @@ const MISSING: Ids = {
 /** A body each write accepts, so that the request gets past validation to the lookup of the id. */
 const BODIES: Record<string, unknown> = {
   'PATCH /v1/conversations/{id}': { status: 'closed' },
+  'POST /v1/ratings/{id}/replies': { reply_id: 'STARS:5' },
   'POST /v1/conversations/{id}/messages': { role: 'user', text: 'Cross-tenant message' },
   'POST /v1/conversations/{id}/ratings': { question_codes: ['CSAT'] },
   'POST /v1/conversations/{id}/widget-tokens': {},
@@ -67,10 +68,11 @@ const DOCUMENTED_FOREIGN: Record<string, { status: number; message: RegExp }> = 
  */
 const UPSERTS = new Set(['PUT /v1/agents/{agent_id}']);
 
-/** The query a read needs to answer at all; the others are read bare. */
+/** The query a read needs to answer at all (a list's, or a record's); the others are read bare. */
 const QUERIES: Record<string, string> = {
   '/v1/analytics/compare': '?dimension=prompt_version&a=v2&b=v1',
   '/v1/analytics/versions': '?dimension=prompt_version',
+  '/v1/ratings/{id}/deliverables': '?channel=email',
 };
 
 /** An answer with the ids of its request replaced by a placeholder, for comparing answers about different ids. */
@@ -94,7 +96,7 @@ describeEachDialect('Another organization sees, counts and changes nothing of ou
   let operations: Operation[];
 
   const call = (operation: Operation, url: string, options: RequestOptions) =>
-    ctx.request(operation.method, url, {
+    ctx.request(operation.method, url + (QUERIES[operation.path] ?? ''), {
       ...options,
       body: BODIES[`${operation.method} ${operation.path}`] ?? (operation.spec.requestBody ? {} : undefined),
     });
