@@ -38,8 +38,9 @@ const GROUPS: Array<{ group: TextGroup; title: string; description: string }> = 
   { group: 'widget', title: 'Popup and message feedback', description: 'The widget on your site.' },
   {
     group: 'invite',
-    title: 'Invite message',
-    description: 'Sent with the link when the rating settings name no invite message of their own.',
+    title: 'Invite messages',
+    description:
+      'The invite text (when the rating settings name none of their own), and the email, SMS and WhatsApp messages.',
   },
 ];
 
