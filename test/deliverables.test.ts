@@ -298,5 +298,21 @@ describeEachDialect('Deliverables: email, SMS and WhatsApp messages of a rating,
       post({ csrf_token: token, question: 'STARS', answer: '4' }, { 'x-plaudit-link-answer': 'fetch' }),
     );
     assert.equal(again.status, 204);
+
+    // A thumbs question's links carry its stored values: 0 is thumbs down.
+    const thumbs = await survey(ctx, tenant, ['HELPFUL_THUMBS', 'CSAT']);
+    const links = (await deliverable(ctx, tenant.key, thumbs.id, 'email')).body.data.question.choices;
+    assert.deepEqual(
+      links.map((choice: { value: string; label: string }) => [choice.value, choice.label]),
+      [
+        ['1', 'Yes'],
+        ['0', 'No'],
+      ],
+    );
+    const down = await withoutWrites(ctx.database, () =>
+      ctx.request('GET', new URL(links[1].link).pathname + '?answer=0'),
+    );
+    assert.match(down.body, /id="q-HELPFUL_THUMBS-down" name="HELPFUL_THUMBS" value="down" checked/);
+    assert.match(down.body, /Your answer: No/);
   });
 });
