@@ -81,6 +81,21 @@ describe('WhatsApp messages', () => {
     assert.equal(whatsappMessage({ ...base, choices: [] }).form, 'link');
   });
 
+  it('fits every language’s default texts within the limits, so that nothing is cut', () => {
+    for (const [language, t] of Object.entries(catalogues)) {
+      const fits = (text: string, max: number, what: string) =>
+        assert.ok([...text].length <= max, `${language} ${what}: "${text}" is over ${max}`);
+      for (const text of [t.helpful_yes, t.helpful_no, t.experience_good, t.experience_bad, t.thumbs_up, t.thumbs_down])
+        fits(text, WHATSAPP_LIMITS.buttonTitle, 'button');
+      for (const text of [t.star_word_1, t.star_word_2, t.star_word_3, t.star_word_4, t.star_word_5])
+        fits(text, WHATSAPP_LIMITS.rowTitle, 'row');
+      for (const text of [t.star_1, t.star_2, t.star_3, t.star_4, t.star_5])
+        fits(text, WHATSAPP_LIMITS.rowDescription, 'row description');
+      fits(t.invite_chat_choose, WHATSAPP_LIMITS.listButton, 'list button');
+      fits(t.invite_email_open, WHATSAPP_LIMITS.ctaText, 'link button');
+    }
+  });
+
   it("cuts every text to WhatsApp's limits", () => {
     const long = 'é'.repeat(100);
     const message = whatsappMessage({
