@@ -209,5 +209,52 @@ describe(
       assert.ok(funnel.offered > 0);
       assert.equal(funnel.expired, funnel.offered, JSON.stringify(funnel));
     });
+
+    it('sends each due invite reminder once when every node sweeps at the same moment', async () => {
+      const [setup, closer] = [await newKey(), await newKey()];
+      await created(
+        await call(nodes[0]!, 'PUT', '/v1/survey-rules', setup, {
+          enabled: true,
+          channels: [],
+          agent_types: [],
+          min_contact_messages: 0,
+          sample_percent: 100,
+          cooldown_days: 0,
+          reminder_after_hours: 1,
+        }),
+      );
+      await created(
+        await call(nodes[1]!, 'POST', '/v1/webhooks', setup, {
+          url: receiver.url('/reminders'),
+          event_types: ['rating.reminder_due'],
+        }),
+      );
+      // Closing offers the invites (the survey rules), each with its reminder an hour later.
+      const invites = 6;
+      for (let i = 0; i < invites; i += 1) {
+        await created(await call(nodes[i % NODES]!, 'POST', '/v1/conversations', closer, { status: 'closed' }));
+      }
+      // The cluster goes down; meanwhile the reminders fall due; all nodes come back at once and sweep as they start.
+      await Promise.all(nodes.map((node) => node.kill()));
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        const { rowCount } = await client.query(
+          "update ratings set remind_at = now() - interval '1 minute' where org_id = $1 and remind_at is not null",
+          [orgId],
+        );
+        assert.equal(rowCount, invites);
+      } finally {
+        await client.end();
+      }
+      nodes = await startNodes();
+
+      const reminded = () => receiver.received.filter((event) => event.path === '/reminders');
+      await waitFor(`${invites} rating.reminder_due deliveries`, () => reminded().length >= invites);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      assert.equal(reminded().length, invites);
+      assert.equal(new Set(reminded().map((event) => event.event.data.rating_uid)).size, invites, 'one per invite');
+      for (const event of reminded()) assert.match(String(event.event.data.text), /\/r\/[A-Za-z0-9_-]+$/);
+    });
   },
 );

@@ -16,7 +16,7 @@ import type { AuditLogTable } from '../modules/audit/index.js';
 import type { ConversationsTable, MessagesTable, VersionLabelsTable } from '../modules/conversations/index.js';
 import type { LangfuseConnectionsTable } from '../modules/langfuse/index.js';
 import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modules/feedback/index.js';
-import type { RatingSettingsTable, RatingTextsTable } from '../modules/rating-config/index.js';
+import type { RatingSettingsTable, RatingTextsTable, SurveyRulesTable } from '../modules/rating-config/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
 import type { ReviewsTable } from '../modules/reviews/index.js';
 import type { SearchDocumentsTable, SearchIndexProgressTable } from '../modules/search/index.js';
@@ -35,6 +35,7 @@ export interface Tables {
   audit_log: AuditLogTable;
   rating_settings: RatingSettingsTable;
   rating_texts: RatingTextsTable;
+  survey_rules: SurveyRulesTable;
   ratings: RatingsTable;
   rating_questions: RatingQuestionsTable;
   message_feedback: MessageFeedbackTable;

@@ -25,6 +25,7 @@ export type EventType =
   | 'rating.submitted'
   | 'rating.cancelled'
   | 'rating.expired'
+  | 'rating.reminder_due'
   | 'feedback.created'
   | 'conversation.anonymized'
   | 'review.updated';

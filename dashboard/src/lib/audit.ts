@@ -91,6 +91,8 @@ export function describeAction(entry: AuditEntry): string {
   switch (entry.action) {
     case 'settings.updated':
       return 'changed the rating settings';
+    case 'survey_rules.updated':
+      return 'changed the survey rules (who is asked, and when)';
     case 'rating_texts.updated':
       return `changed the ${subject ?? 'texts'} of the rating page and popup`;
     case 'api_key.created':

@@ -6,6 +6,11 @@ export const EVENT_TYPES: Array<{ value: EventType; label: string; hint: string 
   { value: 'rating.offered', label: 'Rating offered', hint: 'A rating was offered to a customer.' },
   { value: 'rating.cancelled', label: 'Rating cancelled', hint: 'An offered rating was withdrawn.' },
   { value: 'rating.expired', label: 'Rating expired', hint: 'Nobody answered before it expired.' },
+  {
+    value: 'rating.reminder_due',
+    label: 'Reminder due',
+    hint: 'An invite is still unanswered after the hours the survey rules set: time to send it again.',
+  },
   { value: 'feedback.created', label: 'Message feedback', hint: 'A like, dislike or comment on a message.' },
   {
     value: 'conversation.anonymized',

@@ -9,6 +9,7 @@ import { LANGUAGES, languageName } from '../lib/languages';
 import { Link } from '../lib/router';
 import { useApi, useDebounced } from '../lib/use-api';
 import { useSignedIn } from '../session';
+import { SurveyRulesCard } from './settings/survey-rules';
 
 const QUESTION_CODES = ['STARS', 'CSAT', 'NPS', 'HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
 const HEX = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
@@ -499,6 +500,7 @@ export function SettingsPage() {
         </form>
 
         <Preview draft={normalized(draft)} />
+        <SurveyRulesCard isAdmin={isAdmin} expiryHours={saved.invite_expiry_hours} />
       </fieldset>
     </div>
   );

@@ -3745,6 +3745,295 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/survey-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get the survey rules
+     * @description Who is asked, and when: the rules closing a conversation and the widget popup follow. The defaults (off) until an admin saves some.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description Whether the rules are in force. On: closing a conversation offers an invite when every rule passes, and the widget's popup shows only then. Off (the default): closing offers nothing, and the popup shows as before. */
+                enabled: boolean;
+                /**
+                 * @description The conversation's channel must be one of these; empty: every channel.
+                 * @example [
+                 *       "email",
+                 *       "whatsapp"
+                 *     ]
+                 */
+                channels: string[];
+                /** @description The conversation's agent type must be one of these; empty: every agent type. */
+                agent_types: ('human' | 'ai')[];
+                /** @description At least this many messages from the contact (role `user`); 0: no minimum. */
+                min_contact_messages: number;
+                /** @description The share of conversations asked, chosen by a hash of the conversation's uid: the same conversation always gets the same answer. 100: every conversation. */
+                sample_percent: number;
+                /** @description Not when the same contact was offered a survey (of another conversation) within this many days; 0: no cooldown. */
+                cooldown_days: number;
+                /** @description One `rating.reminder_due` event this many hours after an invite that is still unanswered, before it expires; null: no reminder. Applies to invites offered after the change. */
+                reminder_after_hours: number | null;
+                /**
+                 * Format: date-time
+                 * @description When an admin last saved the rules; null: never (the defaults).
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /**
+     * Replace the survey rules
+     * @description Send every field. All or nothing: a channel or agent type named twice, or a reminder at or after the invites' expiry, changes nothing. A change is recorded in the audit log. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Whether the rules are in force. On: closing a conversation offers an invite when every rule passes, and the widget's popup shows only then. Off (the default): closing offers nothing, and the popup shows as before. */
+            enabled: boolean;
+            /**
+             * @description The conversation's channel must be one of these; empty: every channel.
+             * @example [
+             *       "email",
+             *       "whatsapp"
+             *     ]
+             */
+            channels: string[];
+            /** @description The conversation's agent type must be one of these; empty: every agent type. */
+            agent_types: ('human' | 'ai')[];
+            /** @description At least this many messages from the contact (role `user`); 0: no minimum. */
+            min_contact_messages: number;
+            /** @description The share of conversations asked, chosen by a hash of the conversation's uid: the same conversation always gets the same answer. 100: every conversation. */
+            sample_percent: number;
+            /** @description Not when the same contact was offered a survey (of another conversation) within this many days; 0: no cooldown. */
+            cooldown_days: number;
+            /** @description One `rating.reminder_due` event this many hours after an invite that is still unanswered, before it expires; null: no reminder. Applies to invites offered after the change. */
+            reminder_after_hours: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description Whether the rules are in force. On: closing a conversation offers an invite when every rule passes, and the widget's popup shows only then. Off (the default): closing offers nothing, and the popup shows as before. */
+                enabled: boolean;
+                /**
+                 * @description The conversation's channel must be one of these; empty: every channel.
+                 * @example [
+                 *       "email",
+                 *       "whatsapp"
+                 *     ]
+                 */
+                channels: string[];
+                /** @description The conversation's agent type must be one of these; empty: every agent type. */
+                agent_types: ('human' | 'ai')[];
+                /** @description At least this many messages from the contact (role `user`); 0: no minimum. */
+                min_contact_messages: number;
+                /** @description The share of conversations asked, chosen by a hash of the conversation's uid: the same conversation always gets the same answer. 100: every conversation. */
+                sample_percent: number;
+                /** @description Not when the same contact was offered a survey (of another conversation) within this many days; 0: no cooldown. */
+                cooldown_days: number;
+                /** @description One `rating.reminder_due` event this many hours after an invite that is still unanswered, before it expires; null: no reminder. Applies to invites offered after the change. */
+                reminder_after_hours: number | null;
+                /**
+                 * Format: date-time
+                 * @description When an admin last saved the rules; null: never (the defaults).
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/rating-settings': {
     parameters: {
       query?: never;
@@ -4196,6 +4485,149 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/conversations/{id}/survey-eligibility': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Say whether the survey rules survey a conversation
+     * @description Yes or no, and why: each rule of `GET /v1/survey-rules` judged on the conversation as it is now, with a sentence. The sampling rule hashes the conversation's uid, so the answer stays the same while the conversation does.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The integer id (at most 9223372036854775807) or the UUID. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description Whether closing the conversation now offers an invite. */
+                eligible: boolean;
+                /** @description Every rule, in a fixed order, passed or not. */
+                reasons: {
+                  /** @description The rule judged. */
+                  rule:
+                    | 'enabled'
+                    | 'ratings_active'
+                    | 'channel'
+                    | 'agent_type'
+                    | 'contact_messages'
+                    | 'sampling'
+                    | 'cooldown';
+                  passed: boolean;
+                  /** @description What was checked, against what, in one sentence. */
+                  detail: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -10582,6 +11014,7 @@ export interface paths {
                   | 'rating.submitted'
                   | 'rating.cancelled'
                   | 'rating.expired'
+                  | 'rating.reminder_due'
                   | 'feedback.created'
                   | 'conversation.anonymized'
                   | 'review.updated'
@@ -10707,6 +11140,7 @@ export interface paths {
               | 'rating.submitted'
               | 'rating.cancelled'
               | 'rating.expired'
+              | 'rating.reminder_due'
               | 'feedback.created'
               | 'conversation.anonymized'
               | 'review.updated'
@@ -10741,6 +11175,7 @@ export interface paths {
                   | 'rating.submitted'
                   | 'rating.cancelled'
                   | 'rating.expired'
+                  | 'rating.reminder_due'
                   | 'feedback.created'
                   | 'conversation.anonymized'
                   | 'review.updated'
@@ -10890,6 +11325,7 @@ export interface paths {
                   | 'rating.submitted'
                   | 'rating.cancelled'
                   | 'rating.expired'
+                  | 'rating.reminder_due'
                   | 'feedback.created'
                   | 'conversation.anonymized'
                   | 'review.updated'
@@ -11134,6 +11570,7 @@ export interface paths {
               | 'rating.submitted'
               | 'rating.cancelled'
               | 'rating.expired'
+              | 'rating.reminder_due'
               | 'feedback.created'
               | 'conversation.anonymized'
               | 'review.updated'
@@ -11168,6 +11605,7 @@ export interface paths {
                   | 'rating.submitted'
                   | 'rating.cancelled'
                   | 'rating.expired'
+                  | 'rating.reminder_due'
                   | 'feedback.created'
                   | 'conversation.anonymized'
                   | 'review.updated'
@@ -11322,6 +11760,7 @@ export interface paths {
                   | 'rating.submitted'
                   | 'rating.cancelled'
                   | 'rating.expired'
+                  | 'rating.reminder_due'
                   | 'feedback.created'
                   | 'conversation.anonymized'
                   | 'review.updated'
@@ -11482,6 +11921,7 @@ export interface paths {
                   | 'rating.submitted'
                   | 'rating.cancelled'
                   | 'rating.expired'
+                  | 'rating.reminder_due'
                   | 'feedback.created'
                   | 'conversation.anonymized'
                   | 'review.updated'
@@ -11513,6 +11953,7 @@ export interface paths {
                     | 'rating.submitted'
                     | 'rating.cancelled'
                     | 'rating.expired'
+                    | 'rating.reminder_due'
                     | 'feedback.created'
                     | 'conversation.anonymized'
                     | 'review.updated'
@@ -11676,6 +12117,7 @@ export interface paths {
                   | 'rating.submitted'
                   | 'rating.cancelled'
                   | 'rating.expired'
+                  | 'rating.reminder_due'
                   | 'feedback.created'
                   | 'conversation.anonymized'
                   | 'review.updated'
@@ -11707,6 +12149,7 @@ export interface paths {
                     | 'rating.submitted'
                     | 'rating.cancelled'
                     | 'rating.expired'
+                    | 'rating.reminder_due'
                     | 'feedback.created'
                     | 'conversation.anonymized'
                     | 'review.updated'

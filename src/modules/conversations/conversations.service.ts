@@ -136,11 +136,41 @@ export type ConversationRecord = Omit<Conversation, 'message_count' | 'agent_nam
 /** Runs inside the anonymization's transaction, so that other modules remove what they hold about the contact. */
 export type AnonymizeListener = (db: Db, orgId: number, conversationId: number) => Promise<void>;
 
+/**
+ * Runs inside the transaction that closed conversations — a `PATCH` to `closed`, or a create or import of closed ones —
+ * after their messages are stored, so that other modules act on the close in the same commit (the survey rules).
+ */
+export type CloseListener = (db: Db, orgId: number, closed: ConversationRecord[]) => Promise<void>;
+
+/** A conversation just inserted, as other modules see it. */
+function insertedRecord(row: Insertable<ConversationsTable>, id: number): ConversationRecord {
+  return {
+    id,
+    uid: row.uid,
+    external_id: row.external_id ?? null,
+    channel: row.channel ?? null,
+    status: row.status,
+    contact_id: row.contact_id,
+    contact_name: row.contact_name ?? null,
+    contact_email: row.contact_email ?? null,
+    agent_id: row.agent_id ?? null,
+    agent_type: row.agent_type ?? null,
+    language: row.language ?? null,
+    metadata: fromJson<Record<string, unknown>>(row.metadata, {}),
+    tags: storedTags(row.tags),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    closed_at: row.closed_at ?? null,
+    anonymized_at: row.anonymized_at ?? null,
+  };
+}
+
 /** Conversations and their messages: what customers push in, and what every other module hangs off. */
 export class ConversationsService {
   private readonly repository: ConversationsRepository;
   private readonly search: SearchIndex;
   private readonly anonymizeListeners: AnonymizeListener[] = [];
+  private readonly closeListeners: CloseListener[] = [];
   private readonly versionListeners: VersionListener[] = [];
   private readonly labels: VersionLabelsRepository;
   /** Appends a message with labels: group-committed on SQLite, each in a transaction of its own elsewhere. */
@@ -179,6 +209,7 @@ export class ConversationsService {
       await ensureAgents(trx, orgId, agentsNamedBy([conversation]), conversation.updated_at);
       const rows = messages.map((message) => ({ ...message, conversation_id: id }));
       await this.insertMessagesInChunks(trx, orgId, rows, [{ id, tags: input.tags }]);
+      if (conversation.status === 'closed') await this.notifyClosed(trx, orgId, [insertedRecord(conversation, id)]);
       const row = await this.repository.findConversation(orgId, { id }, trx);
       return { ...toConversation(row!), messages: rows.map(toMessage) };
     });
@@ -225,6 +256,10 @@ export class ConversationsService {
         return target && item.tags ? [{ id: target.id, tags: item.tags }] : [];
       });
       await this.insertMessagesInChunks(trx, orgId, messages, tagged);
+      const closed = inserted
+        .filter(({ conversation }) => conversation.status === 'closed')
+        .map(({ conversation }) => insertedRecord(conversation, created.get(conversation.external_id!)!.id));
+      if (closed.length > 0) await this.notifyClosed(trx, orgId, closed);
 
       const existing = new Map<string, { id: number; uid: string }>();
       const missing = [...seen].filter((externalId) => !created.has(externalId));
@@ -323,8 +358,22 @@ export class ConversationsService {
         await this.replaceTags(trx, orgId, Number(row.id), tags ?? []);
       }
       await this.repository.updateConversation(trx, Number(row.id), changes);
-      return toConversation((await this.repository.findConversation(orgId, { id: Number(row.id) }, trx))!);
+      const updated = toConversation((await this.repository.findConversation(orgId, { id: Number(row.id) }, trx))!);
+      if (changes.status === 'closed') {
+        const { message_count: _count, agent_name: _name, ...record } = updated;
+        await this.notifyClosed(trx, orgId, [record]);
+      }
+      return updated;
     });
+  }
+
+  /** Registers what another module does when conversations close (the survey rules offer an invite). */
+  onClose(listener: CloseListener): void {
+    this.closeListeners.push(listener);
+  }
+
+  private async notifyClosed(trx: Db, orgId: number, closed: ConversationRecord[]): Promise<void> {
+    for (const listener of this.closeListeners) await listener(trx, orgId, closed);
   }
 
   /** Appends a message. The hot write path: one indexed lookup and one insert, both prepared once. */

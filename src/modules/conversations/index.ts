@@ -1,4 +1,9 @@
-export { ConversationsService, type AnonymizeListener, type ConversationRecord } from './conversations.service.js';
+export {
+  ConversationsService,
+  type AnonymizeListener,
+  type CloseListener,
+  type ConversationRecord,
+} from './conversations.service.js';
 export { conversationsRoutes } from './conversations.routes.js';
 export type { Conversation } from './conversations.schemas.js';
 export { Message } from './conversations.schemas.js';

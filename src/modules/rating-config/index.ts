@@ -7,7 +7,9 @@ export {
 } from './rating-config.service.js';
 export { ratingConfigRoutes } from './rating-config.routes.js';
 export { LanguageSchema, QuestionCodeSchema, RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
-export type { RatingSettingsTable, RatingTextsTable, RedirectPolicy } from './rating-config.table.js';
+export type { RatingSettingsTable, RatingTextsTable, RedirectPolicy, SurveyRulesTable } from './rating-config.table.js';
+export { DEFAULT_SURVEY_RULES, SurveyRulesService } from './survey-rules.service.js';
+export { SurveyRules, SurveyRulesInput } from './survey-rules.schemas.js';
 export {
   isQuestionCode,
   isValidValue,

@@ -5,6 +5,7 @@ import { errorResponses } from '../../http/schemas.js';
 import { RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
 import type { RatingConfigService } from './rating-config.service.js';
 import { ratingTextsRoutes } from './rating-texts.routes.js';
+import { surveyRulesRoutes } from './survey-rules.routes.js';
 
 const tags = ['Rating settings'];
 // A code of the real format, so that the preview's link is as long as a real one; no rating has it.
@@ -17,6 +18,7 @@ export const ratingConfigRoutes: FastifyPluginAsyncTypebox<{
   publicUrl: string;
 }> = async (app, { ratingConfig, publicUrl }) => {
   await app.register(ratingTextsRoutes, { texts: ratingConfig.texts });
+  await app.register(surveyRulesRoutes, { surveyRules: ratingConfig.surveyRules });
 
   app.get(
     '/v1/rating-settings',

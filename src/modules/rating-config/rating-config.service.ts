@@ -8,6 +8,7 @@ import { isQuestionCode, questionCodes, type QuestionCode } from './questions.js
 import { RatingConfigRepository } from './rating-config.repository.js';
 import type { RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
 import { RatingTextsService } from './rating-texts.service.js';
+import { SurveyRulesService } from './survey-rules.service.js';
 
 export const DEFAULT_QUESTION_CODES: QuestionCode[] = ['HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
 export const DEFAULT_PRIMARY_COLOR = '#0f766e';
@@ -121,10 +122,13 @@ export class RatingConfigService {
   private readonly repository: RatingConfigRepository;
   /** The texts overridden per language (Settings → Texts). */
   readonly texts: RatingTextsService;
+  /** Who is asked, and when (Settings → Survey rules). */
+  readonly surveyRules: SurveyRulesService;
 
   constructor(private readonly database: Database) {
     this.repository = new RatingConfigRepository(database.db);
     this.texts = new RatingTextsService(database);
+    this.surveyRules = new SurveyRulesService(database, (orgId, db) => this.getSettings(orgId, db));
   }
 
   async getSettings(orgId: number, db: Db = this.database.db): Promise<RatingSettings> {

@@ -28,3 +28,18 @@ export interface RatingTextsTable {
   text: string;
   updated_at: string;
 }
+
+/** Who is asked, and when: the organization's rules for automatic surveys (see survey-rules.schemas.ts). */
+export interface SurveyRulesTable {
+  org_id: number;
+  enabled: boolean | number;
+  /** JSON array of channels; empty: every channel. */
+  channels: unknown;
+  /** JSON array of agent types; empty: every agent type. */
+  agent_types: unknown;
+  min_contact_messages: number;
+  sample_percent: number;
+  cooldown_days: number;
+  reminder_after_hours: number | null;
+  updated_at: string;
+}

@@ -2,7 +2,8 @@ import type { Db } from '../../db/database.js';
 import { agentNames } from '../agents/index.js';
 import type { RatingSnapshot } from '../analytics/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
-import type { RatingsRepository } from './ratings.repository.js';
+import type { InviteContent } from './invite-content.js';
+import type { RatingRow, RatingsRepository } from './ratings.repository.js';
 
 /** Told, in the writing transaction, of the questions a change answered (the Langfuse bridge). */
 export type AnswersListener = (
@@ -14,6 +15,13 @@ export type AnswersListener = (
 
 type RatingEventType = 'rating.offered' | 'rating.submitted' | 'rating.cancelled' | 'rating.expired';
 
+/** The link and texts of a rating's invite, read in the writing transaction (`inviteContent`). */
+export type InviteContentOf = (
+  db: Db,
+  orgId: number,
+  rating: { code: string; language: string | null },
+) => Promise<InviteContent>;
+
 /**
  * The webhook events of a change to a rating, worked out from the snapshots around it, so that every path that changes
  * a rating reports it without a rule of its own.
@@ -24,7 +32,7 @@ export class RatingEvents {
   constructor(
     private readonly repository: RatingsRepository,
     private readonly webhooks: WebhooksService,
-    private readonly linkOf: (code: string) => string,
+    private readonly contentOf: InviteContentOf,
   ) {}
 
   /** Registers a listener of answered questions. */
@@ -75,22 +83,12 @@ export class RatingEvents {
     if (!wantOffered && !wantAnswered && !wantCancelled && !wantExpired) return;
     const row = (await this.repository.findRating(orgId, { id: ratingId }, trx))!;
     const questions = await this.repository.questionsOf(trx, [ratingId]);
-    const names = await agentNames(trx, orgId, [row.agent_id]);
-    const subject = {
-      rating_id: Number(row.id),
-      rating_uid: row.uid,
-      conversation_id: Number(row.conversation_id),
-      conversation_uid: row.conversation_uid,
-      agent_id: row.agent_id,
-      agent_type: row.agent_type,
-      agent_name: (row.agent_id && names.get(row.agent_id)) ?? null,
-      channel: row.channel,
-      source: row.source,
-    };
+    const subject = await this.subjectOf(trx, orgId, row);
     if (wantOffered) {
       await this.webhooks.enqueue(trx, orgId, 'rating.offered', {
         ...subject,
-        link: this.linkOf(row.code),
+        // The link, and the ready-made invite text in the rating's language, for the platform to send.
+        ...(await this.contentOf(trx, orgId, row)),
         // In the survey's order.
         questions: questions
           .filter((question) => !previous.has(question.code))
@@ -129,5 +127,39 @@ export class RatingEvents {
         unanswered: after.questions.filter((question) => question.status === 'Offered').map(({ code }) => code),
       });
     }
+  }
+
+  /**
+   * `rating.reminder_due`: the invite's one reminder, with its link and text, for the platform to send again. Called in
+   * the transaction that marked the reminder sent, so that it is enqueued exactly once.
+   */
+  async publishReminder(trx: Db, orgId: number, ratingId: number, remindedAt: string): Promise<void> {
+    if (!(await this.webhooks.subscribed(trx, orgId, 'rating.reminder_due'))) return;
+    const row = (await this.repository.findRating(orgId, { id: ratingId }, trx))!;
+    const questions = await this.repository.questionsOf(trx, [ratingId]);
+    await this.webhooks.enqueue(trx, orgId, 'rating.reminder_due', {
+      ...(await this.subjectOf(trx, orgId, row)),
+      ...(await this.contentOf(trx, orgId, row)),
+      unanswered: questions.filter((question) => question.status === 'Offered').map(({ code }) => code),
+      offered_at: row.offered_at,
+      reminded_at: remindedAt,
+      expires_at: row.expires_at,
+    });
+  }
+
+  /** What every rating event names: the rating, its conversation, its agent and where it came from. */
+  private async subjectOf(trx: Db, orgId: number, row: RatingRow) {
+    const names = await agentNames(trx, orgId, [row.agent_id]);
+    return {
+      rating_id: Number(row.id),
+      rating_uid: row.uid,
+      conversation_id: Number(row.conversation_id),
+      conversation_uid: row.conversation_uid,
+      agent_id: row.agent_id,
+      agent_type: row.agent_type,
+      agent_name: (row.agent_id && names.get(row.agent_id)) ?? null,
+      channel: row.channel,
+      source: row.source,
+    };
   }
 }

@@ -1,6 +1,7 @@
+import type { Db } from '../../db/database.js';
 import { acceptedTimestamp, booleanParam, nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
-import type { ConversationsService } from '../conversations/index.js';
+import type { ConversationRecord, ConversationsService } from '../conversations/index.js';
 import {
   inviteTemplate,
   kindOf,
@@ -9,6 +10,7 @@ import {
   vendorInviteLanguage,
   type QuestionCode,
   type RatingConfigService,
+  type RatingSettings,
 } from '../rating-config/index.js';
 import { statusOfRows, type AskedQuestion, type RatingRecords } from './rating-records.service.js';
 import type { RatingSource } from './ratings.table.js';
@@ -34,34 +36,56 @@ export class RatingOffers {
     const { records } = this;
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const settings = await this.ratingConfig.resolvedSettings(orgId);
+    const rules = await this.ratingConfig.surveyRules.get(orgId);
     const now = nowIso();
-    const { id, created } = await records.database.db.transaction().execute(async (trx) => {
-      await records.repository.lockConversation(trx, conversation.id);
-      const open = await records.repository.findOpenInvite(trx, conversation.id, now);
-      if (open) return { id: Number(open.id), created: false };
-      // The rating page's main question is required; the configured questions come along as optional.
-      const questions: AskedQuestion[] = [
-        { code: 'STARS', required: true },
-        ...settings.conv_rating_question_codes
-          .filter((code) => kindOf(code) !== 'stars')
-          .map((code) => ({ code, required: false })),
-      ];
-      const expiresAt = new Date(Date.parse(now) + settings.invite_expiry_hours * HOUR).toISOString();
-      const ratingId = await records.insertSurvey(trx, {
-        orgId,
-        conversation,
-        questions,
-        source: 'invite',
-        at: now,
-        expiresAt,
-      });
-      return { id: ratingId, created: true };
-    });
+    const { id, created } = await records.database.db
+      .transaction()
+      .execute((trx) => this.openOrNewInvite(trx, orgId, conversation, settings, rules.reminder_after_hours, now));
     const rating = (await records.load(records.database.db, orgId, { id }))!;
     const sources = { conversation: conversation.language, organization: settings.language };
     const language = options.vendorLanguage ? vendorInviteLanguage(sources) : resolveLanguage(sources);
     const template = inviteTemplate(settings, language);
     return { rating, link: rating.link, text: renderInviteText(template, rating.link), created };
+  }
+
+  /**
+   * Inside `trx`: the conversation's open invite, else a new one — the stars question, then the configured questions,
+   * expiring after `invite_expiry_hours`, with its reminder due `reminderAfterHours` after now when that is before the
+   * expiry. Explicit invites and the survey rules' invites on close both come here.
+   */
+  async openOrNewInvite(
+    trx: Db,
+    orgId: number,
+    conversation: ConversationRecord,
+    settings: RatingSettings,
+    reminderAfterHours: number | null,
+    now: string,
+  ): Promise<{ id: number; created: boolean }> {
+    const { records } = this;
+    await records.repository.lockConversation(trx, conversation.id);
+    const open = await records.repository.findOpenInvite(trx, conversation.id, now);
+    if (open) return { id: Number(open.id), created: false };
+    // The rating page's main question is required; the configured questions come along as optional.
+    const questions: AskedQuestion[] = [
+      { code: 'STARS', required: true },
+      ...settings.conv_rating_question_codes
+        .filter((code) => kindOf(code) !== 'stars')
+        .map((code) => ({ code, required: false })),
+    ];
+    const expiresAt = new Date(Date.parse(now) + settings.invite_expiry_hours * HOUR).toISOString();
+    const remindAt =
+      reminderAfterHours === null ? null : new Date(Date.parse(now) + reminderAfterHours * HOUR).toISOString();
+    const ratingId = await records.insertSurvey(trx, {
+      orgId,
+      conversation,
+      questions,
+      source: 'invite',
+      at: now,
+      expiresAt,
+      // A reminder at or after the expiry would never be sent.
+      remindAt: remindAt !== null && remindAt < expiresAt ? remindAt : null,
+    });
+    return { id: ratingId, created: true };
   }
 
   /**

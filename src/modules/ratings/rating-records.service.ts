@@ -4,12 +4,13 @@ import { booleanParam, nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import type { AnalyticsService, RatingSnapshot } from '../analytics/index.js';
 import type { ConversationRecord } from '../conversations/index.js';
-import { kindOf, type QuestionCode, type QuestionKind } from '../rating-config/index.js';
+import { kindOf, type QuestionCode, type QuestionKind, type RatingConfigService } from '../rating-config/index.js';
 import { SearchIndex } from '../search/index.js';
 import type { ReviewsService } from '../reviews/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
 import { newRatingCode } from './codes.js';
 import { RatingEvents } from './rating-events.service.js';
+import { inviteContent } from './invite-content.js';
 import { RatingsRepository, type QuestionRow, type RatingRef, type RatingRow } from './ratings.repository.js';
 import type { RatingSource, StoredRatingStatus } from './ratings.table.js';
 import type { Rating } from './ratings.types.js';
@@ -32,6 +33,8 @@ export interface NewSurvey {
   contactId?: string;
   agentId?: string;
   language?: string;
+  /** When the invite's reminder falls due; none when not given. */
+  remindAt?: string | null;
 }
 
 /**
@@ -49,11 +52,14 @@ export class RatingRecords {
     private readonly analytics: AnalyticsService,
     webhooks: WebhooksService,
     private readonly publicUrl: string,
+    readonly ratingConfig: RatingConfigService,
     private readonly reviews?: ReviewsService,
   ) {
     this.repository = new RatingsRepository(database.db, database.dialect);
     this.search = new SearchIndex(database);
-    this.events = new RatingEvents(this.repository, webhooks, (code) => this.linkOf(code));
+    this.events = new RatingEvents(this.repository, webhooks, (db, orgId, rating) =>
+      inviteContent(db, ratingConfig, orgId, { ...rating, link: this.linkOf(rating.code) }),
+    );
   }
 
   /** The link of a rating page. */
@@ -136,6 +142,8 @@ export class RatingRecords {
       opened_at: null,
       submitted_at: null,
       cancelled_at: null,
+      remind_at: input.remindAt ?? null,
+      reminded_at: null,
     });
     await this.repository.insertQuestions(
       trx,

@@ -4,12 +4,15 @@ import { principalOf } from '../../http/auth.js';
 import { errorResponses, IdOrUid, NextCursor } from '../../http/schemas.js';
 import { AnswersInput, Invite, ListQuery, OfferInput, Rating } from './ratings.schemas.js';
 import type { RatingsService } from './ratings.service.js';
+import { surveyEligibilityRoutes } from './survey-eligibility.routes.js';
 
 const tags = ['Ratings'];
 const IdParams = Type.Object({ id: IdOrUid });
 
 /** The native ratings API under /v1. */
 export const ratingsRoutes: FastifyPluginAsyncTypebox<{ ratings: RatingsService }> = async (app, { ratings }) => {
+  await app.register(surveyEligibilityRoutes, { ratings });
+
   app.post(
     '/v1/conversations/:id/rating-invites',
     {

@@ -9,6 +9,8 @@ import { RatingOffers } from './rating-offers.service.js';
 import { RatingReads } from './rating-reads.service.js';
 import type { RatingEvents } from './rating-events.service.js';
 import { RatingRecords } from './rating-records.service.js';
+import { RatingReminders } from './rating-reminders.service.js';
+import { RatingRules } from './rating-rules.service.js';
 import { RatingWithdrawals } from './rating-withdrawals.service.js';
 
 /**
@@ -23,6 +25,8 @@ export class RatingsService {
   private readonly answers: RatingAnswers;
   private readonly withdrawals: RatingWithdrawals;
   private readonly reads: RatingReads;
+  private readonly rules: RatingRules;
+  private readonly reminders: RatingReminders;
 
   constructor(
     database: Database,
@@ -33,11 +37,15 @@ export class RatingsService {
     publicUrl: string,
     reviews?: ReviewsService,
   ) {
-    this.records = new RatingRecords(database, analytics, webhooks, publicUrl, reviews);
+    this.records = new RatingRecords(database, analytics, webhooks, publicUrl, ratingConfig, reviews);
     this.offers = new RatingOffers(this.records, conversations, ratingConfig);
     this.answers = new RatingAnswers(this.records, conversations, ratingConfig);
     this.withdrawals = new RatingWithdrawals(this.records);
     this.reads = new RatingReads(this.records, conversations);
+    this.rules = new RatingRules(this.records, conversations, ratingConfig, this.offers);
+    this.reminders = new RatingReminders(this.records);
+    // Closing a conversation offers an invite when the survey rules say so, in the closing transaction.
+    conversations.onClose((trx, orgId, closed) => this.rules.offerOnClose(trx, orgId, closed));
     conversations.onAnonymize((db, _orgId, conversationId) =>
       this.records.repository.blankComments(db, conversationId),
     );
@@ -98,6 +106,18 @@ export class RatingsService {
 
   sweepExpired(...args: Parameters<RatingWithdrawals['sweepExpired']>) {
     return this.withdrawals.sweepExpired(...args);
+  }
+
+  sweepReminders(...args: Parameters<RatingReminders['sweepReminders']>) {
+    return this.reminders.sweepReminders(...args);
+  }
+
+  surveyEligibility(...args: Parameters<RatingRules['eligibility']>) {
+    return this.rules.eligibility(...args);
+  }
+
+  popupAllowed(...args: Parameters<RatingRules['popupAllowed']>) {
+    return this.rules.popupAllowed(...args);
   }
 
   getRating(...args: Parameters<RatingReads['getRating']>) {

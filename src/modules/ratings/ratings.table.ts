@@ -28,6 +28,10 @@ export interface RatingsTable {
   cancelled_at: string | null;
   /** Set by the expiry sweep once it has counted the rating's unanswered questions as expired. */
   expiry_recorded: Generated<boolean | number>;
+  /** When the invite's one reminder falls due (the survey rules' `reminder_after_hours`); null: none. */
+  remind_at: string | null;
+  /** When the reminder was sent (`rating.reminder_due`); set once, by one node. */
+  reminded_at: string | null;
 }
 
 export interface RatingQuestionsTable {

@@ -4,6 +4,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'rating.submitted',
   'rating.cancelled',
   'rating.expired',
+  'rating.reminder_due',
   'feedback.created',
   'conversation.anonymized',
   'review.updated',

@@ -7,6 +7,7 @@ export const EventType = Type.Union([
   Type.Literal('rating.submitted'),
   Type.Literal('rating.cancelled'),
   Type.Literal('rating.expired'),
+  Type.Literal('rating.reminder_due'),
   Type.Literal('feedback.created'),
   Type.Literal('conversation.anonymized'),
   Type.Literal('review.updated'),

@@ -123,7 +123,11 @@ export class WidgetService {
         acceptLanguage,
       }),
       settings,
-      popupActive: settings.conv_rating_active && settings.conv_rating_popup_active,
+      // The survey rules, while on, decide who the popup asks, as they decide who is invited on close.
+      popupActive:
+        settings.conv_rating_active &&
+        settings.conv_rating_popup_active &&
+        (await this.ratings.popupAllowed(grant.orgId, conversation)),
       questions: settings.conv_rating_question_codes.map((code) => ({ code, kind: kindOf(code) })),
       messages: messages.map(({ id, message }) => ({
         uid: message.uid,
@@ -135,12 +139,20 @@ export class WidgetService {
 
   /**
    * Stores the popup's answers as the conversation's rating: its open popup survey, or a new one of the configured
-   * questions (source `popup`), in one transaction with the answers. Refused while the popup is switched off.
+   * questions (source `popup`), in one transaction with the answers. Refused while the popup is switched off, or
+   * while the survey rules are on and do not survey the conversation.
    */
   async submitPopup(grant: WidgetGrant, input: { answers: AnswerInput[]; comment?: string | null }): Promise<Rating> {
     const settings = await this.ratingConfig.getSettings(grant.orgId);
     if (!settings.conv_rating_active || !settings.conv_rating_popup_active) {
       throw new AppError('rating_popup_inactive', 'The rating popup is switched off for this organization.');
+    }
+    const conversation = await this.conversations.findConversation(grant.orgId, String(grant.conversationId));
+    if (!(await this.ratings.popupAllowed(grant.orgId, conversation))) {
+      throw new AppError(
+        'survey_not_eligible',
+        "The organization's survey rules do not survey this conversation; GET /v1/conversations/{id}/survey-eligibility says why.",
+      );
     }
     return this.ratings.answerPopup(grant.orgId, String(grant.conversationId), {
       codes: settings.conv_rating_question_codes,
