@@ -1,6 +1,8 @@
 // npm run bench: Plaudit's hot paths on SQLite, each against the floor of this stack — a bare Fastify route doing one
 // prepared better-sqlite3 statement (bench/bare-server.ts) — measured in the same run, alternating, against 127.0.0.1
-// only. Bounded in time; stops by itself. BENCH_SCENARIOS=messages,page-get,page-post,dixa-submit picks scenarios.
+// only. Bounded in time; stops by itself. BENCH_SCENARIOS=messages,page-get,page-post,dixa-submit picks scenarios;
+// BENCH_SECONDS and BENCH_ROUNDS shorten a run; BENCH_BUILD=server builds only the server (none: no build);
+// BENCH_PROFILE=DIR runs Plaudit under `node --cpu-prof` and leaves its .cpuprofile in DIR (see bench/profile.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,8 +54,20 @@ async function json(response: Response): Promise<{ data: unknown }> {
   return (await response.json()) as { data: unknown };
 }
 
+/** Node's flags to profile Plaudit's CPU, when BENCH_PROFILE names a directory; the profile is written at exit. */
+function profileArgs(): string[] {
+  const into = process.env.BENCH_PROFILE;
+  return into ? ['--cpu-prof', `--cpu-prof-dir=${into}`, '--cpu-prof-interval=200'] : [];
+}
+
 async function main(): Promise<void> {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const build = process.env.BENCH_BUILD ?? 'all';
+  if (build !== 'none') {
+    execFileSync('npm', ['run', build === 'server' ? 'build:server' : 'build', '--silent'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  }
   const env = {
     ...process.env,
     DATABASE_URL: `sqlite:${join(dir, 'plaudit.db')}`,
@@ -74,7 +88,7 @@ async function main(): Promise<void> {
   const bareUrl = `http://127.0.0.1:${barePort}`;
   const plaudit = await startProcess(
     process.execPath,
-    [join(root, 'bin/plaudit.js'), 'serve'],
+    [...profileArgs(), join(root, 'bin/plaudit.js'), 'serve'],
     { ...env, PORT: String(plauditPort), HOST: '127.0.0.1', PUBLIC_URL: plauditUrl },
     `${plauditUrl}/health`,
   );

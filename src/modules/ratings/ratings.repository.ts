@@ -64,6 +64,34 @@ export class RatingsRepository {
       db.selectFrom('rating_questions').selectAll().where('rating_id', '=', params.ratingId).orderBy('position'),
   );
 
+  private lockedRatingBy(column: 'r.id' | 'r.uid') {
+    return preparedQuery(
+      () => this.db,
+      (db, params: { orgId: number; key: number | string }) => {
+        const query = this.selectRatings(db)
+          .where('r.org_id', '=', params.orgId)
+          .where(column, '=', params.key as never);
+        // The rating's row only: the conversation's stays free for the offers that lock it.
+        return this.dialect === 'postgres' ? query.forUpdate(['r']) : query;
+      },
+    );
+  }
+
+  private readonly lockedById = this.lockedRatingBy('r.id');
+  private readonly lockedByUid = this.lockedRatingBy('r.uid');
+
+  /**
+   * Reads a rating of the organization and locks its row for the rest of the transaction (PostgreSQL; SQLite's one
+   * writer holds the lock already), in one statement: the state a change is worked out on.
+   */
+  async findRatingForUpdate(db: Db, orgId: number, ref: RatingRef): Promise<RatingRow | undefined> {
+    const rows =
+      'id' in ref
+        ? await this.lockedById({ orgId, key: ref.id }, db)
+        : await this.lockedByUid({ orgId, key: ref.uid }, db);
+    return rows[0];
+  }
+
   /** Locks a rating row for the rest of the transaction (PostgreSQL), so concurrent answers apply one after another. */
   async lockRating(db: Db, id: number): Promise<void> {
     await forUpdate(db.selectFrom('ratings').select('id').where('id', '=', id), this.dialect).execute();
