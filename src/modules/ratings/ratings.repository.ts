@@ -217,11 +217,35 @@ export class RatingsRepository {
   }
 
   async updateRating(db: Db, id: number, changes: Updateable<RatingsTable>): Promise<void> {
-    await db.updateTable('ratings').set(changes).where('id', '=', id).execute();
+    await this.updateOf('ratings', changes)({ ...changes, id }, db);
   }
 
   async updateQuestion(db: Db, id: number, changes: Updateable<RatingQuestionsTable>): Promise<void> {
-    await db.updateTable('rating_questions').set(changes).where('id', '=', id).execute();
+    await this.updateOf('rating_questions', changes)({ ...changes, id }, db);
+  }
+
+  private readonly updates = new Map<string, (params: Record<string, unknown>, db: Db) => Promise<unknown[]>>();
+
+  /**
+   * The prepared update of one row of `table` by id that sets the columns `changes` names: one statement per set of
+   * columns, and the code sets only a few of them (an answer, a cancel, an opening).
+   */
+  private updateOf(table: 'ratings' | 'rating_questions', changes: Record<string, unknown>) {
+    const columns = Object.keys(changes).filter((column) => changes[column] !== undefined);
+    const key = `${table}:${columns.join(',')}`;
+    let update = this.updates.get(key);
+    if (!update) {
+      update = preparedQuery(
+        () => this.db,
+        (db, params: Record<string, unknown>) =>
+          db
+            .updateTable(table)
+            .set(Object.fromEntries(columns.map((column) => [column, params[column]])))
+            .where('id', '=', params.id as number),
+      );
+      this.updates.set(key, update);
+    }
+    return update;
   }
 
   /** Marks a rating opened; false when it was already. */
