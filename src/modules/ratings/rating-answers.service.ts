@@ -93,7 +93,26 @@ export class RatingAnswers {
     const { records } = this;
     const ref = /^[0-9a-f-]{36}$/i.test(ratingUid) ? { uid: ratingUid.toLowerCase() } : undefined;
     const conversationRef = recordRef(conversationIdOrUid);
-    const at = acceptedTimestamp(input.submittedAt, 'submittedAt') ?? nowIso();
+    // The rating, read under its lock, names its conversation: the conversation is looked up only to say what is
+    // missing when the rating is not on it.
+    const onConversation = (row: RatingRow) =>
+      conversationRef !== undefined &&
+      ('id' in conversationRef
+        ? Number(row.conversation_id) === conversationRef.id
+        : row.conversation_uid === conversationRef.uid);
+    const notFound = async () => {
+      const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+      return new AppError('rating_not_found', `No rating ${ratingUid} on conversation ${conversation.id}.`);
+    };
+    let at: string;
+    try {
+      at = acceptedTimestamp(input.submittedAt, 'submittedAt') ?? nowIso();
+    } catch (error) {
+      // What is missing is said before what is wrong with the body, as before the rating was read in its transaction.
+      const row = ref && (await records.repository.findRating(orgId, ref));
+      if (!row || !onConversation(row)) throw await notFound();
+      throw error;
+    }
     let code: QuestionCode | undefined;
     const match: Matcher = (questions) => {
       const ofKind = questions.filter((question) => question.kind === input.kind);
@@ -104,13 +123,6 @@ export class RatingAnswers {
       code = question.code as QuestionCode;
       return [{ question, value: input.value, comment: input.comment }];
     };
-    // The rating, read under its lock, names its conversation: the conversation is looked up only to say what is
-    // missing when the rating is not on it.
-    const onConversation = (row: RatingRow) =>
-      conversationRef !== undefined &&
-      ('id' in conversationRef
-        ? Number(row.conversation_id) === conversationRef.id
-        : row.conversation_uid === conversationRef.uid);
     let rating: Rating | undefined;
     try {
       rating =
@@ -121,10 +133,7 @@ export class RatingAnswers {
     } catch (error) {
       if (!(error instanceof NotThisRating)) throw error;
     }
-    if (!rating) {
-      const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
-      throw new AppError('rating_not_found', `No rating ${ratingUid} on conversation ${conversation.id}.`);
-    }
+    if (!rating) throw await notFound();
     return { rating, question: rating.questions.find((question) => question.code === code)! };
   }
 
