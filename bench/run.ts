@@ -1,17 +1,21 @@
 // npm run bench: Plaudit's hot paths on SQLite, each against the floor of this stack — a bare Fastify route doing one
 // prepared better-sqlite3 statement (bench/bare-server.ts) — measured in the same run, alternating, against 127.0.0.1
-// only. Bounded in time; stops by itself. BENCH_SCENARIOS=messages,page-get,page-post,dixa-submit picks scenarios.
-import { execFileSync } from 'node:child_process';
+// only. Bounded in time; stops by itself. BENCH_SCENARIOS=messages,page-get,page-post,dixa-submit picks scenarios;
+// BENCH_SECONDS and BENCH_ROUNDS shorten a run; BENCH_BUILD=server builds only the server (none: no build);
+// BENCH_PROFILE=DIR runs Plaudit under `node --cpu-prof` and leaves its .cpuprofile in DIR (see bench/profile.ts).
+// pg-messages runs on PostgreSQL (BENCH_PG_URL, an admin URL; a database is made for the run and dropped after it).
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, measure, startProcess, stop, type Measured } from './lib.js';
+import { startPostgresPair, type PostgresPair } from './postgres.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const SCENARIOS = (
-  process.env.BENCH_SCENARIOS ?? 'messages,feedback,messages-get,page-get,page-post,dixa-submit'
+  process.env.BENCH_SCENARIOS ?? 'messages,feedback,messages-get,page-get,page-post,dixa-submit,pg-messages'
 ).split(',');
 const BARE_CODE = 'bench-code-0000000000000';
 const root = new URL('..', import.meta.url).pathname;
@@ -30,6 +34,8 @@ interface Scenario {
   plaudit: Target;
   bare: Target;
   goal?: number;
+  /** The servers measured, when not the SQLite pair. */
+  processes?: { bare: ChildProcess; plaudit: ChildProcess };
 }
 
 function mean(runs: Measured[]): Measured {
@@ -52,8 +58,20 @@ async function json(response: Response): Promise<{ data: unknown }> {
   return (await response.json()) as { data: unknown };
 }
 
+/** Node's flags to profile Plaudit's CPU, when BENCH_PROFILE names a directory; the profile is written at exit. */
+function profileArgs(): string[] {
+  const into = process.env.BENCH_PROFILE;
+  return into ? ['--cpu-prof', `--cpu-prof-dir=${into}`, '--cpu-prof-interval=200'] : [];
+}
+
 async function main(): Promise<void> {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const build = process.env.BENCH_BUILD ?? 'all';
+  if (build !== 'none') {
+    execFileSync('npm', ['run', build === 'server' ? 'build:server' : 'build', '--silent'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  }
   const env = {
     ...process.env,
     DATABASE_URL: `sqlite:${join(dir, 'plaudit.db')}`,
@@ -74,7 +92,7 @@ async function main(): Promise<void> {
   const bareUrl = `http://127.0.0.1:${barePort}`;
   const plaudit = await startProcess(
     process.execPath,
-    [join(root, 'bin/plaudit.js'), 'serve'],
+    [...profileArgs(), join(root, 'bin/plaudit.js'), 'serve'],
     { ...env, PORT: String(plauditPort), HOST: '127.0.0.1', PUBLIC_URL: plauditUrl },
     `${plauditUrl}/health`,
   );
@@ -226,6 +244,44 @@ async function main(): Promise<void> {
       },
     },
   ];
+  let postgres: PostgresPair | undefined;
+  if (SCENARIOS.includes('pg-messages')) {
+    postgres = await startPostgresPair({
+      root,
+      adminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      env,
+      nodeArgs: profileArgs(),
+    });
+    const pgApi = { authorization: `Bearer ${postgres.apiKey}`, 'content-type': 'application/json' };
+    const pgConversation = (
+      await json(
+        await fetch(`${postgres.plauditUrl}/v1/conversations`, {
+          method: 'POST',
+          headers: pgApi,
+          body: JSON.stringify({ channel: 'widget_chat' }),
+        }),
+      )
+    ).data as { id: number };
+    const message = JSON.stringify({ role: 'user', text: 'Where is my order? It was due yesterday.' });
+    all.push({
+      name: 'pg-messages',
+      title: 'PostgreSQL: POST /v1/conversations/{id}/messages (bare: Fastify + one pg insert)',
+      goal: 0.8,
+      plaudit: {
+        url: `${postgres.plauditUrl}/v1/conversations/${pgConversation.id}/messages`,
+        method: 'POST',
+        headers: pgApi,
+        body: message,
+      },
+      bare: {
+        url: `${postgres.bareUrl}/conversations/${pgConversation.id}/messages`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: message,
+      },
+      processes: postgres.processes,
+    });
+  }
   const scenarios = all.filter((scenario) => SCENARIOS.includes(scenario.name));
 
   const lines: string[] = [];
@@ -233,7 +289,7 @@ async function main(): Promise<void> {
   try {
     for (const scenario of scenarios) {
       const runs: Record<'bare' | 'plaudit', Measured[]> = { bare: [], plaudit: [] };
-      const servers = { bare, plaudit };
+      const servers = scenario.processes ?? { bare, plaudit };
       for (const side of ['bare', 'plaudit'] as const) {
         await measure({ ...scenario[side], connections: CONNECTIONS, seconds: 2 });
       }
@@ -267,12 +323,13 @@ async function main(): Promise<void> {
       );
     }
   } finally {
+    await postgres?.close();
     await stop(plaudit);
     await stop(bare);
     rmSync(dir, { recursive: true, force: true });
   }
   process.stdout.write(
-    `\nSQLite, ${CONNECTIONS} connections, ${ROUNDS} x ${SECONDS} s per side and scenario (mean):\n${lines.join('\n')}\n`,
+    `\nSQLite (PostgreSQL where named), ${CONNECTIONS} connections, ${ROUNDS} x ${SECONDS} s per side and scenario (mean):\n${lines.join('\n')}\n`,
   );
   if (failed) {
     process.stderr.write('Some requests failed (non-2xx, errors or timeouts): the figures above are not valid.\n');

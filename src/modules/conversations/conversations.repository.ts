@@ -15,6 +15,8 @@ export type ConversationRow = Selectable<ConversationsTable> & {
   agent_name?: string | null;
 };
 export type MessageRow = Omit<Selectable<MessagesTable>, 'search_words'>;
+/** A message as a conversation's list reads it. */
+export type ListedMessageRow = Omit<MessageRow, 'org_id' | 'conversation_id'>;
 /** A message to insert; its words for the search index are made from its text. */
 export type NewMessage = Omit<Insertable<MessagesTable>, 'search_words'>;
 
@@ -233,28 +235,33 @@ export class ConversationsRepository {
   readonly insertMessage: (row: NewMessage) => Promise<void>;
 
   /** The messages of a conversation in conversation order: by time, then by arrival. */
-  listMessages(conversationId: number): Promise<MessageRow[]> {
-    return this.db
-      .selectFrom('messages')
-      .select([
-        'id',
-        'uid',
-        'org_id',
-        'conversation_id',
-        'role',
-        'text',
-        'author_id',
-        'model',
-        'prompt_version',
-        'trace_id',
-        'span_id',
-        'tags',
-        'created_at',
-      ])
-      .where('conversation_id', '=', conversationId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+  private readonly messagesOf = preparedQuery(
+    () => this.db,
+    (db, params: { conversationId: number }) =>
+      db
+        .selectFrom('messages')
+        // The conversation and its organization are the caller's already: not read 200 times over.
+        .select([
+          'id',
+          'uid',
+          'role',
+          'text',
+          'author_id',
+          'model',
+          'prompt_version',
+          'trace_id',
+          'span_id',
+          'tags',
+          'created_at',
+        ])
+        .where('conversation_id', '=', params.conversationId)
+        .orderBy('created_at')
+        .orderBy('id'),
+  );
+
+  /** The messages of a conversation in conversation order, without the columns the conversation gives. */
+  listMessages(conversationId: number): Promise<ListedMessageRow[]> {
+    return this.messagesOf({ conversationId });
   }
 
   async latestAgentAuthor(orgId: number, conversationId: number): Promise<string | undefined> {

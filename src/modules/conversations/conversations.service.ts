@@ -443,9 +443,22 @@ export class ConversationsService {
    * record `findConversation` answered, so the organization is checked already.
    */
   async listMessagesWithIds(conversation: ConversationRecord): Promise<Array<{ id: number; message: Message }>> {
-    return (await this.repository.listMessages(conversation.id)).map((row) => ({
+    const conversationId = conversation.id;
+    return (await this.repository.listMessages(conversationId)).map((row) => ({
       id: Number(row.id),
-      message: toMessage(row),
+      message: {
+        uid: row.uid,
+        conversation_id: conversationId,
+        role: row.role,
+        text: row.text,
+        author_id: row.author_id,
+        model: row.model,
+        prompt_version: row.prompt_version,
+        trace_id: row.trace_id,
+        span_id: row.span_id,
+        tags: storedTags(row.tags),
+        created_at: row.created_at,
+      },
     }));
   }
 

@@ -161,13 +161,18 @@ export class FeedbackRepository {
       .execute();
   }
 
+  private readonly currentOfConversation = preparedQuery(
+    () => this.db,
+    (db, params: { conversationId: number }) =>
+      db
+        .selectFrom('message_feedback_current')
+        .select(['feedback_uid as uid', 'message_id', 'user_id', 'rating', 'comment', 'created_at'])
+        .where('conversation_id', '=', params.conversationId),
+  );
+
   /** The current feedback of every author on every message of a conversation. */
   currentByConversation(conversationId: number) {
-    return this.db
-      .selectFrom('message_feedback_current')
-      .select(['feedback_uid as uid', 'message_id', 'user_id', 'rating', 'comment', 'created_at'])
-      .where('conversation_id', '=', conversationId)
-      .execute();
+    return this.currentOfConversation({ conversationId });
   }
 
   /** Recent records across the organization, newest first, with their message and conversation. */

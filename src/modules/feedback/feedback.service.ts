@@ -234,10 +234,27 @@ export class FeedbackService {
       this.summaries(conversation.id, userId),
     ]);
     const empty: MessageFeedbackSummary = { my_feedback: null, likes: 0, dislikes: 0, comments: 0 };
-    return messages.map(({ id, message }: { id: number; message: Message }) => ({
-      ...message,
-      ...(summaries.get(id) ?? empty),
-    }));
+    // One object of one shape per message, written out: two spreads per message cost more than the query did.
+    return messages.map(({ id, message }: { id: number; message: Message }) => {
+      const summary = summaries.get(id) ?? empty;
+      return {
+        uid: message.uid,
+        conversation_id: message.conversation_id,
+        role: message.role,
+        text: message.text,
+        author_id: message.author_id,
+        model: message.model,
+        prompt_version: message.prompt_version,
+        trace_id: message.trace_id,
+        span_id: message.span_id,
+        tags: message.tags,
+        created_at: message.created_at,
+        my_feedback: summary.my_feedback,
+        likes: summary.likes,
+        dislikes: summary.dislikes,
+        comments: summary.comments,
+      };
+    });
   }
 
   /** Recent feedback across the organization, newest first. */

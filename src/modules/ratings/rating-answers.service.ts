@@ -11,7 +11,7 @@ import {
   type ResolvedSettings,
 } from '../rating-config/index.js';
 import { ratingNotFound, statusOfRows, type RatingRecords } from './rating-records.service.js';
-import type { QuestionRow, RatingRow } from './ratings.repository.js';
+import type { QuestionRow, RatingRef, RatingRow } from './ratings.repository.js';
 import type { AnswerInput, Rating, RatingQuestion } from './ratings.types.js';
 import { isExpired } from './survey-status.js';
 
@@ -73,10 +73,11 @@ export class RatingAnswers {
       () => input.comment,
       (code) => `Rating ${row.id} has no question ${code}.`,
     );
-    await records.database.db
+    const rating = await records.database.db
       .transaction()
-      .execute((trx) => this.answerIn(trx, orgId, Number(row.id), match, input.comment, at));
-    return (await records.load(records.database.db, orgId, { id: Number(row.id) }))!;
+      .execute((trx) => this.answerIn(trx, orgId, { id: Number(row.id) }, match, input.comment, at));
+    if (!rating) throw ratingNotFound(ratingIdOrUid);
+    return rating;
   }
 
   /**
@@ -90,14 +91,28 @@ export class RatingAnswers {
     input: { kind: QuestionKind; value: number; comment?: string; submittedAt?: string },
   ): Promise<{ rating: Rating; question: RatingQuestion }> {
     const { records } = this;
-    const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
-    const row = /^[0-9a-f-]{36}$/i.test(ratingUid)
-      ? await records.repository.findRating(orgId, { uid: ratingUid.toLowerCase() })
-      : undefined;
-    if (!row || Number(row.conversation_id) !== conversation.id) {
-      throw new AppError('rating_not_found', `No rating ${ratingUid} on conversation ${conversation.id}.`);
+    const ref = /^[0-9a-f-]{36}$/i.test(ratingUid) ? { uid: ratingUid.toLowerCase() } : undefined;
+    const conversationRef = recordRef(conversationIdOrUid);
+    // The rating, read under its lock, names its conversation: the conversation is looked up only to say what is
+    // missing when the rating is not on it.
+    const onConversation = (row: RatingRow) =>
+      conversationRef !== undefined &&
+      ('id' in conversationRef
+        ? Number(row.conversation_id) === conversationRef.id
+        : row.conversation_uid === conversationRef.uid);
+    const notFound = async () => {
+      const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+      return new AppError('rating_not_found', `No rating ${ratingUid} on conversation ${conversation.id}.`);
+    };
+    let at: string;
+    try {
+      at = acceptedTimestamp(input.submittedAt, 'submittedAt') ?? nowIso();
+    } catch (error) {
+      // What is missing is said before what is wrong with the body, as before the rating was read in its transaction.
+      const row = ref && (await records.repository.findRating(orgId, ref));
+      if (!row || !onConversation(row)) throw await notFound();
+      throw error;
     }
-    const at = acceptedTimestamp(input.submittedAt, 'submittedAt') ?? nowIso();
     let code: QuestionCode | undefined;
     const match: Matcher = (questions) => {
       const ofKind = questions.filter((question) => question.kind === input.kind);
@@ -108,10 +123,17 @@ export class RatingAnswers {
       code = question.code as QuestionCode;
       return [{ question, value: input.value, comment: input.comment }];
     };
-    await records.database.db
-      .transaction()
-      .execute((trx) => this.answerIn(trx, orgId, Number(row.id), match, input.comment, at));
-    const rating = (await records.load(records.database.db, orgId, { id: Number(row.id) }))!;
+    let rating: Rating | undefined;
+    try {
+      rating =
+        ref &&
+        (await records.database.db
+          .transaction()
+          .execute((trx) => this.answerIn(trx, orgId, ref, match, input.comment, at, { accept: onConversation })));
+    } catch (error) {
+      if (!(error instanceof NotThisRating)) throw error;
+    }
+    if (!rating) throw await notFound();
     return { rating, question: rating.questions.find((question) => question.code === code)! };
   }
 
@@ -133,7 +155,7 @@ export class RatingAnswers {
       () => input.comment,
       (code) => `The popup does not ask ${code}.`,
     );
-    const id = await records.database.db.transaction().execute(async (trx) => {
+    const rating = await records.database.db.transaction().execute(async (trx) => {
       await records.repository.lockConversation(trx, conversation.id);
       const open = await records.repository.findOpenSurvey(trx, conversation.id, now, 'popup');
       const ratingId = open
@@ -146,10 +168,9 @@ export class RatingAnswers {
             at: now,
             expiresAt: null,
           });
-      await this.answerIn(trx, orgId, ratingId, match, input.comment, now);
-      return ratingId;
+      return this.answerIn(trx, orgId, { id: ratingId }, match, input.comment, now);
     });
-    return (await records.load(records.database.db, orgId, { id }))!;
+    return rating!;
   }
 
   /** The rating behind a public page code, with its organization's settings, as it is: nothing is recorded. */
@@ -187,9 +208,14 @@ export class RatingAnswers {
    * opened). The rater may change them until the rating expires. Answers to questions the survey does not ask are
    * refused.
    */
-  async answerByCode(code: string, input: { answers: AnswerInput[]; comment: string | null }): Promise<Rating> {
+  async answerByCode(
+    code: string,
+    input: { answers: AnswerInput[]; comment: string | null },
+    /** The rating behind the code as the page found it (`findByCode`): the code is not looked up again. */
+    found?: { orgId: number; rating: { id: number } },
+  ): Promise<Rating> {
     const { records } = this;
-    const row = await records.repository.findRatingByCode(code);
+    const row = found ? { org_id: found.orgId, id: found.rating.id } : await records.repository.findRatingByCode(code);
     if (!row) throw new AppError('rating_not_found', 'No rating with this link.');
     const at = nowIso();
     const match = byCode(
@@ -198,12 +224,13 @@ export class RatingAnswers {
       (question) => (question.kind === 'stars' ? input.comment : undefined),
       (questionCode) => `This rating has no question ${questionCode}.`,
     );
-    await records.database.db
+    const rating = await records.database.db
       .transaction()
       .execute((trx) =>
-        this.answerIn(trx, Number(row.org_id), Number(row.id), match, input.comment, at, { opens: true }),
+        this.answerIn(trx, Number(row.org_id), { id: Number(row.id) }, match, input.comment, at, { opens: true }),
       );
-    return (await records.load(records.database.db, Number(row.org_id), { id: Number(row.id) }))!;
+    if (!rating) throw new AppError('rating_not_found', 'No rating with this link.');
+    return rating;
   }
 
   /**
@@ -246,7 +273,7 @@ export class RatingAnswers {
     };
     await records.database.db
       .transaction()
-      .execute((trx) => this.answerIn(trx, orgId, id, match, undefined, nowIso(), { opens: options.opens }));
+      .execute((trx) => this.answerIn(trx, orgId, { id }, match, undefined, nowIso(), { opens: options.opens }));
     return { rating: (await records.load(records.database.db, orgId, { id }))!, recorded };
   }
 
@@ -261,18 +288,22 @@ export class RatingAnswers {
 
   /**
    * Applies answers to one rating inside `trx`, under its lock and on its current state: every answer is checked
-   * before any is written, and a refusal throws, so the transaction leaves nothing behind.
+   * before any is written, and a refusal throws, so the transaction leaves nothing behind. Answers the rating as the
+   * answers left it; undefined when the organization has no such rating. A rating `accept` refuses throws
+   * `NotThisRating` before anything is written.
    */
-  private answerIn(
+  private async answerIn(
     trx: Db,
     orgId: number,
-    ratingId: number,
+    ref: RatingRef,
     match: Matcher,
     comment: string | null | undefined,
     at: string,
-    options: { opens?: boolean } = {},
-  ): Promise<void> {
-    return this.records.changeRating(trx, orgId, ratingId, async (row, questions) => {
+    options: { opens?: boolean; accept?: (row: RatingRow) => boolean } = {},
+  ): Promise<Rating | undefined> {
+    const edited = await this.records.editRating(trx, orgId, ref, async (edit) => {
+      const { row, questions } = edit;
+      if (options.accept && !options.accept(row)) throw new NotThisRating();
       const now = nowIso();
       const answers = match(questions);
       if (row.cancelled_at !== null || row.status === 'cancelled') {
@@ -295,18 +326,16 @@ export class RatingAnswers {
       }
       // The same answer again (an answer link reloaded, a reply redelivered): nothing to write, nothing to count.
       if (answers.length === 0) return;
-      const { repository } = this.records;
       for (const { question, value, comment: questionComment } of answers) {
-        await repository.updateQuestion(trx, Number(question.id), {
+        await edit.updateQuestion(question, {
           status: 'Rated',
           value,
           answered_at: at,
           updated_at: now,
           ...(questionComment !== undefined ? { comment: questionComment || null } : {}),
         });
-        question.status = 'Rated';
       }
-      await repository.updateRating(trx, Number(row.id), {
+      await edit.updateRating({
         status: statusOfRows(questions, false),
         submitted_at: at,
         updated_at: now,
@@ -322,10 +351,14 @@ export class RatingAnswers {
         });
       }
       // Inside the tracked change, so that the rollups count the opening with the answer.
-      if (options.opens) await repository.markOpened(trx, Number(row.id), at);
+      if (options.opens) await edit.markOpened(at);
     });
+    return edited?.rating;
   }
 }
+
+/** Thrown inside an answer's transaction for a rating its surface does not address: nothing was written. */
+class NotThisRating extends Error {}
 
 /** Whether a rating still takes answers: neither cancelled nor expired. */
 function takesAnswers(row: RatingRow, now: string): boolean {

@@ -3,7 +3,7 @@ import { agentNames } from '../agents/index.js';
 import type { RatingSnapshot } from '../analytics/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
 import type { InviteContent } from './invite-content.js';
-import type { RatingRow, RatingsRepository } from './ratings.repository.js';
+import type { QuestionRow, RatingRow, RatingsRepository } from './ratings.repository.js';
 
 /** Told, in the writing transaction, of the questions a change answered (the Langfuse bridge). */
 export type AnswersListener = (
@@ -43,7 +43,8 @@ export class RatingEvents {
   /**
    * Questions newly offered (`rating.offered`), each question newly answered or answered again (`rating.submitted`),
    * questions withdrawn by a cancel (`rating.cancelled`, one event naming them all), the expiry counted
-   * (`rating.expired`). Reads the rating's details only when a webhook of the organization wants one of them.
+   * (`rating.expired`). Reads the rating's details only when a webhook of the organization wants one of them, and
+   * not at all when the caller holds them as the change left them (`current`).
    */
   async publish(
     trx: Db,
@@ -51,6 +52,7 @@ export class RatingEvents {
     ratingId: number,
     before: RatingSnapshot | null,
     after: RatingSnapshot | null,
+    current?: { row: RatingRow; questions: QuestionRow[] },
   ): Promise<void> {
     if (!after) return;
     const previous = new Map((before?.questions ?? []).map((question) => [question.code, question]));
@@ -81,8 +83,8 @@ export class RatingEvents {
       await wants('rating.expired', expired),
     ];
     if (!wantOffered && !wantAnswered && !wantCancelled && !wantExpired) return;
-    const row = (await this.repository.findRating(orgId, { id: ratingId }, trx))!;
-    const questions = await this.repository.questionsOf(trx, [ratingId]);
+    const row = current?.row ?? (await this.repository.findRating(orgId, { id: ratingId }, trx))!;
+    const questions = current?.questions ?? (await this.repository.questionsOf(trx, [ratingId]));
     const subject = await this.subjectOf(trx, orgId, row);
     if (wantOffered) {
       await this.webhooks.enqueue(trx, orgId, 'rating.offered', {

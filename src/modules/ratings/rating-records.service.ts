@@ -75,17 +75,34 @@ export class RatingRecords {
     const before = await this.repository.snapshotOf(trx, ratingId);
     const result = await change();
     const after = await this.repository.snapshotOf(trx, ratingId);
-    await this.analytics.recordRatingChange(trx, orgId, before, after);
-    await this.events.publish(trx, orgId, ratingId, before, after);
-    const lowAt = after?.agent_type === 'ai' ? newLowAnswerAt(before, after) : undefined;
-    // A new low answer to a rating of an AI conversation puts it in the review queue, or back in it.
-    if (lowAt && this.reviews) await this.reviews.recordLowRating(trx, orgId, ratingId, lowAt);
+    await this.recordChange(trx, orgId, ratingId, before, after);
     return result;
   }
 
   /**
+   * Counts a change to one rating into the analytics rollups, writes the webhook events it makes and puts a new low
+   * answer in the review queue, all in the writing transaction. `current` is the rating as the change left it, when
+   * the caller holds it already (the events need not read it again).
+   */
+  private async recordChange(
+    trx: Db,
+    orgId: number,
+    ratingId: number,
+    before: RatingSnapshot | null,
+    after: RatingSnapshot | null,
+    current?: { row: RatingRow; questions: QuestionRow[] },
+  ): Promise<void> {
+    await this.analytics.recordRatingChange(trx, orgId, before, after);
+    await this.events.publish(trx, orgId, ratingId, before, after, current);
+    const lowAt = after?.agent_type === 'ai' ? newLowAnswerAt(before, after) : undefined;
+    // A new low answer to a rating of an AI conversation puts it in the review queue, or back in it.
+    if (lowAt && this.reviews) await this.reviews.recordLowRating(trx, orgId, ratingId, lowAt);
+  }
+
+  /**
    * Runs a change to one rating inside `trx`: under the rating's lock, on the rating and its questions as they are now
-   * (so that a cancel or an answer committed meanwhile is seen), counted and reported by `tracked`.
+   * (so that a cancel or an answer committed meanwhile is seen), counted and reported as `tracked` does. The change may
+   * write anything: the rating is read again after it.
    */
   async changeRating<T>(
     trx: Db,
@@ -93,12 +110,36 @@ export class RatingRecords {
     ratingId: number,
     change: (row: RatingRow, questions: QuestionRow[]) => Promise<T>,
   ): Promise<T> {
-    await this.repository.lockRating(trx, ratingId);
-    const row = await this.repository.findRating(orgId, { id: ratingId }, trx);
+    const row = await this.repository.findRatingForUpdate(trx, orgId, { id: ratingId });
     if (!row) throw ratingNotFound(ratingId);
-    return this.tracked(trx, orgId, ratingId, async () =>
-      change(row, await this.repository.questionsOf(trx, [ratingId])),
-    );
+    const questions = await this.repository.questionsOf(trx, [ratingId]);
+    const before = snapshotFrom(row, questions);
+    const result = await change(row, questions);
+    const after = await this.repository.snapshotOf(trx, ratingId);
+    await this.recordChange(trx, orgId, ratingId, before, after);
+    return result;
+  }
+
+  /**
+   * Edits one rating inside `trx` with one locked read: the rating and its questions are read once under its lock,
+   * the edit writes through `RatingEdit`, which keeps them as written, and the change is counted and reported from
+   * those in memory. Answers the rating as the edit left it; undefined when the organization has no such rating.
+   */
+  async editRating<T>(
+    trx: Db,
+    orgId: number,
+    ref: RatingRef,
+    edit: (rating: RatingEdit) => Promise<T>,
+  ): Promise<{ result: T; rating: Rating } | undefined> {
+    const row = await this.repository.findRatingForUpdate(trx, orgId, ref);
+    if (!row) return undefined;
+    const ratingId = Number(row.id);
+    const questions = await this.repository.questionsOf(trx, [ratingId]);
+    const before = snapshotFrom(row, questions);
+    const editing = new RatingEdit(trx, this.repository, row, questions);
+    const result = await edit(editing);
+    await this.recordChange(trx, orgId, ratingId, before, snapshotFrom(row, questions), { row, questions });
+    return { result, rating: this.toRating(row, questions, nowIso()) };
   }
 
   /** A question row as offered: waiting for its answer. */
@@ -169,44 +210,110 @@ export class RatingRecords {
       rows.map((row) => Number(row.id)),
     );
     const now = nowIso();
-    return rows.map((row) => {
-      const own = questions.filter((question) => Number(question.rating_id) === Number(row.id));
-      return {
-        id: Number(row.id),
-        uid: row.uid,
-        code: row.code,
-        link: this.linkOf(row.code),
-        conversation_id: Number(row.conversation_id),
-        conversation_uid: row.conversation_uid,
-        channel: row.channel,
-        source: row.source,
-        status: readStatus(row, now),
-        contact_id: row.contact_id,
-        agent_id: row.agent_id,
-        agent_type: row.agent_type,
-        language: row.language,
-        comment: row.comment,
-        questions: own.map((question) => ({
-          code: question.code as QuestionCode,
-          kind: question.kind as QuestionKind,
-          status: question.status,
-          required: toBoolean(question.required),
-          value: question.value === null ? null : Number(question.value),
-          comment: question.comment,
-          offered_at: question.offered_at,
-          answered_at: question.answered_at,
-          updated_at: question.updated_at,
-        })),
-        expires_at: row.expires_at,
-        created_at: row.created_at,
-        updated_at: row.updated_at,
-        offered_at: row.offered_at,
-        opened_at: row.opened_at,
-        submitted_at: row.submitted_at,
-        cancelled_at: row.cancelled_at,
-      };
-    });
+    return rows.map((row) =>
+      this.toRating(
+        row,
+        questions.filter((question) => Number(question.rating_id) === Number(row.id)),
+        now,
+      ),
+    );
   }
+
+  /** A rating row and its own questions as the API shows them. */
+  toRating(row: RatingRow, questions: QuestionRow[], now: string): Rating {
+    return {
+      id: Number(row.id),
+      uid: row.uid,
+      code: row.code,
+      link: this.linkOf(row.code),
+      conversation_id: Number(row.conversation_id),
+      conversation_uid: row.conversation_uid,
+      channel: row.channel,
+      source: row.source,
+      status: readStatus(row, now),
+      contact_id: row.contact_id,
+      agent_id: row.agent_id,
+      agent_type: row.agent_type,
+      language: row.language,
+      comment: row.comment,
+      questions: questions.map((question) => ({
+        code: question.code as QuestionCode,
+        kind: question.kind as QuestionKind,
+        status: question.status,
+        required: toBoolean(question.required),
+        value: question.value === null ? null : Number(question.value),
+        comment: question.comment,
+        offered_at: question.offered_at,
+        answered_at: question.answered_at,
+        updated_at: question.updated_at,
+      })),
+      expires_at: row.expires_at,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+      offered_at: row.offered_at,
+      opened_at: row.opened_at,
+      submitted_at: row.submitted_at,
+      cancelled_at: row.cancelled_at,
+    };
+  }
+}
+
+/**
+ * The writes of one edit of a rating (`RatingRecords.editRating`): each goes to the database and to the rating and
+ * questions held in memory, so that these stay what the transaction wrote.
+ */
+export class RatingEdit {
+  constructor(
+    private readonly trx: Db,
+    private readonly repository: RatingsRepository,
+    /** The rating as it is in the transaction. */
+    readonly row: RatingRow,
+    /** Its questions, in the survey's order, as they are in the transaction. */
+    readonly questions: QuestionRow[],
+  ) {}
+
+  async updateQuestion(question: QuestionRow, changes: QuestionChanges): Promise<void> {
+    await this.repository.updateQuestion(this.trx, Number(question.id), changes);
+    Object.assign(question, changes);
+  }
+
+  async updateRating(changes: RatingChanges): Promise<void> {
+    await this.repository.updateRating(this.trx, Number(this.row.id), changes);
+    Object.assign(this.row, changes);
+  }
+
+  /** Marks the rating opened at `at`, unless it was already. */
+  async markOpened(at: string): Promise<void> {
+    if (this.row.opened_at !== null) return;
+    await this.repository.markOpened(this.trx, Number(this.row.id), at);
+    this.row.opened_at = at;
+  }
+}
+
+/** What an edit may change on a rating: plain values, as the row holds them. */
+type RatingChanges = Partial<Pick<RatingRow, 'status' | 'comment' | 'submitted_at' | 'updated_at' | 'opened_at'>>;
+
+/** What an edit may change on a question: plain values, as the row holds them. */
+type QuestionChanges = Partial<Pick<QuestionRow, 'status' | 'value' | 'comment' | 'answered_at' | 'updated_at'>>;
+
+/** A rating as the analytics rollups see it, taken from its row and its questions. */
+function snapshotFrom(row: RatingRow, questions: QuestionRow[]): RatingSnapshot {
+  return {
+    conversation_id: Number(row.conversation_id),
+    agent_id: row.agent_id,
+    agent_type: row.agent_type,
+    channel: row.channel,
+    opened_at: row.opened_at,
+    expiry_recorded: toBoolean(row.expiry_recorded),
+    questions: questions.map((question) => ({
+      code: question.code,
+      kind: question.kind,
+      status: question.status,
+      value: question.value === null ? null : Number(question.value),
+      offered_at: question.offered_at,
+      answered_at: question.answered_at,
+    })),
+  };
 }
 
 /** The stored status of a survey with these question rows (see `surveyStatus`). */

@@ -64,6 +64,34 @@ export class RatingsRepository {
       db.selectFrom('rating_questions').selectAll().where('rating_id', '=', params.ratingId).orderBy('position'),
   );
 
+  private lockedRatingBy(column: 'r.id' | 'r.uid') {
+    return preparedQuery(
+      () => this.db,
+      (db, params: { orgId: number; key: number | string }) => {
+        const query = this.selectRatings(db)
+          .where('r.org_id', '=', params.orgId)
+          .where(column, '=', params.key as never);
+        // The rating's row only: the conversation's stays free for the offers that lock it.
+        return this.dialect === 'postgres' ? query.forUpdate(['r']) : query;
+      },
+    );
+  }
+
+  private readonly lockedById = this.lockedRatingBy('r.id');
+  private readonly lockedByUid = this.lockedRatingBy('r.uid');
+
+  /**
+   * Reads a rating of the organization and locks its row for the rest of the transaction (PostgreSQL; SQLite's one
+   * writer holds the lock already), in one statement: the state a change is worked out on.
+   */
+  async findRatingForUpdate(db: Db, orgId: number, ref: RatingRef): Promise<RatingRow | undefined> {
+    const rows =
+      'id' in ref
+        ? await this.lockedById({ orgId, key: ref.id }, db)
+        : await this.lockedByUid({ orgId, key: ref.uid }, db);
+    return rows[0];
+  }
+
   /** Locks a rating row for the rest of the transaction (PostgreSQL), so concurrent answers apply one after another. */
   async lockRating(db: Db, id: number): Promise<void> {
     await forUpdate(db.selectFrom('ratings').select('id').where('id', '=', id), this.dialect).execute();
@@ -189,11 +217,35 @@ export class RatingsRepository {
   }
 
   async updateRating(db: Db, id: number, changes: Updateable<RatingsTable>): Promise<void> {
-    await db.updateTable('ratings').set(changes).where('id', '=', id).execute();
+    await this.updateOf('ratings', changes)({ ...changes, id }, db);
   }
 
   async updateQuestion(db: Db, id: number, changes: Updateable<RatingQuestionsTable>): Promise<void> {
-    await db.updateTable('rating_questions').set(changes).where('id', '=', id).execute();
+    await this.updateOf('rating_questions', changes)({ ...changes, id }, db);
+  }
+
+  private readonly updates = new Map<string, (params: Record<string, unknown>, db: Db) => Promise<unknown[]>>();
+
+  /**
+   * The prepared update of one row of `table` by id that sets the columns `changes` names: one statement per set of
+   * columns, and the code sets only a few of them (an answer, a cancel, an opening).
+   */
+  private updateOf(table: 'ratings' | 'rating_questions', changes: Record<string, unknown>) {
+    const columns = Object.keys(changes).filter((column) => changes[column] !== undefined);
+    const key = `${table}:${columns.join(',')}`;
+    let update = this.updates.get(key);
+    if (!update) {
+      update = preparedQuery(
+        () => this.db,
+        (db, params: Record<string, unknown>) =>
+          db
+            .updateTable(table)
+            .set(Object.fromEntries(columns.map((column) => [column, params[column]])))
+            .where('id', '=', params.id as number),
+      );
+      this.updates.set(key, update);
+    }
+    return update;
   }
 
   /** Marks a rating opened; false when it was already. */

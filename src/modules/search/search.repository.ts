@@ -1,5 +1,6 @@
 import { sql, type Expression, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared.js';
 import type { SearchDocumentsTable, SearchSource } from './search.table.js';
 import type { SearchTerm } from './words.js';
 
@@ -54,17 +55,29 @@ export class SearchRepository {
       await this.deleteDocuments(db, Number(document.conversation_id), [document.source], Number(document.source_id));
       return;
     }
-    await db
-      .insertInto('search_documents')
-      .values(document)
-      .onConflict((oc) =>
-        oc
-          .columns(['conversation_id', 'source', 'source_id'])
-          .doUpdateSet((eb) => ({ words: eb.ref('excluded.words') }))
-          .where((eb) => eb('search_documents.words', '!=', eb.ref('excluded.words'))),
-      )
-      .execute();
+    await this.upsertDocument(document, db);
   }
+
+  /** Every rating comment and feedback comment saves its document: prepared once. */
+  private readonly upsertDocument = preparedQuery(
+    () => this.db,
+    (db, document: SearchDocument) =>
+      db
+        .insertInto('search_documents')
+        .values({
+          org_id: document.org_id,
+          conversation_id: document.conversation_id,
+          source: document.source,
+          source_id: document.source_id,
+          words: document.words,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['conversation_id', 'source', 'source_id'])
+            .doUpdateSet((eb) => ({ words: eb.ref('excluded.words') }))
+            .where((eb) => eb('search_documents.words', '!=', eb.ref('excluded.words'))),
+        ),
+  );
 
   /** Removes a conversation's documents of the given sources (one of them, with `sourceId`). */
   async deleteDocuments(db: Db, conversationId: number, sources: SearchSource[], sourceId?: number): Promise<void> {

@@ -160,14 +160,16 @@ async function openRating(
   ratings: Services['ratings'],
   code: string,
   opens: boolean,
-): Promise<{ rating: Rating; settings: ResolvedSettings; context: PageContext } | { sent: FastifyReply }> {
+): Promise<
+  { rating: Rating; orgId: number; settings: ResolvedSettings; context: PageContext } | { sent: FastifyReply }
+> {
   if (!looksLikeRatingCode(code)) return { sent: sendNotFound(request, reply) };
   const found = opens ? await ratings.openByCode(code) : await ratings.findByCode(code);
   if (!found) return { sent: sendNotFound(request, reply) };
   const context = ratingContext(request, found.rating, found.settings);
   const closed = closedReason(found.rating);
   if (closed) return { sent: sendClosed(reply, context, closed) };
-  return { rating: found.rating, settings: found.settings, context };
+  return { rating: found.rating, orgId: found.orgId, settings: found.settings, context };
 }
 
 /**
@@ -311,7 +313,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
       const { code } = request.params;
       const opened = await openRating(request, reply, ratings, code, false);
       if ('sent' in opened) return opened.sent;
-      const { rating, settings, context } = opened;
+      const { rating, orgId, settings, context } = opened;
 
       const body = (request.body ?? {}) as Record<string, unknown>;
       if (!csrfMatches(request, body[CSRF_FIELD])) {
@@ -344,7 +346,11 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
 
       let answered: Rating;
       try {
-        answered = await ratings.answerByCode(code, { answers: parsed.answers, comment: parsed.comment });
+        answered = await ratings.answerByCode(
+          code,
+          { answers: parsed.answers, comment: parsed.comment },
+          { orgId, rating },
+        );
       } catch (error) {
         // It expired or was withdrawn between reading and answering.
         if (isAppError(error) && error.code === 'rating_expired') return sendClosed(reply, context, 'expired');
