@@ -107,6 +107,9 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   });
   feedback.onFeedback((trx, orgId, written) => langfuse.recordFeedback(trx, orgId, written));
   ratings.onAnswers((trx, orgId, ratingId, answered) => langfuse.recordRatingAnswers(trx, orgId, ratingId, answered));
+  const deliverables = new DeliverablesService(ratings, ratingConfig);
+  // An invite's events carry its ready-to-send messages, so the platform sends them without asking again.
+  ratings.onInviteContent((trx, orgId, rating) => deliverables.forInvite(trx, orgId, rating));
   const sessions = new SessionsService(database);
   const mailer =
     options.mailer ??
@@ -124,7 +127,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     conversations,
     ratingConfig,
     ratings,
-    deliverables: new DeliverablesService(ratings, ratingConfig),
+    deliverables,
     feedback,
     analytics,
     compare: new CompareService(reads, analytics),

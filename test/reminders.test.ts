@@ -88,6 +88,13 @@ describeEachDialect('Invite reminders: rating.reminder_due once, never after exp
     assert.equal(reminder!.conversation_id, invite.conversationId);
     assert.deepEqual(reminder!.unanswered, ['STARS', 'HELPFUL_THUMBS', 'EXPERIENCE_THUMBS']);
     assert.equal(reminder!.expires_at, invite.expires_at);
+    // The reminder carries the ready-to-send messages too: an SMS with the link, the email's answer links.
+    assert.equal(reminder!.deliverables.sms.text.includes(link), true);
+    assert.equal(reminder!.deliverables.question.code, 'STARS');
+    assert.deepEqual(
+      reminder!.deliverables.question.choices.map((choice: { link: string }) => choice.link),
+      [1, 2, 3, 4, 5].map((value) => `${link}?answer=${value}`),
+    );
 
     // Sent once: later sweeps find nothing, even with the time set due again.
     assert.equal(await ctx.app.services.ratings.sweepReminders(), 0);

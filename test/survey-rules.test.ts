@@ -395,6 +395,16 @@ describeEachDialect('Survey rules: who is asked, and when', (ctx) => {
       offered!.text,
       `Vielen Dank für Ihre Anfrage! Wie zufrieden waren Sie? Bitte bewerten Sie das Gespräch: https://plaudit.test/r/${rating.code}`,
     );
+    // The ready-to-send messages ride along, exactly as the deliverables route answers them for each channel.
+    for (const channel of ['email', 'sms', 'whatsapp'] as const) {
+      const route = (
+        await ctx.request('GET', `/v1/ratings/${rating.id}/deliverables?channel=${channel}`, { key: org.key })
+      ).body.data;
+      assert.deepEqual(offered!.deliverables[channel], route[channel], channel);
+      assert.deepEqual(offered!.deliverables.question, route.question);
+    }
+    assert.equal(offered!.deliverables.language, 'de');
+    assert.match(offered!.deliverables.email.text, new RegExp(`https://plaudit.test/r/${rating.code}\\?answer=5`));
 
     // Closing again (reopened first) hands back the same open invite: no second rating, no second event.
     await ctx.request('PATCH', `/v1/conversations/${conv.id}`, { key: org.key, body: { status: 'open' } });

@@ -1,3 +1,4 @@
+import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import {
   languageInfo,
@@ -19,10 +20,28 @@ import { messageWords, questionSentence } from './wording.js';
  * questions module once custom questions exist; built-in questions are worded from the text catalogues.
  */
 export type CustomQuestionWording = (
+  db: Db | undefined,
   orgId: number,
-  question: RatingQuestion,
+  question: AskedQuestion,
   language: Language,
 ) => Promise<{ label: string; options?: Array<{ id: string; label: string }>; multiple?: boolean } | undefined>;
+
+/** What a message needs of a question: its code, kind and whether it is still asked. */
+type AskedQuestion = { code: string; kind: string; status: RatingQuestion['status'] };
+
+/** What a message needs of a rating: the API's read model, or the rows a writing transaction holds. */
+export interface DeliverableRating {
+  id: number;
+  uid: string;
+  link: string;
+  language: string | null;
+  expires_at: string | null;
+  questions: AskedQuestion[];
+}
+
+/** The ready-made messages a rating's invite events carry: the question they ask, and each channel's message. */
+export type InviteDeliverables = Pick<Deliverable, 'language' | 'question'> &
+  Required<Pick<Deliverable, 'email' | 'sms' | 'whatsapp'>>;
 
 function formatDate(language: Language, iso: string): string {
   const format = new Intl.DateTimeFormat(languageInfo[language].locale, {
@@ -34,7 +53,7 @@ function formatDate(language: Language, iso: string): string {
 }
 
 /** Refuses a rating that takes no more answers: withdrawn (409), or past its expiry (410). */
-function checkOpen(rating: Rating): void {
+function checkOpen(rating: Pick<Rating, 'id' | 'status' | 'cancelled_at' | 'expires_at'>): void {
   if (rating.status === 'cancelled' || rating.cancelled_at !== null) {
     throw new AppError('rating_cancelled', `Rating ${rating.id} was cancelled; it takes no more answers.`);
   }
@@ -44,7 +63,7 @@ function checkOpen(rating: Rating): void {
 }
 
 /** The question a message asks: the survey's first one still asked. */
-function firstQuestion(rating: Rating): RatingQuestion {
+function firstQuestion(rating: DeliverableRating): AskedQuestion {
   const question = rating.questions.find((candidate) => candidate.status !== 'Cancelled');
   if (!question) throw new AppError('rating_cancelled', `Rating ${rating.id} asks no question any more.`);
   return question;
@@ -65,12 +84,42 @@ export class DeliverablesService {
   async deliverable(orgId: number, idOrUid: string, channel: Channel): Promise<Deliverable> {
     const rating = await this.ratings.getRating(orgId, idOrUid);
     checkOpen(rating);
-    const settings = await this.ratingConfig.resolvedSettings(orgId);
+    return this.compose(undefined, orgId, rating, channel);
+  }
+
+  /**
+   * The messages of every channel for an invite's webhook events (`rating.offered`, `rating.reminder_due`), read in
+   * the writing transaction: the platform sends whichever it uses without asking again. None for a survey that asks
+   * nothing any more.
+   */
+  async forInvite(db: Db, orgId: number, rating: DeliverableRating): Promise<{ deliverables?: InviteDeliverables }> {
+    if (!rating.questions.some((question) => question.status !== 'Cancelled')) return {};
+    const [email, sms, whatsapp] = await Promise.all(
+      (['email', 'sms', 'whatsapp'] as const).map((channel) => this.compose(db, orgId, rating, channel)),
+    );
+    const deliverables: InviteDeliverables = {
+      language: email!.language,
+      question: email!.question,
+      email: email!.email!,
+      sms: sms!.sms!,
+      whatsapp: whatsapp!.whatsapp!,
+    };
+    return { deliverables };
+  }
+
+  /** One channel's message; `db` is the writing transaction when there is one. */
+  private async compose(
+    db: Db | undefined,
+    orgId: number,
+    rating: DeliverableRating,
+    channel: Channel,
+  ): Promise<Deliverable> {
+    const settings = await this.ratingConfig.resolvedSettings(orgId, db);
     const language = resolveLanguage({ conversation: rating.language, organization: settings.language });
     const t = textsOf(language, settings.texts);
     const brand = settings.brand.name;
     const asked = firstQuestion(rating);
-    const { question, text } = await this.worded(orgId, asked, language, t, brand);
+    const { question, text } = await this.worded(db, orgId, asked, language, t, brand);
     const words = messageWords(t, brand, asked.code);
     const choices = choicesOf(question, words.choices).map((choice) => ({
       ...choice,
@@ -148,7 +197,7 @@ export class DeliverablesService {
     const settings = await this.ratingConfig.resolvedSettings(orgId);
     const language = resolveLanguage({ conversation: rating.language, organization: settings.language });
     const t = textsOf(language, settings.texts);
-    const { question } = await this.worded(orgId, asked, language, t, settings.brand.name);
+    const { question } = await this.worded(undefined, orgId, asked, language, t, settings.brand.name);
     const choices = choicesOf(question, messageWords(t, settings.brand.name, asked.code).choices);
     if (!choices.some((choice) => choice.value === parsed.value)) {
       throw refuse(`${parsed.code} takes ${choices.map((choice) => choice.value).join(', ') || 'no reply'}`);
@@ -164,14 +213,15 @@ export class DeliverablesService {
 
   /** A rating's question as the messages ask it: its kind, options, and the sentence the contact reads. */
   private async worded(
+    db: Db | undefined,
     orgId: number,
-    asked: RatingQuestion,
+    asked: AskedQuestion,
     language: Language,
     t: ReturnType<typeof textsOf>,
     brand: string,
   ): Promise<{ question: ChoiceQuestion; text: string }> {
     const kind = asked.kind as ChoiceKind;
-    const custom = this.customWording ? await this.customWording(orgId, asked, language) : undefined;
+    const custom = this.customWording ? await this.customWording(db, orgId, asked, language) : undefined;
     const question: ChoiceQuestion = { code: asked.code, kind, options: custom?.options, multiple: custom?.multiple };
     return { question, text: custom?.label ?? questionSentence(t, asked.code, kind, brand) };
   }

@@ -23,17 +23,55 @@ export type InviteContentOf = (
 ) => Promise<InviteContent>;
 
 /**
+ * More content an invite's events carry (the ready-to-send messages per channel), read in the writing transaction from
+ * the rating as it stands.
+ */
+export type InviteExtrasOf = (
+  db: Db,
+  orgId: number,
+  rating: {
+    id: number;
+    uid: string;
+    link: string;
+    language: string | null;
+    expires_at: string | null;
+    questions: Array<{ code: string; kind: string; status: QuestionRow['status'] }>;
+  },
+) => Promise<Record<string, unknown>>;
+
+/**
  * The webhook events of a change to a rating, worked out from the snapshots around it, so that every path that changes
  * a rating reports it without a rule of its own.
  */
 export class RatingEvents {
   private readonly answersListeners: AnswersListener[] = [];
+  private readonly inviteExtras: InviteExtrasOf[] = [];
 
   constructor(
     private readonly repository: RatingsRepository,
     private readonly webhooks: WebhooksService,
     private readonly contentOf: InviteContentOf,
   ) {}
+
+  /** Registers more content for the invite's events (`rating.offered`, `rating.reminder_due`). */
+  onInviteContent(extras: InviteExtrasOf): void {
+    this.inviteExtras.push(extras);
+  }
+
+  /** The link and text of a rating's invite, and what the registered extras add, in the writing transaction. */
+  private async inviteContentOf(trx: Db, orgId: number, row: RatingRow, questions: QuestionRow[]) {
+    const content: Record<string, unknown> = { ...(await this.contentOf(trx, orgId, row)) };
+    const rating = {
+      id: Number(row.id),
+      uid: row.uid,
+      link: content.link as string,
+      language: row.language,
+      expires_at: row.expires_at,
+      questions: questions.map(({ code, kind, status }) => ({ code, kind, status })),
+    };
+    for (const extras of this.inviteExtras) Object.assign(content, await extras(trx, orgId, rating));
+    return content;
+  }
 
   /** Registers a listener of answered questions. */
   onAnswers(listener: AnswersListener): void {
@@ -90,7 +128,7 @@ export class RatingEvents {
       await this.webhooks.enqueue(trx, orgId, 'rating.offered', {
         ...subject,
         // The link, and the ready-made invite text in the rating's language, for the platform to send.
-        ...(await this.contentOf(trx, orgId, row)),
+        ...(await this.inviteContentOf(trx, orgId, row, questions)),
         // In the survey's order.
         questions: questions
           .filter((question) => !previous.has(question.code))
@@ -141,7 +179,7 @@ export class RatingEvents {
     const questions = await this.repository.questionsOf(trx, [ratingId]);
     await this.webhooks.enqueue(trx, orgId, 'rating.reminder_due', {
       ...(await this.subjectOf(trx, orgId, row)),
-      ...(await this.contentOf(trx, orgId, row)),
+      ...(await this.inviteContentOf(trx, orgId, row, questions)),
       unanswered: questions.filter((question) => question.status === 'Offered').map(({ code }) => code),
       offered_at: row.offered_at,
       reminded_at: remindedAt,

@@ -56,6 +56,11 @@ export class RatingsService {
     this.records.events.onAnswers(...args);
   }
 
+  /** Registers more content for an invite's events (the deliverables): read in the writing transaction. */
+  onInviteContent(...args: Parameters<RatingEvents['onInviteContent']>): void {
+    this.records.events.onInviteContent(...args);
+  }
+
   linkOf(...args: Parameters<RatingRecords['linkOf']>) {
     return this.records.linkOf(...args);
   }
