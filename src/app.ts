@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { conversationsRoutes } from './modules/conversations/index.js';
 import { ratingConfigRoutes } from './modules/rating-config/index.js';
 import { ratingsRoutes } from './modules/ratings/index.js';
+import { questionsRoutes } from './modules/questions/index.js';
 import { feedbackRoutes } from './modules/feedback/index.js';
 import { exportsRoutes } from './modules/exports/index.js';
 import { inboxRoutes } from './modules/inbox/index.js';
@@ -293,6 +294,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       ratingConfig: services.ratingConfig,
       publicUrl: options.config.publicUrl,
     });
+    await api.register(questionsRoutes, { questions: services.questions });
     await api.register(ratingsRoutes, { ratings: services.ratings });
     await api.register(feedbackRoutes, { feedback: services.feedback });
     // The reads a replica may serve: analytics, exports and the inbox (see db/read-replica.ts).

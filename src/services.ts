@@ -17,6 +17,7 @@ import { FeedbackService } from './modules/feedback/index.js';
 import { InboxService } from './modules/inbox/index.js';
 import { LangfuseService } from './modules/langfuse/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
+import { QuestionsService } from './modules/questions/index.js';
 import { RatingsService } from './modules/ratings/index.js';
 import { ReviewsService } from './modules/reviews/index.js';
 import { SearchIndex } from './modules/search/index.js';
@@ -34,6 +35,8 @@ export interface Services {
   profile: ProfileService;
   conversations: ConversationsService;
   ratingConfig: RatingConfigService;
+  /** The organization's own questions beside the built-in codes. */
+  questions: QuestionsService;
   ratings: RatingsService;
   feedback: FeedbackService;
   analytics: AnalyticsService;
@@ -84,6 +87,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   });
   metrics.watch(database, () => webhooks.pendingDeliveries());
   const conversations = new ConversationsService(database, webhooks);
+  const questions = new QuestionsService(database);
   const ratingConfig = new RatingConfigService(database);
   const reads = options.reads ?? database;
   const analytics = new AnalyticsService(reads);
@@ -121,6 +125,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     profile: new ProfileService(database),
     conversations,
     ratingConfig,
+    questions,
     ratings,
     feedback,
     analytics,

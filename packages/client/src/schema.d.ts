@@ -4202,6 +4202,1303 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the questions
+     * @description Every question a survey can ask: the built-in codes first (`built_in: true`, read-only), then the organization's own in their order. `include_archived=true` adds the archived ones.
+     */
+    get: {
+      parameters: {
+        query?: {
+          include_archived?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a question
+     * @description A question of the organization's own, at version 1, after its other questions. Labels are needed in at least one language; a text in a language the page is shown in falls back to the organization's default language, then English, then the first language it has. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description UPPER_SNAKE, 2-40 characters, unique; never a built-in code. */
+            code: string;
+            /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+            kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+            /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+            labels: {
+              [key: string]: string;
+            };
+            /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+            help?: {
+              [key: string]: string;
+            } | null;
+            /** @description Whether a survey counts as answered only once this is; default true. */
+            required?: boolean;
+            /** @description Choice only: 2 to 10. */
+            options?:
+              | {
+                  /** @description UPPER_SNAKE, unique in its list. */
+                  id: string;
+                  /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[]
+              | null;
+            /** @description Choice only: several options may be chosen. */
+            multiple?: boolean;
+            /** @description Asked after a low answer: reasons to choose and a comment prompt. */
+            follow_up?: {
+              /** @description At most 10 reasons to choose from. */
+              reasons?: {
+                /** @description UPPER_SNAKE, unique in its list. */
+                id: string;
+                /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+                labels: {
+                  [key: string]: string;
+                };
+              }[];
+              /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+              comment_prompt?: {
+                [key: string]: string;
+              };
+            } | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/questions/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Reorder the questions
+     * @description Puts the named active questions first, in the order given; the organization's other active questions follow in the order they had. Built-in codes have no position. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The organization's active questions in their new order; those not named keep their order after them. */
+            codes: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/questions/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a question
+     * @description A built-in code, or one of the organization's questions (archived ones too), at its current version.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The question code, e.g. `EASE_OF_HELP` or a built-in `CSAT`. */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Archive a question
+     * @description It can no longer be offered; answers already given stay readable, with the version they were asked in. Refused with 409 `question_in_use` while the rating settings' `conv_rating_question_codes` list it. Archiving an archived question changes nothing. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The question code, e.g. `EASE_OF_HELP` or a built-in `CSAT`. */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a question
+     * @description Send any of the definition's fields; the merged definition is checked as a whole and, when it differs, stored as the next version. Answers already given keep the version they were asked in. The kind cannot change (409 `question_kind_change`); an archived question cannot change. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The question code, e.g. `EASE_OF_HELP` or a built-in `CSAT`. */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Cannot change; sent, it must be the same. */
+            kind?: string;
+            /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+            labels?: {
+              [key: string]: string;
+            };
+            /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+            help?: {
+              [key: string]: string;
+            } | null;
+            /** @description Whether a survey counts as answered only once this is; default true. */
+            required?: boolean;
+            /** @description Choice only: 2 to 10. */
+            options?:
+              | {
+                  /** @description UPPER_SNAKE, unique in its list. */
+                  id: string;
+                  /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[]
+              | null;
+            /** @description Choice only: several options may be chosen. */
+            multiple?: boolean;
+            /** @description Asked after a low answer: reasons to choose and a comment prompt. */
+            follow_up?: {
+              /** @description At most 10 reasons to choose from. */
+              reasons?: {
+                /** @description UPPER_SNAKE, unique in its list. */
+                id: string;
+                /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+                labels: {
+                  [key: string]: string;
+                };
+              }[];
+              /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+              comment_prompt?: {
+                [key: string]: string;
+              };
+            } | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/questions/{code}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a question's versions
+     * @description Every version, oldest first, with what it asked. Built-in codes have none.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The question code, e.g. `EASE_OF_HELP` or a built-in `CSAT`. */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                version: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/conversations/{id}/rating-invites': {
     parameters: {
       query?: never;

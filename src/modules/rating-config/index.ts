@@ -9,6 +9,11 @@ export { ratingConfigRoutes } from './rating-config.routes.js';
 export { LanguageSchema, QuestionCodeSchema, RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
 export type { RatingSettingsTable, RatingTextsTable, RedirectPolicy } from './rating-config.table.js';
 export {
+  allQuestionKinds,
+  isAnyQuestionKind,
+  isLowAnswer,
+  scaleRange,
+  type AnyQuestionKind,
   isQuestionCode,
   isValidValue,
   kindOf,
