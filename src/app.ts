@@ -302,7 +302,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       if (replica) reads.addHook('preHandler', readsFromReplica(replica, writePositions));
       await reads.register(exportsRoutes, { exports: services.exports });
       await reads.register(inboxRoutes, { inbox: services.inbox });
-      await reads.register(analyticsRoutes, { analytics: services.analytics, compare: services.compare });
+      await reads.register(analyticsRoutes, {
+        analytics: services.analytics,
+        compare: services.compare,
+        questions: services.questionFigures,
+      });
     });
     await api.register(topicsRoutes, { topics: services.topics });
     await api.register(reviewsRoutes, { reviews: services.reviews });

@@ -9,7 +9,7 @@ import {
   TeamService,
   type Mailer,
 } from './modules/accounts/index.js';
-import { AnalyticsService, CompareService } from './modules/analytics/index.js';
+import { AnalyticsService, CompareService, QuestionFiguresService } from './modules/analytics/index.js';
 import { AuditService } from './modules/audit/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
 import { ExportsService } from './modules/exports/index.js';
@@ -41,6 +41,8 @@ export interface Services {
   feedback: FeedbackService;
   analytics: AnalyticsService;
   compare: CompareService;
+  /** The figures of the organization's own questions: choices, reasons, averages. */
+  questionFigures: QuestionFiguresService;
   audit: AuditService;
   exports: ExportsService;
   inbox: InboxService;
@@ -89,6 +91,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   const conversations = new ConversationsService(database, webhooks);
   const questions = new QuestionsService(database);
   const ratingConfig = new RatingConfigService(database);
+  const defaultLanguage = async (orgId: number) => (await ratingConfig.getSettings(orgId)).language;
   const reads = options.reads ?? database;
   const analytics = new AnalyticsService(reads);
   conversations.onVersionsChange((trx, orgId, change) => analytics.recordVersionChange(trx, orgId, change));
@@ -130,8 +133,9 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     feedback,
     analytics,
     compare: new CompareService(reads, analytics),
+    questionFigures: new QuestionFiguresService(reads, analytics, questions, defaultLanguage),
     audit: new AuditService(database),
-    exports: new ExportsService(reads, analytics),
+    exports: new ExportsService(reads, analytics, { questions, defaultLanguage }),
     inbox: new InboxService(reads),
     langfuse,
     reviews,

@@ -7933,7 +7933,7 @@ export interface paths {
     };
     /**
      * Export rating questions (CSV)
-     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`, `question_version`, `choices`, `choice_labels`, `reasons`, `reason_labels`, `answer_text`.
      */
     get: {
       parameters: {
@@ -8107,7 +8107,7 @@ export interface paths {
     };
     /**
      * Export rating questions (JSONL)
-     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`, `question_version`, `choices`, `choice_labels`, `reasons`, `reason_labels`, `answer_text`.
      */
     get: {
       parameters: {
@@ -10119,6 +10119,226 @@ export interface paths {
                   csat: number;
                   thumbs: number;
                 };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The figures of your own questions
+     * @description Each of the organization's own questions (the active ones, and archived ones answered in the range) in their order, under the usual filters, counting the answers given in the range: the mean answer of a scale (the CES average among them) and how many gave each value; for a choice, how many answers chose each option and their share of the answers; for a question with follow-up reasons, how often each reason was chosen and its share of all reasons chosen, in all and per agent (named). Labels are in `language`, else the organization’s default language, else English; an option or reason an edit removed or renamed reads as the version it was chosen in said it. Counted from the records, exactly, in any `tz`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only this question of the organization’s own. */
+          question_code?: string;
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
+          /** @description The language of the labels (`de`, `ar`…): each falls back to the organization’s default language, then English, then the first language it has. */
+          language?: 'en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              from: string;
+              /** Format: date */
+              to: string;
+              tz: string;
+              language: string;
+              data: {
+                code: string;
+                /** @description `stars`, `csat`, `nps`, `ces`, `thumbs`, `choice` or `text`. */
+                kind: string;
+                /** @description The question in `language`, as its current version asks it. */
+                label: string;
+                archived: boolean;
+                /** @description The versions of the question the answers were given to. */
+                versions: number[];
+                /** @description Answers given in the range. */
+                responses: number;
+                /** @description Mean answer (stars and CSAT 1-5, NPS 0-10, CES 1-7), two decimals; null otherwise. */
+                average: number | null;
+                /** @description Low answers (stars and CSAT 1-2, NPS 0-6, CES 1-3, thumbs down); null for choice and text. */
+                low: number | null;
+                /** @description Each answer of the scale with its count and share of the answers; empty for choice and text. */
+                values: {
+                  value: number;
+                  count: number;
+                  /** @description Percent, 0-100, two decimals. */
+                  share: number | null;
+                }[];
+                /** @description Choice only: each option with how many answers chose it and their share of the answers (with `multiple` the shares may add up to more than 100). */
+                options:
+                  | {
+                      /** @description The option’s or reason’s id, as exports and the API name it. */
+                      id: string;
+                      /** @description Its label in `language`, from the newest version of the question it was chosen in (or, chosen in none, the current version). */
+                      label: string;
+                      count: number;
+                      /** @description Percent, 0-100, two decimals. */
+                      share: number | null;
+                    }[]
+                  | null;
+                /** @description The follow-up reasons chosen; null for a question without reasons. */
+                reasons: {
+                  /** @description Reasons chosen in all, the denominator of each share. */
+                  chosen: number;
+                  /** @description Answers that chose at least one reason. */
+                  answers: number;
+                  reasons: {
+                    /** @description The option’s or reason’s id, as exports and the API name it. */
+                    id: string;
+                    /** @description Its label in `language`, from the newest version of the question it was chosen in (or, chosen in none, the current version). */
+                    label: string;
+                    count: number;
+                    /** @description Percent, 0-100, two decimals. */
+                    share: number | null;
+                  }[];
+                  /** @description Per agent, by most reasons chosen. */
+                  agents: {
+                    agent_id: string;
+                    agent_type: ('human' | 'ai') | null;
+                    /** @description The directory’s name, else the linked user’s; null: unnamed. */
+                    agent_name: string | null;
+                    /** @description Reasons chosen in this agent’s ratings (one answer may choose several). */
+                    chosen: number;
+                    /** @description Every reason with its count and share of the reasons this agent got. */
+                    reasons: {
+                      /** @description The option’s or reason’s id, as exports and the API name it. */
+                      id: string;
+                      /** @description Its label in `language`, from the newest version of the question it was chosen in (or, chosen in none, the current version). */
+                      label: string;
+                      count: number;
+                      /** @description Percent, 0-100, two decimals. */
+                      share: number | null;
+                    }[];
+                  }[];
+                } | null;
+                /** @description True when the figure rests on fewer than 30 answers. */
+                low_sample: boolean;
               }[];
             };
           };

@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Database } from '../../db/database.js';
-import { nowIso, toBoolean } from '../../db/values.js';
+import { fromJson, nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
-import { localDay, resolveFilters, type AnalyticsService } from '../analytics/index.js';
+import { localDay, resolveFilters, type AnalyticsService, type QuestionCatalogue } from '../analytics/index.js';
+import { textIn } from '../questions/index.js';
 import { storedTags } from '../conversations/index.js';
 import { ConversationConditions, resolveConversationFilter } from '../inbox/index.js';
 import { csvRecord, type Cell } from './csv.js';
@@ -34,6 +35,22 @@ export const EXPORT_STALL_MS = 60_000;
 export interface ExportsOptions {
   maxConcurrent?: number;
   stallMs?: number;
+  /** The organization's own questions, to label the options and reasons chosen; without it labels stay empty. */
+  questions?: QuestionCatalogue;
+  /** The organization's default language, the labels' language; English without it. */
+  defaultLanguage?: (orgId: number) => Promise<string | null>;
+}
+
+/** The labels of the ids chosen in one answer, from the version of the question it was answered in. */
+type Labeller = (code: string, version: number | null, field: 'options' | 'reasons', ids: string[]) => string[];
+
+const noLabels: Labeller = () => [];
+
+/** A stored JSON array of ids, as a list; null when nothing was stored. */
+function storedIds(value: string | null): string[] | null {
+  if (value === null) return null;
+  const ids = fromJson<unknown>(value, null);
+  return Array.isArray(ids) ? ids.map(String) : null;
 }
 
 /** The columns of each export, in order: the CSV header and the keys of each JSONL object. */
@@ -87,6 +104,12 @@ export const EXPORT_COLUMNS = {
     'rating_status',
     'required',
     'rating_cancelled_at',
+    'question_version',
+    'choices',
+    'choice_labels',
+    'reasons',
+    'reason_labels',
+    'answer_text',
   ],
   feedback: [
     'uid',
@@ -173,7 +196,10 @@ function conversationCells(row: ConversationExportRow, now: string): Cell[] {
   ];
 }
 
-function ratingCells(row: RatingExportRow, now: string): Cell[] {
+function ratingCells(row: RatingExportRow, now: string, labels: Labeller): Cell[] {
+  const version = numberOrNull(row.question_version);
+  const choices = storedIds(row.choices);
+  const reasons = storedIds(row.reasons);
   return [
     row.rating_uid,
     Number(row.conversation_id),
@@ -195,6 +221,12 @@ function ratingCells(row: RatingExportRow, now: string): Cell[] {
     ratingStatus(row.rating_status, row.expires_at, now),
     toBoolean(row.required),
     row.rating_cancelled_at,
+    version,
+    choices,
+    choices && labels(row.code, version, 'options', choices),
+    reasons,
+    reasons && labels(row.code, version, 'reasons', reasons),
+    row.answer_text,
   ];
 }
 
@@ -239,6 +271,8 @@ export class ExportsService {
   private readonly repository: ExportsRepository;
   private readonly maxConcurrent: number;
   private readonly stallMs: number;
+  private readonly questions: QuestionCatalogue | undefined;
+  private readonly defaultLanguage: (orgId: number) => Promise<string | null>;
   #running = 0;
 
   constructor(
@@ -249,6 +283,28 @@ export class ExportsService {
     this.repository = new ExportsRepository(database.db, database.dialect, new ConversationConditions(database));
     this.maxConcurrent = options.maxConcurrent ?? MAX_CONCURRENT_EXPORTS;
     this.stallMs = options.stallMs ?? EXPORT_STALL_MS;
+    this.questions = options.questions;
+    this.defaultLanguage = options.defaultLanguage ?? (async () => null);
+  }
+
+  /**
+   * How the options and reasons chosen read, by question and version, in the organization's default language: every
+   * version of every question of the organization's, read once before the rows (an organization has few).
+   */
+  private async labeller(orgId: number): Promise<Labeller> {
+    if (!this.questions) return noLabels;
+    const [questions, language] = await Promise.all([
+      this.questions.list(orgId, { includeArchived: true }),
+      this.defaultLanguage(orgId),
+    ]);
+    const codes = questions.filter((question) => !question.built_in).map((question) => question.code);
+    if (codes.length === 0) return noLabels;
+    const definitions = await this.questions.definitions(orgId, codes);
+    return (code, version, field, ids) => {
+      const definition = definitions.get(`${code}@${version}`);
+      const items = (field === 'options' ? definition?.options : definition?.follow_up?.reasons) ?? [];
+      return ids.map((id) => textIn(items.find((item) => item.id === id)?.labels, language ?? 'en') ?? id);
+    };
   }
 
   /** Exports streaming now in this process. */
@@ -303,6 +359,7 @@ export class ExportsService {
    */
   async open(orgId: number, dataset: ExportDataset, format: ExportFormat, input: ExportQuery): Promise<ExportDownload> {
     const filters = await this.resolve(orgId, input);
+    const labels = dataset === 'ratings' ? await this.labeller(orgId) : noLabels;
     if (this.#running >= this.maxConcurrent) {
       throw new AppError('rate_limited', `${this.maxConcurrent} exports are running already; try again when one ends.`);
     }
@@ -315,7 +372,7 @@ export class ExportsService {
     const now = nowIso();
     const columns = EXPORT_COLUMNS[dataset];
     const lines = format === 'csv' ? csvFormat : jsonLinesFormat(columns);
-    const chunks = this.chunks(orgId, dataset, filters, now, lines);
+    const chunks = this.chunks(orgId, dataset, filters, now, lines, labels);
     try {
       const first = await chunks.next();
       const header = format === 'csv' ? csvRecord(columns) : '';
@@ -336,6 +393,7 @@ export class ExportsService {
     filters: ExportFilters,
     now: string,
     format: LineFormat,
+    labels: Labeller,
   ): AsyncGenerator<string, void, undefined> {
     const { repository } = this;
     if (dataset === 'conversations') {
@@ -343,7 +401,11 @@ export class ExportsService {
       return chunked(rows, (row) => conversationCells(row, now), format);
     }
     if (dataset === 'ratings') {
-      return chunked(repository.batches(repository.ratings(orgId, filters)), (row) => ratingCells(row, now), format);
+      return chunked(
+        repository.batches(repository.ratings(orgId, filters)),
+        (row) => ratingCells(row, now, labels),
+        format,
+      );
     }
     return chunked(repository.batches(repository.feedback(orgId, filters)), feedbackCells, format);
   }

@@ -5,6 +5,7 @@ import { Icon } from '../../components/icons';
 import { Badge, Card, EmptyState, Skeleton } from '../../components/ui';
 import { kindName, textIn, type Question } from '../../lib/questions';
 import { useApi } from '../../lib/use-api';
+import { useSession } from '../../session';
 import { QuestionForm } from './question-form';
 import { SectionError, SettingsHeader } from './settings-header';
 
@@ -24,11 +25,13 @@ function details(question: Question, language: string): string[] {
   return lines;
 }
 
-function QuestionSummary({ question, language }: { question: Question; language: string }) {
+function QuestionSummary({ question, language, brand }: { question: Question; language: string; brand?: string }) {
+  // The built-in questions name the brand as the rating page fills it in.
+  const label = textIn(question.labels, language) || question.code;
   return (
     <div className="qd-summary">
       <div className="qd-summary-title">
-        <span className="qd-label">{textIn(question.labels, language) || question.code}</span>
+        <span className="qd-label">{brand ? label.replaceAll('{brand}', brand) : label}</span>
         <Badge tone="neutral">{kindName(question.kind)}</Badge>
         {question.required ? <Badge tone="info">Required</Badge> : null}
         {question.archived_at ? <Badge tone="warn">Archived</Badge> : null}
@@ -48,6 +51,8 @@ export function QuestionsPage() {
   const loaded = useApi<{ data: Question[] }>('/v1/questions?include_archived=true');
   const settings = useApi<{ data: { language: string | null } }>('/v1/rating-settings');
   const language = settings.data?.data.language ?? 'en';
+  const { state } = useSession();
+  const brand = state.status === 'signed-in' ? state.session.organization.name : undefined;
   // The order just chosen, shown at once while it is saved (and kept if saving fails, until it is put back).
   const [order, setOrder] = useState<string[] | null>(null);
   const [adding, setAdding] = useState(false);
@@ -231,7 +236,7 @@ export function QuestionsPage() {
             <ul className="qd-list">
               {builtIn.map((question) => (
                 <li key={question.code} className="qd-list-item">
-                  <QuestionSummary question={question} language={language} />
+                  <QuestionSummary question={question} language={language} brand={brand} />
                   <Badge tone="accent">Built in</Badge>
                 </li>
               ))}
