@@ -173,6 +173,7 @@ describe('the question designer in Chromium', { skip: skipReason() }, () => {
     await preview().getByRole('button', { name: 'Dissatisfied', exact: true }).click();
     await followUp.getByText('It took too long').waitFor();
     await followUp.getByText('What could we do better?').waitFor();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}-questions-follow-up-desktop.png`, fullPage: true });
 
     // A second language: its fields appear, and the preview speaks it when picked.
     await page.getByLabel('Add a language').selectOption({ label: 'Deutsch (German)' });
