@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -11,6 +12,7 @@ const SHOTS = process.env.PLAUDIT_SHOTS;
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'correct horse battery staple';
+const AGENT = randomUUID();
 
 function skipReason(): string | undefined {
   const browser = chromiumSkipReason();
@@ -52,6 +54,7 @@ describe('the question designer in Chromium', { skip: skipReason() }, () => {
   let page: Page;
   let email: string;
   let apiKey: string;
+  let orgId: number;
   const consoleErrors: string[] = [];
 
   function watch(target: Page): Page {
@@ -76,6 +79,7 @@ describe('the question designer in Chromium', { skip: skipReason() }, () => {
       password: PASSWORD,
     });
     apiKey = created.apiKey.api_key;
+    orgId = created.organization.id;
     context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce', locale: 'en-US' });
     page = watch(await context.newPage());
     await page.goto(`${server.baseUrl}/sign-in`);
@@ -261,6 +265,53 @@ describe('the question designer in Chromium', { skip: skipReason() }, () => {
     const alert = page.locator('.qd-form .form-alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), /already has a question WAIT/);
+  });
+
+  it('shows the answers on the analytics page: the reasons given, with their shares, per agent by name', async () => {
+    await server.app.services.agents.putAgent(orgId, AGENT, { type: 'human', name: 'Maja Lind' });
+    for (const [value, reasons] of [
+      [2, ['IT_TOOK_TOO_LONG', 'THE_ANSWER_WAS_WRONG']],
+      [1, ['IT_TOOK_TOO_LONG']],
+      [5, undefined],
+    ] as const) {
+      const { data } = await server.api(apiKey, 'POST', '/v1/conversations', {
+        agent_id: AGENT,
+        agent_type: 'human',
+        channel: 'chat',
+      });
+      const offered = await server.api(apiKey, 'POST', `/v1/conversations/${data.id}/ratings`, {
+        question_codes: ['HELP_CSAT'],
+      });
+      await server.api(apiKey, 'POST', `/v1/ratings/${offered.data.id}/answers`, {
+        answers: [{ code: 'HELP_CSAT', value, ...(reasons ? { reasons: [...reasons] } : {}) }],
+      });
+    }
+    await page.getByRole('link', { name: 'Analytics' }).click();
+    const card = page.getByRole('region', { name: 'Your questions' });
+    const question = card.getByRole('region', { name: 'How satisfied are you with the help?' });
+    await question.getByText('3 answers').waitFor();
+    // 2, 1 and 5: a mean of 2.7; reasons: too long twice of three chosen (67%), wrong once (33%).
+    await question.getByText('2.7').waitFor();
+    const reasons = question.getByRole('table', { name: 'Reasons chosen for How satisfied are you with the help?' });
+    assert.deepEqual(
+      (await reasons.locator('tbody tr').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim()),
+      ['It took too long 2 67%', 'The answer was wrong 1 33%'],
+    );
+    const agents = question.getByRole('table', { name: /Reasons per agent/ });
+    await agents.getByText('Maja Lind').waitFor();
+    if (SHOTS) {
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}-questions-analytics-desktop.png`, fullPage: true });
+      const phone = await browser.newContext({ viewport: PHONE, storageState: await context.storageState() });
+      try {
+        const small = watch(await phone.newPage());
+        await small.goto(page.url());
+        await small.getByText('Maja Lind').waitFor();
+        await small.screenshot({ path: `${SHOTS}-questions-analytics-phone.png`, fullPage: true });
+      } finally {
+        await phone.close();
+      }
+    }
   });
 
   it('ran every page without a console error or a Content-Security-Policy violation', () => {
