@@ -90,7 +90,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   metrics.watch(database, () => webhooks.pendingDeliveries());
   const conversations = new ConversationsService(database, webhooks);
   const questions = new QuestionsService(database);
-  const ratingConfig = new RatingConfigService(database);
+  const ratingConfig = new RatingConfigService(database, (orgId, db) => questions.activeCodes(orgId, db));
   const defaultLanguage = async (orgId: number) => (await ratingConfig.getSettings(orgId)).language;
   const reads = options.reads ?? database;
   const analytics = new AnalyticsService(reads);
@@ -104,6 +104,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     webhooks,
     options.publicUrl,
     reviews,
+    questions,
   );
   const feedback = new FeedbackService(database, conversations, analytics, webhooks, reviews);
   const langfuse = new LangfuseService(database, webhooks, {
@@ -146,7 +147,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     }),
     setup: new SetupService(database, options.publicUrl),
     webhooks,
-    widget: new WidgetService(database, conversations, ratingConfig, ratings, feedback),
+    widget: new WidgetService(database, conversations, ratingConfig, ratings, feedback, questions),
     metrics,
   };
 }

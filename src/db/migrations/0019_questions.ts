@@ -1,5 +1,38 @@
-import type { Kysely } from 'kysely';
-import { columnTypes, withIdColumn } from './columns.js';
+import { sql, type Kysely } from 'kysely';
+import { columnTypes, isPostgres, withIdColumn } from './columns.js';
+
+const OLD_KINDS = "kind in ('stars', 'nps', 'thumbs')";
+const KINDS = "kind in ('stars', 'csat', 'nps', 'ces', 'thumbs', 'choice', 'text')";
+
+/**
+ * Widens the check on `rating_questions.kind` to every kind. PostgreSQL swaps the constraint; SQLite cannot alter a
+ * check, so the table is made again from its own definition with the new check, its rows copied as they are (ids
+ * included) and its indexes made again.
+ */
+async function widenKinds(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`alter table rating_questions drop constraint rating_questions_kind_check`.execute(db);
+    await sql
+      .raw(`alter table rating_questions add constraint rating_questions_kind_check check (${KINDS})`)
+      .execute(db);
+    return;
+  }
+  const { rows } = await sql<{ sql: string }>`
+    select sql from sqlite_master where type = 'table' and name = 'rating_questions'
+  `.execute(db);
+  const definition = rows[0]!.sql;
+  if (!definition.includes(OLD_KINDS)) throw new Error('rating_questions has an unexpected kind check');
+  const indexes = await sql<{ sql: string }>`
+    select sql from sqlite_master where type = 'index' and tbl_name = 'rating_questions' and sql is not null
+  `.execute(db);
+  await sql
+    .raw(definition.replace(OLD_KINDS, KINDS).replace(/"rating_questions"/, '"rating_questions_widened"'))
+    .execute(db);
+  await sql`insert into rating_questions_widened select * from rating_questions`.execute(db);
+  await sql`drop table rating_questions`.execute(db);
+  await sql`alter table rating_questions_widened rename to rating_questions`.execute(db);
+  for (const index of indexes.rows) await sql.raw(index.sql).execute(db);
+}
 
 /**
  * Questions of an organization's own, beside the built-in codes. A question keeps its code and kind; each edit of its
@@ -9,7 +42,7 @@ import { columnTypes, withIdColumn } from './columns.js';
  *
  * Rating questions gain what the new kinds answer: the options chosen (`choices`), the follow-up reasons chosen
  * (`reasons`), a free text (`answer_text`), and the question's version (null for built-in codes). Existing rows keep
- * null in each, which is what a built-in question's answer reads.
+ * null in each, which is what a built-in question's answer reads, and the check on their kind takes the new kinds.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const t = columnTypes(db);
@@ -39,6 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('rating_questions').addColumn('choices', 'text').execute();
   await db.schema.alterTable('rating_questions').addColumn('reasons', 'text').execute();
   await db.schema.alterTable('rating_questions').addColumn('answer_text', 'text').execute();
+  await widenKinds(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

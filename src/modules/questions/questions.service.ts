@@ -294,6 +294,25 @@ export class QuestionsService {
     });
   }
 
+  /** The codes of the organization's active questions, in their order. */
+  async activeCodes(orgId: number, db: Db = this.database.db): Promise<string[]> {
+    return (await this.repository.list(db, orgId, false)).map((row) => row.code);
+  }
+
+  /**
+   * What each code is asked as, leaving out codes that are neither built in nor active: for lists the settings hold,
+   * where a question archived meanwhile is simply no longer asked.
+   */
+  async resolveKnown(orgId: number, codes: readonly string[], db: Db = this.database.db): Promise<ResolvedQuestion[]> {
+    const own = codes.filter((code) => !Object.hasOwn(questionCatalog, code));
+    const active = new Set((await this.repository.activeByCodes(db, orgId, own)).map((row) => row.code));
+    return this.resolve(
+      orgId,
+      codes.filter((code) => Object.hasOwn(questionCatalog, code) || active.has(code)),
+      db,
+    );
+  }
+
   /** The definitions of the organization's questions by code and version: how earlier answers read. */
   async definitions(orgId: number, codes: readonly string[], db: Db = this.database.db) {
     const rows = await this.repository.definitionsOf(db, orgId, codes);

@@ -4,3 +4,4 @@ export type { AnswerInput, ListRatingsQuery, Rating, RatingQuestion, RatingStatu
 export type { QuestionStatus, RatingQuestionsTable, RatingsTable, RatingSource } from './ratings.table.js';
 export { looksLikeRatingCode } from './codes.js';
 export { ratingsRoutes } from './ratings.routes.js';
+export { AnswerItem } from './ratings.schemas.js';

@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js';
 import type { ConversationsService } from '../conversations/index.js';
 import {
   inviteTemplate,
+  isQuestionCode,
   kindOf,
   renderInviteText,
   resolveLanguage,
@@ -35,17 +36,19 @@ export class RatingOffers {
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
     const settings = await this.ratingConfig.resolvedSettings(orgId);
     const now = nowIso();
+    // The rating page's main question is required; the configured questions come along as optional (the built-in
+    // stars codes are that main question already; an organization's own questions come with their version).
+    const configured = await records.askedOf(
+      orgId,
+      settings.conv_rating_question_codes.filter((code) => !isQuestionCode(code) || kindOf(code) !== 'stars'),
+      () => false,
+      { strict: false },
+    );
     const { id, created } = await records.database.db.transaction().execute(async (trx) => {
       await records.repository.lockConversation(trx, conversation.id);
       const open = await records.repository.findOpenInvite(trx, conversation.id, now);
       if (open) return { id: Number(open.id), created: false };
-      // The rating page's main question is required; the configured questions come along as optional.
-      const questions: AskedQuestion[] = [
-        { code: 'STARS', required: true },
-        ...settings.conv_rating_question_codes
-          .filter((code) => kindOf(code) !== 'stars')
-          .map((code) => ({ code, required: false })),
-      ];
+      const questions: AskedQuestion[] = [{ code: 'STARS', required: true }, ...configured];
       const expiresAt = new Date(Date.parse(now) + settings.invite_expiry_hours * HOUR).toISOString();
       const ratingId = await records.insertSurvey(trx, {
         orgId,
@@ -165,8 +168,8 @@ export class RatingOffers {
     orgId: number,
     conversationIdOrUid: string,
     input: {
-      codes: QuestionCode[];
-      optionalCodes?: QuestionCode[];
+      codes: string[];
+      optionalCodes?: string[];
       contactId?: string;
       agentId?: string;
       language?: string;
@@ -188,6 +191,7 @@ export class RatingOffers {
       );
     }
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+    const questions = await records.askedOf(orgId, input.codes, (code) => !optional.has(code), { strict: true });
     const now = nowIso();
     const offeredAt = acceptedTimestamp(input.offeredAt, 'body.offered_at') ?? now;
     const expiresAt =
@@ -199,7 +203,7 @@ export class RatingOffers {
       records.insertSurvey(trx, {
         orgId,
         conversation,
-        questions: input.codes.map((code) => ({ code, required: !optional.has(code) })),
+        questions,
         source: input.source ?? 'api',
         at: offeredAt,
         contactId: input.contactId,
