@@ -306,7 +306,7 @@ describe('the question designer in Chromium', { skip: skipReason() }, () => {
       try {
         const small = watch(await phone.newPage());
         await small.goto(page.url());
-        await small.getByText('Maja Lind').waitFor();
+        await small.getByRole('region', { name: 'Your questions' }).getByText('Maja Lind').waitFor();
         await small.screenshot({ path: `${SHOTS}-questions-analytics-phone.png`, fullPage: true });
       } finally {
         await phone.close();

@@ -84,7 +84,9 @@ function Bars({
               </span>
               <span className="qa-count">{formatCount(row.count)}</span>
             </td>
-            <td className="qa-share num">{formatPercent(row.share, row.share !== null && row.share < 10 ? 1 : 0)}</td>
+            <td className="qa-share num">
+              {formatPercent(row.share, row.share !== null && row.share > 0 && row.share < 10 ? 1 : 0)}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -97,7 +99,7 @@ function QuestionBlock({ question }: { question: QuestionFigures }) {
   return (
     <section className="qa-question" aria-label={question.label}>
       <header className="qa-head">
-        <h3 className="subheading">{question.label}</h3>
+        <h3 className="qa-title">{question.label}</h3>
         <Badge tone="neutral">{kindName(question.kind)}</Badge>
         {question.archived ? <Badge tone="warn">Archived</Badge> : null}
         <span className="muted">
