@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { Database } from '../../db/database.js';
-import { fromJson, nowIso, toBoolean } from '../../db/values.js';
+import { nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { localDay, resolveFilters, type AnalyticsService, type QuestionCatalogue } from '../analytics/index.js';
-import { textIn } from '../questions/index.js';
 import { storedTags } from '../conversations/index.js';
 import { ConversationConditions, resolveConversationFilter } from '../inbox/index.js';
 import { csvRecord, type Cell } from './csv.js';
@@ -15,6 +14,7 @@ import {
   type RatingExportRow,
 } from './exports.repository.js';
 import type { ExportQuery } from './exports.schemas.js';
+import { noLabels, questionLabeller, storedIds, type Labeller } from './question-labels.js';
 import { chunked, csvFormat, ExportStream, jsonLinesFormat, type LineFormat } from './stream.js';
 
 export const EXPORT_DATASETS = ['conversations', 'ratings', 'feedback'] as const;
@@ -39,18 +39,6 @@ export interface ExportsOptions {
   questions?: QuestionCatalogue;
   /** The organization's default language, the labels' language; English without it. */
   defaultLanguage?: (orgId: number) => Promise<string | null>;
-}
-
-/** The labels of the ids chosen in one answer, from the version of the question it was answered in. */
-type Labeller = (code: string, version: number | null, field: 'options' | 'reasons', ids: string[]) => string[];
-
-const noLabels: Labeller = () => [];
-
-/** A stored JSON array of ids, as a list; null when nothing was stored. */
-function storedIds(value: string | null): string[] | null {
-  if (value === null) return null;
-  const ids = fromJson<unknown>(value, null);
-  return Array.isArray(ids) ? ids.map(String) : null;
 }
 
 /** The columns of each export, in order: the CSV header and the keys of each JSONL object. */
@@ -287,26 +275,6 @@ export class ExportsService {
     this.defaultLanguage = options.defaultLanguage ?? (async () => null);
   }
 
-  /**
-   * How the options and reasons chosen read, by question and version, in the organization's default language: every
-   * version of every question of the organization's, read once before the rows (an organization has few).
-   */
-  private async labeller(orgId: number): Promise<Labeller> {
-    if (!this.questions) return noLabels;
-    const [questions, language] = await Promise.all([
-      this.questions.list(orgId, { includeArchived: true }),
-      this.defaultLanguage(orgId),
-    ]);
-    const codes = questions.filter((question) => !question.built_in).map((question) => question.code);
-    if (codes.length === 0) return noLabels;
-    const definitions = await this.questions.definitions(orgId, codes);
-    return (code, version, field, ids) => {
-      const definition = definitions.get(`${code}@${version}`);
-      const items = (field === 'options' ? definition?.options : definition?.follow_up?.reasons) ?? [];
-      return ids.map((id) => textIn(items.find((item) => item.id === id)?.labels, language ?? 'en') ?? id);
-    };
-  }
-
   /** Exports streaming now in this process. */
   get running(): number {
     return this.#running;
@@ -359,7 +327,10 @@ export class ExportsService {
    */
   async open(orgId: number, dataset: ExportDataset, format: ExportFormat, input: ExportQuery): Promise<ExportDownload> {
     const filters = await this.resolve(orgId, input);
-    const labels = dataset === 'ratings' ? await this.labeller(orgId) : noLabels;
+    const labels =
+      dataset === 'ratings' && this.questions
+        ? await questionLabeller(this.questions, this.defaultLanguage, orgId)
+        : noLabels;
     if (this.#running >= this.maxConcurrent) {
       throw new AppError('rate_limited', `${this.maxConcurrent} exports are running already; try again when one ends.`);
     }
