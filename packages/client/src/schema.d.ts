@@ -3775,7 +3775,7 @@ export interface paths {
                 /** @description Show the popup; always equal to `conv_rating_active`. */
                 conv_rating_popup_active: boolean;
                 /** @description The popup questions, in order. */
-                conv_rating_question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+                conv_rating_question_codes: string[];
                 /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
                 invite_message: string | null;
                 /** @description The default invite text in the page language (read-only). */
@@ -3929,7 +3929,7 @@ export interface paths {
                 /** @description Show the popup; always equal to `conv_rating_active`. */
                 conv_rating_popup_active: boolean;
                 /** @description The popup questions, in order. */
-                conv_rating_question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+                conv_rating_question_codes: string[];
                 /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
                 invite_message: string | null;
                 /** @description The default invite text in the page language (read-only). */
@@ -4094,7 +4094,7 @@ export interface paths {
                   /** @description Show the popup; always equal to `conv_rating_active`. */
                   conv_rating_popup_active: boolean;
                   /** @description The popup questions, in order. */
-                  conv_rating_question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+                  conv_rating_question_codes: string[];
                   /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
                   invite_message: string | null;
                   /** @description The default invite text in the page language (read-only). */
@@ -5558,15 +5558,24 @@ export interface paths {
                   language: string | null;
                   comment: string | null;
                   questions: {
-                    /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                    code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                    kind: 'stars' | 'nps' | 'thumbs';
+                    /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                    code: string;
+                    /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                    kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                     status: 'Offered' | 'Rated' | 'Cancelled';
                     /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                     required: boolean;
-                    /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                    /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                     value: number | null;
                     comment: string | null;
+                    /** @description The version of the organization's question it was asked in; null for built-ins. */
+                    version: number | null;
+                    /** @description Choice questions: the option ids chosen. */
+                    choices: string[] | null;
+                    /** @description The follow-up reasons chosen after a low answer. */
+                    reasons: string[] | null;
+                    /** @description Text questions: the answer. */
+                    text: string | null;
                     /**
                      * Format: date-time
                      * @example 2026-03-11T16:39:30.000Z
@@ -5657,15 +5666,24 @@ export interface paths {
                   language: string | null;
                   comment: string | null;
                   questions: {
-                    /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                    code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                    kind: 'stars' | 'nps' | 'thumbs';
+                    /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                    code: string;
+                    /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                    kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                     status: 'Offered' | 'Rated' | 'Cancelled';
                     /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                     required: boolean;
-                    /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                    /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                     value: number | null;
                     comment: string | null;
+                    /** @description The version of the organization's question it was asked in; null for built-ins. */
+                    version: number | null;
+                    /** @description Choice questions: the option ids chosen. */
+                    choices: string[] | null;
+                    /** @description The follow-up reasons chosen after a low answer. */
+                    reasons: string[] | null;
+                    /** @description Text questions: the answer. */
+                    text: string | null;
                     /**
                      * Format: date-time
                      * @example 2026-03-11T16:39:30.000Z
@@ -5864,15 +5882,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -6030,9 +6057,9 @@ export interface paths {
         content: {
           'application/json': {
             /** @description The questions, in order; each is required unless named in `optional_codes`. */
-            question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+            question_codes: string[];
             /** @description Questions of `question_codes` the contact may skip: the survey counts as answered once every other question is (with none required, once any is). */
-            optional_codes?: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+            optional_codes?: string[];
             /** Format: uuid */
             contact_id?: string;
             /** Format: uuid */
@@ -6079,15 +6106,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -6259,9 +6295,17 @@ export interface paths {
         content: {
           'application/json': {
             answers: {
-              /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-              code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-              value: number;
+              /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+              code: string;
+              value?: number | null;
+              /** @description Choice: option ids chosen. */
+              choices?: string[];
+              /** @description Text: the answer. */
+              text?: string;
+              /** @description After a low answer: ids of the question's follow-up reasons. */
+              reasons?: string[];
+              /** @description After a low answer: the follow-up comment. */
+              comment?: string | null;
             }[];
             comment?: string | null;
             /**
@@ -6303,15 +6347,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -6529,15 +6582,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -6768,15 +6830,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -6966,15 +7037,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
