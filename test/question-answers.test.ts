@@ -183,7 +183,7 @@ describeEachDialect('Answers to the organization’s own questions', (ctx) => {
     );
   });
 
-  it("refuses codes another organization defined, and archived ones, with unknown_question_code", async () => {
+  it('refuses codes another organization defined, and archived ones, with unknown_question_code', async () => {
     const theirs = await conversation(ctx, other);
     assertError(
       await withoutWrites(ctx.database, () =>

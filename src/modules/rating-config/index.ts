@@ -6,7 +6,13 @@ export {
   type ResolvedSettings,
 } from './rating-config.service.js';
 export { ratingConfigRoutes } from './rating-config.routes.js';
-export { AnyQuestionCodeSchema, LanguageSchema, QuestionCodeSchema, RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
+export {
+  AnyQuestionCodeSchema,
+  LanguageSchema,
+  QuestionCodeSchema,
+  RatingSettings,
+  RatingSettingsPatch,
+} from './rating-config.schemas.js';
 export type { RatingSettingsTable, RatingTextsTable, RedirectPolicy } from './rating-config.table.js';
 export {
   allQuestionKinds,

@@ -19,7 +19,7 @@ export const AnyQuestionCodeSchema = Type.String({
   minLength: 2,
   maxLength: 64,
   description:
-    "A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the " +
+    'A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the ' +
     "organization's own active questions (`GET /v1/questions`).",
 });
 export const RedirectPolicySchema = Type.Union(

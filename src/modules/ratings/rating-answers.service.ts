@@ -2,7 +2,12 @@ import type { Db } from '../../db/database.js';
 import { acceptedTimestamp, nowIso, recordRef } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import type { ConversationsService } from '../conversations/index.js';
-import type { QuestionKind, RatingConfigService, ResolvedSettings } from '../rating-config/index.js';
+import {
+  isQuestionCode,
+  type QuestionKind,
+  type RatingConfigService,
+  type ResolvedSettings,
+} from '../rating-config/index.js';
 import { askedDefinitions, storedAnswer, type AnswerValues } from './answer-values.js';
 import { ratingNotFound, statusOfRows, type RatingRecords } from './rating-records.service.js';
 import type { QuestionRow, RatingRow } from './ratings.repository.js';
@@ -94,7 +99,7 @@ export class RatingAnswers {
     const at = acceptedTimestamp(input.submittedAt, 'submittedAt') ?? nowIso();
     let code: string | undefined;
     const match: Matcher = (questions) => {
-      const ofKind = questions.filter((question) => question.kind === input.kind);
+      const ofKind = questions.filter((question) => question.kind === input.kind && isQuestionCode(question.code));
       const question = ofKind.find((candidate) => candidate.status === 'Offered') ?? ofKind[0];
       if (!question) {
         throw new AppError('question_not_offered', `Rating ${ratingUid} offered no ${input.kind} question.`);

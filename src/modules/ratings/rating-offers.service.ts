@@ -108,7 +108,8 @@ export class RatingOffers {
       if (open && sameParties) {
         const openId = Number(open.id);
         const joined = await records.changeRating(trx, orgId, openId, async (row, questions) => {
-          const sameKind = questions.filter((question) => question.kind === kind);
+          // Dixa's offers ask built-in codes: an organization's own question of the same kind is another question.
+          const sameKind = questions.filter((question) => question.kind === kind && isQuestionCode(question.code));
           const waiting = sameKind.find((question) => question.status === 'Offered');
           if (waiting) {
             // The offer waits already, and is now required if it was not (Dixa waits for its result); a survey begun
@@ -155,8 +156,9 @@ export class RatingOffers {
     });
     const rating = (await records.load(records.database.db, orgId, { id }))!;
     const question =
-      rating.questions.find((candidate) => candidate.kind === kind && candidate.status === 'Offered') ??
-      rating.questions.find((candidate) => candidate.kind === kind)!;
+      rating.questions.find(
+        (candidate) => candidate.kind === kind && isQuestionCode(candidate.code) && candidate.status === 'Offered',
+      ) ?? rating.questions.find((candidate) => candidate.kind === kind && isQuestionCode(candidate.code))!;
     return { rating, question };
   }
 

@@ -114,7 +114,9 @@ export class RatingRecords {
   ): Promise<AskedQuestion[]> {
     const db = options.db ?? this.database.db;
     if (codes.every((code) => isQuestionCode(code)) || !this.questions) {
-      return codes.filter((code) => options.strict || isQuestionCode(code)).map((code) => ({ code, required: required(code) }));
+      return codes
+        .filter((code) => options.strict || isQuestionCode(code))
+        .map((code) => ({ code, required: required(code) }));
     }
     const resolved = options.strict
       ? await this.questions.resolve(orgId, codes, db)

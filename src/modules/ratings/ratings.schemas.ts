@@ -31,7 +31,9 @@ export const RatingQuestion = Type.Object({
       'survey `partially_rated`; optional ones never do.',
   }),
   value: Nullable(
-    Type.Integer({ description: 'Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text.' }),
+    Type.Integer({
+      description: 'Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text.',
+    }),
   ),
   comment: Nullable(Type.String()),
   version: Nullable(
@@ -121,10 +123,7 @@ export const AnswerItem = Type.Object(
 
 export const AnswersInput = Type.Object(
   {
-    answers: Type.Array(
-      AnswerItem,
-      { minItems: 1, maxItems: 10 },
-    ),
+    answers: Type.Array(AnswerItem, { minItems: 1, maxItems: 10 }),
     comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
     submitted_at: Type.Optional(DateTime),
   },

@@ -59,9 +59,7 @@ function toOption(kind: QuestionKind, value: number): string {
  * says: an invite's stars are, its further questions are not.
  */
 export function formQuestions(rating: Rating): FormQuestion[] {
-  const asked = rating.questions.filter(
-    (question) => question.status !== 'Cancelled' && isQuestionCode(question.code),
-  );
+  const asked = rating.questions.filter((question) => question.status !== 'Cancelled' && isQuestionCode(question.code));
   const main = asked.find((question) => question.kind === 'stars');
   return asked.map((question) => ({
     code: question.code as QuestionCode,

@@ -18,6 +18,7 @@ import { looksLikeRatingCode, type Rating } from '../../modules/ratings/index.js
 import type { Services } from '../../services.js';
 import { accentColors } from './colors.js';
 import { currentValues, formQuestions, parseForm } from './form.js';
+import { currentCustomValues, customFormQuestions, parseCustom } from './custom-questions.js';
 import { textFor, type PageText } from './i18n.js';
 import {
   contentSecurityPolicy,
@@ -156,14 +157,16 @@ async function openRating(
   ratings: Services['ratings'],
   code: string,
   opens: boolean,
-): Promise<{ rating: Rating; settings: ResolvedSettings; context: PageContext } | { sent: FastifyReply }> {
+): Promise<
+  { rating: Rating; orgId: number; settings: ResolvedSettings; context: PageContext } | { sent: FastifyReply }
+> {
   if (!looksLikeRatingCode(code)) return { sent: sendNotFound(request, reply) };
   const found = opens ? await ratings.openByCode(code) : await ratings.findByCode(code);
   if (!found) return { sent: sendNotFound(request, reply) };
   const context = ratingContext(request, found.rating, found.settings);
   const closed = closedReason(found.rating);
   if (closed) return { sent: sendClosed(reply, context, closed) };
-  return { rating: found.rating, settings: found.settings, context };
+  return { rating: found.rating, orgId: found.orgId, settings: found.settings, context };
 }
 
 /**
@@ -176,6 +179,11 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
   limits: RateLimitCounts;
 }> = async (app, { services, config, limits }) => {
   const { ratings } = services;
+  /** The versions the rating's own questions were asked in (none read for a survey of built-in codes). */
+  const definitionsOf = async (orgId: number, rating: Rating) => {
+    const own = rating.questions.filter((question) => question.version !== null).map((question) => question.code);
+    return own.length === 0 ? new Map() : services.questions.definitions(orgId, own);
+  };
 
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await app.register(cookie);
@@ -212,9 +220,11 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
     const { rating, context } = opened;
 
     const questions = formQuestions(rating);
+    const definitions = await definitionsOf(opened.orgId, rating);
     const token = csrfToken(request, reply, code);
-    return sendPage(reply, 200, context, (frame) =>
-      formPage(frame, {
+    return sendPage(reply, 200, context, (frame) => {
+      const custom = customFormQuestions(rating, definitions, frame.lang, opened.settings.language);
+      return formPage(frame, {
         code,
         csrfToken: token,
         questions,
@@ -222,8 +232,9 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
         errors: {},
         answered: rating.submitted_at !== null,
         expiresAt: rating.expires_at,
-      }),
-    );
+        custom: { questions: custom, values: currentCustomValues(rating, custom) },
+      });
+    });
   });
 
   app.post(
@@ -249,7 +260,9 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
 
       const questions = formQuestions(rating);
       const parsed = parseForm(body, questions);
-      if (!parsed.ok) {
+      const definitions = await definitionsOf(opened.orgId, rating);
+      const own = parseCustom(body, customFormQuestions(rating, definitions, 'en', null));
+      if (!parsed.ok || Object.keys(own.errors).length > 0) {
         const token = csrfToken(request, reply, code);
         return sendPage(reply, 400, context, (frame) =>
           formPage(frame, {
@@ -257,16 +270,23 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
             csrfToken: token,
             questions,
             values: parsed.values,
-            errors: parsed.errors,
+            errors: { ...(parsed.ok ? {} : parsed.errors), ...own.errors },
             answered: false,
             expiresAt: rating.expires_at,
+            custom: {
+              questions: customFormQuestions(rating, definitions, frame.lang, settings.language),
+              values: own.values,
+            },
           }),
         );
       }
 
       let answered: Rating;
       try {
-        answered = await ratings.answerByCode(code, { answers: parsed.answers, comment: parsed.comment });
+        answered = await ratings.answerByCode(code, {
+          answers: [...parsed.answers, ...own.answers],
+          comment: parsed.comment,
+        });
       } catch (error) {
         // It expired or was withdrawn between reading and answering.
         if (isAppError(error) && error.code === 'rating_expired') return sendClosed(reply, context, 'expired');

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { Nullable } from '../../http/schemas.js';
-import { textIn, type QuestionDefinition } from '../../modules/questions/index.js';
-import { QuestionKindSchema } from '../../modules/questions/index.js';
+import { QuestionKindSchema, textIn, type QuestionDefinition } from '../../modules/questions/index.js';
 import { isQuestionCode, scaleRange, type AnyQuestionKind, type Language } from '../../modules/rating-config/index.js';
 import { questionText, type PageText } from '../rating-page/index.js';
 
