@@ -26,6 +26,7 @@ import { conversationsRoutes } from './modules/conversations/index.js';
 import { ratingConfigRoutes } from './modules/rating-config/index.js';
 import { ratingsRoutes } from './modules/ratings/index.js';
 import { deliverablesRoutes } from './modules/deliverables/index.js';
+import { questionsRoutes } from './modules/questions/index.js';
 import { feedbackRoutes } from './modules/feedback/index.js';
 import { exportsRoutes } from './modules/exports/index.js';
 import { inboxRoutes } from './modules/inbox/index.js';
@@ -294,6 +295,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       ratingConfig: services.ratingConfig,
       publicUrl: options.config.publicUrl,
     });
+    await api.register(questionsRoutes, { questions: services.questions });
     await api.register(ratingsRoutes, { ratings: services.ratings });
     await api.register(deliverablesRoutes, { deliverables: services.deliverables });
     await api.register(feedbackRoutes, { feedback: services.feedback });
@@ -302,7 +304,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       if (replica) reads.addHook('preHandler', readsFromReplica(replica, writePositions));
       await reads.register(exportsRoutes, { exports: services.exports });
       await reads.register(inboxRoutes, { inbox: services.inbox });
-      await reads.register(analyticsRoutes, { analytics: services.analytics, compare: services.compare });
+      await reads.register(analyticsRoutes, {
+        analytics: services.analytics,
+        compare: services.compare,
+        questions: services.questionFigures,
+      });
     });
     await api.register(topicsRoutes, { topics: services.topics });
     await api.register(reviewsRoutes, { reviews: services.reviews });

@@ -9,7 +9,7 @@ import {
   TeamService,
   type Mailer,
 } from './modules/accounts/index.js';
-import { AnalyticsService, CompareService } from './modules/analytics/index.js';
+import { AnalyticsService, CompareService, QuestionFiguresService } from './modules/analytics/index.js';
 import { AuditService } from './modules/audit/index.js';
 import { ConversationsService } from './modules/conversations/index.js';
 import { DeliverablesService } from './modules/deliverables/index.js';
@@ -18,6 +18,7 @@ import { FeedbackService } from './modules/feedback/index.js';
 import { InboxService } from './modules/inbox/index.js';
 import { LangfuseService } from './modules/langfuse/index.js';
 import { RatingConfigService } from './modules/rating-config/index.js';
+import { QuestionsService } from './modules/questions/index.js';
 import { RatingsService } from './modules/ratings/index.js';
 import { ReviewsService } from './modules/reviews/index.js';
 import { SearchIndex } from './modules/search/index.js';
@@ -35,11 +36,15 @@ export interface Services {
   profile: ProfileService;
   conversations: ConversationsService;
   ratingConfig: RatingConfigService;
+  /** The organization's own questions beside the built-in codes. */
+  questions: QuestionsService;
   ratings: RatingsService;
   deliverables: DeliverablesService;
   feedback: FeedbackService;
   analytics: AnalyticsService;
   compare: CompareService;
+  /** The figures of the organization's own questions: choices, reasons, averages. */
+  questionFigures: QuestionFiguresService;
   audit: AuditService;
   exports: ExportsService;
   inbox: InboxService;
@@ -86,7 +91,9 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   });
   metrics.watch(database, () => webhooks.pendingDeliveries());
   const conversations = new ConversationsService(database, webhooks);
-  const ratingConfig = new RatingConfigService(database);
+  const questions = new QuestionsService(database);
+  const ratingConfig = new RatingConfigService(database, (orgId, db) => questions.activeCodes(orgId, db));
+  const defaultLanguage = async (orgId: number) => (await ratingConfig.getSettings(orgId)).language;
   const reads = options.reads ?? database;
   const analytics = new AnalyticsService(reads);
   conversations.onVersionsChange((trx, orgId, change) => analytics.recordVersionChange(trx, orgId, change));
@@ -99,6 +106,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     webhooks,
     options.publicUrl,
     reviews,
+    questions,
   );
   const feedback = new FeedbackService(database, conversations, analytics, webhooks, reviews);
   const langfuse = new LangfuseService(database, webhooks, {
@@ -126,13 +134,15 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     profile: new ProfileService(database),
     conversations,
     ratingConfig,
+    questions,
     ratings,
     deliverables,
     feedback,
     analytics,
     compare: new CompareService(reads, analytics),
+    questionFigures: new QuestionFiguresService(reads, analytics, questions, defaultLanguage),
     audit: new AuditService(database),
-    exports: new ExportsService(reads, analytics),
+    exports: new ExportsService(reads, analytics, { questions, defaultLanguage }),
     inbox: new InboxService(reads),
     langfuse,
     reviews,
@@ -143,7 +153,7 @@ export function createServices(database: Database, options: ServiceOptions): Ser
     }),
     setup: new SetupService(database, options.publicUrl),
     webhooks,
-    widget: new WidgetService(database, conversations, ratingConfig, ratings, feedback),
+    widget: new WidgetService(database, conversations, ratingConfig, ratings, feedback, questions),
     metrics,
   };
 }

@@ -269,6 +269,12 @@ describeEachDialect('Exports', (ctx) => {
       rating_status: 'partially_rated',
       required: 'true',
       rating_cancelled_at: '',
+      question_version: '',
+      choices: '',
+      choice_labels: '',
+      reasons: '',
+      reason_labels: '',
+      answer_text: '',
     });
     assert.deepEqual(
       [rows[5]!.conversation_uid, rows[5]!.agent_id, rows[5]!.agent_type, rows[5]!.expires_at, rows[5]!.rating_status],

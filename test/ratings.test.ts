@@ -209,7 +209,8 @@ describeEachDialect('Surveys and answers (native)', (ctx) => {
     ['a value that is not whole', { answers: [{ code: 'CSAT', value: 4.5 }] }, 400, 'validation_failed'],
     ['a value as text', { answers: [{ code: 'CSAT', value: '5' }] }, 400, 'validation_failed'],
     ['a question the survey does not ask', { answers: [{ code: 'STARS', value: 5 }] }, 400, 'question_not_offered'],
-    ['an unknown question code', { answers: [{ code: 'LOYALTY', value: 5 }] }, 400, 'validation_failed'],
+    // Codes are the organization's to define (/v1/questions): one the survey does not ask is not offered.
+    ['an unknown question code', { answers: [{ code: 'LOYALTY', value: 5 }] }, 400, 'question_not_offered'],
     ['no answers', { answers: [] }, 400, 'validation_failed'],
     [
       'a comment over 2000 characters',
@@ -313,7 +314,6 @@ describeEachDialect('Surveys and answers (native)', (ctx) => {
       {},
       { question_codes: [] },
       { question_codes: ['CSAT', 'CSAT'] },
-      { question_codes: ['SMILEYS'] },
       { question_codes: ['CSAT'], contact_id: 'me' },
       { question_codes: ['CSAT'], expires_in_hours: 0 },
       { question_codes: ['CSAT'], language: 'xx' },
@@ -322,6 +322,9 @@ describeEachDialect('Surveys and answers (native)', (ctx) => {
     ]) {
       assertError(await ctx.request('POST', url, { key: tenant.key, body }), 400, 'validation_failed');
     }
+    // A code neither built in nor one of the organization's own questions.
+    const unknown = await ctx.request('POST', url, { key: tenant.key, body: { question_codes: ['SMILEYS'] } });
+    assertError(unknown, 400, 'unknown_question_code');
     assert.equal(
       (await ctx.request('GET', `/v1/conversations/${c.id}/ratings`, { key: tenant.key })).body.data.length,
       0,

@@ -27,6 +27,7 @@ const MISSING: Ids = {
   agentId: randomUUID(),
   userId: randomUUID(),
   invitationId: '987654328',
+  questionCode: 'NO_SUCH_QUESTION',
 };
 
 /** A body each write accepts, so that the request gets past validation to the lookup of the id. */
@@ -75,11 +76,16 @@ const QUERIES: Record<string, string> = {
   '/v1/ratings/{id}/deliverables': '?channel=email',
 };
 
-/** An answer with the ids of its request replaced by a placeholder, for comparing answers about different ids. */
+/**
+ * An answer with the ids of its request (question codes too) replaced by a placeholder, for comparing answers about
+ * different ids.
+ */
 function normalized(response: ApiResponse, url: string): { status: number; body: string } {
   let body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
   const segments = url.split('/').sort((a, b) => b.length - a.length);
-  for (const segment of segments.filter((part) => /^[0-9]+$|^[0-9a-f-]{36}$/i.test(part))) {
+  for (const segment of segments.filter(
+    (part) => /^[0-9]+$|^[0-9a-f-]{36}$/i.test(part) || /^[A-Z][A-Z0-9_]+$/.test(part),
+  )) {
     body = body.replace(new RegExp(`(?<![0-9A-Za-z-])${segment}(?![0-9A-Za-z-])`, 'g'), '<id>');
   }
   return { status: response.status, body };

@@ -11,6 +11,7 @@ import { ProfilePage } from './pages/profile';
 import { SettingsPage } from './pages/settings';
 import { ApiKeysPage } from './pages/settings/api-keys';
 import { AuditLogPage } from './pages/settings/audit-log';
+import { QuestionsPage } from './pages/settings/questions';
 import { TextsPage } from './pages/settings/texts';
 import { WebhooksPage } from './pages/settings/webhooks';
 import { ConnectionsPage } from './pages/settings/connections';
@@ -34,6 +35,7 @@ const navigation: Array<{ to: string; label: string; icon: IconName }> = [
 
 /** The settings' sections beyond the rating settings at /settings itself. */
 const settingsSections: Record<string, { title: string; page: () => ReactNode }> = {
+  '/settings/questions': { title: 'Questions', page: () => <QuestionsPage /> },
   '/settings/texts': { title: 'Texts', page: () => <TextsPage /> },
   '/settings/team': { title: 'Team', page: () => <TeamPage /> },
   '/settings/api-keys': { title: 'API keys', page: () => <ApiKeysPage /> },

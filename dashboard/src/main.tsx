@@ -7,6 +7,7 @@ import './styles.css';
 import './styles-settings.css';
 import './styles-team.css';
 import './styles-analytics.css';
+import './styles-questions.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

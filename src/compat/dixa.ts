@@ -5,7 +5,13 @@ import { AppError, isAppError } from '../errors.js';
 import { principalOf } from '../http/auth.js';
 import { useSurface } from '../http/errors.js';
 import { errorResponsesIn, IdOrUid, Uuid } from '../http/schemas.js';
-import { isValidValue, valueRange, type QuestionCode, type QuestionKind } from '../modules/rating-config/index.js';
+import {
+  isValidValue,
+  valueRange,
+  type AnyQuestionKind,
+  type QuestionCode,
+  type QuestionKind,
+} from '../modules/rating-config/index.js';
 import { MAX_COMMENT_LENGTH, type Rating, type RatingQuestion } from '../modules/ratings/index.js';
 import type { Services } from '../services.js';
 
@@ -29,7 +35,15 @@ const questionOf: Record<DixaRatingType, { code: QuestionCode; kind: QuestionKin
   ThumbsUpOrDown: { code: 'EXPERIENCE_THUMBS', kind: 'thumbs' },
 };
 
-const ratingTypeOf: Record<QuestionKind, DixaRatingType> = { stars: 'Csat', nps: 'Nps', thumbs: 'ThumbsUpOrDown' };
+/**
+ * Dixa's rating type of each kind it knows. An organization's own questions of other kinds (CSAT with labels, CES,
+ * choice, text) have none: Dixa's lists leave them out, so that what Dixa reads keeps its three types.
+ */
+const ratingTypeOf: Partial<Record<AnyQuestionKind, DixaRatingType>> = {
+  stars: 'Csat',
+  nps: 'Nps',
+  thumbs: 'ThumbsUpOrDown',
+};
 
 export const dixaChannels = [
   'WhatsApp',
@@ -211,12 +225,14 @@ function ratingStatus(rating: Rating, question: RatingQuestion): ConversationRat
 /** One element per question of the survey, as Dixa lists multi-question surveys. */
 function dixaRatingsOf(rating: Rating): ConversationRating[] {
   const conversationChannel = dixaChannel(rating.channel);
-  return rating.questions.map((question) => {
+  return rating.questions.flatMap((question) => {
+    const ratingType = ratingTypeOf[question.kind];
+    if (!ratingType) return [];
     const rated = question.status === 'Rated' && question.value !== null;
     return {
       id: rating.uid,
       ...(rated ? { ratingScore: question.value! } : {}),
-      ratingType: ratingTypeOf[question.kind],
+      ratingType,
       ...(question.comment ? { ratingComment: question.comment } : {}),
       conversationChannel,
       ...(rating.agent_id ? { agentId: rating.agent_id } : {}),
@@ -273,7 +289,7 @@ export const dixaRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
           id: rating.uid,
           userId: rating.contact_id,
           ...(rating.agent_id ? { agentId: rating.agent_id } : {}),
-          ratingType: ratingTypeOf[question.kind],
+          ratingType: ratingTypeOf[question.kind]!,
           offeredAt: dixaTimestamp(question.offered_at),
         },
       });
@@ -325,7 +341,7 @@ export const dixaRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         data: {
           ratingId: rating.uid,
           userId: rating.contact_id,
-          ratingResult: { value: question.value!, _type: ratingTypeOf[question.kind] },
+          ratingResult: { value: question.value!, _type: ratingTypeOf[question.kind]! },
           ...(question.comment ? { comment: question.comment } : {}),
           submittedAt: dixaTimestamp(question.answered_at!),
         },

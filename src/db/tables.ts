@@ -17,6 +17,7 @@ import type { ConversationsTable, MessagesTable, VersionLabelsTable } from '../m
 import type { LangfuseConnectionsTable } from '../modules/langfuse/index.js';
 import type { MessageFeedbackCurrentTable, MessageFeedbackTable } from '../modules/feedback/index.js';
 import type { RatingSettingsTable, RatingTextsTable, SurveyRulesTable } from '../modules/rating-config/index.js';
+import type { QuestionsTable, QuestionVersionsTable } from '../modules/questions/index.js';
 import type { RatingQuestionsTable, RatingsTable } from '../modules/ratings/index.js';
 import type { ReviewsTable } from '../modules/reviews/index.js';
 import type { SearchDocumentsTable, SearchIndexProgressTable } from '../modules/search/index.js';
@@ -38,6 +39,8 @@ export interface Tables {
   survey_rules: SurveyRulesTable;
   ratings: RatingsTable;
   rating_questions: RatingQuestionsTable;
+  questions: QuestionsTable;
+  question_versions: QuestionVersionsTable;
   message_feedback: MessageFeedbackTable;
   message_feedback_current: MessageFeedbackCurrentTable;
   analytics_rating_days: RatingDaysTable;

@@ -55,6 +55,7 @@ export interface Ids {
   agentId: string;
   userId: string;
   invitationId: string;
+  questionCode: string;
 }
 
 /**
@@ -64,6 +65,7 @@ export interface Ids {
 export function valueOf(path: string, param: string, ids: Ids): string | undefined {
   // A language names no record: the texts of that language in the caller's own organization.
   if (param === 'language') return 'de';
+  if (param === 'code' && path.startsWith('/v1/questions/')) return ids.questionCode;
   if (param === 'delivery_id') return ids.deliveryId;
   if (param === 'agent_id') return ids.agentId;
   if (param === 'conversationId') return ids.conversationId;
@@ -188,6 +190,14 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
     email: `member-${randomUUID()}@test.invalid`,
     name: `Member ${secret}`,
   });
+  const questionCode = `OWN_${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
+  expect(
+    await ctx.request('POST', '/v1/questions', {
+      key: tenant.key,
+      body: { code: questionCode, kind: 'ces', labels: { en: `Ease ${secret}` } },
+    }),
+    201,
+  );
   const invitation = await ctx.request('POST', '/v1/invitations', {
     key: tenant.key,
     body: { email: `invitee-${randomUUID()}@test.invalid`, role: 'agent' },
@@ -208,6 +218,7 @@ export async function seedOrganization(ctx: TestContext, tenant: Tenant): Promis
       agentId,
       userId: member.user.id,
       invitationId: String(invitation.body.data.id),
+      questionCode,
     },
     markers: [
       secret,

@@ -18,6 +18,8 @@ const WRITTEN_TABLES: Record<string, string[]> = {
   rating_questions: [],
   rating_settings: [],
   rating_texts: [],
+  questions: [],
+  question_versions: [],
   message_feedback: [],
   message_feedback_current: [],
   analytics_rating_days: [],

@@ -3,11 +3,31 @@
 // widget token from its own <script> tag, and renders into open shadow roots so that the host page's styles stay out.
 import { STYLES } from './styles.js';
 
+interface Labelled {
+  id: string;
+  label: string;
+}
+
 interface Question {
   code: string;
-  kind: 'thumbs' | 'stars' | 'nps';
+  kind: 'thumbs' | 'stars' | 'csat' | 'nps' | 'ces' | 'choice' | 'text';
   label: string;
   choices: string[];
+  /** The organization's own questions only. */
+  help?: string;
+  scale?: { min: number; max: number };
+  options?: Labelled[];
+  multiple?: boolean;
+  follow_up?: { low_at_most: number; reasons: Labelled[]; comment_prompt: string | null } | null;
+}
+
+/** One answer as the popup sends it. */
+interface Answer {
+  value?: number;
+  choices?: string[];
+  text?: string;
+  reasons?: string[];
+  comment?: string;
 }
 
 interface Session {
@@ -89,6 +109,129 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea, a[hr
 
 let openHost: HTMLElement | undefined;
 
+/**
+ * The follow-up of an organization's own question: its reasons and comment prompt, shown while the answer is low. The
+ * reasons and comment are kept on the answer only then.
+ */
+function followUpField(
+  question: Question,
+  answer: () => Answer | undefined,
+): {
+  element: HTMLElement;
+  update: (value: number) => void;
+  fill: (into: Answer) => void;
+} {
+  const followUp = question.follow_up!;
+  const chosen = new Set<string>();
+  const reasons = followUp.reasons.map((reason) => {
+    const input = h('input', { type: 'checkbox', value: reason.id }) as HTMLInputElement;
+    input.addEventListener('change', () => (input.checked ? chosen.add(reason.id) : chosen.delete(reason.id)));
+    return h('label', { class: 'reason' }, input, ` ${reason.label}`);
+  });
+  const comment = h('textarea', {
+    rows: '2',
+    maxlength: '2000',
+    'aria-label': followUp.comment_prompt ?? '',
+  }) as HTMLTextAreaElement;
+  const element = h(
+    'div',
+    { class: 'follow-up', hidden: '', 'data-follow-up': question.code },
+    ...(followUp.comment_prompt ? [h('p', { class: 'label' }, followUp.comment_prompt)] : []),
+    ...reasons,
+    comment,
+  );
+  const low = () => {
+    const value = answer()?.value;
+    return typeof value === 'number' && value <= followUp.low_at_most;
+  };
+  return {
+    element,
+    update: (value) => {
+      element.hidden = value > followUp.low_at_most;
+    },
+    fill: (into) => {
+      if (!low()) return;
+      if (chosen.size > 0) into.reasons = [...chosen];
+      if (comment.value.trim()) into.comment = comment.value.trim();
+    },
+  };
+}
+
+/** A question of the organization's own: a scale, choices or a text, with its follow-up after a low answer. */
+function customField(question: Question, answers: Map<string, Answer>, finishers: Array<() => void>): HTMLElement {
+  const id = `q-${question.code}`;
+  const children: Array<Node | string> = [h('legend', { id, class: 'label' }, question.label)];
+  if (question.help) children.push(h('p', { class: 'help' }, question.help));
+  if (question.kind === 'text') {
+    const area = h('textarea', { rows: '2', maxlength: '2000', 'aria-labelledby': id }) as HTMLTextAreaElement;
+    area.addEventListener('input', () => {
+      if (area.value.trim()) answers.set(question.code, { text: area.value.trim() });
+      else answers.delete(question.code);
+    });
+    children.push(area);
+  } else if (question.kind === 'choice') {
+    const chosen = new Set<string>();
+    const inputs = (question.options ?? []).map((option) => {
+      const input = h('input', {
+        type: question.multiple ? 'checkbox' : 'radio',
+        name: question.code,
+        value: option.id,
+      }) as HTMLInputElement;
+      input.addEventListener('change', () => {
+        if (!question.multiple) chosen.clear();
+        if (input.checked) chosen.add(option.id);
+        else chosen.delete(option.id);
+        if (chosen.size > 0) answers.set(question.code, { choices: [...chosen] });
+        else answers.delete(question.code);
+      });
+      return h('label', { class: 'option' }, input, ` ${option.label}`);
+    });
+    children.push(h('div', { class: 'options' }, ...inputs));
+  } else {
+    const { min, max } = question.scale ?? { min: 1, max: 5 };
+    const followUp = question.follow_up ? followUpField(question, () => answers.get(question.code)) : undefined;
+    const options: HTMLElement[] = [];
+    for (let value = min; value <= max; value += 1) {
+      const input = h('input', {
+        type: 'radio',
+        name: question.code,
+        value: String(value),
+        'data-value': String(value),
+      });
+      input.addEventListener('change', () => {
+        answers.set(question.code, { value });
+        followUp?.update(value);
+      });
+      const name =
+        question.kind === 'thumbs'
+          ? (question.choices[value === 1 ? 0 : 1] ?? String(value))
+          : question.kind === 'stars'
+            ? (question.choices[value - 1] ?? String(value))
+            : String(value);
+      const shown =
+        question.kind === 'stars' ? '★' : question.kind === 'thumbs' ? (value === 1 ? '👍' : '👎') : String(value);
+      options.push(
+        h(
+          'label',
+          { class: 'radio', title: name },
+          input,
+          h('span', { 'aria-hidden': 'true' }, shown),
+          h('span', { class: 'sr' }, name),
+        ),
+      );
+    }
+    children.push(h('div', { class: 'row' }, ...options));
+    if (followUp) {
+      children.push(followUp.element);
+      finishers.push(() => {
+        const answer = answers.get(question.code);
+        if (answer) followUp.fill(answer);
+      });
+    }
+  }
+  return h('fieldset', { class: 'question', 'aria-labelledby': id }, ...children);
+}
+
 function questionField(question: Question, answers: Map<string, number>): HTMLElement {
   const id = `q-${question.code}`;
   if (question.kind === 'thumbs') {
@@ -162,6 +305,11 @@ async function open(): Promise<void> {
     document.activeElement as HTMLElement | null;
   const root = themedRoot(host, data);
   const answers = new Map<string, number>();
+  // The organization's own questions keep their answers apart; built-in codes send `value` as they always have.
+  const own = new Map<string, Answer>();
+  const finishers: Array<() => void> = [];
+  const isOwn = (question: Question) =>
+    question.scale !== undefined || question.options !== undefined || question.kind === 'text';
   const closeButton = h('button', { type: 'button', class: 'close', 'aria-label': text.close ?? 'Close' }, '×');
   closeButton.addEventListener('click', close);
   const comment = h('textarea', { id: 'comment', rows: '3', maxlength: '2000' }) as HTMLTextAreaElement;
@@ -170,7 +318,9 @@ async function open(): Promise<void> {
   const form = h(
     'form',
     {},
-    ...data.questions.map((question) => questionField(question, answers)),
+    ...data.questions.map((question) =>
+      isOwn(question) ? customField(question, own, finishers) : questionField(question, answers),
+    ),
     h('label', { for: 'comment', class: 'label' }, `${text.comment} (${text.optional})`),
     comment,
     status,
@@ -185,13 +335,17 @@ async function open(): Promise<void> {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (answers.size === 0) {
+    if (answers.size === 0 && own.size === 0) {
       status.textContent = data.questions[0]?.label ?? '';
       return;
     }
     submit.setAttribute('disabled', '');
+    for (const finish of finishers) finish();
     call('POST', '/rating', {
-      answers: [...answers].map(([code, value]) => ({ code, value })),
+      answers: [
+        ...[...answers].map(([code, value]) => ({ code, value })),
+        ...[...own].map(([code, answer]) => ({ code, ...answer })),
+      ],
       ...(comment.value.trim() ? { comment: comment.value.trim() } : {}),
     })
       .then(() => {

@@ -32,4 +32,10 @@ textarea{display:block;width:100%;border:1px solid #9ca3af;border-radius:8px;pad
 .feedback{display:block;margin-top:.3rem;max-width:28rem}
 .comment{margin-top:.4rem}
 .comment[hidden]{display:none}
+.help{margin:0 0 .4rem;color:#4b5563;font-size:.9rem}
+.options{display:flex;flex-direction:column;gap:.3rem}
+.option,.reason{display:flex;gap:.4rem;align-items:center}
+.follow-up{margin-top:.6rem;padding:.6rem;border-inline-start:3px solid var(--pl-accent);background:var(--pl-soft);border-radius:6px}
+.follow-up[hidden]{display:none}
+.follow-up textarea{margin:.4rem 0 0}
 `;

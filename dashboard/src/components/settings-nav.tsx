@@ -4,6 +4,7 @@ import { Link, useRouter } from '../lib/router';
 
 const sections: Array<{ to: string; label: string; icon: IconName }> = [
   { to: '/settings', label: 'Ratings', icon: 'sliders' },
+  { to: '/settings/questions', label: 'Questions', icon: 'comment' },
   { to: '/settings/texts', label: 'Texts', icon: 'globe' },
   { to: '/settings/team', label: 'Team', icon: 'users' },
   { to: '/settings/api-keys', label: 'API keys', icon: 'key' },

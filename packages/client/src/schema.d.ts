@@ -4064,7 +4064,7 @@ export interface paths {
                 /** @description Show the popup; always equal to `conv_rating_active`. */
                 conv_rating_popup_active: boolean;
                 /** @description The popup questions, in order. */
-                conv_rating_question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+                conv_rating_question_codes: string[];
                 /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
                 invite_message: string | null;
                 /** @description The default invite text in the page language (read-only). */
@@ -4218,7 +4218,7 @@ export interface paths {
                 /** @description Show the popup; always equal to `conv_rating_active`. */
                 conv_rating_popup_active: boolean;
                 /** @description The popup questions, in order. */
-                conv_rating_question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+                conv_rating_question_codes: string[];
                 /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
                 invite_message: string | null;
                 /** @description The default invite text in the page language (read-only). */
@@ -4383,7 +4383,7 @@ export interface paths {
                   /** @description Show the popup; always equal to `conv_rating_active`. */
                   conv_rating_popup_active: boolean;
                   /** @description The popup questions, in order. */
-                  conv_rating_question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+                  conv_rating_question_codes: string[];
                   /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
                   invite_message: string | null;
                   /** @description The default invite text in the page language (read-only). */
@@ -4485,6 +4485,1303 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the questions
+     * @description Every question a survey can ask: the built-in codes first (`built_in: true`, read-only), then the organization's own in their order. `include_archived=true` adds the archived ones.
+     */
+    get: {
+      parameters: {
+        query?: {
+          include_archived?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a question
+     * @description A question of the organization's own, at version 1, after its other questions. Labels are needed in at least one language; a text in a language the page is shown in falls back to the organization's default language, then English, then the first language it has. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description UPPER_SNAKE, 2-40 characters, unique; never a built-in code. */
+            code: string;
+            /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+            kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+            /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+            labels: {
+              [key: string]: string;
+            };
+            /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+            help?: {
+              [key: string]: string;
+            } | null;
+            /** @description Whether a survey counts as answered only once this is; default true. */
+            required?: boolean;
+            /** @description Choice only: 2 to 10. */
+            options?:
+              | {
+                  /** @description UPPER_SNAKE, unique in its list. */
+                  id: string;
+                  /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[]
+              | null;
+            /** @description Choice only: several options may be chosen. */
+            multiple?: boolean;
+            /** @description Asked after a low answer: reasons to choose and a comment prompt. */
+            follow_up?: {
+              /** @description At most 10 reasons to choose from. */
+              reasons?: {
+                /** @description UPPER_SNAKE, unique in its list. */
+                id: string;
+                /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+                labels: {
+                  [key: string]: string;
+                };
+              }[];
+              /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+              comment_prompt?: {
+                [key: string]: string;
+              };
+            } | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/questions/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Reorder the questions
+     * @description Puts the named active questions first, in the order given; the organization's other active questions follow in the order they had. Built-in codes have no position. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The organization's active questions in their new order; those not named keep their order after them. */
+            codes: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/questions/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a question
+     * @description A built-in code, or one of the organization's questions (archived ones too), at its current version.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The question code, e.g. `EASE_OF_HELP` or a built-in `CSAT`. */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Archive a question
+     * @description It can no longer be offered; answers already given stay readable, with the version they were asked in. Refused with 409 `question_in_use` while the rating settings' `conv_rating_question_codes` list it. Archiving an archived question changes nothing. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The question code, e.g. `EASE_OF_HELP` or a built-in `CSAT`. */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a question
+     * @description Send any of the definition's fields; the merged definition is checked as a whole and, when it differs, stored as the next version. Answers already given keep the version they were asked in. The kind cannot change (409 `question_kind_change`); an archived question cannot change. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The question code, e.g. `EASE_OF_HELP` or a built-in `CSAT`. */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Cannot change; sent, it must be the same. */
+            kind?: string;
+            /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+            labels?: {
+              [key: string]: string;
+            };
+            /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+            help?: {
+              [key: string]: string;
+            } | null;
+            /** @description Whether a survey counts as answered only once this is; default true. */
+            required?: boolean;
+            /** @description Choice only: 2 to 10. */
+            options?:
+              | {
+                  /** @description UPPER_SNAKE, unique in its list. */
+                  id: string;
+                  /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[]
+              | null;
+            /** @description Choice only: several options may be chosen. */
+            multiple?: boolean;
+            /** @description Asked after a low answer: reasons to choose and a comment prompt. */
+            follow_up?: {
+              /** @description At most 10 reasons to choose from. */
+              reasons?: {
+                /** @description UPPER_SNAKE, unique in its list. */
+                id: string;
+                /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+                labels: {
+                  [key: string]: string;
+                };
+              }[];
+              /** @description Text per language, e.g. `{"en": "Price", "de": "Preis"}`. */
+              comment_prompt?: {
+                [key: string]: string;
+              };
+            } | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/questions/{code}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a question's versions
+     * @description Every version, oldest first, with what it asked. Built-in codes have none.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The question code, e.g. `EASE_OF_HELP` or a built-in `CSAT`. */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                version: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4693,15 +5990,24 @@ export interface paths {
                   language: string | null;
                   comment: string | null;
                   questions: {
-                    /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                    code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                    kind: 'stars' | 'nps' | 'thumbs';
+                    /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                    code: string;
+                    /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                    kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                     status: 'Offered' | 'Rated' | 'Cancelled';
                     /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                     required: boolean;
-                    /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                    /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                     value: number | null;
                     comment: string | null;
+                    /** @description The version of the organization's question it was asked in; null for built-ins. */
+                    version: number | null;
+                    /** @description Choice questions: the option ids chosen. */
+                    choices: string[] | null;
+                    /** @description The follow-up reasons chosen after a low answer. */
+                    reasons: string[] | null;
+                    /** @description Text questions: the answer. */
+                    text: string | null;
                     /**
                      * Format: date-time
                      * @example 2026-03-11T16:39:30.000Z
@@ -4792,15 +6098,24 @@ export interface paths {
                   language: string | null;
                   comment: string | null;
                   questions: {
-                    /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                    code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                    kind: 'stars' | 'nps' | 'thumbs';
+                    /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                    code: string;
+                    /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                    kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                     status: 'Offered' | 'Rated' | 'Cancelled';
                     /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                     required: boolean;
-                    /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                    /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                     value: number | null;
                     comment: string | null;
+                    /** @description The version of the organization's question it was asked in; null for built-ins. */
+                    version: number | null;
+                    /** @description Choice questions: the option ids chosen. */
+                    choices: string[] | null;
+                    /** @description The follow-up reasons chosen after a low answer. */
+                    reasons: string[] | null;
+                    /** @description Text questions: the answer. */
+                    text: string | null;
                     /**
                      * Format: date-time
                      * @example 2026-03-11T16:39:30.000Z
@@ -4999,15 +6314,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -5165,9 +6489,9 @@ export interface paths {
         content: {
           'application/json': {
             /** @description The questions, in order; each is required unless named in `optional_codes`. */
-            question_codes: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+            question_codes: string[];
             /** @description Questions of `question_codes` the contact may skip: the survey counts as answered once every other question is (with none required, once any is). */
-            optional_codes?: ('HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS')[];
+            optional_codes?: string[];
             /** Format: uuid */
             contact_id?: string;
             /** Format: uuid */
@@ -5214,15 +6538,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -5394,9 +6727,17 @@ export interface paths {
         content: {
           'application/json': {
             answers: {
-              /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-              code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-              value: number;
+              /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+              code: string;
+              value?: number | null;
+              /** @description Choice: option ids chosen. */
+              choices?: string[];
+              /** @description Text: the answer. */
+              text?: string;
+              /** @description After a low answer: ids of the question's follow-up reasons. */
+              reasons?: string[];
+              /** @description After a low answer: the follow-up comment. */
+              comment?: string | null;
             }[];
             comment?: string | null;
             /**
@@ -5438,15 +6779,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -5664,15 +7014,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -5903,15 +7262,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -6101,15 +7469,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -6526,15 +7903,24 @@ export interface paths {
                 language: string | null;
                 comment: string | null;
                 questions: {
-                  /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-                  code: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
-                  kind: 'stars' | 'nps' | 'thumbs';
+                  /** @description A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the organization's own active questions (`GET /v1/questions`). */
+                  code: string;
+                  /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
                   status: 'Offered' | 'Rated' | 'Cancelled';
                   /** @description Whether the survey is answered only once this question is. A required question still `Offered` makes the survey `partially_rated`; optional ones never do. */
                   required: boolean;
-                  /** @description Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). */
+                  /** @description Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text. */
                   value: number | null;
                   comment: string | null;
+                  /** @description The version of the organization's question it was asked in; null for built-ins. */
+                  version: number | null;
+                  /** @description Choice questions: the option ids chosen. */
+                  choices: string[] | null;
+                  /** @description The follow-up reasons chosen after a low answer. */
+                  reasons: string[] | null;
+                  /** @description Text questions: the answer. */
+                  text: string | null;
                   /**
                    * Format: date-time
                    * @example 2026-03-11T16:39:30.000Z
@@ -7511,7 +8897,7 @@ export interface paths {
     };
     /**
      * Export rating questions (CSV)
-     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. CSV (RFC 4180, UTF-8, CRLF) with a header row. Text that a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, tab or CR) is written with a leading `'`. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`, `question_version`, `choices`, `choice_labels`, `reasons`, `reason_labels`, `answer_text`.
      */
     get: {
       parameters: {
@@ -7685,7 +9071,7 @@ export interface paths {
     };
     /**
      * Export rating questions (JSONL)
-     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`.
+     * @description One row per question of every rating, in the order they were offered: `status` is the question’s (`Offered`, `Rated`, `Cancelled`), `rating_status` the survey’s (with `expired`), `value` stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down). `scope=conversations`: the questions of every rating of the conversations the inbox's filters keep. By default: `from`/`to` select questions by `offered_at`, `agent_id` and `agent_type` are the rating's agent, `channel` the conversation's, and `q`, `rated`, `low_rating`, `has_comment`, `status` keep the ratings of the conversations they keep in the inbox. `question_code` keeps that question. Days are counted in `tz`; without filters everything is exported. JSON Lines: one object per row and line, with the same keys as the CSV header, numbers as numbers. Streamed as it is read. Columns: `rating_uid`, `conversation_id`, `conversation_uid`, `channel`, `contact_name`, `agent_id`, `agent_type`, `agent_name`, `question_code`, `kind`, `status`, `value`, `comment`, `offered_at`, `answered_at`, `expires_at`, `source`, `rating_status`, `required`, `rating_cancelled_at`, `question_version`, `choices`, `choice_labels`, `reasons`, `reason_labels`, `answer_text`.
      */
     get: {
       parameters: {
@@ -9697,6 +11083,226 @@ export interface paths {
                   csat: number;
                   thumbs: number;
                 };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The figures of your own questions
+     * @description Each of the organization's own questions (the active ones, and archived ones answered in the range) in their order, under the usual filters, counting the answers given in the range: the mean answer of a scale (the CES average among them) and how many gave each value; for a choice, how many answers chose each option and their share of the answers; for a question with follow-up reasons, how often each reason was chosen and its share of all reasons chosen, in all and per agent (named). Labels are in `language`, else the organization’s default language, else English; an option or reason an edit removed or renamed reads as the version it was chosen in said it. Counted from the records, exactly, in any `tz`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          from?: string;
+          /**
+           * @description Last day, inclusive, in `tz`.
+           * @example 2026-11-01
+           */
+          to?: string;
+          /**
+           * @description IANA time zone the days are counted in; the organization's reporting time zone by default.
+           * @example Europe/Berlin
+           */
+          tz?: string;
+          /** @description Only this agent (human or AI). */
+          agent_id?: string;
+          agent_type?: 'human' | 'ai';
+          channel?: string;
+          /** @description Only this question of the organization’s own. */
+          question_code?: string;
+          /** @description Only answers written by this model, and ratings of conversations it answered in. */
+          model?: string;
+          /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
+          prompt_version?: string;
+          /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
+          tag?: string;
+          /** @description The language of the labels (`de`, `ar`…): each falls back to the organization’s default language, then English, then the first language it has. */
+          language?: 'en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'da' | 'sv' | 'nb' | 'fi' | 'pl' | 'ja' | 'ar';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              from: string;
+              /** Format: date */
+              to: string;
+              tz: string;
+              language: string;
+              data: {
+                code: string;
+                /** @description `stars`, `csat`, `nps`, `ces`, `thumbs`, `choice` or `text`. */
+                kind: string;
+                /** @description The question in `language`, as its current version asks it. */
+                label: string;
+                archived: boolean;
+                /** @description The versions of the question the answers were given to. */
+                versions: number[];
+                /** @description Answers given in the range. */
+                responses: number;
+                /** @description Mean answer (stars and CSAT 1-5, NPS 0-10, CES 1-7), two decimals; null otherwise. */
+                average: number | null;
+                /** @description Low answers (stars and CSAT 1-2, NPS 0-6, CES 1-3, thumbs down); null for choice and text. */
+                low: number | null;
+                /** @description Each answer of the scale with its count and share of the answers; empty for choice and text. */
+                values: {
+                  value: number;
+                  count: number;
+                  /** @description Percent, 0-100, two decimals. */
+                  share: number | null;
+                }[];
+                /** @description Choice only: each option with how many answers chose it and their share of the answers (with `multiple` the shares may add up to more than 100). */
+                options:
+                  | {
+                      /** @description The option’s or reason’s id, as exports and the API name it. */
+                      id: string;
+                      /** @description Its label in `language`, from the newest version of the question it was chosen in (or, chosen in none, the current version). */
+                      label: string;
+                      count: number;
+                      /** @description Percent, 0-100, two decimals. */
+                      share: number | null;
+                    }[]
+                  | null;
+                /** @description The follow-up reasons chosen; null for a question without reasons. */
+                reasons: {
+                  /** @description Reasons chosen in all, the denominator of each share. */
+                  chosen: number;
+                  /** @description Answers that chose at least one reason. */
+                  answers: number;
+                  reasons: {
+                    /** @description The option’s or reason’s id, as exports and the API name it. */
+                    id: string;
+                    /** @description Its label in `language`, from the newest version of the question it was chosen in (or, chosen in none, the current version). */
+                    label: string;
+                    count: number;
+                    /** @description Percent, 0-100, two decimals. */
+                    share: number | null;
+                  }[];
+                  /** @description Per agent, by most reasons chosen. */
+                  agents: {
+                    agent_id: string;
+                    agent_type: ('human' | 'ai') | null;
+                    /** @description The directory’s name, else the linked user’s; null: unnamed. */
+                    agent_name: string | null;
+                    /** @description Reasons chosen in this agent’s ratings (one answer may choose several). */
+                    chosen: number;
+                    /** @description Every reason with its count and share of the reasons this agent got. */
+                    reasons: {
+                      /** @description The option’s or reason’s id, as exports and the API name it. */
+                      id: string;
+                      /** @description Its label in `language`, from the newest version of the question it was chosen in (or, chosen in none, the current version). */
+                      label: string;
+                      count: number;
+                      /** @description Percent, 0-100, two decimals. */
+                      share: number | null;
+                    }[];
+                  }[];
+                } | null;
+                /** @description True when the figure rests on fewer than 30 answers. */
+                low_sample: boolean;
               }[];
             };
           };

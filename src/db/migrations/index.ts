@@ -17,6 +17,7 @@ import * as reviews from './0015_reviews.js';
 import * as versions from './0016_versions.js';
 import * as langfuse from './0017_langfuse.js';
 import * as texts from './0018_texts.js';
+import * as questions from './0019_questions.js';
 import * as surveyRules from './0020_survey_rules.js';
 
 /** Every migration, in order. A released migration never changes; a change is a new one. */
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '0016_versions': versions,
   '0017_langfuse': langfuse,
   '0018_texts': texts,
+  '0019_questions': questions,
   '0020_survey_rules': surveyRules,
 };

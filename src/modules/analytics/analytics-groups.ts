@@ -15,6 +15,21 @@ export type GroupsOnly = Metric | 'ratings';
 export const codeKind: KindOfCode = (code) => (isQuestionCode(code) ? kindOf(code) : undefined);
 
 /**
+ * The kind each code counts as in the figures, the organization's own questions by the kind stored with them: stars
+ * and CSAT questions count in CSAT, NPS in NPS, thumbs in thumbs; CES, choice and text in none of these.
+ */
+export function codeKindWith(own: ReadonlyMap<string, string>): KindOfCode {
+  if (own.size === 0) return codeKind;
+  return (code) => {
+    if (isQuestionCode(code)) return kindOf(code);
+    const kind = own.get(code);
+    if (kind === 'stars' || kind === 'csat') return 'stars';
+    if (kind === 'nps' || kind === 'thumbs') return kind;
+    return undefined;
+  };
+}
+
+/**
  * Whether message feedback counts under the filters. A like or dislike answers no rating question, so a question
  * filter leaves none of it — the same way it leaves no NPS answers under `question_code=CSAT`.
  */

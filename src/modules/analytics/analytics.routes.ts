@@ -18,6 +18,8 @@ import {
 } from './analytics.schemas.js';
 import type { AnalyticsService } from './analytics.service.js';
 import type { CompareService } from './compare.service.js';
+import { QuestionFiguresAnswer, QuestionFiguresQuery } from './question-figures.schemas.js';
+import type { QuestionFiguresService } from './question-figures.service.js';
 
 const tags = ['Analytics'];
 const filterErrors = errorResponses('invalid_timezone', 'invalid_date_range');
@@ -26,7 +28,8 @@ const filterErrors = errorResponses('invalid_timezone', 'invalid_date_range');
 export const analyticsRoutes: FastifyPluginAsyncTypebox<{
   analytics: AnalyticsService;
   compare: CompareService;
-}> = async (app, { analytics, compare }) => {
+  questions: QuestionFiguresService;
+}> = async (app, { analytics, compare, questions }) => {
   app.get(
     '/v1/analytics/summary',
     {
@@ -156,5 +159,27 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => ({ data: await compare.versions(principalOf(request).orgId, request.query) }),
+  );
+
+  app.get(
+    '/v1/analytics/questions',
+    {
+      schema: {
+        tags,
+        summary: 'The figures of your own questions',
+        description:
+          "Each of the organization's own questions (the active ones, and archived ones answered in the range) in " +
+          'their order, under the usual filters, counting the answers given in the range: the mean answer of a ' +
+          'scale (the CES average among them) and how many gave each value; for a choice, how many answers chose ' +
+          'each option and their share of the answers; for a question with follow-up reasons, how often each ' +
+          'reason was chosen and its share of all reasons chosen, in all and per agent (named). Labels are in ' +
+          '`language`, else the organization’s default language, else English; an option or reason an edit removed ' +
+          'or renamed reads as the version it was chosen in said it. Counted from the records, exactly, in any ' +
+          '`tz`.',
+        querystring: QuestionFiguresQuery,
+        response: { 200: QuestionFiguresAnswer, ...filterErrors },
+      },
+    },
+    async (request) => questions.figures(principalOf(request).orgId, request.query),
   );
 };

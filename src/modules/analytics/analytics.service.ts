@@ -7,7 +7,7 @@ import {
   type VersionChange,
   type VersionLabel,
 } from '../conversations/index.js';
-import { AnalyticsGroups, codeKind, countsMessageFeedback, type Metric } from './analytics-groups.js';
+import { AnalyticsGroups, codeKindWith, countsMessageFeedback, type Metric } from './analytics-groups.js';
 import { AnalyticsRepository, type RatingGroupRow } from './analytics.repository.js';
 import {
   allThumbsFigures,
@@ -221,8 +221,21 @@ export class AnalyticsService {
     };
   }
 
+  /** How each question code of the organization counts in the figures: built-in codes, then its own by stored kind. */
+  async kindsOf(orgId: number) {
+    const rows = await this.database.db
+      .selectFrom('questions')
+      .select(['code', 'kind'])
+      .where('org_id', '=', orgId)
+      .execute();
+    return codeKindWith(new Map(rows.map((row) => [row.code, row.kind])));
+  }
+
   private async summaryFigures(orgId: number, filters: ResolvedFilters, exact?: boolean) {
-    const [ratings, messages] = await this.rows.read(orgId, filters, {}, exact);
+    const [[ratings, messages], codeKind] = await Promise.all([
+      this.rows.read(orgId, filters, {}, exact),
+      this.kindsOf(orgId),
+    ]);
     const likes = messages.reduce((sum, row) => sum + row.likes, 0);
     const dislikes = messages.reduce((sum, row) => sum + row.dislikes, 0);
     return {
@@ -251,7 +264,10 @@ export class AnalyticsService {
         `That range holds ${periods.length} ${input.interval}s; at most ${MAX_POINTS} points are drawn. Use a longer interval or a shorter range.`,
       );
     }
-    const [ratings, messages] = await this.rows.read(orgId, filters, { day: true }, options.exact, input.metric);
+    const [[ratings, messages], codeKind] = await Promise.all([
+      this.rows.read(orgId, filters, { day: true }, options.exact, input.metric),
+      this.kindsOf(orgId),
+    ]);
     const ratingsByPeriod = new Map<string, RatingGroupRow[]>();
     for (const row of ratings) {
       const period = periodStart(row.day!, input.interval);
@@ -297,7 +313,10 @@ export class AnalyticsService {
   /** The figures per agent, human and AI apart: AI agents first, then by number of answers. */
   async agents(orgId: number, input: AnalyticsFilterInput, options: { exact?: boolean } = {}) {
     const filters = await this.resolve(orgId, input);
-    const [ratings, messages] = await this.rows.read(orgId, filters, { agent: true }, options.exact);
+    const [[ratings, messages], codeKind] = await Promise.all([
+      this.rows.read(orgId, filters, { agent: true }, options.exact),
+      this.kindsOf(orgId),
+    ]);
     const agents = new Map<
       string,
       { agent_id: string; agent_type: string; ratings: RatingGroupRow[]; likes: number; dislikes: number }

@@ -1,5 +1,6 @@
 export { AnalyticsService, type Metric } from './analytics.service.js';
 export { CompareService } from './compare.service.js';
+export { QuestionFiguresService, type QuestionCatalogue } from './question-figures.service.js';
 export type { FeedbackSnapshot, RatingSnapshot } from './rollups.js';
 export type {
   MessageDaysTable,

@@ -68,11 +68,14 @@ export interface MessageCounters {
   dislikes: number;
 }
 
-/** The band of an answer: stars 4-5/3/1-2, NPS 9-10/7-8/0-6, thumbs up (1)/-/down (0). */
+/** The band of an answer: stars and CSAT 4-5/3/1-2, NPS 9-10/7-8/0-6, CES 6-7/4-5/1-3, thumbs up (1)/-/down (0). */
 export function bandOf(kind: string, value: number): 'high' | 'mid' | 'low' {
   switch (kind) {
     case 'stars':
+    case 'csat':
       return value >= 4 ? 'high' : value === 3 ? 'mid' : 'low';
+    case 'ces':
+      return value >= 6 ? 'high' : value >= 4 ? 'mid' : 'low';
     case 'nps':
       return value >= 9 ? 'high' : value >= 7 ? 'mid' : 'low';
     default:
@@ -136,7 +139,12 @@ export class RatingTally {
     };
     for (const question of rating.questions) {
       const offered = { ...dims, day: localDay(question.offered_at, tz), question_code: question.code };
-      const rated = question.status === 'Rated' && question.value !== null && question.answered_at !== null;
+      // Choice and text questions are answered without a value: they count as answered, with no value or band.
+      const valued = question.value !== null;
+      const rated =
+        question.status === 'Rated' &&
+        question.answered_at !== null &&
+        (valued || question.kind === 'choice' || question.kind === 'text');
       this.add(offered, 'offered', sign);
       if (rated || (rating.opened_at !== null && question.status !== 'Cancelled')) this.add(offered, 'opened', sign);
       if (rated) this.add(offered, 'answered', sign);
@@ -145,8 +153,10 @@ export class RatingTally {
       if (rated) {
         const answered = { ...dims, day: localDay(question.answered_at!, tz), question_code: question.code };
         this.add(answered, 'responses', sign);
-        this.add(answered, 'value_sum', sign * question.value!);
-        this.add(answered, bandOf(question.kind, question.value!), sign);
+        if (valued) {
+          this.add(answered, 'value_sum', sign * question.value!);
+          this.add(answered, bandOf(question.kind, question.value!), sign);
+        }
       }
     }
   }

@@ -70,6 +70,10 @@ export interface RatingExportRow {
   offered_at: string;
   answered_at: string | null;
   rating_cancelled_at: string | null;
+  question_version: number | string | null;
+  choices: string | null;
+  reasons: string | null;
+  answer_text: string | null;
 }
 
 /** One row per record of the message-feedback log, with its message and conversation. */
@@ -278,6 +282,10 @@ export class ExportsRepository {
           'q.answered_at',
           'q.required',
           'r.cancelled_at as rating_cancelled_at',
+          'q.question_version',
+          'q.choices',
+          'q.reasons',
+          'q.answer_text',
         ])
         .where(this.ownedBy('q.org_id', orgId));
       for (const condition of this.conditions.all(conversations)) query = query.where(condition);

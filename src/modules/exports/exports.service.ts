@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Database } from '../../db/database.js';
 import { nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
-import { localDay, resolveFilters, type AnalyticsService } from '../analytics/index.js';
+import { localDay, resolveFilters, type AnalyticsService, type QuestionCatalogue } from '../analytics/index.js';
 import { storedTags } from '../conversations/index.js';
 import { ConversationConditions, resolveConversationFilter } from '../inbox/index.js';
 import { csvRecord, type Cell } from './csv.js';
@@ -14,6 +14,7 @@ import {
   type RatingExportRow,
 } from './exports.repository.js';
 import type { ExportQuery } from './exports.schemas.js';
+import { noLabels, questionLabeller, storedIds, type Labeller } from './question-labels.js';
 import { chunked, csvFormat, ExportStream, jsonLinesFormat, type LineFormat } from './stream.js';
 
 export const EXPORT_DATASETS = ['conversations', 'ratings', 'feedback'] as const;
@@ -34,6 +35,10 @@ export const EXPORT_STALL_MS = 60_000;
 export interface ExportsOptions {
   maxConcurrent?: number;
   stallMs?: number;
+  /** The organization's own questions, to label the options and reasons chosen; without it labels stay empty. */
+  questions?: QuestionCatalogue;
+  /** The organization's default language, the labels' language; English without it. */
+  defaultLanguage?: (orgId: number) => Promise<string | null>;
 }
 
 /** The columns of each export, in order: the CSV header and the keys of each JSONL object. */
@@ -87,6 +92,12 @@ export const EXPORT_COLUMNS = {
     'rating_status',
     'required',
     'rating_cancelled_at',
+    'question_version',
+    'choices',
+    'choice_labels',
+    'reasons',
+    'reason_labels',
+    'answer_text',
   ],
   feedback: [
     'uid',
@@ -173,7 +184,10 @@ function conversationCells(row: ConversationExportRow, now: string): Cell[] {
   ];
 }
 
-function ratingCells(row: RatingExportRow, now: string): Cell[] {
+function ratingCells(row: RatingExportRow, now: string, labels: Labeller): Cell[] {
+  const version = numberOrNull(row.question_version);
+  const choices = storedIds(row.choices);
+  const reasons = storedIds(row.reasons);
   return [
     row.rating_uid,
     Number(row.conversation_id),
@@ -195,6 +209,12 @@ function ratingCells(row: RatingExportRow, now: string): Cell[] {
     ratingStatus(row.rating_status, row.expires_at, now),
     toBoolean(row.required),
     row.rating_cancelled_at,
+    version,
+    choices,
+    choices && labels(row.code, version, 'options', choices),
+    reasons,
+    reasons && labels(row.code, version, 'reasons', reasons),
+    row.answer_text,
   ];
 }
 
@@ -239,6 +259,8 @@ export class ExportsService {
   private readonly repository: ExportsRepository;
   private readonly maxConcurrent: number;
   private readonly stallMs: number;
+  private readonly questions: QuestionCatalogue | undefined;
+  private readonly defaultLanguage: (orgId: number) => Promise<string | null>;
   #running = 0;
 
   constructor(
@@ -249,6 +271,8 @@ export class ExportsService {
     this.repository = new ExportsRepository(database.db, database.dialect, new ConversationConditions(database));
     this.maxConcurrent = options.maxConcurrent ?? MAX_CONCURRENT_EXPORTS;
     this.stallMs = options.stallMs ?? EXPORT_STALL_MS;
+    this.questions = options.questions;
+    this.defaultLanguage = options.defaultLanguage ?? (async () => null);
   }
 
   /** Exports streaming now in this process. */
@@ -303,6 +327,10 @@ export class ExportsService {
    */
   async open(orgId: number, dataset: ExportDataset, format: ExportFormat, input: ExportQuery): Promise<ExportDownload> {
     const filters = await this.resolve(orgId, input);
+    const labels =
+      dataset === 'ratings' && this.questions
+        ? await questionLabeller(this.questions, this.defaultLanguage, orgId)
+        : noLabels;
     if (this.#running >= this.maxConcurrent) {
       throw new AppError('rate_limited', `${this.maxConcurrent} exports are running already; try again when one ends.`);
     }
@@ -315,7 +343,7 @@ export class ExportsService {
     const now = nowIso();
     const columns = EXPORT_COLUMNS[dataset];
     const lines = format === 'csv' ? csvFormat : jsonLinesFormat(columns);
-    const chunks = this.chunks(orgId, dataset, filters, now, lines);
+    const chunks = this.chunks(orgId, dataset, filters, now, lines, labels);
     try {
       const first = await chunks.next();
       const header = format === 'csv' ? csvRecord(columns) : '';
@@ -336,6 +364,7 @@ export class ExportsService {
     filters: ExportFilters,
     now: string,
     format: LineFormat,
+    labels: Labeller,
   ): AsyncGenerator<string, void, undefined> {
     const { repository } = this;
     if (dataset === 'conversations') {
@@ -343,7 +372,11 @@ export class ExportsService {
       return chunked(rows, (row) => conversationCells(row, now), format);
     }
     if (dataset === 'ratings') {
-      return chunked(repository.batches(repository.ratings(orgId, filters)), (row) => ratingCells(row, now), format);
+      return chunked(
+        repository.batches(repository.ratings(orgId, filters)),
+        (row) => ratingCells(row, now, labels),
+        format,
+      );
     }
     return chunked(repository.batches(repository.feedback(orgId, filters)), feedbackCells, format);
   }

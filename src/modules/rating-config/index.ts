@@ -6,11 +6,22 @@ export {
   type ResolvedSettings,
 } from './rating-config.service.js';
 export { ratingConfigRoutes } from './rating-config.routes.js';
-export { LanguageSchema, QuestionCodeSchema, RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
+export {
+  AnyQuestionCodeSchema,
+  LanguageSchema,
+  QuestionCodeSchema,
+  RatingSettings,
+  RatingSettingsPatch,
+} from './rating-config.schemas.js';
 export type { RatingSettingsTable, RatingTextsTable, RedirectPolicy, SurveyRulesTable } from './rating-config.table.js';
 export { DEFAULT_SURVEY_RULES, SurveyRulesService } from './survey-rules.service.js';
 export { SurveyRules, SurveyRulesInput } from './survey-rules.schemas.js';
 export {
+  allQuestionKinds,
+  isAnyQuestionKind,
+  isLowAnswer,
+  scaleRange,
+  type AnyQuestionKind,
   isQuestionCode,
   isValidValue,
   kindOf,

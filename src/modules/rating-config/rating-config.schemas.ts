@@ -14,6 +14,14 @@ export const QuestionCodeSchema = Type.Union(
   ],
   { description: 'HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10.' },
 );
+/** A built-in code or one of the organization's own questions (`GET /v1/questions`). */
+export const AnyQuestionCodeSchema = Type.String({
+  minLength: 2,
+  maxLength: 64,
+  description:
+    'A built-in code (HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10) or one of the ' +
+    "organization's own active questions (`GET /v1/questions`).",
+});
 export const RedirectPolicySchema = Type.Union(
   [Type.Literal('high_ratings'), Type.Literal('everyone'), Type.Literal('off')],
   {
@@ -29,7 +37,7 @@ const Colour = Type.String({ pattern: '^#(?:[0-9a-fA-F]{3}){1,2}$', description:
 export const RatingSettings = Type.Object({
   conv_rating_active: Type.Boolean({ description: 'Collect ratings at the end of conversations (the popup).' }),
   conv_rating_popup_active: Type.Boolean({ description: 'Show the popup; always equal to `conv_rating_active`.' }),
-  conv_rating_question_codes: Type.Array(QuestionCodeSchema, { description: 'The popup questions, in order.' }),
+  conv_rating_question_codes: Type.Array(AnyQuestionCodeSchema, { description: 'The popup questions, in order.' }),
   invite_message: Nullable(
     Type.String({
       description: 'Template of the invite text; `{link}` stands for the link. Null: a default in the page language.',

@@ -4,13 +4,13 @@ import { AppError } from '../../errors.js';
 import { changedFields, recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/index.js';
 import { defaultInviteMessage, renderInviteText } from './invite-message.js';
 import { isLanguage, resolveLanguage, textsOf, type Language, type TextOverrides } from './locales/index.js';
-import { isQuestionCode, questionCodes, type QuestionCode } from './questions.js';
+import { isQuestionCode, questionCodes } from './questions.js';
 import { RatingConfigRepository } from './rating-config.repository.js';
 import type { RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
 import { RatingTextsService } from './rating-texts.service.js';
 import { SurveyRulesService } from './survey-rules.service.js';
 
-export const DEFAULT_QUESTION_CODES: QuestionCode[] = ['HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
+export const DEFAULT_QUESTION_CODES: string[] = ['HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
 export const DEFAULT_PRIMARY_COLOR = '#0f766e';
 
 const defaults: Omit<RatingSettings, 'invite_message_default'> = {
@@ -87,7 +87,11 @@ function checkSettings(settings: RatingSettings): void {
  * Applies a patch to the current settings and validates the merged whole: the two switches must agree, every question
  * code must be known, and every stored rule hold. Throws the error an update answers; stores nothing.
  */
-function mergeSettings(current: RatingSettings, patch: RatingSettingsPatch): RatingSettings {
+function mergeSettings(
+  current: RatingSettings,
+  patch: RatingSettingsPatch,
+  ownCodes: ReadonlySet<string> = new Set(),
+): RatingSettings {
   const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
   const merged = { ...current, ...changes } as RatingSettings;
   checkSettings(merged);
@@ -97,11 +101,13 @@ function mergeSettings(current: RatingSettings, patch: RatingSettingsPatch): Rat
       'conv_rating_active and conv_rating_popup_active must be set to the same value.',
     );
   }
-  const unknown = merged.conv_rating_question_codes.filter((code) => !isQuestionCode(code));
+  const unknown = merged.conv_rating_question_codes.filter((code) => !isQuestionCode(code) && !ownCodes.has(code));
   if (unknown.length > 0) {
+    // The built-in codes, then the organization's own active questions (none: the message reads as it always did).
+    const known = [...questionCodes, ...ownCodes];
     throw new AppError(
       'unknown_question_code',
-      `Unknown question code ${unknown.map((code) => `"${code}"`).join(', ')}. Known codes: ${questionCodes.join(', ')}.`,
+      `Unknown question code ${unknown.map((code) => `"${code}"`).join(', ')}. Known codes: ${known.join(', ')}.`,
     );
   }
   if (merged.conv_rating_question_codes.length === 0) {
@@ -118,6 +124,9 @@ export interface ResolvedSettings extends RatingSettings {
 }
 
 /** The rating settings of an organization: stored once changed, defaults until then. */
+/** The codes of the organization's own active questions (the questions module's), read in `db`. */
+export type OwnQuestionCodes = (orgId: number, db: Db) => Promise<string[]>;
+
 export class RatingConfigService {
   private readonly repository: RatingConfigRepository;
   /** The texts overridden per language (Settings → Texts). */
@@ -125,7 +134,11 @@ export class RatingConfigService {
   /** Who is asked, and when (Settings → Survey rules). */
   readonly surveyRules: SurveyRulesService;
 
-  constructor(private readonly database: Database) {
+  constructor(
+    private readonly database: Database,
+    /** Where the organization's own question codes come from; none: only the built-in codes are known. */
+    private readonly ownQuestionCodes: OwnQuestionCodes = async () => [],
+  ) {
     this.repository = new RatingConfigRepository(database.db);
     this.texts = new RatingTextsService(database);
     this.surveyRules = new SurveyRulesService(database, (orgId, db) => this.getSettings(orgId, db));
@@ -137,7 +150,7 @@ export class RatingConfigService {
       ? {
           conv_rating_active: toBoolean(row.conv_rating_active),
           conv_rating_popup_active: toBoolean(row.conv_rating_popup_active),
-          conv_rating_question_codes: fromJson<QuestionCode[]>(row.question_codes, DEFAULT_QUESTION_CODES),
+          conv_rating_question_codes: fromJson<string[]>(row.question_codes, DEFAULT_QUESTION_CODES),
           invite_message: row.invite_message,
           review_link: row.review_link,
           redirect_policy: row.redirect_policy,
@@ -181,7 +194,7 @@ export class RatingConfigService {
       this.repository.organizationName(orgId, this.database.db),
       this.texts.overrides(orgId),
     ]);
-    const merged = mergeSettings(current, patch);
+    const merged = mergeSettings(current, patch, await this.ownCodesFor(orgId, current, patch));
     return {
       ...merged,
       texts,
@@ -192,6 +205,18 @@ export class RatingConfigService {
         color: merged.primary_color ?? DEFAULT_PRIMARY_COLOR,
       },
     };
+  }
+
+  /** The organization's own codes, read only when the patch names codes that are not built in. */
+  private async ownCodesFor(
+    orgId: number,
+    current: RatingSettings,
+    patch: RatingSettingsPatch,
+    db: Db = this.database.db,
+  ) {
+    const codes = patch.conv_rating_question_codes ?? current.conv_rating_question_codes;
+    if (codes.every((code) => isQuestionCode(code))) return new Set<string>();
+    return new Set(await this.ownQuestionCodes(orgId, db));
   }
 
   /** The invite a patch would make, with `link` standing for a rating page's link; nothing is stored. */
@@ -217,7 +242,7 @@ export class RatingConfigService {
   ): Promise<RatingSettings> {
     return this.database.db.transaction().execute(async (trx) => {
       const before = await this.getSettings(orgId, trx);
-      const merged = mergeSettings(before, patch);
+      const merged = mergeSettings(before, patch, await this.ownCodesFor(orgId, before, patch, trx));
       await this.repository.upsert(trx, {
         org_id: orgId,
         conv_rating_active: booleanParam(merged.conv_rating_active),

@@ -5,3 +5,4 @@ export type { QuestionStatus, RatingQuestionsTable, RatingsTable, RatingSource }
 export { looksLikeRatingCode } from './codes.js';
 export { ratingsRoutes } from './ratings.routes.js';
 export { Rating as RatingSchema } from './ratings.schemas.js';
+export { AnswerItem } from './ratings.schemas.js';

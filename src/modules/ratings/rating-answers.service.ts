@@ -3,13 +3,12 @@ import { acceptedTimestamp, nowIso, recordRef } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import type { ConversationsService } from '../conversations/index.js';
 import {
-  isValidValue,
-  valueRange,
-  type QuestionCode,
+  isQuestionCode,
   type QuestionKind,
   type RatingConfigService,
   type ResolvedSettings,
 } from '../rating-config/index.js';
+import { askedDefinitions, storedAnswer, type AnswerValues } from './answer-values.js';
 import { ratingNotFound, statusOfRows, type RatingRecords } from './rating-records.service.js';
 import type { QuestionRow, RatingRef, RatingRow } from './ratings.repository.js';
 import type { AnswerInput, Rating, RatingQuestion } from './ratings.types.js';
@@ -25,9 +24,8 @@ function checkComment(comment: string | null | undefined): void {
 }
 
 /** An answer matched to the question it answers, with the comment that question keeps (undefined: unchanged). */
-interface MatchedAnswer {
+interface MatchedAnswer extends AnswerValues {
   question: QuestionRow;
-  value: number;
   comment?: string | null;
 }
 
@@ -41,10 +39,11 @@ function byCode(
   unknown: (code: string) => string,
 ): Matcher {
   return (questions) =>
-    answers.map(({ code, value }) => {
+    answers.map(({ code, comment: own, ...values }) => {
       const question = questions.find((candidate) => candidate.code === code);
       if (!question) throw new AppError('question_not_offered', unknown(code));
-      return { question, value, comment: comment(question) };
+      // An answer's own comment (a follow-up's) is its question's; else the question keeps what the surface gives it.
+      return { question, ...values, comment: own !== undefined ? own : comment(question) };
     });
 }
 
@@ -113,14 +112,14 @@ export class RatingAnswers {
       if (!row || !onConversation(row)) throw await notFound();
       throw error;
     }
-    let code: QuestionCode | undefined;
+    let code: string | undefined;
     const match: Matcher = (questions) => {
-      const ofKind = questions.filter((question) => question.kind === input.kind);
+      const ofKind = questions.filter((question) => question.kind === input.kind && isQuestionCode(question.code));
       const question = ofKind.find((candidate) => candidate.status === 'Offered') ?? ofKind[0];
       if (!question) {
         throw new AppError('question_not_offered', `Rating ${ratingUid} offered no ${input.kind} question.`);
       }
-      code = question.code as QuestionCode;
+      code = question.code;
       return [{ question, value: input.value, comment: input.comment }];
     };
     let rating: Rating | undefined;
@@ -145,7 +144,7 @@ export class RatingAnswers {
   async answerPopup(
     orgId: number,
     conversationIdOrUid: string,
-    input: { codes: QuestionCode[]; answers: AnswerInput[]; comment?: string | null },
+    input: { codes: string[]; answers: AnswerInput[]; comment?: string | null },
   ): Promise<Rating> {
     const { records } = this;
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
@@ -163,7 +162,7 @@ export class RatingAnswers {
         : await records.insertSurvey(trx, {
             orgId,
             conversation,
-            questions: input.codes.map((code) => ({ code, required: false })),
+            questions: await records.askedOf(orgId, input.codes, () => false, { strict: false, db: trx }),
             source: 'popup',
             at: now,
             expiresAt: null,
@@ -311,25 +310,21 @@ export class RatingAnswers {
       }
       if (isExpired(row, now)) throw new AppError('rating_expired', `Rating ${row.id} expired at ${row.expires_at}.`);
       checkComment(comment);
-      for (const { question, value } of answers) {
-        const kind = question.kind as QuestionKind;
-        if (!isValidValue(kind, value)) {
-          const { min, max } = valueRange[kind];
-          throw new AppError(
-            'invalid_rating_value',
-            `${question.code} takes a whole number from ${min} to ${max}${kind === 'thumbs' ? ' (1 up, 0 down)' : ''}; got ${JSON.stringify(value)}.`,
-          );
-        }
+      // Each answer checked against what its question was asked as (answer-values.ts): the columns it writes.
+      const definitions = await askedDefinitions(this.records.questions, trx, orgId, questions);
+      const stored = answers.map((answer) => storedAnswer(answer.question, answer, definitions));
+      for (const { question, comment: questionComment } of answers) {
+        if (questionComment) checkComment(questionComment);
         if (question.status === 'Cancelled') {
           throw new AppError('rating_cancelled', `Question ${question.code} of rating ${row.id} was cancelled.`);
         }
       }
       // The same answer again (an answer link reloaded, a reply redelivered): nothing to write, nothing to count.
       if (answers.length === 0) return;
-      for (const { question, value, comment: questionComment } of answers) {
+      for (const [index, { question, comment: questionComment }] of answers.entries()) {
         await edit.updateQuestion(question, {
           status: 'Rated',
-          value,
+          ...stored[index]!,
           answered_at: at,
           updated_at: now,
           ...(questionComment !== undefined ? { comment: questionComment || null } : {}),

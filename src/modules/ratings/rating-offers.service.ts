@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import type { ConversationRecord, ConversationsService } from '../conversations/index.js';
 import {
   inviteTemplate,
+  isQuestionCode,
   kindOf,
   renderInviteText,
   resolveLanguage,
@@ -65,13 +66,15 @@ export class RatingOffers {
     await records.repository.lockConversation(trx, conversation.id);
     const open = await records.repository.findOpenInvite(trx, conversation.id, now);
     if (open) return { id: Number(open.id), created: false };
-    // The rating page's main question is required; the configured questions come along as optional.
-    const questions: AskedQuestion[] = [
-      { code: 'STARS', required: true },
-      ...settings.conv_rating_question_codes
-        .filter((code) => kindOf(code) !== 'stars')
-        .map((code) => ({ code, required: false })),
-    ];
+    // The rating page's main question is required; the configured questions come along as optional (the built-in
+    // stars codes are that main question already; an organization's own questions come with their version).
+    const configured = await records.askedOf(
+      orgId,
+      settings.conv_rating_question_codes.filter((code) => !isQuestionCode(code) || kindOf(code) !== 'stars'),
+      () => false,
+      { strict: false, db: trx },
+    );
+    const questions: AskedQuestion[] = [{ code: 'STARS', required: true }, ...configured];
     const expiresAt = new Date(Date.parse(now) + settings.invite_expiry_hours * HOUR).toISOString();
     const remindAt =
       reminderAfterHours === null ? null : new Date(Date.parse(now) + reminderAfterHours * HOUR).toISOString();
@@ -129,7 +132,8 @@ export class RatingOffers {
       if (open && sameParties) {
         const openId = Number(open.id);
         const joined = await records.changeRating(trx, orgId, openId, async (row, questions) => {
-          const sameKind = questions.filter((question) => question.kind === kind);
+          // Dixa's offers ask built-in codes: an organization's own question of the same kind is another question.
+          const sameKind = questions.filter((question) => question.kind === kind && isQuestionCode(question.code));
           const waiting = sameKind.find((question) => question.status === 'Offered');
           if (waiting) {
             // The offer waits already, and is now required if it was not (Dixa waits for its result); a survey begun
@@ -176,8 +180,9 @@ export class RatingOffers {
     });
     const rating = (await records.load(records.database.db, orgId, { id }))!;
     const question =
-      rating.questions.find((candidate) => candidate.kind === kind && candidate.status === 'Offered') ??
-      rating.questions.find((candidate) => candidate.kind === kind)!;
+      rating.questions.find(
+        (candidate) => candidate.kind === kind && isQuestionCode(candidate.code) && candidate.status === 'Offered',
+      ) ?? rating.questions.find((candidate) => candidate.kind === kind && isQuestionCode(candidate.code))!;
     return { rating, question };
   }
 
@@ -189,8 +194,8 @@ export class RatingOffers {
     orgId: number,
     conversationIdOrUid: string,
     input: {
-      codes: QuestionCode[];
-      optionalCodes?: QuestionCode[];
+      codes: string[];
+      optionalCodes?: string[];
       contactId?: string;
       agentId?: string;
       language?: string;
@@ -212,6 +217,7 @@ export class RatingOffers {
       );
     }
     const conversation = await this.conversations.findConversation(orgId, conversationIdOrUid);
+    const questions = await records.askedOf(orgId, input.codes, (code) => !optional.has(code), { strict: true });
     const now = nowIso();
     const offeredAt = acceptedTimestamp(input.offeredAt, 'body.offered_at') ?? now;
     const expiresAt =
@@ -223,7 +229,7 @@ export class RatingOffers {
       records.insertSurvey(trx, {
         orgId,
         conversation,
-        questions: input.codes.map((code) => ({ code, required: !optional.has(code) })),
+        questions,
         source: input.source ?? 'api',
         at: offeredAt,
         contactId: input.contactId,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Db } from '../../db/database.js';
-import { booleanParam, nowIso, toBoolean } from '../../db/values.js';
+import { booleanParam, fromJson, nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import type { AnalyticsService, RatingSnapshot } from '../analytics/index.js';
 import type { ConversationRecord } from '../conversations/index.js';
-import { kindOf, type QuestionCode, type QuestionKind, type RatingConfigService } from '../rating-config/index.js';
+import { kindOf, isQuestionCode, type AnyQuestionKind, type RatingConfigService } from '../rating-config/index.js';
+import type { QuestionsService } from '../questions/index.js';
 import { SearchIndex } from '../search/index.js';
 import type { ReviewsService } from '../reviews/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
@@ -18,8 +19,11 @@ import { readStatus, surveyStatus } from './survey-status.js';
 
 /** A question as a survey asks it. */
 export interface AskedQuestion {
-  code: QuestionCode;
+  code: string;
   required: boolean;
+  /** An organization's own question: its kind and the version asked. Built-in codes leave both out. */
+  kind?: AnyQuestionKind;
+  version?: number | null;
 }
 
 /** A new survey: whose, which questions, from where, and until when. */
@@ -54,6 +58,8 @@ export class RatingRecords {
     private readonly publicUrl: string,
     readonly ratingConfig: RatingConfigService,
     private readonly reviews?: ReviewsService,
+    /** The organization's own questions: what custom codes are asked as. */
+    readonly questions?: QuestionsService,
   ) {
     this.repository = new RatingsRepository(database.db, database.dialect);
     this.search = new SearchIndex(database);
@@ -142,6 +148,33 @@ export class RatingRecords {
     return { result, rating: this.toRating(row, questions, nowIso()) };
   }
 
+  /**
+   * The questions a survey asks for `codes`, each with what it is asked as: built-in codes as they are, the
+   * organization's own questions with their kind and current version. `strict` refuses a code that is neither with
+   * `unknown_question_code`; otherwise (lists the settings hold) such a code is left out.
+   */
+  async askedOf(
+    orgId: number,
+    codes: readonly string[],
+    required: (code: string) => boolean,
+    options: { strict: boolean; db?: Db },
+  ): Promise<AskedQuestion[]> {
+    const db = options.db ?? this.database.db;
+    if (codes.every((code) => isQuestionCode(code)) || !this.questions) {
+      return codes
+        .filter((code) => options.strict || isQuestionCode(code))
+        .map((code) => ({ code, required: required(code) }));
+    }
+    const resolved = options.strict
+      ? await this.questions.resolve(orgId, codes, db)
+      : await this.questions.resolveKnown(orgId, codes, db);
+    return resolved.map((question) =>
+      question.builtIn
+        ? { code: question.code, required: required(question.code) }
+        : { code: question.code, required: required(question.code), kind: question.kind, version: question.version },
+    );
+  }
+
   /** A question row as offered: waiting for its answer. */
   questionRow(orgId: number, ratingId: number, asked: AskedQuestion, position: number, offeredAt: string, now: string) {
     return {
@@ -149,11 +182,15 @@ export class RatingRecords {
       org_id: orgId,
       position,
       code: asked.code,
-      kind: kindOf(asked.code),
+      kind: asked.kind ?? (isQuestionCode(asked.code) ? kindOf(asked.code) : 'stars'),
       status: 'Offered' as const,
       required: booleanParam(asked.required),
       value: null,
       comment: null,
+      question_version: asked.version ?? null,
+      choices: null,
+      reasons: null,
+      answer_text: null,
       offered_at: offeredAt,
       answered_at: null,
       updated_at: now,
@@ -237,12 +274,16 @@ export class RatingRecords {
       language: row.language,
       comment: row.comment,
       questions: questions.map((question) => ({
-        code: question.code as QuestionCode,
-        kind: question.kind as QuestionKind,
+        code: question.code,
+        kind: question.kind as AnyQuestionKind,
         status: question.status,
         required: toBoolean(question.required),
         value: question.value === null ? null : Number(question.value),
         comment: question.comment,
+        version: question.question_version === null ? null : Number(question.question_version),
+        choices: fromJson<string[] | null>(question.choices, null),
+        reasons: fromJson<string[] | null>(question.reasons, null),
+        text: question.answer_text,
         offered_at: question.offered_at,
         answered_at: question.answered_at,
         updated_at: question.updated_at,
@@ -294,7 +335,12 @@ export class RatingEdit {
 type RatingChanges = Partial<Pick<RatingRow, 'status' | 'comment' | 'submitted_at' | 'updated_at' | 'opened_at'>>;
 
 /** What an edit may change on a question: plain values, as the row holds them. */
-type QuestionChanges = Partial<Pick<QuestionRow, 'status' | 'value' | 'comment' | 'answered_at' | 'updated_at'>>;
+type QuestionChanges = Partial<
+  Pick<
+    QuestionRow,
+    'status' | 'value' | 'choices' | 'reasons' | 'answer_text' | 'comment' | 'answered_at' | 'updated_at'
+  >
+>;
 
 /** A rating as the analytics rollups see it, taken from its row and its questions. */
 function snapshotFrom(row: RatingRow, questions: QuestionRow[]): RatingSnapshot {

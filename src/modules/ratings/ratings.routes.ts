@@ -48,7 +48,10 @@ export const ratingsRoutes: FastifyPluginAsyncTypebox<{ ratings: RatingsService 
           'unless named in `optional_codes`.',
         params: IdParams,
         body: OfferInput,
-        response: { 201: Type.Object({ data: Rating }), ...errorResponses('conversation_not_found') },
+        response: {
+          201: Type.Object({ data: Rating }),
+          ...errorResponses('conversation_not_found', 'unknown_question_code'),
+        },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, Nullable, PageQuery, Uuid } from '../../http/schemas.js';
-import { LanguageSchema, QuestionCodeSchema } from '../rating-config/index.js';
+import { AnyQuestionCodeSchema, LanguageSchema, QuestionCodeSchema } from '../rating-config/index.js';
+import { QuestionKindSchema } from '../questions/index.js';
 
 export const Kind = Type.Union([Type.Literal('stars'), Type.Literal('nps'), Type.Literal('thumbs')]);
 export const Status = Type.Union(
@@ -21,16 +22,26 @@ export const Status = Type.Union(
 );
 
 export const RatingQuestion = Type.Object({
-  code: QuestionCodeSchema,
-  kind: Kind,
+  code: AnyQuestionCodeSchema,
+  kind: QuestionKindSchema,
   status: Type.Union([Type.Literal('Offered'), Type.Literal('Rated'), Type.Literal('Cancelled')]),
   required: Type.Boolean({
     description:
       'Whether the survey is answered only once this question is. A required question still `Offered` makes the ' +
       'survey `partially_rated`; optional ones never do.',
   }),
-  value: Nullable(Type.Integer({ description: 'Stars/CSAT 1-5, NPS 0-10, thumbs 1 (up) or 0 (down).' })),
+  value: Nullable(
+    Type.Integer({
+      description: 'Stars/CSAT 1-5, NPS 0-10, CES 1-7, thumbs 1 (up) or 0 (down); null for choice/text.',
+    }),
+  ),
   comment: Nullable(Type.String()),
+  version: Nullable(
+    Type.Integer({ description: "The version of the organization's question it was asked in; null for built-ins." }),
+  ),
+  choices: Nullable(Type.Array(Type.String(), { description: 'Choice questions: the option ids chosen.' })),
+  reasons: Nullable(Type.Array(Type.String(), { description: 'The follow-up reasons chosen after a low answer.' })),
+  text: Nullable(Type.String({ description: 'Text questions: the answer.' })),
   offered_at: DateTime,
   answered_at: Nullable(DateTime),
   updated_at: DateTime,
@@ -63,14 +74,14 @@ export const Rating = Type.Object({
 
 export const OfferInput = Type.Object(
   {
-    question_codes: Type.Array(QuestionCodeSchema, {
+    question_codes: Type.Array(AnyQuestionCodeSchema, {
       minItems: 1,
       maxItems: 10,
       uniqueItems: true,
       description: 'The questions, in order; each is required unless named in `optional_codes`.',
     }),
     optional_codes: Type.Optional(
-      Type.Array(QuestionCodeSchema, {
+      Type.Array(AnyQuestionCodeSchema, {
         maxItems: 10,
         uniqueItems: true,
         description:
@@ -88,12 +99,31 @@ export const OfferInput = Type.Object(
 );
 export type OfferInput = Static<typeof OfferInput>;
 
+/** One answer: `value` for the numeric kinds, `choices` for choice, `text` for text; `reasons` after a low answer. */
+export const AnswerItem = Type.Object(
+  {
+    code: AnyQuestionCodeSchema,
+    value: Type.Optional(Nullable(Type.Integer())),
+    choices: Type.Optional(
+      Type.Array(Type.String({ maxLength: 64 }), { maxItems: 10, description: 'Choice: option ids chosen.' }),
+    ),
+    text: Type.Optional(Type.String({ maxLength: 2000, description: 'Text: the answer.' })),
+    reasons: Type.Optional(
+      Type.Array(Type.String({ maxLength: 64 }), {
+        maxItems: 10,
+        description: "After a low answer: ids of the question's follow-up reasons.",
+      }),
+    ),
+    comment: Type.Optional(
+      Nullable(Type.String({ maxLength: 2000, description: 'After a low answer: the follow-up comment.' })),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const AnswersInput = Type.Object(
   {
-    answers: Type.Array(
-      Type.Object({ code: QuestionCodeSchema, value: Type.Integer() }, { additionalProperties: false }),
-      { minItems: 1, maxItems: 10 },
-    ),
+    answers: Type.Array(AnswerItem, { minItems: 1, maxItems: 10 }),
     comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
     submitted_at: Type.Optional(DateTime),
   },

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.js';
 import type { AnalyticsService } from '../analytics/index.js';
 import type { ConversationsService } from '../conversations/index.js';
+import type { QuestionsService } from '../questions/index.js';
 import type { RatingConfigService } from '../rating-config/index.js';
 import type { ReviewsService } from '../reviews/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
@@ -36,8 +37,9 @@ export class RatingsService {
     webhooks: WebhooksService,
     publicUrl: string,
     reviews?: ReviewsService,
+    questions?: QuestionsService,
   ) {
-    this.records = new RatingRecords(database, analytics, webhooks, publicUrl, ratingConfig, reviews);
+    this.records = new RatingRecords(database, analytics, webhooks, publicUrl, ratingConfig, reviews, questions);
     this.offers = new RatingOffers(this.records, conversations, ratingConfig);
     this.answers = new RatingAnswers(this.records, conversations, ratingConfig);
     this.withdrawals = new RatingWithdrawals(this.records);

@@ -46,6 +46,14 @@ export interface RatingQuestionsTable {
   required: boolean | number;
   value: number | null;
   comment: string | null;
+  /** The version of the organization's question it was asked in; null for built-in codes. */
+  question_version: number | null;
+  /** JSON array of the option ids chosen (choice questions). */
+  choices: string | null;
+  /** JSON array of the follow-up reason ids chosen. */
+  reasons: string | null;
+  /** The answer of a text question. */
+  answer_text: string | null;
   offered_at: string;
   answered_at: string | null;
   updated_at: string;

@@ -3,12 +3,13 @@ import { nowIso } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import type { ConversationsService } from '../conversations/index.js';
 import type { FeedbackRating, FeedbackRecord, FeedbackService } from '../feedback/index.js';
+import type { QuestionDefinition, QuestionsService } from '../questions/index.js';
 import {
+  isQuestionCode,
   kindOf,
   resolveLanguage,
+  type AnyQuestionKind,
   type Language,
-  type QuestionCode,
-  type QuestionKind,
   type RatingConfigService,
   type ResolvedSettings,
 } from '../rating-config/index.js';
@@ -41,7 +42,8 @@ export interface WidgetSession {
   language: Language;
   settings: ResolvedSettings;
   popupActive: boolean;
-  questions: Array<{ code: QuestionCode; kind: QuestionKind }>;
+  /** The popup's questions; an organization's own carry their current definition. */
+  questions: Array<{ code: string; kind: AnyQuestionKind; definition: QuestionDefinition | null }>;
   /** The messages, each with the contact's current like or dislike. */
   messages: Array<{ uid: string; role: string; rating: FeedbackRating | null }>;
 }
@@ -63,6 +65,7 @@ export class WidgetService {
     private readonly ratingConfig: RatingConfigService,
     private readonly ratings: RatingsService,
     private readonly feedback: FeedbackService,
+    private readonly questions?: QuestionsService,
   ) {
     this.repository = new WidgetRepository(database.db, database.dialect);
   }
@@ -128,13 +131,25 @@ export class WidgetService {
         settings.conv_rating_active &&
         settings.conv_rating_popup_active &&
         (await this.ratings.popupAllowed(grant.orgId, conversation)),
-      questions: settings.conv_rating_question_codes.map((code) => ({ code, kind: kindOf(code) })),
+      questions: await this.popupQuestions(grant.orgId, settings.conv_rating_question_codes),
       messages: messages.map(({ id, message }) => ({
         uid: message.uid,
         role: message.role,
         rating: feedback.get(id)?.my_feedback?.rating ?? null,
       })),
     };
+  }
+
+  /** The configured codes as the popup asks them: a question archived meanwhile is left out. */
+  private async popupQuestions(orgId: number, codes: string[]): Promise<WidgetSession['questions']> {
+    if (codes.every((code) => isQuestionCode(code)) || !this.questions) {
+      return codes.filter(isQuestionCode).map((code) => ({ code, kind: kindOf(code), definition: null }));
+    }
+    return (await this.questions.resolveKnown(orgId, codes)).map(({ code, kind, definition }) => ({
+      code,
+      kind,
+      definition,
+    }));
   }
 
   /**

@@ -22,6 +22,7 @@ export const DASHBOARD_PAGES = [
   '/reviews',
   '/conversations/:id',
   '/settings',
+  '/settings/questions',
   '/settings/texts',
   '/settings/team',
   '/settings/api-keys',

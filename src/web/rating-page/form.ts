@@ -1,4 +1,4 @@
-import type { QuestionCode, QuestionKind } from '../../modules/rating-config/index.js';
+import { isQuestionCode, type QuestionCode, type QuestionKind } from '../../modules/rating-config/index.js';
 import { MAX_COMMENT_LENGTH, type AnswerInput, type Rating } from '../../modules/ratings/index.js';
 
 /** A question as the form asks it: the rating's first stars question is the `stars` field, required as stored. */
@@ -59,11 +59,11 @@ function toOption(kind: QuestionKind, value: number): string {
  * says: an invite's stars are, its further questions are not.
  */
 export function formQuestions(rating: Rating): FormQuestion[] {
-  const asked = rating.questions.filter((question) => question.status !== 'Cancelled');
+  const asked = rating.questions.filter((question) => question.status !== 'Cancelled' && isQuestionCode(question.code));
   const main = asked.find((question) => question.kind === 'stars');
   return asked.map((question) => ({
-    code: question.code,
-    kind: question.kind,
+    code: question.code as QuestionCode,
+    kind: question.kind as QuestionKind,
     field: question === main ? 'stars' : question.code,
     required: question.required,
   }));

@@ -1,5 +1,6 @@
 import {
   DEFAULT_PRIMARY_COLOR,
+  isQuestionCode,
   kindOf,
   resolveLanguage,
   type Language,
@@ -44,7 +45,8 @@ export function ratingPagePreview(settings: ResolvedSettings, acceptLanguage: st
   const lang = resolveLanguage({ organization: settings.language, acceptLanguage });
   const codes: QuestionCode[] = [
     'STARS',
-    ...settings.conv_rating_question_codes.filter((code) => kindOf(code) !== 'stars'),
+    // The organization's own questions are previewed by the Settings designer, not here.
+    ...settings.conv_rating_question_codes.filter(isQuestionCode).filter((code) => kindOf(code) !== 'stars'),
   ];
   const questions: FormQuestion[] = codes.map((code, index) => ({
     code,

@@ -18,6 +18,7 @@ import { looksLikeRatingCode, type Rating } from '../../modules/ratings/index.js
 import type { Services } from '../../services.js';
 import { accentColors } from './colors.js';
 import { currentValues, formQuestions, parseForm } from './form.js';
+import { currentCustomValues, customFormQuestions, parseCustom } from './custom-questions.js';
 import { textFor, type PageText } from './i18n.js';
 import { linkAnswerOf, type LinkAnswer } from './link-answer.js';
 import {
@@ -182,6 +183,11 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
   limits: RateLimitCounts;
 }> = async (app, { services, config, limits }) => {
   const { ratings } = services;
+  /** The versions the rating's own questions were asked in (none read for a survey of built-in codes). */
+  const definitionsOf = async (orgId: number, rating: Rating) => {
+    const own = rating.questions.filter((question) => question.version !== null).map((question) => question.code);
+    return own.length === 0 ? new Map() : services.questions.definitions(orgId, own);
+  };
 
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await app.register(cookie);
@@ -212,24 +218,26 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
   });
 
   /** The form, with the answer a link chose (preselected, and the block that records it) when there is one. */
-  function sendForm(
+  async function sendForm(
     request: FastifyRequest,
     reply: FastifyReply,
-    opened: { rating: Rating; context: PageContext },
+    opened: { rating: Rating; orgId: number; settings: ResolvedSettings; context: PageContext },
     code: string,
     link?: { answer: LinkAnswer; recorded: boolean },
-  ): FastifyReply {
+  ): Promise<FastifyReply> {
     const { rating, context } = opened;
     const questions = formQuestions(rating);
     const values = currentValues(rating, questions);
     if (link) values.choices[link.answer.question.field] = link.answer.option;
+    const definitions = await definitionsOf(opened.orgId, rating);
     const token = csrfToken(request, reply, code);
     return sendPage(
       reply,
       200,
       context,
-      (frame) =>
-        formPage(frame, {
+      (frame) => {
+        const custom = customFormQuestions(rating, definitions, frame.lang, opened.settings.language);
+        return formPage(frame, {
           code,
           csrfToken: token,
           questions,
@@ -237,8 +245,10 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
           errors: {},
           answered: rating.submitted_at !== null,
           expiresAt: rating.expires_at,
+          custom: { questions: custom, values: currentCustomValues(rating, custom) },
           ...(link ? { linkAnswer: link } : {}),
-        }),
+        });
+      },
       link !== undefined && !link.recorded,
     );
   }
@@ -302,7 +312,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
       }
       // The page's script needs no page back; a rater without script gets the rest of the survey.
       if (request.headers['x-plaudit-link-answer'] === 'fetch') return reply.status(204).send();
-      return sendForm(request, reply, { rating, context }, code, { answer, recorded: true });
+      return sendForm(request, reply, { ...opened, rating }, code, { answer, recorded: true });
     },
   );
 
@@ -329,7 +339,9 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
 
       const questions = formQuestions(rating);
       const parsed = parseForm(body, questions);
-      if (!parsed.ok) {
+      const definitions = await definitionsOf(opened.orgId, rating);
+      const own = parseCustom(body, customFormQuestions(rating, definitions, 'en', null));
+      if (!parsed.ok || Object.keys(own.errors).length > 0) {
         const token = csrfToken(request, reply, code);
         return sendPage(reply, 400, context, (frame) =>
           formPage(frame, {
@@ -337,9 +349,13 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
             csrfToken: token,
             questions,
             values: parsed.values,
-            errors: parsed.errors,
+            errors: { ...(parsed.ok ? {} : parsed.errors), ...own.errors },
             answered: false,
             expiresAt: rating.expires_at,
+            custom: {
+              questions: customFormQuestions(rating, definitions, frame.lang, settings.language),
+              values: own.values,
+            },
           }),
         );
       }
@@ -348,7 +364,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
       try {
         answered = await ratings.answerByCode(
           code,
-          { answers: parsed.answers, comment: parsed.comment },
+          { answers: [...parsed.answers, ...own.answers], comment: parsed.comment },
           { orgId, rating },
         );
       } catch (error) {

@@ -3,6 +3,7 @@ import { MAX_COMMENT_LENGTH } from '../../modules/ratings/index.js';
 import type { AccentColors } from './colors.js';
 import { COMMENT_FIELD, optionsOf, type FieldError, type FormQuestion, type FormValues } from './form.js';
 import { markup, trusted, type SafeHtml } from './html.js';
+import { customQuestion, customStyles, type CustomFormQuestion, type CustomValues } from './custom-questions.js';
 import { questionText, type PageText } from './i18n.js';
 import { CSRF_FIELD, pagePath } from './security.js';
 import { LINK_ANSWER_SCRIPT, linkAnswerBlock, linkAnswerStyles, type LinkAnswer } from './link-answer.js';
@@ -36,6 +37,8 @@ export interface FormView {
   expiresAt: string | null;
   /** The answer an email's link chose: recorded by the page's script or its button, or already recorded. */
   linkAnswer?: { answer: LinkAnswer; recorded: boolean };
+  /** The organization's own questions of the survey (custom-questions.ts), after the built-in ones. */
+  custom?: { questions: CustomFormQuestion[]; values: CustomValues };
 }
 
 const icons = {
@@ -212,6 +215,10 @@ function errorSummary(text: PageText, view: FormView): SafeHtml {
       field: question.field,
       target: optionId(question, optionsOf(question.kind)[0]!),
     })),
+    ...(view.custom?.questions ?? []).flatMap((question) => [
+      { field: question.field, target: `${question.field}-error` },
+      { field: `${question.field}__comment`, target: `q-${question.field}__comment` },
+    ]),
     { field: COMMENT_FIELD, target: 'comment' },
   ];
   const items = fields.flatMap(({ field, target }) => {
@@ -232,6 +239,10 @@ export function formPage(frame: PageFrame, view: FormView): string {
     if (question.kind === 'nps') return npsQuestion(frame, question, view, message);
     return thumbsQuestion(frame, question, view, message);
   });
+  const own = view.custom?.questions ?? [];
+  const custom = own.map((question) =>
+    customQuestion(text, question, view.custom!.values, errorMessage(text, view.errors[question.field])),
+  );
   const commentError = errorMessage(text, view.errors[COMMENT_FIELD]);
   const describedBy = commentError ? 'comment-hint comment-error' : 'comment-hint';
   const invalid = commentError ? trusted(' aria-invalid="true"') : '';
@@ -243,6 +254,7 @@ export function formPage(frame: PageFrame, view: FormView): string {
 ${hasErrors ? errorSummary(text, view) : ''}
 ${view.answered && !hasErrors && !link ? markup`<p class="notice">${text.alreadyRated(until)}</p>` : ''}
 ${questions}
+${own.length > 0 ? markup`${customStyles(frame.nonce)}${custom}` : ''}
 <div class="field">
 <label for="comment"><span class="q">${text.commentLabel}</span> <span class="optional">(${text.optional})</span></label>
 ${fieldError(COMMENT_FIELD, commentError)}

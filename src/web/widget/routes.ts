@@ -11,11 +11,12 @@ import { AppError, isAppError } from '../../errors.js';
 import { sessionTokenOf } from '../../http/auth.js';
 import { errorResponses, Nullable, Uuid, DateTime } from '../../http/schemas.js';
 import { FeedbackInput } from '../../modules/feedback/index.js';
-import { MAX_COMMENT_LENGTH } from '../../modules/ratings/index.js';
-import { languageInfo, LanguageSchema, QuestionCodeSchema } from '../../modules/rating-config/index.js';
+import { AnswerItem, MAX_COMMENT_LENGTH } from '../../modules/ratings/index.js';
+import { languageInfo, LanguageSchema } from '../../modules/rating-config/index.js';
 import type { WidgetGrant } from '../../modules/widget/index.js';
 import type { Services } from '../../services.js';
-import { accentColors, newNonce, questionText, setPageHeaders, textFor } from '../rating-page/index.js';
+import { accentColors, newNonce, setPageHeaders, textFor } from '../rating-page/index.js';
+import { SessionQuestion, sessionQuestion } from './session-questions.js';
 import { demoPage } from './demo.js';
 import { widgetText } from './texts.js';
 
@@ -82,15 +83,7 @@ const Session = Type.Object({
   dir: Type.Union([Type.Literal('ltr'), Type.Literal('rtl')], { description: "The language's direction." }),
   popup_active: Type.Boolean({ description: 'conv_rating_active and conv_rating_popup_active.' }),
   brand: Type.Object({ name: Type.String(), logo_url: Nullable(Type.String()), colors: Colors }),
-  questions: Type.Array(
-    Type.Object({
-      code: QuestionCodeSchema,
-      kind: Type.Union([Type.Literal('thumbs'), Type.Literal('stars'), Type.Literal('nps')]),
-      label: Type.String(),
-      /** Thumbs: the labels of up and down; stars: the labels of 1-5; NPS: of 0 and 10. */
-      choices: Type.Array(Type.String()),
-    }),
-  ),
+  questions: Type.Array(SessionQuestion),
   text: Type.Record(Type.String(), Type.String()),
   messages: Type.Array(
     Type.Object({
@@ -209,20 +202,14 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<{
               logo_url: brand.logoUrl,
               colors: { accent: colors.accent, on_accent: colors.onAccent, ink: colors.ink, soft: colors.soft },
             },
-            questions: session.questions.map(({ code, kind }) => ({
-              code,
-              kind,
-              label: questionText(text, code, kind, brand.name),
-              choices:
-                kind === 'thumbs'
-                  ? [
-                      (text.thumbsAnswers[code] ?? text.thumbsAnswer).up,
-                      (text.thumbsAnswers[code] ?? text.thumbsAnswer).down,
-                    ]
-                  : kind === 'stars'
-                    ? [...text.starLabels]
-                    : [text.npsZero, text.npsTen],
-            })),
+            questions: session.questions.map((question) =>
+              sessionQuestion(question, {
+                text,
+                brand: brand.name,
+                language: session.language,
+                orgLanguage: session.settings.language,
+              }),
+            ),
             text: {
               ...own,
               lede: text.lede,
@@ -254,13 +241,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<{
             AUTH_NOTE,
           body: Type.Object(
             {
-              answers: Type.Array(
-                Type.Object({ code: QuestionCodeSchema, value: Type.Integer() }, { additionalProperties: false }),
-                {
-                  minItems: 1,
-                  maxItems: 10,
-                },
-              ),
+              answers: Type.Array(AnswerItem, { minItems: 1, maxItems: 10 }),
               comment: Type.Optional(Nullable(Type.String({ maxLength: MAX_COMMENT_LENGTH }))),
             },
             { additionalProperties: false },

@@ -16,6 +16,7 @@ import { FunnelCard } from './funnel-card';
 import { KnowledgeGapsCard } from './knowledge-gaps-card';
 import { TopicsCard } from './topics-card';
 import { KpiCards } from './kpi-cards';
+import { QuestionsCard } from './questions-card';
 import { Trends } from './trends';
 
 /**
@@ -187,6 +188,7 @@ export function AnalyticsPage() {
             <FunnelCard funnel={funnel.data?.data} error={funnel.error} retry={funnel.reload} />
             <AgentsCard query={query} />
           </div>
+          <QuestionsCard query={query} />
           <CompareCard range={range} filters={filters} />
           <TopicsCard query={query} agentType={filters.agent_type} />
           <KnowledgeGapsCard query={query} agentType={filters.agent_type} />

@@ -1,0 +1,279 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, request } from '../../api/client';
+import { ConfirmDialog } from '../../components/dialogs';
+import { Icon } from '../../components/icons';
+import { Badge, Card, EmptyState, Skeleton } from '../../components/ui';
+import { kindName, textIn, type Question } from '../../lib/questions';
+import { useApi } from '../../lib/use-api';
+import { useSession } from '../../session';
+import { QuestionForm } from './question-form';
+import { SectionError, SettingsHeader } from './settings-header';
+
+/** What a question asks beyond its label, in words: its options, its follow-up reasons. */
+function details(question: Question, language: string): string[] {
+  const lines: string[] = [];
+  if (question.options?.length) {
+    const options = question.options.map((option) => textIn(option.labels, language)).join(', ');
+    lines.push(`${question.multiple ? 'Several of' : 'One of'}: ${options}`);
+  }
+  const reasons = question.follow_up?.reasons ?? [];
+  if (reasons.length > 0) {
+    lines.push(`Reasons after a low answer: ${reasons.map((reason) => textIn(reason.labels, language)).join(', ')}`);
+  }
+  const prompt = textIn(question.follow_up?.comment_prompt, language);
+  if (prompt) lines.push(`Comment prompt: “${prompt}”`);
+  return lines;
+}
+
+function QuestionSummary({ question, language, brand }: { question: Question; language: string; brand?: string }) {
+  // The built-in questions name the brand as the rating page fills it in.
+  const label = textIn(question.labels, language) || question.code;
+  return (
+    <div className="qd-summary">
+      <div className="qd-summary-title">
+        <span className="qd-label">{brand ? label.replaceAll('{brand}', brand) : label}</span>
+        <Badge tone="neutral">{kindName(question.kind)}</Badge>
+        {question.required ? <Badge tone="info">Required</Badge> : null}
+        {question.archived_at ? <Badge tone="warn">Archived</Badge> : null}
+      </div>
+      <code className="texts-code">{question.code}</code>
+      {details(question, language).map((line) => (
+        <p key={line} className="qd-detail">
+          {line}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** Settings → Questions: the built-in questions, the organization's own in their order, and the designer. */
+export function QuestionsPage() {
+  const loaded = useApi<{ data: Question[] }>('/v1/questions?include_archived=true');
+  const settings = useApi<{ data: { language: string | null } }>('/v1/rating-settings');
+  const language = settings.data?.data.language ?? 'en';
+  const { state } = useSession();
+  const brand = state.status === 'signed-in' ? state.session.organization.name : undefined;
+  // The order just chosen, shown at once while it is saved (and kept if saving fails, until it is put back).
+  const [order, setOrder] = useState<string[] | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [archiving, setArchiving] = useState<Question | null>(null);
+  const [busy, setBusy] = useState(false);
+  const list = useRef<HTMLOListElement>(null);
+  // The arrow to focus once a move has rendered: the same one, else (at the top or bottom) the other one.
+  const focusAfterMove = useRef<{ code: string; direction: 'up' | 'down' } | null>(null);
+
+  const all = loaded.data?.data;
+  const own = useMemo(() => {
+    const mine = all?.filter((question) => !question.built_in);
+    if (!mine || !order) return mine ?? null;
+    const at = (question: Question) => {
+      const index = order.indexOf(question.code);
+      return index === -1 ? order.length : index;
+    };
+    return [...mine].sort((a, b) => at(a) - at(b));
+  }, [all, order]);
+  useEffect(() => {
+    const target = focusAfterMove.current;
+    if (!target || !list.current) return;
+    focusAfterMove.current = null;
+    const enabled = (direction: string) =>
+      list.current?.querySelector<HTMLButtonElement>(`[data-move="${target.code}:${direction}"]:not(:disabled)`);
+    (enabled(target.direction) ?? enabled(target.direction === 'up' ? 'down' : 'up'))?.focus();
+  });
+
+  const builtIn = all?.filter((question) => question.built_in) ?? [];
+  const active = own?.filter((question) => !question.archived_at) ?? [];
+  const archived = own?.filter((question) => question.archived_at) ?? [];
+  const taken = new Set((own ?? []).map((question) => question.code));
+
+  const move = async (index: number, by: -1 | 1) => {
+    const next = [...active];
+    const [moved] = next.splice(index, 1);
+    next.splice(index + by, 0, moved!);
+    const before = order;
+    setOrder(next.map((question) => question.code));
+    focusAfterMove.current = { code: moved!.code, direction: by === -1 ? 'up' : 'down' };
+    setError(null);
+    setNotice(null);
+    try {
+      await request('/v1/questions/order', { method: 'PUT', body: { codes: next.map((question) => question.code) } });
+      const label = textIn(moved!.labels, language) || moved!.code;
+      setNotice(`Moved “${label}” to position ${index + by + 1} of ${next.length}.`);
+    } catch (caught) {
+      setOrder(before);
+      setError(caught instanceof ApiError ? caught.message : 'The new order could not be saved. Try again.');
+    }
+  };
+
+  const archive = async () => {
+    if (!archiving) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await request(`/v1/questions/${encodeURIComponent(archiving.code)}`, { method: 'DELETE' });
+      setNotice(`Archived “${textIn(archiving.labels, language) || archiving.code}”. Its answers stay readable.`);
+      setArchiving(null);
+      loaded.reload();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'The question could not be archived. Try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page">
+      <SettingsHeader
+        title="Questions"
+        lede="The questions your surveys can ask: the built-in ones, and your own with their answers, languages and follow-ups."
+      />
+      {loaded.error ? (
+        <SectionError error={loaded.error} what="Questions" onRetry={loaded.reload} />
+      ) : !all || !own ? (
+        <Card>
+          <div className="card-body">
+            <Skeleton lines={6} />
+          </div>
+        </Card>
+      ) : (
+        <div className="section-stack">
+          <Card
+            title="Your questions"
+            description="Asked in this order after the built-in questions your surveys name. Codes go in the rating settings, invites and the popup."
+            actions={
+              adding ? null : (
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => {
+                    setAdding(true);
+                    setNotice(null);
+                  }}
+                >
+                  <Icon name="plus" size={15} /> Add a question
+                </button>
+              )
+            }
+          >
+            {adding ? (
+              <div className="card-body qd-designer">
+                <QuestionForm
+                  taken={taken}
+                  language={language}
+                  onCancel={() => setAdding(false)}
+                  onSaved={(question) => {
+                    setAdding(false);
+                    setNotice(`Added “${textIn(question.labels, language)}”.`);
+                    loaded.reload();
+                  }}
+                />
+              </div>
+            ) : null}
+            {notice ? (
+              <p className="notice qd-notice" role="status">
+                <Icon name="check" size={15} /> {notice}
+              </p>
+            ) : null}
+            {error ? (
+              <div className="form-alert qd-notice" role="alert">
+                <Icon name="alert" size={15} /> {error}
+              </div>
+            ) : null}
+            {active.length === 0 && !adding ? (
+              <EmptyState icon="comment" title="No questions of your own yet">
+                <p>Add a question to ask what the built-in ones do not: a choice, an effort score, a written answer.</p>
+              </EmptyState>
+            ) : (
+              <ol className="qd-list" ref={list} aria-label="Your questions, in order">
+                {active.map((question, index) => {
+                  const label = textIn(question.labels, language) || question.code;
+                  return (
+                    <li key={question.code} className="qd-list-item">
+                      <span className="qd-position" aria-hidden="true">
+                        {index + 1}
+                      </span>
+                      <QuestionSummary question={question} language={language} />
+                      <div className="qd-actions">
+                        <button
+                          type="button"
+                          className="button button-ghost button-small"
+                          data-move={`${question.code}:up`}
+                          aria-label={`Move “${label}” up`}
+                          disabled={index === 0}
+                          onClick={() => void move(index, -1)}
+                        >
+                          <Icon name="arrowUp" size={14} />
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-ghost button-small"
+                          data-move={`${question.code}:down`}
+                          aria-label={`Move “${label}” down`}
+                          disabled={index === active.length - 1}
+                          onClick={() => void move(index, 1)}
+                        >
+                          <Icon name="arrowDown" size={14} />
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-ghost button-small"
+                          aria-label={`Archive “${label}”`}
+                          onClick={() => setArchiving(question)}
+                        >
+                          Archive
+                        </button>
+                      </div>
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </Card>
+
+          <Card title="Built-in questions" description="Always there, in every language; they cannot be changed.">
+            <ul className="qd-list">
+              {builtIn.map((question) => (
+                <li key={question.code} className="qd-list-item">
+                  <QuestionSummary question={question} language={language} brand={brand} />
+                  <Badge tone="accent">Built in</Badge>
+                </li>
+              ))}
+            </ul>
+          </Card>
+
+          {archived.length > 0 ? (
+            <Card title="Archived" description="No longer asked. Their earlier answers stay in analytics and exports.">
+              <ul className="qd-list">
+                {archived.map((question) => (
+                  <li key={question.code} className="qd-list-item">
+                    <QuestionSummary question={question} language={language} />
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+      )}
+      {archiving ? (
+        <ConfirmDialog
+          title={`Archive “${textIn(archiving.labels, language) || archiving.code}”?`}
+          confirmLabel="Archive question"
+          busy={busy}
+          error={error}
+          onConfirm={() => void archive()}
+          onCancel={() => {
+            setArchiving(null);
+            setError(null);
+          }}
+        >
+          <p>
+            Surveys stop asking it. The answers it already has stay readable in analytics and exports, and its code
+            cannot be used again.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}
