@@ -115,7 +115,9 @@ export function createServices(database: Database, options: ServiceOptions): Ser
   });
   feedback.onFeedback((trx, orgId, written) => langfuse.recordFeedback(trx, orgId, written));
   ratings.onAnswers((trx, orgId, ratingId, answered) => langfuse.recordRatingAnswers(trx, orgId, ratingId, answered));
-  const deliverables = new DeliverablesService(ratings, ratingConfig);
+  const deliverables = new DeliverablesService(ratings, ratingConfig, (db, orgId, question, language) =>
+    questions.wording(db, orgId, question, language),
+  );
   // An invite's events carry its ready-to-send messages, so the platform sends them without asking again.
   ratings.onInviteContent((trx, orgId, rating) => deliverables.forInvite(trx, orgId, rating));
   const sessions = new SessionsService(database);

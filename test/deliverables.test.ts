@@ -65,6 +65,48 @@ describeEachDialect('Deliverables: email, SMS and WhatsApp messages of a rating,
     assert.equal(patched.status, 200);
   });
 
+  it('asks an organization’s own question in its words, and records a WhatsApp reply to a choice once', async () => {
+    const shop = await ctx.newTenant('Shop');
+    const created = await ctx.request('POST', '/v1/questions', {
+      key: shop.key,
+      body: {
+        code: 'CONTACT_REASON',
+        kind: 'choice',
+        labels: { en: 'Why did you contact us?', de: 'Warum haben Sie uns kontaktiert?' },
+        options: [
+          { id: 'ORDER', labels: { en: 'My order', de: 'Meine Bestellung' } },
+          { id: 'REFUND', labels: { en: 'A refund', de: 'Eine Erstattung' } },
+        ],
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const rating = await survey(ctx, shop, ['CONTACT_REASON', 'STARS'], { language: 'de' });
+    const message = (await deliverable(ctx, shop.key, rating.id, 'whatsapp')).body.data;
+    assert.equal(message.question.text, 'Warum haben Sie uns kontaktiert?');
+    assert.deepEqual(
+      message.question.choices.map((choice: { value: string; label: string }) => [choice.value, choice.label]),
+      [
+        ['ORDER', 'Meine Bestellung'],
+        ['REFUND', 'Eine Erstattung'],
+      ],
+    );
+    assert.equal(message.whatsapp.form, 'buttons');
+    assert.deepEqual(
+      message.whatsapp.replies.map((choice: { reply_id: string }) => choice.reply_id),
+      ['CONTACT_REASON:ORDER', 'CONTACT_REASON:REFUND'],
+    );
+
+    const recorded = await reply(ctx, shop.key, rating.id, 'CONTACT_REASON:REFUND');
+    assert.equal(recorded.status, 200, JSON.stringify(recorded.body));
+    assert.equal(recorded.body.recorded, true);
+    const question = recorded.body.data.questions.find((q: { code: string }) => q.code === 'CONTACT_REASON');
+    assert.deepEqual([question.status, question.choices, question.value], ['Rated', ['REFUND'], null]);
+    // The same reply again records nothing; another option is refused, as for a scale.
+    assert.equal((await reply(ctx, shop.key, rating.id, 'CONTACT_REASON:REFUND')).body.recorded, false);
+    assertError(await reply(ctx, shop.key, rating.id, 'CONTACT_REASON:ORDER'), 409, 'question_already_answered');
+    assertError(await reply(ctx, shop.key, rating.id, 'CONTACT_REASON:PRICE'), 400, 'unknown_reply');
+  });
+
   it('writes the email in the rating’s language: subject, each star its own absolute link, everything escaped', async () => {
     const rating = await invite(ctx, tenant, { language: 'de' });
     const response = await deliverable(ctx, tenant.key, rating.uid, 'email');

@@ -27,7 +27,7 @@ export type CustomQuestionWording = (
 ) => Promise<{ label: string; options?: Array<{ id: string; label: string }>; multiple?: boolean } | undefined>;
 
 /** What a message needs of a question: its code, kind and whether it is still asked. */
-type AskedQuestion = { code: string; kind: string; status: RatingQuestion['status'] };
+type AskedQuestion = { code: string; kind: string; status: RatingQuestion['status']; version?: number | null };
 
 /** What a message needs of a rating: the API's read model, or the rows a writing transaction holds. */
 export interface DeliverableRating {
@@ -202,13 +202,10 @@ export class DeliverablesService {
     if (!choices.some((choice) => choice.value === parsed.value)) {
       throw refuse(`${parsed.code} takes ${choices.map((choice) => choice.value).join(', ') || 'no reply'}`);
     }
-    const answer = answerOfChoice(question, parsed.value);
-    if (!('value' in answer)) throw refuse(`${parsed.code} is answered on the rating page`);
-    return this.ratings.answerChoice(
-      { orgId, idOrUid: String(rating.id) },
-      { code: asked.code, value: answer.value },
-      { replaces: false, opens: false },
-    );
+    return this.ratings.answerChoice({ orgId, idOrUid: String(rating.id) }, answerOfChoice(question, parsed.value), {
+      replaces: false,
+      opens: false,
+    });
   }
 
   /** A rating's question as the messages ask it: its kind, options, and the sentence the contact reads. */

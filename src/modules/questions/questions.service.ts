@@ -13,7 +13,7 @@ import {
   type AnyQuestionKind,
   type QuestionCode,
 } from '../rating-config/index.js';
-import { checkCode, checkDefinition, type QuestionDefinition } from './questions.definition.js';
+import { checkCode, checkDefinition, textIn, type QuestionDefinition } from './questions.definition.js';
 import { QuestionsRepository, type QuestionRow } from './questions.repository.js';
 import type { Question, QuestionCreate, QuestionOrder, QuestionPatch, QuestionVersion } from './questions.schemas.js';
 
@@ -317,6 +317,31 @@ export class QuestionsService {
   async definitions(orgId: number, codes: readonly string[], db: Db = this.database.db) {
     const rows = await this.repository.definitionsOf(db, orgId, codes);
     return new Map(rows.map((row) => [`${row.code}@${Number(row.version)}`, definitionOf(row.definition)]));
+  }
+
+  /**
+   * What one of the organization's questions says in a language, as it was asked (its version): the label, and a
+   * choice question's options. Undefined for a built-in code, which the text catalogues word.
+   */
+  async wording(
+    db: Db | undefined,
+    orgId: number,
+    question: { code: string; version?: number | null },
+    language: string,
+  ): Promise<{ label: string; options: Array<{ id: string; label: string }>; multiple: boolean } | undefined> {
+    if (question.version === undefined || question.version === null) return undefined;
+    const definition = (await this.definitions(orgId, [question.code], db ?? this.database.db)).get(
+      `${question.code}@${question.version}`,
+    );
+    if (!definition) return undefined;
+    return {
+      label: textIn(definition.labels, language) ?? question.code,
+      options: definition.options.map((option) => ({
+        id: option.id,
+        label: textIn(option.labels, language) ?? option.id,
+      })),
+      multiple: definition.multiple,
+    };
   }
 
   private async audit(

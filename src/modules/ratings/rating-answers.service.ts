@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { acceptedTimestamp, nowIso, recordRef } from '../../db/values.js';
+import { acceptedTimestamp, fromJson, nowIso, recordRef } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import type { ConversationsService } from '../conversations/index.js';
 import {
@@ -259,8 +259,15 @@ export class RatingAnswers {
     const match: Matcher = (questions) => {
       const question = questions.find((candidate) => candidate.code === answer.code);
       if (!question) throw new AppError('question_not_offered', `Rating ${id} has no question ${answer.code}.`);
-      const current = question.value === null ? null : Number(question.value);
-      if (question.status === 'Rated' && current === answer.value) return [];
+      // A scale's answer is its value; a choice question's, the option it chose.
+      const current =
+        answer.choices !== undefined
+          ? (fromJson<string[] | null>(question.choices, null) ?? []).join(',')
+          : question.value === null
+            ? null
+            : Number(question.value);
+      const chosen = answer.choices !== undefined ? answer.choices.join(',') : answer.value;
+      if (question.status === 'Rated' && current === chosen) return [];
       if (question.status === 'Rated' && !options.replaces) {
         throw new AppError(
           'question_already_answered',
@@ -268,7 +275,7 @@ export class RatingAnswers {
         );
       }
       recorded = true;
-      return [{ question, value: answer.value }];
+      return [answer.choices !== undefined ? { question, choices: answer.choices } : { question, value: answer.value }];
     };
     await records.database.db
       .transaction()

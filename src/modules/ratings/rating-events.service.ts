@@ -35,7 +35,7 @@ export type InviteExtrasOf = (
     link: string;
     language: string | null;
     expires_at: string | null;
-    questions: Array<{ code: string; kind: string; status: QuestionRow['status'] }>;
+    questions: Array<{ code: string; kind: string; status: QuestionRow['status']; version: number | null }>;
   },
 ) => Promise<Record<string, unknown>>;
 
@@ -67,7 +67,12 @@ export class RatingEvents {
       link: content.link as string,
       language: row.language,
       expires_at: row.expires_at,
-      questions: questions.map(({ code, kind, status }) => ({ code, kind, status })),
+      questions: questions.map(({ code, kind, status, question_version }) => ({
+        code,
+        kind,
+        status,
+        version: question_version === null ? null : Number(question_version),
+      })),
     };
     for (const extras of this.inviteExtras) Object.assign(content, await extras(trx, orgId, rating));
     return content;
