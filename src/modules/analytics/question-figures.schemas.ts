@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../../http/schemas.js';
-import { languages } from '../rating-config/index.js';
+// The catalogue itself, not the module's index: that index reaches the HTTP layer, which reaches back here.
+import { languages } from '../rating-config/locales/index.js';
 import { AnalyticsFilterQuery } from './filters.js';
 
 /** The request and response schemas of /v1/analytics/questions. */
