@@ -159,6 +159,9 @@ describe('the embeddable widget in Chromium, from another origin', { skip: chrom
     assert.match(String(response?.headers()['content-security-policy']), /script-src 'self'/);
     const like = page.locator('plaudit-message-feedback [data-value="like"]').first();
     await like.waitFor();
+    // The thumbs are drawn, not emoji: without a colour-emoji font an emoji shows as an empty box.
+    assert.equal(await like.locator('svg').count(), 1);
+    assert.doesNotMatch((await like.textContent()) ?? '', /\p{Extended_Pictographic}/u);
     await page.screenshot({ path: join(SHOTS, 'widget-demo-desktop.png'), fullPage: true });
     await page.getByRole('button', { name: 'Rate this conversation' }).click();
     const dialog = page.getByRole('dialog');

@@ -14,7 +14,9 @@ h2{margin:0;font-size:1.1rem;font-weight:600}
 .row{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}
 button{cursor:pointer}
 .choice,.thumb{border:1px solid #9ca3af;background:#fff;color:#111827;border-radius:8px;padding:.45rem .8rem}
-.thumb{padding:.2rem .5rem;font-size:1rem}
+.thumb{padding:.3rem .5rem;line-height:0}
+.icon{width:1.15em;height:1.15em;vertical-align:-.2em;fill:none;stroke:currentColor;stroke-width:1.8;stroke-linecap:round;stroke-linejoin:round}
+.choice{display:inline-flex;align-items:center;gap:.35rem}
 .choice[aria-pressed=true],.thumb[aria-pressed=true]{background:var(--pl-soft);border-color:var(--pl-ink);box-shadow:inset 0 0 0 1px var(--pl-ink)}
 .radio{position:relative;display:inline-flex;min-width:2.2rem;height:2.2rem;align-items:center;justify-content:center;border:1px solid #9ca3af;border-radius:8px;cursor:pointer}
 .radio input{position:absolute;opacity:0;inset:0;margin:0;cursor:pointer}
