@@ -1,31 +1,29 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium, startPageServer, type PageServer } from './harness.js';
+import {
+  dashboardSkipReason,
+  launchChromium,
+  signIn,
+  startPageServer,
+  watchProblems,
+  type PageServer,
+} from './harness.js';
 
-const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
-const PASSWORD = 'correct horse battery staple';
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 // What the page's script sees, for the one measurement made inside it.
 declare const document: { documentElement: { scrollWidth: number } };
-
-function skipReason(): string | undefined {
-  const browser = chromiumSkipReason();
-  if (browser) return browser;
-  if (!existsSync(DIST_INDEX) && process.env.CI !== 'true') return 'dist/dashboard is missing (npm run build): SKIPPED';
-  return undefined;
-}
 
 /**
  * "Compare versions" on the analytics page, in Chromium. v13's answers: 56 liked of 70; v12's: 48 of 80 — Newcombe
  * 1998's example, whose hybrid score interval for the difference is 0.0524 to 0.3339: +20.0 points (+5.2 to +33.4).
  * v11 has 5 answers, 3 liked: under 30, a low sample.
  */
-describe('comparing versions in Chromium', { skip: skipReason() }, () => {
+describe('comparing versions in Chromium', { skip: dashboardSkipReason() }, () => {
   let server: PageServer;
   let browser: Browser;
   let desktop: BrowserContext;
@@ -35,14 +33,7 @@ describe('comparing versions in Chromium', { skip: skipReason() }, () => {
   before(async () => {
     browser = await launchChromium();
     server = await startPageServer();
-    const email = `cora-${Math.random().toString(36).slice(2)}@test.invalid`;
-    const created = await server.app.services.accounts.createOrganization({
-      name: 'Versions Co',
-      adminEmail: email,
-      adminName: 'Cora Compare',
-      password: PASSWORD,
-    });
-    const key = created.apiKey.api_key;
+    const { email, key } = await server.newAdmin('Versions Co', 'Cora Compare');
     const at = new Date(Date.now() - 86_400_000).toISOString();
     for (const [version, likes, dislikes] of [
       ['v13', 56, 14],
@@ -69,15 +60,8 @@ describe('comparing versions in Chromium', { skip: skipReason() }, () => {
     }
     desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     page = await desktop.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.waitForURL(/\/analytics/);
+    watchProblems(page, problems);
+    await signIn(page, server.baseUrl, email);
   });
 
   after(async () => {

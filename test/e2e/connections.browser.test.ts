@@ -1,26 +1,24 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { drain } from '../helpers/receiver.js';
-import { chromiumSkipReason, launchChromium, startPageServer, type PageServer } from './harness.js';
+import {
+  dashboardSkipReason,
+  launchChromium,
+  signIn,
+  startPageServer,
+  watchProblems,
+  type PageServer,
+} from './harness.js';
 
-const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
-const PASSWORD = 'correct horse battery staple';
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-function skipReason(): string | undefined {
-  const browser = chromiumSkipReason();
-  if (browser) return browser;
-  if (!existsSync(DIST_INDEX) && process.env.CI !== 'true') return 'dist/dashboard is missing (npm run build): SKIPPED';
-  return undefined;
-}
-
 /** Settings → Connections in Chromium: an admin connects Langfuse and sees how its scores are getting on. */
-describe('the Langfuse connection in Chromium', { skip: skipReason() }, () => {
+describe('the Langfuse connection in Chromium', { skip: dashboardSkipReason() }, () => {
   let server: PageServer;
   let browser: Browser;
   let desktop: BrowserContext;
@@ -46,25 +44,12 @@ describe('the Langfuse connection in Chromium', { skip: skipReason() }, () => {
     langfuseUrl = `http://127.0.0.1:${(langfuse.address() as { port: number }).port}`;
     browser = await launchChromium();
     server = await startPageServer({ config: { secretKey: 'browser-test-secret-key-0123456789abcdef' } });
-    const email = `lena-${Math.random().toString(36).slice(2)}@test.invalid`;
-    const created = await server.app.services.accounts.createOrganization({
-      name: 'Traced Co',
-      adminEmail: email,
-      adminName: 'Lena Langfuse',
-      password: PASSWORD,
-    });
-    key = created.apiKey.api_key;
+    const admin = await server.newAdmin('Traced Co', 'Lena Langfuse');
+    key = admin.key;
     desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     page = await desktop.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.waitForURL(/\/analytics/);
+    watchProblems(page, problems);
+    await signIn(page, server.baseUrl, admin.email);
   });
 
   after(async () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
@@ -18,6 +19,42 @@ export function chromiumSkipReason(): string | undefined {
   const message = `Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium): browser tests SKIPPED`;
   process.stderr.write(`\n${'!'.repeat(78)}\n${message}\n${'!'.repeat(78)}\n`);
   return message;
+}
+
+/** The built dashboard, which the dashboard's browser tests need besides Chromium. */
+const DASHBOARD_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
+
+/** The password of every person the browser tests sign in as. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Why the dashboard's browser tests cannot run here: no Chromium, or (outside CI) no built dashboard. */
+export function dashboardSkipReason(): string | undefined {
+  const browser = chromiumSkipReason();
+  if (browser) return browser;
+  if (!existsSync(DASHBOARD_INDEX) && process.env.CI !== 'true')
+    return 'dist/dashboard is missing (npm run build): SKIPPED';
+  return undefined;
+}
+
+/**
+ * Collects what would show a broken page: uncaught errors and console errors. The visit before signing in asks for a
+ * session and is told 401, which is how the dashboard knows to sign in; that one is expected.
+ */
+export function watchProblems(page: Page, problems: string[]): Page {
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
+  });
+  return page;
+}
+
+/** Signs in through the sign-in page, with TEST_PASSWORD unless told otherwise, and waits for the analytics page. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = TEST_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL(/\/analytics/);
 }
 
 /** Headless Chromium, quiet: no background traffic, no first-run work. */
@@ -49,6 +86,11 @@ export interface PageServer {
   api(key: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown): Promise<any>;
   /** A new organization; answers its API key. */
   newTenant(name: string): Promise<string>;
+  /** A new organization and its first admin, who signs in with an email made unique here and TEST_PASSWORD. */
+  newAdmin(
+    organization: string,
+    adminName: string,
+  ): Promise<{ email: string; key: string; orgId: number; userId: string }>;
   /** A rating invite on a new conversation: the rating, and the page's URL on this server. */
   invite(key: string, conversation?: Record<string, unknown>): Promise<{ rating: any; url: string }>;
   close(): Promise<void>;
@@ -88,6 +130,16 @@ export async function startPageServer(options: { config?: Partial<Config> } = {}
         adminEmail: `admin-${Math.random().toString(36).slice(2)}@test.invalid`,
       });
       return created.apiKey.api_key;
+    },
+    async newAdmin(organization, adminName) {
+      const email = `${adminName.split(' ')[0]!.toLowerCase()}-${Math.random().toString(36).slice(2)}@test.invalid`;
+      const created = await app.services.accounts.createOrganization({
+        name: organization,
+        adminEmail: email,
+        adminName,
+        password: TEST_PASSWORD,
+      });
+      return { email, key: created.apiKey.api_key, orgId: created.organization.id, userId: created.user.id };
     },
     async invite(key, conversation = {}) {
       const { data } = await api(key, 'POST', '/v1/conversations', conversation);

@@ -1,24 +1,22 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium, startPageServer, type PageServer } from './harness.js';
+import {
+  dashboardSkipReason,
+  launchChromium,
+  signIn,
+  startPageServer,
+  watchProblems,
+  type PageServer,
+} from './harness.js';
 
-const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
-const PASSWORD = 'correct horse battery staple';
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-function skipReason(): string | undefined {
-  const browser = chromiumSkipReason();
-  if (browser) return browser;
-  if (!existsSync(DIST_INDEX) && process.env.CI !== 'true') return 'dist/dashboard is missing (npm run build): SKIPPED';
-  return undefined;
-}
-
 /** The review queue in Chromium, worked from the keyboard, the answer shown in its conversation. */
-describe('the review queue in Chromium', { skip: skipReason() }, () => {
+describe('the review queue in Chromium', { skip: dashboardSkipReason() }, () => {
   let server: PageServer;
   let browser: Browser;
   let desktop: BrowserContext;
@@ -30,15 +28,8 @@ describe('the review queue in Chromium', { skip: skipReason() }, () => {
   before(async () => {
     browser = await launchChromium();
     server = await startPageServer();
-    const email = `rae-${Math.random().toString(36).slice(2)}@test.invalid`;
-    const created = await server.app.services.accounts.createOrganization({
-      name: 'Queue Co',
-      adminEmail: email,
-      adminName: 'Rae Reviewer',
-      password: PASSWORD,
-    });
-    key = created.apiKey.api_key;
-    userId = created.user.id;
+    const admin = await server.newAdmin('Queue Co', 'Rae Reviewer');
+    ({ key, userId } = admin);
     for (const [contact, question, answer, at] of [
       ['Ada', 'Where is my refund?', 'Refunds are not possible.', '2026-11-20T10:00:00.000Z'],
       ['Bo', 'Can I change my address?', 'Addresses cannot be changed.', '2026-11-21T10:00:00.000Z'],
@@ -59,15 +50,8 @@ describe('the review queue in Chromium', { skip: skipReason() }, () => {
     }
     desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     page = await desktop.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.waitForURL(/\/analytics/);
+    watchProblems(page, problems);
+    await signIn(page, server.baseUrl, admin.email);
   });
 
   after(async () => {

@@ -1,24 +1,22 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium, startPageServer, type PageServer } from './harness.js';
+import {
+  dashboardSkipReason,
+  launchChromium,
+  signIn,
+  startPageServer,
+  watchProblems,
+  type PageServer,
+} from './harness.js';
 
-const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
-const PASSWORD = 'correct horse battery staple';
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-function skipReason(): string | undefined {
-  const browser = chromiumSkipReason();
-  if (browser) return browser;
-  if (!existsSync(DIST_INDEX) && process.env.CI !== 'true') return 'dist/dashboard is missing (npm run build): SKIPPED';
-  return undefined;
-}
-
 /** Settings → Who is asked, and when: an admin sets the survey rules, with validation as they type. */
-describe('the survey rules card in Chromium', { skip: skipReason() }, () => {
+describe('the survey rules card in Chromium', { skip: dashboardSkipReason() }, () => {
   let server: PageServer;
   let browser: Browser;
   let key: string;
@@ -28,14 +26,7 @@ describe('the survey rules card in Chromium', { skip: skipReason() }, () => {
   before(async () => {
     browser = await launchChromium();
     server = await startPageServer();
-    email = `rosa-${Math.random().toString(36).slice(2)}@test.invalid`;
-    const created = await server.app.services.accounts.createOrganization({
-      name: 'Rules Co',
-      adminEmail: email,
-      adminName: 'Rosa Rules',
-      password: PASSWORD,
-    });
-    key = created.apiKey.api_key;
+    ({ email, key } = await server.newAdmin('Rules Co', 'Rosa Rules'));
     mkdirSync(SHOTS, { recursive: true });
   });
 
@@ -47,15 +38,8 @@ describe('the survey rules card in Chromium', { skip: skipReason() }, () => {
   const signedIn = async (viewport: { width: number; height: number }): Promise<Page> => {
     const context = await browser.newContext({ viewport, locale: 'en-US' });
     const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.waitForURL(/\/analytics/);
+    watchProblems(page, problems);
+    await signIn(page, server.baseUrl, email);
     await page.goto(`${server.baseUrl}/settings`);
     return page;
   };
