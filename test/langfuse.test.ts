@@ -63,6 +63,17 @@ async function startLangfuse() {
     let text = '';
     request.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
     request.on('end', () => {
+      const removal = /\/api\/public\/scores\/([^/]+)$/.exec(request.url ?? '');
+      if (request.method === 'DELETE' && removal) {
+        // DELETE /api/public/scores/{scoreId}: no body; 404 for a score Langfuse does not have.
+        received.push({ path: request.url!, authorization: String(request.headers.authorization), body: {} });
+        if (text !== '') invalid.push('a DELETE with a body');
+        const key = [...scores.keys()].find((stored) => stored.endsWith(` ${decodeURIComponent(removal[1]!)}`));
+        if (key) scores.delete(key);
+        response.writeHead(key ? 200 : 404, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(key ? { message: 'Score deleted' } : { message: 'Score not found' }));
+        return;
+      }
       const body = JSON.parse(text) as Record<string, any>;
       received.push({ path: request.url ?? '/', authorization: String(request.headers.authorization), body });
       if (request.method !== 'POST' || !request.url?.endsWith('/api/public/scores')) invalid.push(`${request.url}`);
@@ -300,6 +311,49 @@ describeEachDialect(
       assert.equal(after[2]!.body.id, attempts[0]!.body.id);
       assert.equal(after[2]!.body.value, 0);
       assert.equal([...langfuse.scores.keys()].filter((key) => key.startsWith(new URL(base).pathname)).length, 1);
+    });
+
+    it('a withdrawn like removes its score, and a comment alone sends nothing', async () => {
+      const tenant = await ctx.newTenant();
+      const base = nextBase();
+      await connect(ctx, tenant, base);
+      const conv = await tracedConversation(ctx, tenant, 'trace-withdrawn');
+      const feedback = (body: object) =>
+        ctx.request('POST', `/v1/messages/${conv.messages[1].uid}/feedback`, { key: tenant.key, body });
+      const storedHere = () => [...langfuse.scores.keys()].filter((key) => key.startsWith(new URL(base).pathname));
+
+      // A comment with no like or dislike has no score, and nothing to remove.
+      await feedback({ comment: 'Not sure yet' });
+      await drain(worker);
+      assert.equal(at(base).length, 0);
+
+      await feedback({ rating: 'like' });
+      await drain(worker);
+      assert.equal(storedHere().length, 1);
+      const id = at(base)[0]!.body.id as string;
+
+      await feedback({ rating: null });
+      await drain(worker);
+      const sent = at(base);
+      assert.equal(sent.length, 2);
+      assert.equal(sent[1]!.path, `${new URL(base).pathname}/api/public/scores/${id}`);
+      assert.deepEqual(storedHere(), []);
+      assert.deepEqual(langfuse.invalid, []);
+
+      // Withdrawn again after Langfuse lost it: its 404 means done, not a failure to retry.
+      await feedback({ rating: 'dislike' });
+      await feedback({ rating: null });
+      await drain(worker);
+      assert.equal(at(base).length, 3, 'the dislike, superseded before it was sent, and its removal: one request');
+      const status = (await ctx.request('GET', '/v1/connections/langfuse', { key: tenant.key })).body.data.delivery;
+      assert.deepEqual(
+        (await deliveriesOf(ctx, tenant.orgId)).filter((row) => row.status === 'pending'),
+        [],
+      );
+      assert.equal(
+        status.recent_errors.filter((error: { status_code: number }) => error.status_code === 404).length,
+        0,
+      );
     });
 
     it('refused feedback enqueues no score', async () => {

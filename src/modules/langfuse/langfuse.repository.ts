@@ -39,6 +39,18 @@ export class LangfuseRepository {
       .executeTakeFirst();
   }
 
+  /** Whether the outbox ever held a delivery about this score for this connection (so that Langfuse may have it). */
+  async scoreQueued(db: Db, connectionId: number, scoreId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('connection_id', '=', connectionId)
+      .where('target_key', '=', scoreId)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** The trace of a conversation: that of its latest message naming one. */
   async conversationTrace(db: Db, conversationId: number): Promise<string | undefined> {
     const row = await db

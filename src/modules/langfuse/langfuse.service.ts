@@ -10,7 +10,14 @@ import {
   type WebhooksService,
 } from '../webhooks/index.js';
 import { LangfuseRepository } from './langfuse.repository.js';
-import { feedbackScore, maskKey, ratingAnswerScore, type LangfuseScore } from './scores.js';
+import {
+  feedbackScore,
+  feedbackScoreId,
+  maskKey,
+  ratingAnswerScore,
+  type LangfuseRemoval,
+  type LangfuseScore,
+} from './scores.js';
 import { SecretBox } from './secrets.js';
 
 /** How long a process trusts what it knows of an organization's connection: a change on another node waits this. */
@@ -239,11 +246,18 @@ export class LangfuseService {
     return connectionId;
   }
 
-  private async enqueue(trx: Db, orgId: number, connectionId: number, score: LangfuseScore, at: string) {
+  /** A score to create or update, or the removal of one; a newer one supersedes what is pending for the same id. */
+  private async enqueue(
+    trx: Db,
+    orgId: number,
+    connectionId: number,
+    score: LangfuseScore | LangfuseRemoval,
+    at: string,
+  ) {
     await this.webhooks.enqueueToTarget(trx, orgId, {
       target: 'langfuse',
       connectionId,
-      targetKey: score.id,
+      targetKey: 'remove' in score ? score.remove : score.id,
       payload: JSON.stringify(score),
       at,
     });
@@ -263,7 +277,15 @@ export class LangfuseService {
       traceId: message.trace_id,
       spanId: message.span_id,
     });
-    if (score) await this.enqueue(trx, orgId, connectionId, score, written.at);
+    if (score) {
+      await this.enqueue(trx, orgId, connectionId, score, written.at);
+      return;
+    }
+    // No like or dislike stands now: the score sent for an earlier one goes, so that Langfuse keeps what Plaudit does.
+    const id = feedbackScoreId(written.messageUid, written.userId);
+    if (await this.repository.scoreQueued(trx, connectionId, id)) {
+      await this.enqueue(trx, orgId, connectionId, { remove: id }, written.at);
+    }
   }
 
   /** Queues a score per answered question, in the answer's transaction, when the conversation carries a trace. */
@@ -307,8 +329,14 @@ export class LangfuseService {
       };
     }
     const credentials = Buffer.from(`${connection.public_key}:${secret}`).toString('base64');
+    const removal = (JSON.parse(delivery.payload) as Partial<LangfuseRemoval>).remove;
     return {
-      url: `${connection.base_url}/api/public/scores`,
+      ...(removal === undefined
+        ? { url: `${connection.base_url}/api/public/scores` }
+        : {
+            url: `${connection.base_url}/api/public/scores/${encodeURIComponent(removal)}`,
+            method: 'DELETE' as const,
+          }),
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Plaudit-Langfuse/1',

@@ -15,11 +15,21 @@ export interface LangfuseScore {
 /** The score name of message feedback. */
 export const FEEDBACK_SCORE_NAME = 'user_feedback';
 
+/** What the outbox holds to remove a score Plaudit sent before: the score's id. */
+export interface LangfuseRemoval {
+  remove: string;
+}
+
+/** The id of one user's feedback score on one message: the same for each of their records there. */
+export function feedbackScoreId(messageUid: string, userId: string): string {
+  return `plaudit-feedback-${createHash('sha256').update(`${messageUid}\n${userId}`).digest('hex').slice(0, 32)}`;
+}
+
 /**
  * The score of a user's feedback on a message carrying a trace: `user_feedback`, BOOLEAN, like 1 and dislike 0, on the
  * message's span when it has one. Its id is the same for every record of one user on one message, so that Langfuse
  * keeps the current opinion as Plaudit does (a change upserts the score, a retry makes no second one). Feedback
- * without a like or dislike has no score.
+ * without a like or dislike has no score; one that withdraws a like or dislike removes it (LangfuseService).
  */
 export function feedbackScore(input: {
   messageUid: string;
@@ -30,9 +40,8 @@ export function feedbackScore(input: {
   spanId: string | null;
 }): LangfuseScore | null {
   if (input.rating === null) return null;
-  const key = createHash('sha256').update(`${input.messageUid}\n${input.userId}`).digest('hex').slice(0, 32);
   return {
-    id: `plaudit-feedback-${key}`,
+    id: feedbackScoreId(input.messageUid, input.userId),
     traceId: input.traceId,
     ...(input.spanId ? { observationId: input.spanId } : {}),
     name: FEEDBACK_SCORE_NAME,

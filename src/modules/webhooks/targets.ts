@@ -4,6 +4,11 @@ import type { ClaimedDelivery } from './webhooks.repository.js';
 export interface OutboxRequest {
   url: string;
   headers: Record<string, string>;
+  /**
+   * POST (the default) sends the delivery's payload; DELETE removes what the payload named and sends no body. A DELETE
+   * answered 404 or 410 is done: what it removes is already gone.
+   */
+  method?: 'POST' | 'DELETE';
 }
 
 /** Why a delivery cannot go now; `retryable` when a later attempt may succeed (a key set again, a restart). */

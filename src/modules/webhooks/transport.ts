@@ -31,8 +31,19 @@ export class WebhookTransport {
     };
   }
 
-  /** Sends `body` and reads the answer to its end, all within `timeoutMs`. */
+  /** POSTs `body` and reads the answer to its end, all within `timeoutMs`. */
   post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<PostOutcome> {
+    return this.send('POST', url, headers, body, timeoutMs);
+  }
+
+  /** Sends one request (a DELETE has no body) and reads the answer to its end, all within `timeoutMs`. */
+  send(
+    method: 'POST' | 'DELETE',
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    timeoutMs: number,
+  ): Promise<PostOutcome> {
     const target = new URL(url);
     const secure = target.protocol === 'https:';
     return new Promise((resolve) => {
@@ -46,9 +57,9 @@ export class WebhookTransport {
       const request = (secure ? https : http).request(
         target,
         {
-          method: 'POST',
+          method,
           agent: secure ? this.agents.https : this.agents.http,
-          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+          headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
         },
         (response) => {
           // The body is not needed; reading it to its end lets the connection serve the next delivery.

@@ -160,11 +160,16 @@ export class WebhookWorker {
     const refused = urlProblem(request.url, this.options.allowPrivateNetworks);
     if (refused) return { statusCode: null, error: refused, retryable: false, ok: false };
     const timeoutMs = this.options.timeoutMs ?? TIMEOUT_MS;
-    const outcome = await this.transport.post(request.url, request.headers, delivery.payload, timeoutMs);
+    const method = request.method ?? 'POST';
+    const body = method === 'DELETE' ? undefined : delivery.payload;
+    const outcome = await this.transport.send(method, request.url, request.headers, body, timeoutMs);
     switch (outcome.kind) {
       case 'answered': {
         const status = outcome.status;
-        if (status >= 200 && status < 300) return { statusCode: status, error: null, retryable: false, ok: true };
+        const gone = method === 'DELETE' && (status === 404 || status === 410);
+        if ((status >= 200 && status < 300) || gone) {
+          return { statusCode: status, error: null, retryable: false, ok: true };
+        }
         const error =
           status >= 300 && status < 400 ? `Redirect (${status}) not followed.` : `The endpoint answered ${status}.`;
         return { statusCode: status, error, retryable: status >= 500 || status === 429, ok: false };
