@@ -59,10 +59,26 @@ async function startLangfuse() {
   const invalid: string[] = [];
   const scores = new Map<string, Record<string, any>>();
   const answers: number[] = [];
+  const checks: string[] = [];
   const server: Server = createServer((request, response) => {
     let text = '';
     request.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
     request.on('end', () => {
+      if (request.method === 'GET' && request.url?.endsWith('/api/public/projects')) {
+        // The keys' project, for the connection test; only the default test keys are Langfuse's.
+        const expected = `Basic ${Buffer.from('pk-lf-1234567890:sk-lf-s3cr3t-value').toString('base64')}`;
+        checks.push(request.url);
+        const known = request.headers.authorization === expected;
+        response.writeHead(known ? 200 : 401, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify(
+            known
+              ? { data: [{ id: 'proj-support', name: 'Support bot', metadata: {} }] }
+              : { message: 'Invalid credentials. Confirm that you have configured the correct host.' },
+          ),
+        );
+        return;
+      }
       const removal = /\/api\/public\/scores\/([^/]+)$/.exec(request.url ?? '');
       if (request.method === 'DELETE' && removal) {
         // DELETE /api/public/scores/{scoreId}: no body; 404 for a score Langfuse does not have.
@@ -94,6 +110,7 @@ async function startLangfuse() {
     invalid,
     scores,
     answers,
+    checks,
     baseUrl: (prefix: string) => `http://127.0.0.1:${port}/${prefix}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -356,6 +373,50 @@ describeEachDialect(
       );
     });
 
+    it('tests the saved keys against Langfuse, and names the project they belong to', async () => {
+      const tenant = await ctx.newTenant();
+      const other = await ctx.newTenant();
+      const base = nextBase();
+      assertError(
+        await ctx.request('POST', '/v1/connections/langfuse/test', { key: tenant.key }),
+        404,
+        'langfuse_connection_not_found',
+      );
+      await connect(ctx, tenant, base);
+      const passed = await withoutWrites(ctx.database, () =>
+        ctx.request('POST', '/v1/connections/langfuse/test', { key: tenant.key }),
+      );
+      assert.equal(passed.status, 200);
+      assert.deepEqual(
+        { ...passed.body.data, checked_at: undefined },
+        {
+          ok: true,
+          status_code: 200,
+          project: { id: 'proj-support', name: 'Support bot' },
+          error: null,
+          checked_at: undefined,
+        },
+      );
+      assert.equal(langfuse.checks.filter((path) => path.startsWith(new URL(base).pathname)).length, 1);
+
+      // Wrong keys: Langfuse's 401 is the answer, in words, not an error of Plaudit's.
+      await connect(ctx, tenant, base, { pk: 'pk-lf-wrong-000000', sk: 'sk-lf-wrong' });
+      const refused = (await ctx.request('POST', '/v1/connections/langfuse/test', { key: tenant.key })).body.data;
+      assert.equal(refused.ok, false);
+      assert.equal(refused.status_code, 401);
+      assert.equal(refused.project, null);
+      assert.match(refused.error, /refused the keys \(HTTP 401\)/);
+
+      // Another organization tests nothing of this one's, and sends nothing to its Langfuse.
+      const before = langfuse.checks.length;
+      assertError(
+        await ctx.request('POST', '/v1/connections/langfuse/test', { key: other.key }),
+        404,
+        'langfuse_connection_not_found',
+      );
+      assert.equal(langfuse.checks.length, before);
+    });
+
     it('refused feedback enqueues no score', async () => {
       const tenant = await ctx.newTenant();
       const base = nextBase();
@@ -427,21 +488,18 @@ describeEachDialect(
         password: PASSWORD,
       });
       const readOnly = await ctx.newKey(tenant, ['read_all']);
-      for (const [method, body] of [
-        ['GET', undefined],
-        ['PUT', { base_url: 'https://cloud.langfuse.com', public_key: 'pk-lf-x', secret_key: 'sk-lf-x' }],
-        ['DELETE', undefined],
+      for (const [method, url, body] of [
+        ['GET', '/v1/connections/langfuse', undefined],
+        [
+          'PUT',
+          '/v1/connections/langfuse',
+          { base_url: 'https://cloud.langfuse.com', public_key: 'pk-lf-x', secret_key: 'sk-lf-x' },
+        ],
+        ['POST', '/v1/connections/langfuse/test', undefined],
+        ['DELETE', '/v1/connections/langfuse', undefined],
       ] as const) {
-        assertError(
-          await ctx.request(method, '/v1/connections/langfuse', { key: agent.apiKey.api_key, body }),
-          403,
-          'forbidden_role',
-        );
-        assertError(
-          await ctx.request(method, '/v1/connections/langfuse', { key: readOnly.key, body }),
-          403,
-          'insufficient_scope',
-        );
+        assertError(await ctx.request(method, url, { key: agent.apiKey.api_key, body }), 403, 'forbidden_role');
+        assertError(await ctx.request(method, url, { key: readOnly.key, body }), 403, 'insufficient_scope');
       }
       const still = (await ctx.request('GET', '/v1/connections/langfuse', { key: tenant.key })).body.data;
       assert.notEqual(still.base_url, 'https://cloud.langfuse.com');

@@ -35,6 +35,15 @@ describe('the Langfuse connection in Chromium', { skip: dashboardSkipReason() },
       let text = '';
       request.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
       request.on('end', () => {
+        if (request.method === 'GET' && request.url === '/api/public/projects') {
+          const known =
+            request.headers.authorization ===
+            `Basic ${Buffer.from('pk-lf-7f3a9c2e4b1d:sk-lf-0d9e8f7a6b5c').toString('base64')}`;
+          response
+            .writeHead(known ? 200 : 401, { 'content-type': 'application/json' })
+            .end(JSON.stringify(known ? { data: [{ id: 'proj-1', name: 'Billing assistant' }] } : {}));
+          return;
+        }
         received.push({ authorization: String(request.headers.authorization), body: JSON.parse(text) });
         const status = answers.shift() ?? 200;
         response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
@@ -101,6 +110,10 @@ describe('the Langfuse connection in Chromium', { skip: dashboardSkipReason() },
     await page.getByText('Delivering', { exact: true }).waitFor();
     await page.getByText('1 sent · 0 waiting · 1 given up').waitFor();
     await page.locator('.connection-errors li', { hasText: 'HTTP 401' }).waitFor();
+
+    // The saved keys, tested: Langfuse names their project.
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await page.getByText('Langfuse took the keys: project “Billing assistant”.').waitFor();
 
     mkdirSync(SHOTS, { recursive: true });
     writeFileSync(join(SHOTS, '.gitignore'), '*\n');

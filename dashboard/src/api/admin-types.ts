@@ -109,3 +109,12 @@ export interface LangfuseConnection {
     recent_errors: Array<{ attempted_at: string; status_code: number | null; error: string }>;
   };
 }
+
+/** What testing the saved Langfuse keys found. */
+export interface LangfuseConnectionCheck {
+  ok: boolean;
+  status_code: number | null;
+  project: { id: string; name: string } | null;
+  error: string | null;
+  checked_at: string;
+}

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { principalOf } from '../../http/auth.js';
 import { errorResponses, Nullable } from '../../http/schemas.js';
-import { LangfuseConnection, LangfuseConnectionInput } from './langfuse.schemas.js';
+import { LangfuseConnection, LangfuseConnectionCheck, LangfuseConnectionInput } from './langfuse.schemas.js';
 import type { LangfuseService } from './langfuse.service.js';
 
 const tags = ['Connections'];
@@ -46,6 +46,25 @@ export const langfuseRoutes: FastifyPluginAsyncTypebox<{ langfuse: LangfuseServi
     async (request) => ({
       data: await langfuse.saveConnection(principalOf(request).orgId, request.body, principalOf(request)),
     }),
+  );
+
+  app.post(
+    '/v1/connections/langfuse/test',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Test the Langfuse connection',
+        description:
+          'Asks Langfuse, with the saved keys, which project they belong to (`GET /api/public/projects`). Writes ' +
+          'nothing. A refusal by Langfuse is an answer (`ok: false` with its status and why), not an error.',
+        response: {
+          200: Type.Object({ data: LangfuseConnectionCheck }),
+          ...errorResponses('langfuse_connection_not_found'),
+        },
+      },
+    },
+    async (request) => ({ data: await langfuse.testConnection(principalOf(request).orgId) }),
   );
 
   app.delete(

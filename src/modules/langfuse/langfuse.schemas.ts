@@ -53,3 +53,16 @@ export const LangfuseConnection = Type.Object({
     recent_errors: Type.Array(DeliveryError, { description: 'The latest failed attempts, newest first.' }),
   }),
 });
+
+export const LangfuseConnectionCheck = Type.Object({
+  ok: Type.Boolean({ description: 'Whether Langfuse took the saved keys.' }),
+  status_code: Nullable(Type.Integer({ description: 'What Langfuse answered; null when it could not be reached.' })),
+  project: Nullable(
+    Type.Object(
+      { id: Type.String(), name: Type.String() },
+      { description: 'The Langfuse project the keys belong to.' },
+    ),
+  ),
+  error: Nullable(Type.String({ description: 'Why the check failed, in words.' })),
+  checked_at: DateTime,
+});

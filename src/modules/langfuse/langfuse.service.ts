@@ -9,6 +9,7 @@ import {
   type OutboxRequest,
   type WebhooksService,
 } from '../webhooks/index.js';
+import { checkConnection, type ConnectionCheck } from './connection-check.js';
 import { LangfuseRepository } from './langfuse.repository.js';
 import {
   feedbackScore,
@@ -203,6 +204,20 @@ export class LangfuseService {
     });
     this.cache.delete(orgId);
     return (await this.getConnection(orgId))!;
+  }
+
+  /** Checks the saved connection against Langfuse: whether it takes the keys, and the project they belong to. */
+  async testConnection(orgId: number): Promise<ConnectionCheck> {
+    const row = await this.repository.findConnection(orgId);
+    if (!row) throw new AppError('langfuse_connection_not_found', 'This organization has no Langfuse connection.');
+    return checkConnection(
+      {
+        baseUrl: row.base_url,
+        publicKey: row.public_key,
+        secret: this.box?.open(row.secret_sealed, context(orgId)),
+      },
+      this.options.allowPrivateNetworks,
+    );
   }
 
   /** Disconnects the organization: the connection goes, with the scores not sent yet and the delivery log. */

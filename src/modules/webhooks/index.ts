@@ -12,3 +12,4 @@ export { WEBHOOK_EVENT_TYPES, type WebhookEventType, type WebhookFilters } from 
 export type { DeliveryTarget, WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from './webhooks.table.js';
 export { webhooksRoutes } from './webhooks.routes.js';
 export { urlProblem } from './addresses.js';
+export { WebhookTransport, type PostOutcome } from './transport.js';

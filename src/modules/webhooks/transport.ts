@@ -4,7 +4,7 @@ import { AddressRefusedError, checkedLookup, systemResolve, type Resolve } from 
 
 /** How one POST to a receiver ended: its status, or why there was none. */
 export type PostOutcome =
-  | { kind: 'answered'; status: number }
+  | { kind: 'answered'; status: number; /** With `readBody`: the answer's start, as text. */ body?: string }
   | { kind: 'refused'; error: string }
   | { kind: 'timed_out' }
   | { kind: 'failed'; error: string };
@@ -36,13 +36,17 @@ export class WebhookTransport {
     return this.send('POST', url, headers, body, timeoutMs);
   }
 
-  /** Sends one request (a DELETE has no body) and reads the answer to its end, all within `timeoutMs`. */
+  /**
+   * Sends one request (a GET or DELETE has no body) and reads the answer to its end, all within `timeoutMs`; with
+   * `readBody`, keeps up to that many bytes of the answer.
+   */
   send(
-    method: 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'DELETE',
     url: string,
     headers: Record<string, string>,
     body: string | undefined,
     timeoutMs: number,
+    readBody = 0,
   ): Promise<PostOutcome> {
     const target = new URL(url);
     const secure = target.protocol === 'https:';
@@ -62,9 +66,22 @@ export class WebhookTransport {
           headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
         },
         (response) => {
-          // The body is not needed; reading it to its end lets the connection serve the next delivery.
-          response.resume();
-          response.on('end', () => settle({ kind: 'answered', status: response.statusCode ?? 0 }));
+          // Reading the body to its end lets the connection serve the next delivery; only its start is kept.
+          const kept: Buffer[] = [];
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            if (size >= readBody) return;
+            kept.push(chunk.subarray(0, readBody - size));
+            size += chunk.length;
+          });
+          response.on('end', () => {
+            const status = response.statusCode ?? 0;
+            settle({
+              kind: 'answered',
+              status,
+              ...(readBody > 0 ? { body: Buffer.concat(kept).toString('utf8') } : {}),
+            });
+          });
           response.on('error', (error) => settle({ kind: 'failed', error: error.message }));
         },
       );

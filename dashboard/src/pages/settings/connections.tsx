@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../../api/client';
-import type { LangfuseConnection } from '../../api/admin-types';
+import type { LangfuseConnection, LangfuseConnectionCheck } from '../../api/admin-types';
 import { ConfirmDialog } from '../../components/dialogs';
 import { Icon } from '../../components/icons';
 import { Badge, Card, Skeleton } from '../../components/ui';
@@ -189,6 +189,48 @@ function LangfuseForm({
   );
 }
 
+/** "Test connection": asks Langfuse, with the saved keys, which project they belong to, and says what it answered. */
+function ConnectionTest() {
+  const [testing, setTesting] = useState(false);
+  const [result, setResult] = useState<LangfuseConnectionCheck | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const test = async () => {
+    setTesting(true);
+    setError(null);
+    try {
+      const answer = await request<{ data: LangfuseConnectionCheck }>('/v1/connections/langfuse/test', {
+        method: 'POST',
+      });
+      setResult(answer.data);
+    } catch (caught) {
+      setResult(null);
+      setError(caught instanceof ApiError ? caught.message : 'The test could not run. Try again.');
+    } finally {
+      setTesting(false);
+    }
+  };
+  return (
+    <div className="connection-test">
+      <button type="button" className="button" disabled={testing} onClick={() => void test()}>
+        <Icon name="refresh" size={14} /> {testing ? 'Testing…' : 'Test connection'}
+      </button>
+      {error ? (
+        <p className="form-alert" role="alert">
+          <Icon name="alert" size={15} /> {error}
+        </p>
+      ) : result?.ok ? (
+        <p className="notice" role="status">
+          <Icon name="check" size={15} /> Langfuse took the keys: project “{result.project?.name}”.
+        </p>
+      ) : result ? (
+        <p className="form-alert" role="alert">
+          <Icon name="alert" size={15} /> {result.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function LangfuseStatus({ connection, onRefresh }: { connection: LangfuseConnection; onRefresh: () => void }) {
   const { delivery } = connection;
   const state = STATE[delivery.state];
@@ -239,6 +281,7 @@ function LangfuseStatus({ connection, onRefresh }: { connection: LangfuseConnect
             </dd>
           </div>
         </dl>
+        <ConnectionTest />
         <div>
           <h3 className="connection-subtitle">Latest errors</h3>
           {delivery.recent_errors.length === 0 ? (
