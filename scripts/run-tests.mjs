@@ -46,6 +46,11 @@ const files = ['src', 'test']
   .filter((file) => file.endsWith('.test.ts'))
   .filter((file) => filter.length === 0 || filter.some((part) => file.includes(part)))
   .sort();
+if (files.length === 0) {
+  // Said at once: handed no files, node's test runner would look for tests everywhere and run them all.
+  process.stderr.write(`No test file names ${filter.map((part) => `"${part}"`).join(' or ')}.\n`);
+  process.exit(1);
+}
 
 // The test processes run the compiled twins of the files, several files to a process (see build-tests.mjs); stack
 // traces name the .ts files.
