@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
@@ -100,4 +100,40 @@ export async function startPageServer(options: { config?: Partial<Config> } = {}
       await drop();
     },
   };
+}
+
+/** An organization whose admin is signed in to the dashboard in a new browser context. */
+export interface SignedInAdmin {
+  context: BrowserContext;
+  page: Page;
+  apiKey: string;
+  orgId: number;
+}
+
+/** Creates an organization named `name` and signs its admin in; the page is left on the analytics page. */
+export async function signInNewAdmin(
+  server: PageServer,
+  browser: Browser,
+  options: { name?: string; viewport?: { width: number; height: number } } = {},
+): Promise<SignedInAdmin> {
+  const email = `lead-${Math.random().toString(36).slice(2)}@test.invalid`;
+  const password = 'correct horse battery staple';
+  const created = await server.app.services.accounts.createOrganization({
+    name: options.name ?? 'Acme Support',
+    adminEmail: email,
+    adminName: 'Lena Lead',
+    password,
+  });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+    locale: 'en-US',
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/analytics/);
+  return { context, page, apiKey: created.apiKey.api_key, orgId: created.organization.id };
 }
