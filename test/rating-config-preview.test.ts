@@ -46,6 +46,7 @@ describeEachDialect('Previewing rating settings', (ctx) => {
       brand_name: 'Zephyr',
       conv_rating_question_codes: ['NPS'],
       invite_message_default: invite_text.replace(link, '{link}'),
+      invite_message_builtin: invite_text.replace(link, '{link}'),
     });
     assert.deepEqual(await stored(), before, 'nothing was stored');
 

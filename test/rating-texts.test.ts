@@ -178,6 +178,37 @@ describeEachDialect('Texts overridden per language', (ctx) => {
     assert.equal(log.body.data.length, 1, "the other organization's log holds only its own change");
   });
 
+  it("shows the organization's invite text as the settings' default, per language, until it is reset", async () => {
+    const own = await ctx.newTenant('Invite Text Org');
+    const settings = async (key = own.key) =>
+      (await ctx.request('GET', '/v1/rating-settings', { key })).body.data as Record<string, unknown>;
+    const builtIn = catalogues.en.invite_message;
+    assert.equal((await settings()).invite_message_default, builtIn);
+    assert.equal((await settings()).invite_message_builtin, builtIn);
+
+    assert.equal((await put(ctx, own.key, 'en', { invite_message: 'Tell us how we did: {link}' })).status, 200);
+    const overridden = await settings();
+    assert.equal(overridden.invite_message_default, 'Tell us how we did: {link}');
+    assert.equal(overridden.invite_message_builtin, builtIn);
+    assert.equal(overridden.invite_message, null, "the settings' own template stays unset");
+    // What the settings show is what an invite says.
+    assert.equal((await invite(ctx, own)).text.replace(/https?:\/\/\S+/, '{link}'), 'Tell us how we did: {link}');
+    // Another organization still reads the built-in text.
+    assert.equal((await settings(other.key)).invite_message_default, builtIn);
+
+    // The page language decides which language's text is meant; PATCH and the preview answer the same.
+    const german = await ctx.request('PATCH', '/v1/rating-settings', { key: own.key, body: { language: 'de' } });
+    assert.equal(german.body.data.invite_message_default, catalogues.de.invite_message);
+    assert.equal((await put(ctx, own.key, 'de', { invite_message: 'Wie war es? {link}' })).status, 200);
+    const preview = await ctx.request('POST', '/v1/rating-settings/preview', { key: own.key, body: {} });
+    assert.equal(preview.body.data.settings.invite_message_default, 'Wie war es? {link}');
+    assert.equal(preview.body.data.settings.invite_message_builtin, catalogues.de.invite_message);
+
+    // Reset: the override removed, the built-in text is the default again.
+    assert.equal((await put(ctx, own.key, 'de', { invite_message: '' })).status, 200);
+    assert.equal((await settings()).invite_message_default, catalogues.de.invite_message);
+  });
+
   it('refuses agents: the texts are admin settings', async () => {
     assertError(await ctx.request('GET', '/v1/rating-settings/texts', { key: agentKey }), 403, 'forbidden_role');
     assertError(await ctx.request('GET', '/v1/rating-settings/texts/de', { key: agentKey }), 403, 'forbidden_role');

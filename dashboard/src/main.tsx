@@ -8,6 +8,8 @@ import './styles-settings.css';
 import './styles-team.css';
 import './styles-analytics.css';
 import './styles-questions.css';
+import './styles-question-editor.css';
+import './styles-invite-message.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

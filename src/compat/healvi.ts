@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { principalOf } from '../http/auth.js';
 import { useSurface } from '../http/errors.js';
 import { DateTime, errorResponsesIn, IdOrUid, Nullable } from '../http/schemas.js';
-import { RatingSettingsPatch, type RatingSettings } from '../modules/rating-config/index.js';
+import { RatingSettingsPatch, type StoredSettings } from '../modules/rating-config/index.js';
 import type { Rating } from '../modules/ratings/index.js';
 import type { Services } from '../services.js';
 
@@ -47,7 +47,7 @@ const settingFields = {
   custom_tenant_name: 'brand_name',
   logo_url: 'logo_url',
   primary_color: 'primary_color',
-} as const satisfies Record<string, keyof RatingSettings>;
+} as const satisfies Record<string, keyof StoredSettings>;
 
 type HealviSettingField = keyof typeof settingFields;
 
@@ -74,7 +74,7 @@ const GeneralSettingsPatch = Type.Object({
   primary_color: RatingSettingsPatch.properties.primary_color,
 });
 
-function generalSettings(settings: RatingSettings) {
+function generalSettings(settings: StoredSettings) {
   return {
     rating_invite_message: settings.invite_message,
     rating_external_link: settings.review_link,

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { principalOf } from '../http/auth.js';
 import { useSurface } from '../http/errors.js';
 import { errorResponsesIn } from '../http/schemas.js';
-import { RatingSettingsPatch, type RatingSettings } from '../modules/rating-config/index.js';
+import { RatingSettingsPatch, type StoredSettings } from '../modules/rating-config/index.js';
 import type { Services } from '../services.js';
 
 const tags = ['Quickchat compatible'];
@@ -43,7 +43,7 @@ const ConfigurationPatch = Type.Object({
   conv_rating_question_codes: RatingSettingsPatch.properties.conv_rating_question_codes,
 });
 
-function configuration(settings: RatingSettings) {
+function configuration(settings: StoredSettings) {
   return {
     conv_rating_active: settings.conv_rating_active,
     conv_rating_popup_active: settings.conv_rating_popup_active,

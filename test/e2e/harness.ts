@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
@@ -152,4 +152,29 @@ export async function startPageServer(options: { config?: Partial<Config> } = {}
       await drop();
     },
   };
+}
+
+/** An organization whose admin is signed in to the dashboard in a new browser context. */
+export interface SignedInAdmin {
+  context: BrowserContext;
+  page: Page;
+  apiKey: string;
+  orgId: number;
+}
+
+/** Creates an organization named `name` and signs its admin in; the page is left on the analytics page. */
+export async function signInNewAdmin(
+  server: PageServer,
+  browser: Browser,
+  options: { name?: string; viewport?: { width: number; height: number } } = {},
+): Promise<SignedInAdmin> {
+  const admin = await server.newAdmin(options.name ?? 'Acme Support', 'Lena Lead');
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+    locale: 'en-US',
+  });
+  const page = await context.newPage();
+  await signIn(page, server.baseUrl, admin.email);
+  return { context, page, apiKey: admin.key, orgId: admin.orgId };
 }

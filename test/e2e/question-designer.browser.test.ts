@@ -255,16 +255,20 @@ describe('the question designer in Chromium', { skip: skipReason() }, () => {
     );
   });
 
-  it('shows what the API still refuses, in its own words', async () => {
-    // The designer cannot know another admin took the code meanwhile: the API's sentence is shown.
+  it('shows what the API still refuses at its field, in its own words', async () => {
+    // The designer cannot know another admin took the code meanwhile: the API's sentence is shown at the code.
     await page.getByRole('button', { name: 'Add a question' }).click();
     await page.getByLabel('Question', { exact: true }).fill('How was the wait?');
     await page.getByLabel('Code', { exact: true }).fill('WAIT');
     await server.api(apiKey, 'POST', '/v1/questions', { code: 'WAIT', kind: 'stars', labels: { en: 'Wait' } });
     await page.getByRole('button', { name: 'Add question' }).click();
-    const alert = page.locator('.qd-form .form-alert');
-    await alert.waitFor();
-    assert.match(await alert.innerText(), /already has a question WAIT/);
+    const codeError = page.locator('#question-code-error');
+    await codeError.waitFor();
+    assert.match(await codeError.innerText(), /already has a question WAIT/);
+    assert.equal(await page.getByLabel('Code', { exact: true }).getAttribute('aria-invalid'), 'true');
+    // Another code takes the refusal away.
+    await page.getByLabel('Code', { exact: true }).fill('WAIT_TIME');
+    await codeError.waitFor({ state: 'detached' });
   });
 
   it('shows the answers on the analytics page: the reasons given, with their shares, per agent by name', async () => {

@@ -203,7 +203,10 @@ export interface RatingSettings {
   conv_rating_popup_active: boolean;
   conv_rating_question_codes: string[];
   invite_message: string | null;
+  /** What invites say while `invite_message` is null: the organization's text of the page language, else built in. */
   invite_message_default: string;
+  /** Plaudit's own invite text in the page language. */
+  invite_message_builtin: string;
   review_link: string | null;
   redirect_policy: RedirectPolicy;
   redirect_min_stars: number;
@@ -216,7 +219,10 @@ export interface RatingSettings {
 }
 
 /** The writable part of the settings: the body of PATCH /v1/rating-settings and of the preview. */
-export type RatingSettingsDraft = Omit<RatingSettings, 'invite_message_default' | 'updated_at'>;
+export type RatingSettingsDraft = Omit<
+  RatingSettings,
+  'invite_message_default' | 'invite_message_builtin' | 'updated_at'
+>;
 
 export interface SettingsPreview {
   invite_text: string;

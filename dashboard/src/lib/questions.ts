@@ -144,11 +144,15 @@ export function emptyDraft(language: string): Draft {
   };
 }
 
-const filled = (texts: Texts): Texts =>
-  Object.fromEntries(Object.entries(texts).filter(([, text]) => text.trim() !== '')) as Texts;
-
-/** The API's body for a draft: `{ code, kind, ...definition }`. */
+/**
+ * The API's body for a draft: `{ code, kind, ...definition }`. Only the draft's languages are sent, so that a language
+ * removed in the form (with what was typed in it) leaves the question.
+ */
 export function draftBody(draft: Draft) {
+  const filled = (texts: Texts): Texts =>
+    Object.fromEntries(
+      draft.languages.filter((code) => (texts[code] ?? '').trim() !== '').map((code) => [code, texts[code]!]),
+    );
   const help = filled(draft.help);
   const prompt = filled(draft.commentPrompt);
   const followUp = FOLLOW_UP_KINDS.has(draft.kind) && (draft.reasons.length > 0 || Object.keys(prompt).length > 0);
@@ -234,4 +238,42 @@ export function validateDraft(draft: Draft, taken: ReadonlySet<string>): DraftEr
     checkTexts(errors, 'commentPrompt', draft.commentPrompt, draft.languages, LIMITS.prompt, 'The comment prompt');
   }
   return errors;
+}
+
+/** The languages a question has any text in, `first` leading when it has it; the order the designer shows them. */
+function languagesOf(question: Question, first: string): string[] {
+  const found = new Set<string>();
+  const add = (texts: Texts | null | undefined) => Object.keys(texts ?? {}).forEach((code) => found.add(code));
+  add(question.labels);
+  add(question.help);
+  for (const item of [...(question.options ?? []), ...(question.follow_up?.reasons ?? [])]) add(item.labels);
+  add(question.follow_up?.comment_prompt);
+  const ordered = [...found];
+  if (found.has(first)) ordered.sort((a, b) => (a === first ? -1 : b === first ? 1 : 0));
+  return ordered.length > 0 ? ordered : [first];
+}
+
+/** A draft holding a question's current version, for editing it. */
+export function draftOf(question: Question, language: string): Draft {
+  return {
+    code: question.code,
+    kind: question.kind,
+    languages: languagesOf(question, language),
+    labels: { ...question.labels },
+    help: { ...(question.help ?? {}) },
+    required: question.required,
+    options: (question.options ?? []).map((option) => ({ id: option.id, labels: { ...option.labels } })),
+    multiple: question.multiple ?? false,
+    reasons: (question.follow_up?.reasons ?? []).map((reason) => ({ id: reason.id, labels: { ...reason.labels } })),
+    commentPrompt: { ...(question.follow_up?.comment_prompt ?? {}) },
+  };
+}
+
+/**
+ * The API's body for an edit (`PATCH /v1/questions/{code}`): every field of the definition, so that one emptied in the
+ * form (the help, the follow-up) is emptied in the new version too, where leaving it out would keep it.
+ */
+export function patchBody(draft: Draft) {
+  const { code: _code, kind: _kind, ...definition } = draftBody(draft);
+  return { help: null, follow_up: null, ...(draft.kind === 'choice' ? {} : { options: null }), ...definition };
 }

@@ -3,12 +3,13 @@ import { ApiError, request } from '../api/client';
 import type { Language, RatingSettings, RatingSettingsDraft, RedirectPolicy, SettingsPreview } from '../api/types';
 import { Icon } from '../components/icons';
 import { SettingsNav } from '../components/settings-nav';
-import { Badge, Card, ErrorState, Skeleton, Switch } from '../components/ui';
+import { Card, ErrorState, Skeleton, Switch } from '../components/ui';
 import { formatDateTime, questionNames } from '../lib/format';
 import { LANGUAGES, languageName } from '../lib/languages';
 import { Link } from '../lib/router';
 import { useApi, useDebounced } from '../lib/use-api';
 import { useSignedIn } from '../session';
+import { InviteMessageField } from './settings/invite-message-field';
 import { SurveyRulesCard } from './settings/survey-rules';
 
 const QUESTION_CODES = ['STARS', 'CSAT', 'NPS', 'HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
@@ -19,7 +20,12 @@ type Field = keyof RatingSettingsDraft;
 type Errors = Partial<Record<Field | 'form', string>>;
 
 function draftOf(settings: RatingSettings): RatingSettingsDraft {
-  const { invite_message_default: _default, updated_at: _updated, ...draft } = settings;
+  const {
+    invite_message_default: _default,
+    invite_message_builtin: _builtin,
+    updated_at: _updated,
+    ...draft
+  } = settings;
   return draft;
 }
 
@@ -341,9 +347,20 @@ export function SettingsPage() {
             <div className="card-body">
               <InviteMessageField
                 value={draft.invite_message}
-                placeholder={saved.invite_message_default}
+                saved={saved}
                 error={errors.invite_message}
                 onChange={(value) => set('invite_message', value)}
+                onReset={(fresh) =>
+                  setSaved((current) =>
+                    current
+                      ? {
+                          ...current,
+                          invite_message_default: fresh.invite_message_default,
+                          invite_message_builtin: fresh.invite_message_builtin,
+                        }
+                      : current,
+                  )
+                }
               />
               <TextField
                 label="Link expires after (hours)"
@@ -527,56 +544,6 @@ function expiryInWords(hours: number): string {
   if (!Number.isFinite(hours) || hours < 1) return '';
   if (hours % 24 === 0) return `That is ${hours / 24} day${hours === 24 ? '' : 's'}.`;
   return hours > 24 ? `That is ${(hours / 24).toFixed(1)} days.` : '';
-}
-
-function InviteMessageField({
-  value,
-  placeholder,
-  error,
-  onChange,
-}: {
-  value: string | null;
-  placeholder: string;
-  error?: string;
-  onChange: (value: string | null) => void;
-}) {
-  const id = useId();
-  const text = value ?? '';
-  const missingLink = text.trim() !== '' && !text.includes('{link}');
-  return (
-    <div className="field">
-      <div className="label-row">
-        <label htmlFor={id}>Message</label>
-        {value !== null ? (
-          <button type="button" className="link-button" onClick={() => onChange(null)}>
-            Use the default
-          </button>
-        ) : (
-          <Badge tone="neutral">Default</Badge>
-        )}
-      </div>
-      <textarea
-        id={id}
-        rows={3}
-        value={text}
-        placeholder={placeholder}
-        onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-      />
-      <p className="field-hint" id={`${id}-hint`}>
-        <code>{'{link}'}</code> stands for the rating link. Leave empty for the default, translated to the page’s
-        language.
-      </p>
-      {missingLink ? (
-        <p className="field-warning">
-          <Icon name="alert" size={14} /> Without <code>{'{link}'}</code> the text carries no link; your platform has to
-          add it.
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
 }
 
 /** The invite text and the rating page as the draft would make them, once the typing stops. */

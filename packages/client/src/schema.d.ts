@@ -4067,8 +4067,10 @@ export interface paths {
                 conv_rating_question_codes: string[];
                 /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
                 invite_message: string | null;
-                /** @description The default invite text in the page language (read-only). */
+                /** @description What invites say while `invite_message` is null, in the page language (read-only): the organization's own `invite_message` text of that language (Settings → Texts) when it has one, else `invite_message_builtin`. */
                 invite_message_default: string;
+                /** @description Plaudit's own invite text in the page language (read-only). */
+                invite_message_builtin: string;
                 /** @description The public review page raters are sent to. */
                 review_link: string | null;
                 /** @description `high_ratings`: raters at or above `redirect_min_stars` are sent to the review link; `everyone`: every rater is offered the review link (what public review sites require); `off`: never. */
@@ -4221,8 +4223,10 @@ export interface paths {
                 conv_rating_question_codes: string[];
                 /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
                 invite_message: string | null;
-                /** @description The default invite text in the page language (read-only). */
+                /** @description What invites say while `invite_message` is null, in the page language (read-only): the organization's own `invite_message` text of that language (Settings → Texts) when it has one, else `invite_message_builtin`. */
                 invite_message_default: string;
+                /** @description Plaudit's own invite text in the page language (read-only). */
+                invite_message_builtin: string;
                 /** @description The public review page raters are sent to. */
                 review_link: string | null;
                 /** @description `high_ratings`: raters at or above `redirect_min_stars` are sent to the review link; `everyone`: every rater is offered the review link (what public review sites require); `off`: never. */
@@ -4386,8 +4390,10 @@ export interface paths {
                   conv_rating_question_codes: string[];
                   /** @description Template of the invite text; `{link}` stands for the link. Null: a default in the page language. */
                   invite_message: string | null;
-                  /** @description The default invite text in the page language (read-only). */
+                  /** @description What invites say while `invite_message` is null, in the page language (read-only): the organization's own `invite_message` text of that language (Settings → Texts) when it has one, else `invite_message_builtin`. */
                   invite_message_default: string;
+                  /** @description Plaudit's own invite text in the page language (read-only). */
+                  invite_message_builtin: string;
                   /** @description The public review page raters are sent to. */
                   review_link: string | null;
                   /** @description `high_ratings`: raters at or above `redirect_min_stars` are sent to the review link; `everyone`: every rater is offered the review link (what public review sites require); `off`: never. */

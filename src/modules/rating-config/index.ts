@@ -12,6 +12,7 @@ export {
   QuestionCodeSchema,
   RatingSettings,
   RatingSettingsPatch,
+  type StoredSettings,
 } from './rating-config.schemas.js';
 export type { RatingSettingsTable, RatingTextsTable, RedirectPolicy, SurveyRulesTable } from './rating-config.table.js';
 export { DEFAULT_SURVEY_RULES, SurveyRulesService } from './survey-rules.service.js';

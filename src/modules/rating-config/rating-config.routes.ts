@@ -29,7 +29,7 @@ export const ratingConfigRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: Type.Object({ data: RatingSettings }), ...errorResponses() },
       },
     },
-    async (request) => ({ data: await ratingConfig.getSettings(principalOf(request).orgId) }),
+    async (request) => ({ data: await ratingConfig.settingsView(principalOf(request).orgId) }),
   );
 
   app.patch(

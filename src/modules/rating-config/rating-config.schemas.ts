@@ -43,7 +43,12 @@ export const RatingSettings = Type.Object({
       description: 'Template of the invite text; `{link}` stands for the link. Null: a default in the page language.',
     }),
   ),
-  invite_message_default: Type.String({ description: 'The default invite text in the page language (read-only).' }),
+  invite_message_default: Type.String({
+    description:
+      "What invites say while `invite_message` is null, in the page language (read-only): the organization's own " +
+      '`invite_message` text of that language (Settings → Texts) when it has one, else `invite_message_builtin`.',
+  }),
+  invite_message_builtin: Type.String({ description: "Plaudit's own invite text in the page language (read-only)." }),
   review_link: Nullable(Type.String({ description: 'The public review page raters are sent to.' })),
   redirect_policy: RedirectPolicySchema,
   redirect_min_stars: Type.Integer({ minimum: 1, maximum: 5 }),
@@ -55,6 +60,8 @@ export const RatingSettings = Type.Object({
   updated_at: Nullable(DateTime),
 });
 export type RatingSettings = Static<typeof RatingSettings>;
+/** The settings as stored: without the invite texts derived from the language and the organization's texts. */
+export type StoredSettings = Omit<RatingSettings, 'invite_message_default' | 'invite_message_builtin'>;
 
 export const RatingSettingsPatch = Type.Object(
   {

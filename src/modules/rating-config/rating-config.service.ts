@@ -6,14 +6,14 @@ import { defaultInviteMessage, renderInviteText } from './invite-message.js';
 import { isLanguage, resolveLanguage, textsOf, type Language, type TextOverrides } from './locales/index.js';
 import { isQuestionCode, questionCodes } from './questions.js';
 import { RatingConfigRepository } from './rating-config.repository.js';
-import type { RatingSettings, RatingSettingsPatch } from './rating-config.schemas.js';
+import type { RatingSettings, RatingSettingsPatch, StoredSettings } from './rating-config.schemas.js';
 import { RatingTextsService } from './rating-texts.service.js';
 import { SurveyRulesService } from './survey-rules.service.js';
 
 export const DEFAULT_QUESTION_CODES: string[] = ['HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
 export const DEFAULT_PRIMARY_COLOR = '#0f766e';
 
-const defaults: Omit<RatingSettings, 'invite_message_default'> = {
+const defaults: StoredSettings = {
   conv_rating_active: true,
   conv_rating_popup_active: true,
   conv_rating_question_codes: DEFAULT_QUESTION_CODES,
@@ -31,7 +31,7 @@ const defaults: Omit<RatingSettings, 'invite_message_default'> = {
 
 /** The settings a person chooses: what an audit entry compares (not the derived default text or the time). */
 const SETTINGS_FIELDS = Object.keys(defaults).filter((field) => field !== 'updated_at') as Array<
-  keyof Omit<RatingSettings, 'invite_message_default' | 'updated_at'>
+  keyof Omit<StoredSettings, 'updated_at'>
 >;
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
@@ -49,7 +49,7 @@ function isHttpUrl(value: string): boolean {
  * The rules every stored setting obeys, whichever surface changes it (native API, vendor adapters, command line): the
  * links are http(s) — a `javascript:` review link would run in the rater's browser — and the rest stays in range.
  */
-function checkSettings(settings: RatingSettings): void {
+function checkSettings(settings: StoredSettings): void {
   const problems: string[] = [];
   if (settings.review_link !== null && !isHttpUrl(settings.review_link))
     problems.push('review_link must be an http(s) URL');
@@ -88,12 +88,12 @@ function checkSettings(settings: RatingSettings): void {
  * code must be known, and every stored rule hold. Throws the error an update answers; stores nothing.
  */
 function mergeSettings(
-  current: RatingSettings,
+  current: StoredSettings,
   patch: RatingSettingsPatch,
   ownCodes: ReadonlySet<string> = new Set(),
-): RatingSettings {
+): StoredSettings {
   const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-  const merged = { ...current, ...changes } as RatingSettings;
+  const merged = { ...current, ...changes } as StoredSettings;
   checkSettings(merged);
   if (merged.conv_rating_active !== merged.conv_rating_popup_active) {
     throw new AppError(
@@ -117,7 +117,7 @@ function mergeSettings(
 }
 
 /** Settings with everything a rating page or an invite needs resolved: the brand and the overridden texts. */
-export interface ResolvedSettings extends RatingSettings {
+export interface ResolvedSettings extends StoredSettings {
   brand: { name: string; logoUrl: string | null; color: string };
   /** The texts the organization overrides, per language. */
   texts: TextOverrides;
@@ -144,7 +144,8 @@ export class RatingConfigService {
     this.surveyRules = new SurveyRulesService(database, (orgId, db) => this.getSettings(orgId, db));
   }
 
-  async getSettings(orgId: number, db: Db = this.database.db): Promise<RatingSettings> {
+  /** The settings as stored, defaults until changed: what rules and pages read, without the derived invite texts. */
+  async getSettings(orgId: number, db: Db = this.database.db): Promise<StoredSettings> {
     const row = await this.repository.find(orgId, db);
     const stored = row
       ? {
@@ -163,7 +164,13 @@ export class RatingConfigService {
           updated_at: row.updated_at,
         }
       : defaults;
-    return { ...stored, invite_message_default: defaultInviteMessage(stored.language ?? 'en') };
+    return stored;
+  }
+
+  /** The settings as the API shows them: with the invite text that applies while they name none of their own. */
+  async settingsView(orgId: number, db: Db = this.database.db): Promise<RatingSettings> {
+    const [settings, texts] = await Promise.all([this.getSettings(orgId, db), this.texts.overrides(orgId, db)]);
+    return withInviteTexts(settings, texts);
   }
 
   /** The settings with the brand resolved against the organization, for pages and invites. */
@@ -198,7 +205,6 @@ export class RatingConfigService {
     return {
       ...merged,
       texts,
-      invite_message_default: defaultInviteMessage(merged.language ?? 'en'),
       brand: {
         name: merged.brand_name ?? organization?.name ?? 'Plaudit',
         logoUrl: merged.logo_url,
@@ -210,7 +216,7 @@ export class RatingConfigService {
   /** The organization's own codes, read only when the patch names codes that are not built in. */
   private async ownCodesFor(
     orgId: number,
-    current: RatingSettings,
+    current: StoredSettings,
     patch: RatingSettingsPatch,
     db: Db = this.database.db,
   ) {
@@ -227,7 +233,7 @@ export class RatingConfigService {
   ): Promise<{ invite_text: string; link: string; settings: RatingSettings }> {
     const { brand: _brand, texts, ...settings } = await this.previewSettings(orgId, patch);
     const template = inviteTemplate({ ...settings, texts }, resolveLanguage({ organization: settings.language }));
-    return { invite_text: renderInviteText(template, link), link, settings };
+    return { invite_text: renderInviteText(template, link), link, settings: withInviteTexts(settings, texts) };
   }
 
   /**
@@ -240,7 +246,7 @@ export class RatingConfigService {
     patch: RatingSettingsPatch,
     actor: AuditActor = SYSTEM_ACTOR,
   ): Promise<RatingSettings> {
-    return this.database.db.transaction().execute(async (trx) => {
+    const after = await this.database.db.transaction().execute(async (trx) => {
       const before = await this.getSettings(orgId, trx);
       const merged = mergeSettings(before, patch, await this.ownCodesFor(orgId, before, patch, trx));
       await this.repository.upsert(trx, {
@@ -274,7 +280,21 @@ export class RatingConfigService {
       }
       return after;
     });
+    return withInviteTexts(after, await this.texts.overrides(orgId));
   }
+}
+
+/**
+ * The invite texts the settings screen shows beside the settings' own template: Plaudit's in the page language, and
+ * what applies while the settings name none — the organization's override of that language, else Plaudit's.
+ */
+function withInviteTexts(settings: StoredSettings, texts: TextOverrides): RatingSettings {
+  const language = settings.language ?? 'en';
+  return {
+    ...settings,
+    invite_message_default: textsOf(language, texts).invite_message,
+    invite_message_builtin: defaultInviteMessage(language),
+  };
 }
 
 /**

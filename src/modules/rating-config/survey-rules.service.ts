@@ -2,7 +2,7 @@ import type { Database, Db } from '../../db/database.js';
 import { booleanParam, fromJson, nowIso, toBoolean, toJson } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { changedFields, recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/index.js';
-import type { RatingSettings } from './rating-config.schemas.js';
+import type { RatingSettings, StoredSettings } from './rating-config.schemas.js';
 import { SurveyRulesRepository } from './survey-rules.repository.js';
 import type { SurveyRules, SurveyRulesInput } from './survey-rules.schemas.js';
 
@@ -68,7 +68,7 @@ export class SurveyRulesService {
 
   constructor(
     private readonly database: Database,
-    private readonly settingsOf: (orgId: number, db: Db) => Promise<RatingSettings>,
+    private readonly settingsOf: (orgId: number, db: Db) => Promise<StoredSettings>,
   ) {
     this.repository = new SurveyRulesRepository(database.db);
   }

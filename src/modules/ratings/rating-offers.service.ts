@@ -11,7 +11,7 @@ import {
   vendorInviteLanguage,
   type QuestionCode,
   type RatingConfigService,
-  type RatingSettings,
+  type StoredSettings,
 } from '../rating-config/index.js';
 import { statusOfRows, type AskedQuestion, type RatingRecords } from './rating-records.service.js';
 import type { RatingSource } from './ratings.table.js';
@@ -58,7 +58,7 @@ export class RatingOffers {
     trx: Db,
     orgId: number,
     conversation: ConversationRecord,
-    settings: RatingSettings,
+    settings: StoredSettings,
     reminderAfterHours: number | null,
     now: string,
   ): Promise<{ id: number; created: boolean }> {

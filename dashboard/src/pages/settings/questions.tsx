@@ -1,50 +1,15 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, request } from '../../api/client';
 import { ConfirmDialog } from '../../components/dialogs';
 import { Icon } from '../../components/icons';
 import { Badge, Card, EmptyState, Skeleton } from '../../components/ui';
-import { kindName, textIn, type Question } from '../../lib/questions';
+import { textIn, type Question } from '../../lib/questions';
 import { useApi } from '../../lib/use-api';
 import { useSession } from '../../session';
+import { QuestionEditForm } from './question-edit';
 import { QuestionForm } from './question-form';
+import { QuestionSummary } from './question-summary';
 import { SectionError, SettingsHeader } from './settings-header';
-
-/** What a question asks beyond its label, in words: its options, its follow-up reasons. */
-function details(question: Question, language: string): string[] {
-  const lines: string[] = [];
-  if (question.options?.length) {
-    const options = question.options.map((option) => textIn(option.labels, language)).join(', ');
-    lines.push(`${question.multiple ? 'Several of' : 'One of'}: ${options}`);
-  }
-  const reasons = question.follow_up?.reasons ?? [];
-  if (reasons.length > 0) {
-    lines.push(`Reasons after a low answer: ${reasons.map((reason) => textIn(reason.labels, language)).join(', ')}`);
-  }
-  const prompt = textIn(question.follow_up?.comment_prompt, language);
-  if (prompt) lines.push(`Comment prompt: “${prompt}”`);
-  return lines;
-}
-
-function QuestionSummary({ question, language, brand }: { question: Question; language: string; brand?: string }) {
-  // The built-in questions name the brand as the rating page fills it in.
-  const label = textIn(question.labels, language) || question.code;
-  return (
-    <div className="qd-summary">
-      <div className="qd-summary-title">
-        <span className="qd-label">{brand ? label.replaceAll('{brand}', brand) : label}</span>
-        <Badge tone="neutral">{kindName(question.kind)}</Badge>
-        {question.required ? <Badge tone="info">Required</Badge> : null}
-        {question.archived_at ? <Badge tone="warn">Archived</Badge> : null}
-      </div>
-      <code className="texts-code">{question.code}</code>
-      {details(question, language).map((line) => (
-        <p key={line} className="qd-detail">
-          {line}
-        </p>
-      ))}
-    </div>
-  );
-}
 
 /** Settings → Questions: the built-in questions, the organization's own in their order, and the designer. */
 export function QuestionsPage() {
@@ -56,6 +21,14 @@ export function QuestionsPage() {
   // The order just chosen, shown at once while it is saved (and kept if saving fails, until it is put back).
   const [order, setOrder] = useState<string[] | null>(null);
   const [adding, setAdding] = useState(false);
+  // The code of the question open in the editor, whether it has unsaved edits, and what waits for them to be discarded.
+  const [editing, setEditing] = useState<string | null>(null);
+  const dirty = useRef(false);
+  const [discarding, setDiscarding] = useState<(() => void) | null>(null);
+  const onDirty = useCallback((value: boolean) => {
+    dirty.current = value;
+  }, []);
+  const focusEdit = useRef<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [archiving, setArchiving] = useState<Question | null>(null);
@@ -82,11 +55,35 @@ export function QuestionsPage() {
       list.current?.querySelector<HTMLButtonElement>(`[data-move="${target.code}:${direction}"]:not(:disabled)`);
     (enabled(target.direction) ?? enabled(target.direction === 'up' ? 'down' : 'up'))?.focus();
   });
+  useEffect(() => {
+    // Back from the editor: the focus returns to the question's Edit button.
+    const code = focusEdit.current;
+    if (code === null || editing !== null) return;
+    focusEdit.current = null;
+    list.current?.querySelector<HTMLButtonElement>(`[data-edit="${code}"]`)?.focus();
+  });
 
   const builtIn = all?.filter((question) => question.built_in) ?? [];
   const active = own?.filter((question) => !question.archived_at) ?? [];
   const archived = own?.filter((question) => question.archived_at) ?? [];
   const taken = new Set((own ?? []).map((question) => question.code));
+  const labelOf = (question: Question) => textIn(question.labels, language) || question.code;
+
+  /** Runs `then` once the editor's unsaved edits, if any, are discarded (after asking). */
+  const leaveEditor = (then: () => void) => {
+    const go = () => {
+      dirty.current = false;
+      setDiscarding(null);
+      then();
+    };
+    if (editing !== null && dirty.current) setDiscarding(() => go);
+    else go();
+  };
+  const closeEditor = () => {
+    focusEdit.current = editing;
+    dirty.current = false;
+    setEditing(null);
+  };
 
   const move = async (index: number, by: -1 | 1) => {
     const next = [...active];
@@ -113,6 +110,10 @@ export function QuestionsPage() {
     setError(null);
     try {
       await request(`/v1/questions/${encodeURIComponent(archiving.code)}`, { method: 'DELETE' });
+      if (editing === archiving.code) {
+        dirty.current = false;
+        setEditing(null);
+      }
       setNotice(`Archived “${textIn(archiving.labels, language) || archiving.code}”. Its answers stay readable.`);
       setArchiving(null);
       loaded.reload();
@@ -147,10 +148,13 @@ export function QuestionsPage() {
                 <button
                   type="button"
                   className="button button-primary"
-                  onClick={() => {
-                    setAdding(true);
-                    setNotice(null);
-                  }}
+                  onClick={() =>
+                    leaveEditor(() => {
+                      setEditing(null);
+                      setAdding(true);
+                      setNotice(null);
+                    })
+                  }
                 >
                   <Icon name="plus" size={15} /> Add a question
                 </button>
@@ -188,7 +192,30 @@ export function QuestionsPage() {
             ) : (
               <ol className="qd-list" ref={list} aria-label="Your questions, in order">
                 {active.map((question, index) => {
-                  const label = textIn(question.labels, language) || question.code;
+                  const label = labelOf(question);
+                  if (editing === question.code) {
+                    return (
+                      <li key={question.code} className="qd-list-item qd-list-item-editing">
+                        <QuestionEditForm
+                          question={question}
+                          taken={new Set([...taken].filter((code) => code !== question.code))}
+                          language={language}
+                          onDirty={onDirty}
+                          onCancel={closeEditor}
+                          onArchive={() => setArchiving(question)}
+                          onSaved={(saved) => {
+                            closeEditor();
+                            setNotice(
+                              saved.version === question.version
+                                ? `Nothing changed in “${labelOf(saved)}”.`
+                                : `Saved “${labelOf(saved)}” as version ${saved.version}. Answers given before keep version ${question.version}.`,
+                            );
+                            loaded.reload();
+                          }}
+                        />
+                      </li>
+                    );
+                  }
                   return (
                     <li key={question.code} className="qd-list-item">
                       <span className="qd-position" aria-hidden="true">
@@ -196,6 +223,22 @@ export function QuestionsPage() {
                       </span>
                       <QuestionSummary question={question} language={language} />
                       <div className="qd-actions">
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          data-edit={question.code}
+                          aria-label={`Edit “${label}”`}
+                          onClick={() =>
+                            leaveEditor(() => {
+                              setAdding(false);
+                              setNotice(null);
+                              setError(null);
+                              setEditing(question.code);
+                            })
+                          }
+                        >
+                          <Icon name="pencil" size={14} /> Edit
+                        </button>
                         <button
                           type="button"
                           className="button button-ghost button-small"
@@ -256,6 +299,16 @@ export function QuestionsPage() {
           ) : null}
         </div>
       )}
+      {discarding ? (
+        <ConfirmDialog
+          title="Discard your changes?"
+          confirmLabel="Discard changes"
+          onConfirm={discarding}
+          onCancel={() => setDiscarding(null)}
+        >
+          <p>The question you are editing has changes that are not saved. They will be lost.</p>
+        </ConfirmDialog>
+      ) : null}
       {archiving ? (
         <ConfirmDialog
           title={`Archive “${textIn(archiving.labels, language) || archiving.code}”?`}
