@@ -8,6 +8,7 @@ import { isQuestionCode, questionCodes } from './questions.js';
 import { RatingConfigRepository } from './rating-config.repository.js';
 import type { RatingSettings, RatingSettingsPatch, StoredSettings } from './rating-config.schemas.js';
 import { RatingTextsService } from './rating-texts.service.js';
+import { OrganizationCache } from './settings-cache.js';
 import { SurveyRulesService } from './survey-rules.service.js';
 
 export const DEFAULT_QUESTION_CODES: string[] = ['HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
@@ -133,6 +134,8 @@ export class RatingConfigService {
   readonly texts: RatingTextsService;
   /** Who is asked, and when (Settings → Survey rules). */
   readonly surveyRules: SurveyRulesService;
+  /** The resolved settings every rating page reads, per organization (settings-cache.ts). */
+  private readonly resolved = new OrganizationCache<ResolvedSettings>();
 
   constructor(
     private readonly database: Database,
@@ -140,7 +143,7 @@ export class RatingConfigService {
     private readonly ownQuestionCodes: OwnQuestionCodes = async () => [],
   ) {
     this.repository = new RatingConfigRepository(database.db);
-    this.texts = new RatingTextsService(database);
+    this.texts = new RatingTextsService(database, (orgId) => this.resolved.forget(orgId));
     this.surveyRules = new SurveyRulesService(database, (orgId, db) => this.getSettings(orgId, db));
   }
 
@@ -173,8 +176,16 @@ export class RatingConfigService {
     return withInviteTexts(settings, texts);
   }
 
-  /** The settings with the brand resolved against the organization, for pages and invites. */
+  /**
+   * The settings with the brand resolved against the organization, for pages and invites. Outside a transaction they
+   * come from memory while fresh (settings-cache.ts); a transaction reads what it sees.
+   */
   async resolvedSettings(orgId: number, db: Db = this.database.db): Promise<ResolvedSettings> {
+    if (db !== this.database.db) return this.readResolvedSettings(orgId, db);
+    return this.resolved.get(orgId, () => this.readResolvedSettings(orgId, db));
+  }
+
+  private async readResolvedSettings(orgId: number, db: Db): Promise<ResolvedSettings> {
     const [settings, organization, texts] = await Promise.all([
       this.getSettings(orgId, db),
       this.repository.organizationName(orgId, db),
@@ -280,6 +291,7 @@ export class RatingConfigService {
       }
       return after;
     });
+    this.resolved.forget(orgId);
     return withInviteTexts(after, await this.texts.overrides(orgId));
   }
 }

@@ -85,7 +85,11 @@ function checkChanges(texts: Record<string, string>): { set: Array<[TextKey, str
 export class RatingTextsService {
   private readonly repository: RatingTextsRepository;
 
-  constructor(private readonly database: Database) {
+  constructor(
+    private readonly database: Database,
+    /** Told once a change of the organization's texts has committed. */
+    private readonly changed: (orgId: number) => void = () => {},
+  ) {
     this.repository = new RatingTextsRepository(database.db);
   }
 
@@ -137,7 +141,7 @@ export class RatingTextsService {
   ): Promise<LanguageTexts> {
     const checked = checkedLanguage(language);
     const { set, remove } = checkChanges(patch.texts);
-    return this.database.db.transaction().execute(async (trx) => {
+    const updated = await this.database.db.transaction().execute(async (trx) => {
       const before = new Map(
         (await this.repository.ofLanguage(trx, orgId, checked)).map((row) => [row.key, row.text] as const),
       );
@@ -169,5 +173,7 @@ export class RatingTextsService {
       }
       return this.texts(orgId, checked, trx);
     });
+    this.changed(orgId);
+    return updated;
   }
 }

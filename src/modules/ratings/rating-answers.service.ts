@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { sharedTransactions, type TransactionWork } from '../../db/shared-transaction.js';
 import { acceptedTimestamp, fromJson, nowIso, recordRef } from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import type { ConversationsService } from '../conversations/index.js';
@@ -49,11 +50,19 @@ function byCode(
 
 /** Answering surveys: the native API, Dixa's results, the public rating page and the widget's popup. */
 export class RatingAnswers {
+  /**
+   * Runs an answer's transaction: on SQLite it shares one commit with the answers of the same turn, each in a savepoint
+   * of its own, and resolves once that commit is done (db/shared-transaction.ts).
+   */
+  private readonly inTransaction: <R>(work: TransactionWork<R>) => Promise<R>;
+
   constructor(
     private readonly records: RatingRecords,
     private readonly conversations: ConversationsService,
     private readonly ratingConfig: RatingConfigService,
-  ) {}
+  ) {
+    this.inTransaction = sharedTransactions(records.database);
+  }
 
   /** Records answers to questions of a survey, by question code (the native API). */
   async answerRating(
@@ -72,9 +81,9 @@ export class RatingAnswers {
       () => input.comment,
       (code) => `Rating ${row.id} has no question ${code}.`,
     );
-    const rating = await records.database.db
-      .transaction()
-      .execute((trx) => this.answerIn(trx, orgId, { id: Number(row.id) }, match, input.comment, at));
+    const rating = await this.inTransaction((trx) =>
+      this.answerIn(trx, orgId, { id: Number(row.id) }, match, input.comment, at),
+    );
     if (!rating) throw ratingNotFound(ratingIdOrUid);
     return rating;
   }
@@ -126,9 +135,9 @@ export class RatingAnswers {
     try {
       rating =
         ref &&
-        (await records.database.db
-          .transaction()
-          .execute((trx) => this.answerIn(trx, orgId, ref, match, input.comment, at, { accept: onConversation })));
+        (await this.inTransaction((trx) =>
+          this.answerIn(trx, orgId, ref, match, input.comment, at, { accept: onConversation }),
+        ));
     } catch (error) {
       if (!(error instanceof NotThisRating)) throw error;
     }
@@ -154,7 +163,7 @@ export class RatingAnswers {
       () => input.comment,
       (code) => `The popup does not ask ${code}.`,
     );
-    const rating = await records.database.db.transaction().execute(async (trx) => {
+    const rating = await this.inTransaction(async (trx) => {
       await records.repository.lockConversation(trx, conversation.id);
       const open = await records.repository.findOpenSurvey(trx, conversation.id, now, 'popup');
       const ratingId = open
@@ -223,11 +232,9 @@ export class RatingAnswers {
       (question) => (question.kind === 'stars' ? input.comment : undefined),
       (questionCode) => `This rating has no question ${questionCode}.`,
     );
-    const rating = await records.database.db
-      .transaction()
-      .execute((trx) =>
-        this.answerIn(trx, Number(row.org_id), { id: Number(row.id) }, match, input.comment, at, { opens: true }),
-      );
+    const rating = await this.inTransaction((trx) =>
+      this.answerIn(trx, Number(row.org_id), { id: Number(row.id) }, match, input.comment, at, { opens: true }),
+    );
     if (!rating) throw new AppError('rating_not_found', 'No rating with this link.');
     return rating;
   }
@@ -277,9 +284,9 @@ export class RatingAnswers {
       recorded = true;
       return [answer.choices !== undefined ? { question, choices: answer.choices } : { question, value: answer.value }];
     };
-    await records.database.db
-      .transaction()
-      .execute((trx) => this.answerIn(trx, orgId, { id }, match, undefined, nowIso(), { opens: options.opens }));
+    await this.inTransaction((trx) =>
+      this.answerIn(trx, orgId, { id }, match, undefined, nowIso(), { opens: options.opens }),
+    );
     return { rating: (await records.load(records.database.db, orgId, { id }))!, recorded };
   }
 

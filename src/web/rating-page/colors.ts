@@ -47,8 +47,22 @@ function mix(from: Rgb, to: Rgb, amount: number): Rgb {
   return from.map((channel, i) => channel + (to[i]! - channel) * amount) as Rgb;
 }
 
+// Each organization's colour is worked out once: a page would otherwise redo the contrast search on every view.
+const computed = new Map<string, AccentColors>();
+const MAX_COMPUTED = 1000;
+
 /** The accent colours for a configured colour; anything that is not a CSS hex colour falls back to `fallback`. */
 export function accentColors(configured: string, fallback: string): AccentColors {
+  const key = `${configured} ${fallback}`;
+  let colors = computed.get(key);
+  if (!colors) {
+    if (computed.size >= MAX_COMPUTED) computed.clear();
+    computed.set(key, (colors = Object.freeze(colorsOf(configured, fallback))));
+  }
+  return colors;
+}
+
+function colorsOf(configured: string, fallback: string): AccentColors {
   const accent = HEX.test(configured) ? configured.toLowerCase() : fallback;
   const rgb = parseHex(accent);
   // White or the page's near-black, whichever reads better; for mid-tones where neither reaches 4.5:1, pure black does

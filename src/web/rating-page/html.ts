@@ -9,10 +9,12 @@ export class SafeHtml {
 export type HtmlPart = SafeHtml | string | number | null | undefined | false | readonly HtmlPart[];
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
 
 /** Escapes text for element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+  // Most texts need nothing: looking is cheaper than replacing.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => ESCAPES[char]!) : text;
 }
 
 function renderPart(part: HtmlPart): string {

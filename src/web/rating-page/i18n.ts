@@ -169,10 +169,18 @@ function pageTextOf(t: Catalogue, language: Language): PageText {
 }
 
 const defaults = new Map<Language, PageText>();
+// Per overrides object: the settings cache hands every page of an organization the same one while it is fresh.
+const overridden = new WeakMap<TextOverrides, Map<Language, PageText>>();
 
 /** The page's texts in a language, with the organization's overrides of that language laid over the defaults. */
 export function textFor(language: Language, overrides?: TextOverrides): PageText {
-  if (overrides?.[language]) return pageTextOf(textsOf(language, overrides), language);
+  if (overrides?.[language]) {
+    let byLanguage = overridden.get(overrides);
+    if (!byLanguage) overridden.set(overrides, (byLanguage = new Map()));
+    let text = byLanguage.get(language);
+    if (!text) byLanguage.set(language, (text = pageTextOf(textsOf(language, overrides), language)));
+    return text;
+  }
   let text = defaults.get(language);
   if (!text) {
     text = pageTextOf(textsOf(language), language);

@@ -7,31 +7,23 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
 import { isAppError } from '../../errors.js';
-import {
-  acceptedLanguage,
-  DEFAULT_PRIMARY_COLOR,
-  resolveLanguage,
-  type Language,
-  type ResolvedSettings,
-} from '../../modules/rating-config/index.js';
+import type { ResolvedSettings } from '../../modules/rating-config/index.js';
 import { looksLikeRatingCode, type Rating } from '../../modules/ratings/index.js';
 import type { Services } from '../../services.js';
-import { accentColors } from './colors.js';
 import { currentValues, formQuestions, parseForm } from './form.js';
 import { currentCustomValues, customFormQuestions, parseCustom } from './custom-questions.js';
-import { textFor, type PageText } from './i18n.js';
 import { linkAnswerOf, type LinkAnswer } from './link-answer.js';
 import {
   contentSecurityPolicy,
   CSRF_FIELD,
   csrfMatches,
   csrfToken,
-  cspOrigin,
   newNonce,
   pagePath,
   setPageHeaders,
 } from './security.js';
-import { formPage, messagePage, thanksPage, type Branding, type PageFrame } from './views.js';
+import { neutralContext, ratingContext, settingsContext, type PageContext } from './page-context.js';
+import { formPage, messagePage, thanksPage, type PageFrame } from './views.js';
 
 const CodeParams = Type.Object({ code: Type.String({ description: 'The code from the rating link.' }) });
 // An email's answer link: `?answer=4`. Anything else in the query is ignored, as links get tracking parameters added.
@@ -39,69 +31,6 @@ const PageQuery = Type.Object({ answer: Type.Optional(Type.String({ maxLength: 6
 // The form is small: a comment of MAX_COMMENT_LENGTH characters fits several times over, even percent-encoded.
 const FORM_BODY_LIMIT = 64 * 1024;
 const MINUTE = 60_000;
-
-/** A page's language, texts, brand, and the origins its form may be redirected to. */
-interface PageContext {
-  lang: Language;
-  text: PageText;
-  brand: Branding;
-  formTargets: string[];
-}
-
-function acceptLanguage(request: FastifyRequest): string | undefined {
-  const header = request.headers['accept-language'];
-  return Array.isArray(header) ? header.join(',') : header;
-}
-
-function httpsUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The review link raters may be sent to, when the policy sends anyone there and the link is a web address. */
-function reviewLinkOf(settings: ResolvedSettings): string | null {
-  if (settings.redirect_policy === 'off' || !settings.review_link) return null;
-  return cspOrigin(settings.review_link) ? settings.review_link : null;
-}
-
-/**
- * The page of one rating: the organization's brand and texts, in the rating's (the conversation's) language, else the
- * organization's default, else the browser's.
- */
-function ratingContext(request: FastifyRequest, rating: Rating, settings: ResolvedSettings): PageContext {
-  const lang = resolveLanguage({
-    conversation: rating.language,
-    organization: settings.language,
-    acceptLanguage: acceptLanguage(request),
-  });
-  const review = settings.redirect_policy === 'high_ratings' ? reviewLinkOf(settings) : null;
-  const origin = review ? cspOrigin(review) : undefined;
-  return {
-    lang,
-    text: textFor(lang, settings.texts),
-    brand: {
-      name: settings.brand.name,
-      logoUrl: httpsUrl(settings.brand.logoUrl),
-      colors: accentColors(settings.brand.color, DEFAULT_PRIMARY_COLOR),
-    },
-    formTargets: origin ? [origin] : [],
-  };
-}
-
-/** A page that belongs to no known rating: the browser's language, no brand. */
-function neutralContext(request: FastifyRequest): PageContext {
-  const lang = acceptedLanguage(acceptLanguage(request)) ?? 'en';
-  return {
-    lang,
-    text: textFor(lang),
-    brand: { name: '', logoUrl: null, colors: accentColors(DEFAULT_PRIMARY_COLOR, DEFAULT_PRIMARY_COLOR) },
-    formTargets: [],
-  };
-}
 
 /** Sends a page with a fresh CSP nonce of its own; `script` lets the page run its own nonce-bearing script. */
 function sendPage(
@@ -376,7 +305,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
 
       const main = questions.find((question) => question.field === 'stars');
       const stars = main ? answered.questions.find((question) => question.code === main.code)?.value : undefined;
-      const review = reviewLinkOf(settings);
+      const review = settingsContext(settings).reviewLink;
       if (
         review &&
         settings.redirect_policy === 'high_ratings' &&

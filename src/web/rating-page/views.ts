@@ -228,17 +228,41 @@ function errorSummary(text: PageText, view: FormView): SafeHtml {
   return markup`<div class="error-summary" role="alert"><p>${text.errorSummary}</p><ul>${items}</ul></div>`;
 }
 
+function builtInQuestion(frame: PageFrame, question: FormQuestion, view: FormView, message: string | undefined) {
+  if (question.kind === 'stars') return starsQuestion(frame, question, view, message);
+  if (question.kind === 'nps') return npsQuestion(frame, question, view, message);
+  return thumbsQuestion(frame, question, view, message);
+}
+
+// A question's markup without an error depends only on the texts, the brand's name, the question and the option
+// chosen: rendered once per such combination, per texts (a language, or an organization's overrides of it).
+const renderedQuestions = new WeakMap<PageText, Map<string, SafeHtml>>();
+const MAX_RENDERED_PER_TEXTS = 2000;
+
+function questionMarkup(frame: PageFrame, question: FormQuestion, view: FormView, message: string | undefined) {
+  if (message !== undefined) return builtInQuestion(frame, question, view, message);
+  let rendered = renderedQuestions.get(frame.text);
+  if (!rendered) renderedQuestions.set(frame.text, (rendered = new Map()));
+  const chosen = view.values.choices[question.field] ?? '';
+  const key = [frame.brand.name, question.code, question.kind, question.field, question.required, chosen].join(
+    '\u0000',
+  );
+  let html = rendered.get(key);
+  if (!html) {
+    if (rendered.size >= MAX_RENDERED_PER_TEXTS) rendered.clear();
+    rendered.set(key, (html = builtInQuestion(frame, question, view, undefined)));
+  }
+  return html;
+}
+
 /** The rating form: the stars, the further questions, the comment; with the rater's input and errors when refused. */
 export function formPage(frame: PageFrame, view: FormView): string {
   const { text, brand } = frame;
   const hasErrors = Object.keys(view.errors).length > 0;
   const until = view.expiresAt ? text.formatDate(view.expiresAt) : null;
-  const questions = view.questions.map((question) => {
-    const message = errorMessage(text, view.errors[question.field]);
-    if (question.kind === 'stars') return starsQuestion(frame, question, view, message);
-    if (question.kind === 'nps') return npsQuestion(frame, question, view, message);
-    return thumbsQuestion(frame, question, view, message);
-  });
+  const questions = view.questions.map((question) =>
+    questionMarkup(frame, question, view, errorMessage(text, view.errors[question.field])),
+  );
   const own = view.custom?.questions ?? [];
   const custom = own.map((question) =>
     customQuestion(text, question, view.custom!.values, errorMessage(text, view.errors[question.field])),
