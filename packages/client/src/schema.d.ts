@@ -12626,8 +12626,9 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
                   rating?: {
+                    /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
                     thumbs?: 'up' | 'down';
@@ -12752,8 +12753,9 @@ export interface paths {
               | 'review.updated'
             )[];
             filters?: {
-              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
               rating?: {
+                /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                 max_stars?: number;
                 max_nps?: number;
                 thumbs?: 'up' | 'down';
@@ -12787,8 +12789,9 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
                   rating?: {
+                    /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
                     thumbs?: 'up' | 'down';
@@ -12937,8 +12940,9 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
                   rating?: {
+                    /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
                     thumbs?: 'up' | 'down';
@@ -13182,8 +13186,9 @@ export interface paths {
               | 'review.updated'
             )[];
             filters?: {
-              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
               rating?: {
+                /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                 max_stars?: number;
                 max_nps?: number;
                 thumbs?: 'up' | 'down';
@@ -13217,8 +13222,9 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
                   rating?: {
+                    /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
                     thumbs?: 'up' | 'down';
@@ -13372,8 +13378,9 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
                   rating?: {
+                    /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
                     thumbs?: 'up' | 'down';
