@@ -176,6 +176,8 @@ function scaleLabel(text: PageText, kind: AnyQuestionKind, value: number): SafeH
   if (kind === 'thumbs') return markup`<span>${value === 1 ? text.thumbsAnswer.up : text.thumbsAnswer.down}</span>`;
   if (kind === 'stars')
     return markup`<span aria-hidden="true">${value}</span><span class="vh">${text.starLabels[value - 1]}</span>`;
+  const word = kind === 'csat' ? text.csatWords[value - 1] : kind === 'ces' ? text.cesWords[value - 1] : undefined;
+  if (word) return markup`<span aria-hidden="true">${value}</span><span class="vh">${value} – ${word}</span>`;
   if (kind === 'nps' && (value === 0 || value === 10)) {
     return markup`<span aria-hidden="true">${value}</span><span class="vh">${value === 0 ? text.npsZero : text.npsTen}</span>`;
   }
