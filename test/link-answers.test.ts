@@ -132,6 +132,9 @@ describeEachDialect('An email’s answer link for every kind of first question',
       }
       const page = await ctx.request('GET', links.find((link) => link.value === chosen[0])!.path);
       assert.match(page.body, chosen[1]);
+      // The page asks in the survey's order, as the email did: the question answered first, STARS after it.
+      assert.ok(page.body.indexOf(`name="${code}"`) < page.body.indexOf('name="stars"'), 'asked in the survey order');
+      assert.ok(!page.body.includes('<h1>'), 'the STARS after it is not the page’s heading');
       assert.equal((await record(page, path)).status, 204);
       const answered = await read(rating.id);
       assert.equal(answered.status, 'Rated');

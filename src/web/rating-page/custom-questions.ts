@@ -254,7 +254,8 @@ ${followUpOf(text, question, values)}`;
  */
 export function customStyles(nonce: string): SafeHtml {
   return markup`<style nonce="${nonce}">${trusted(
-    '.question~.custom,.follow-up+.field{margin-top:24px;padding-top:22px;border-top:1px solid #eceef2}' +
+    '.question~.custom,.follow-up+.field,.follow-up+.question{margin-top:24px;padding-top:22px;' +
+      'border-top:1px solid #eceef2}' +
       '.custom .hint{margin:0 0 12px}' +
       '.options,.reasons{display:flex;flex-direction:column;gap:10px}' +
       '.option,.reason{display:flex;gap:10px;align-items:center;min-height:28px}' +

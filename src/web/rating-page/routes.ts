@@ -34,6 +34,11 @@ const PageQuery = Type.Object({ answer: Type.Optional(Type.Unknown()) });
 const FORM_BODY_LIMIT = 64 * 1024;
 const MINUTE = 60_000;
 
+/** The rating's question codes in the survey's order: the page asks them so, as the messages do. */
+function askedOrder(rating: Rating): string[] {
+  return rating.questions.map((question) => question.code);
+}
+
 /** The versions the rating's own questions were asked in, by `code@version`. */
 type Definitions = ReadonlyMap<string, QuestionDefinition>;
 
@@ -201,6 +206,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
           answered: rating.submitted_at !== null,
           expiresAt: rating.expires_at,
           custom: { questions: custom, values: customValues },
+          order: askedOrder(rating),
           ...(link ? { linkAnswer: link } : {}),
         }),
       link !== undefined && !link.recorded,
@@ -310,6 +316,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
               questions: customFormQuestions(rating, definitions, frame.lang, settings.language),
               values: own.values,
             },
+            order: askedOrder(rating),
           }),
         );
       }

@@ -37,8 +37,13 @@ export interface FormView {
   expiresAt: string | null;
   /** The answer an email's link chose: recorded by the page's script or its button, or already recorded. */
   linkAnswer?: { answer: LinkAnswer; recorded: boolean };
-  /** The organization's own questions of the survey (custom-questions.ts), after the built-in ones. */
+  /** The organization's own questions of the survey (custom-questions.ts). */
   custom?: { questions: CustomFormQuestion[]; values: CustomValues };
+  /**
+   * The survey's question codes in its order, which the page asks them in: the first is the one an email asks and its
+   * links answer. Without it, the built-in questions come first.
+   */
+  order?: readonly string[];
 }
 
 const icons = {
@@ -132,9 +137,16 @@ function radio(question: FormQuestion, option: string, view: FormView, invalid: 
   return markup`<input class="vh" type="radio" id="${id}" name="${question.field}" value="${option}"${trusted(attributes)}>${label}`;
 }
 
-function starsQuestion(frame: PageFrame, question: FormQuestion, view: FormView, message: string | undefined) {
+function starsQuestion(
+  frame: PageFrame,
+  question: FormQuestion,
+  view: FormView,
+  message: string | undefined,
+  leads: boolean,
+) {
   const { text, brand } = frame;
-  const main = question.field === 'stars';
+  // The main stars question is the page's heading when it comes first; after another question it reads as one more.
+  const main = question.field === 'stars' && leads;
   const legend = questionText(text, question.code, question.kind, brand.name);
   const radios = optionsOf('stars').map((option, i) =>
     radio(
@@ -233,16 +245,26 @@ export function formPage(frame: PageFrame, view: FormView): string {
   const { text, brand } = frame;
   const hasErrors = Object.keys(view.errors).length > 0;
   const until = view.expiresAt ? text.formatDate(view.expiresAt) : null;
-  const questions = view.questions.map((question) => {
-    const message = errorMessage(text, view.errors[question.field]);
-    if (question.kind === 'stars') return starsQuestion(frame, question, view, message);
-    if (question.kind === 'nps') return npsQuestion(frame, question, view, message);
-    return thumbsQuestion(frame, question, view, message);
-  });
   const own = view.custom?.questions ?? [];
-  const custom = own.map((question) =>
-    customQuestion(text, question, view.custom!.values, errorMessage(text, view.errors[question.field])),
-  );
+  const rank = (code: string) => {
+    const index = view.order?.indexOf(code) ?? -1;
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const leading = view.order ? [...view.questions, ...own].sort((a, b) => rank(a.code) - rank(b.code))[0] : undefined;
+  const builtIn = view.questions.map((question) => {
+    const message = errorMessage(text, view.errors[question.field]);
+    const leads = !leading || leading.code === question.code;
+    if (question.kind === 'stars')
+      return { code: question.code, html: starsQuestion(frame, question, view, message, leads) };
+    if (question.kind === 'nps') return { code: question.code, html: npsQuestion(frame, question, view, message) };
+    return { code: question.code, html: thumbsQuestion(frame, question, view, message) };
+  });
+  const custom = own.map((question) => ({
+    code: question.code,
+    html: customQuestion(text, question, view.custom!.values, errorMessage(text, view.errors[question.field])),
+  }));
+  const asked = [...builtIn, ...custom];
+  const questions = (view.order ? asked.sort((a, b) => rank(a.code) - rank(b.code)) : asked).map(({ html }) => html);
   const commentError = errorMessage(text, view.errors[COMMENT_FIELD]);
   const describedBy = commentError ? 'comment-hint comment-error' : 'comment-hint';
   const invalid = commentError ? trusted(' aria-invalid="true"') : '';
@@ -253,8 +275,7 @@ export function formPage(frame: PageFrame, view: FormView): string {
 <input type="hidden" name="${CSRF_FIELD}" value="${view.csrfToken}">
 ${hasErrors ? errorSummary(text, view) : ''}
 ${view.answered && !hasErrors && !link ? markup`<p class="notice">${text.alreadyRated(until)}</p>` : ''}
-${questions}
-${own.length > 0 ? markup`${customStyles(frame.nonce)}${custom}` : ''}
+${own.length > 0 ? customStyles(frame.nonce) : ''}${questions}
 <div class="field">
 <label for="comment"><span class="q">${text.commentLabel}</span> <span class="optional">(${text.optional})</span></label>
 ${fieldError(COMMENT_FIELD, commentError)}
