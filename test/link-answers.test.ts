@@ -189,6 +189,11 @@ describeEachDialect('An email’s answer link for every kind of first question',
       email.question.choices.map((choice: { label: string }) => choice.label),
       ['Sehr unzufrieden', 'Unzufrieden', 'Neutral', 'Zufrieden', 'Rundum zufrieden'],
     );
+    // The buttons carry the numbers, the scale's ends are written under them; the full word is each link's title.
+    assert.ok(
+      email.email.html.includes('>Sehr unzufrieden</span>') && email.email.html.includes('>Rundum zufrieden</span>'),
+    );
+    assert.ok(email.email.html.includes('title="5 – Rundum zufrieden"'));
     assert.ok(email.email.text.includes(`5 – Rundum zufrieden: ${rating.link}?answer=5\n`));
     const whatsapp = await of('whatsapp');
     assert.equal(whatsapp.whatsapp.form, 'list');
