@@ -114,6 +114,60 @@ describe('an email’s answer link in Chromium', { skip: chromiumSkipReason() },
     assert.deepEqual(consoleErrors, [], 'no CSP refusal or script error');
   });
 
+  it('records an organization’s own first question once — a csat value, then a choice option — never on a fetch', async () => {
+    await server.api(key, 'POST', '/v1/questions', {
+      code: 'SATISFACTION',
+      kind: 'csat',
+      labels: { en: 'How satisfied are you with Nordlicht?' },
+    });
+    await server.api(key, 'POST', '/v1/questions', {
+      code: 'TRIP',
+      kind: 'choice',
+      labels: { en: 'What was your trip about?' },
+      options: [
+        { id: 'BOOKING', labels: { en: 'A new booking' } },
+        { id: 'REFUND', labels: { en: 'A refund' } },
+      ],
+    });
+    for (const [code, value, label, stored] of [
+      ['SATISFACTION', '4', 'Your answer: 4 – Satisfied', { value: 4, choices: null }],
+      ['TRIP', 'REFUND', 'Your answer: A refund', { value: null, choices: ['REFUND'] }],
+    ] as const) {
+      const { data: conversation } = await server.api(key, 'POST', '/v1/conversations', {});
+      const rating = (
+        await server.api(key, 'POST', `/v1/conversations/${conversation.id}/ratings`, {
+          question_codes: [code, 'STARS'],
+        })
+      ).data;
+      const email = (await server.api(key, 'GET', `/v1/ratings/${rating.id}/deliverables?channel=email`)).data;
+      const choice = email.question.choices.find((candidate: { value: string }) => candidate.value === value);
+      assert.ok(email.email.html.includes(`href="${choice.link}"`), `${code}: the email links ${value}`);
+      const url = new URL(choice.link);
+      const link = `${server.baseUrl}${url.pathname}${url.search}`;
+
+      const fetched = await fetch(link);
+      assert.equal(fetched.status, 200);
+      assert.ok((await fetched.text()).includes(label));
+      assert.equal((await ratingOf(rating.id)).questions[0].status, 'Offered', `${code}: a fetch records nothing`);
+      assert.equal(await submittedEvents(rating.id), 0);
+
+      const page = await newPage({ viewport: PHONE });
+      await page.goto(link);
+      await page.locator('#link-answer-recorded').waitFor({ state: 'visible' });
+      assert.equal(await page.locator('.link-chosen').isVisible(), false, 'the block now says it is recorded');
+      assert.ok(await page.locator(`input[name="${code}"][value="${value}"]`).isChecked(), `${code}: shown chosen`);
+      const [first, second] = (await ratingOf(rating.id)).questions;
+      assert.deepEqual({ value: first.value, choices: first.choices }, stored);
+      assert.equal(second.status, 'Offered', 'the STARS after it is left to the rater');
+      await page.reload();
+      await page.goto(link);
+      await page.locator('#link-answer-recorded').waitFor({ state: 'visible' });
+      assert.equal(await submittedEvents(rating.id), 1, `${code}: recorded once`);
+      await page.screenshot({ path: `${SHOTS}/email-link-${code.toLowerCase()}-phone.png`, fullPage: true });
+    }
+    assert.deepEqual(consoleErrors, [], 'no CSP refusal or script error');
+  });
+
   it('without JavaScript, records the chosen answer after one click on the visible button', async () => {
     const { rating, link } = await emailLink('2');
     const page = await newPage({ javaScriptEnabled: false, viewport: PHONE });

@@ -12632,8 +12632,9 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
                   rating?: {
+                    /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
                     thumbs?: 'up' | 'down';
@@ -12758,8 +12759,9 @@ export interface paths {
               | 'review.updated'
             )[];
             filters?: {
-              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
               rating?: {
+                /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                 max_stars?: number;
                 max_nps?: number;
                 thumbs?: 'up' | 'down';
@@ -12793,8 +12795,9 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
                   rating?: {
+                    /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
                     thumbs?: 'up' | 'down';
@@ -12943,8 +12946,9 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
                   rating?: {
+                    /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
                     thumbs?: 'up' | 'down';
@@ -13188,8 +13192,9 @@ export interface paths {
               | 'review.updated'
             )[];
             filters?: {
-              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
               rating?: {
+                /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                 max_stars?: number;
                 max_nps?: number;
                 thumbs?: 'up' | 'down';
@@ -13223,8 +13228,9 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
                   rating?: {
+                    /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
                     thumbs?: 'up' | 'down';
@@ -13378,8 +13384,9 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
                   rating?: {
+                    /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
                     thumbs?: 'up' | 'down';

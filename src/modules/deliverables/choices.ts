@@ -31,9 +31,9 @@ export interface ChoiceWords {
   /** Stars 1-5: the word ("Good") and the full label ("4 stars – good"). */
   starWords: readonly string[];
   starLabels: readonly string[];
-  /** CSAT 1-5 and CES 1-7 labels, when the catalogue has them; the stars' words and the numbers otherwise. */
-  csatWords?: readonly string[];
-  cesWords?: readonly string[];
+  /** CSAT 1-5 ("Satisfied") and CES 1-7 ("Easy"): the scale's words, described "4 – Satisfied". */
+  csatWords: readonly string[];
+  cesWords: readonly string[];
   /** A thumbs question's two answers (its code's own, else the default). */
   thumbs: { up: string; down: string };
   /** The ends of the NPS scale ("0 – not at all likely", "10 – extremely likely"). */
@@ -72,7 +72,7 @@ export function choicesOf(question: ChoiceQuestion, words: ChoiceWords): Choice[
         description: words.starLabels[i] ?? String(value),
       }));
     case 'csat':
-      return numbered(1, 5, words.csatWords ?? words.starWords);
+      return numbered(1, 5, words.csatWords);
     case 'ces':
       return numbered(1, 7, words.cesWords);
     case 'nps':

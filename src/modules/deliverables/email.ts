@@ -71,17 +71,24 @@ function choiceButtons(input: EmailInput, color: string, ink: string): string {
   const cells = choices
     .map((choice) => {
       const star = kind === 'stars' ? '&#9733;&nbsp;' : '';
+      // Five star words fit under their stars; the csat and ces words, longer and up to seven, go to the row's ends.
       const word =
-        choice.label !== choice.value
+        kind === 'stars' && choice.label !== choice.value
           ? `<br><span style="font-size:11px;font-weight:400">${esc(choice.label)}</span>`
           : '';
       const title = choice.description ?? choice.label;
       return `<td width="${width}%" style="padding:2px"><a href="${esc(choice.link)}" title="${esc(title)}" style="display:block;padding:10px 2px;border-radius:6px;background:${color};color:${ink};text-decoration:none;font-weight:700;font-size:16px;text-align:center;${FONT}">${star}${esc(choice.value)}${word}</a></td>`;
     })
     .join('');
-  const ends =
+  const [low, high] =
     kind === 'nps'
-      ? `<tr><td colspan="${choices.length}" style="padding-top:4px;font-size:12px;color:#4b5563;${FONT}"><span style="float:${input.dir === 'rtl' ? 'right' : 'left'}">${esc(input.words.npsLow)}</span><span style="float:${input.dir === 'rtl' ? 'left' : 'right'}">${esc(input.words.npsHigh)}</span></td></tr>`
+      ? [input.words.npsLow, input.words.npsHigh]
+      : kind === 'csat' || kind === 'ces'
+        ? [choices[0]!.label, choices[choices.length - 1]!.label]
+        : [];
+  const ends =
+    low !== undefined && high !== undefined
+      ? `<tr><td colspan="${choices.length}" style="padding-top:4px;font-size:12px;color:#4b5563;${FONT}"><span style="float:${input.dir === 'rtl' ? 'right' : 'left'}">${esc(low)}</span><span style="float:${input.dir === 'rtl' ? 'left' : 'right'}">${esc(high)}</span></td></tr>`
       : '';
   return `<tr><td><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="table-layout:fixed"><tr>${cells}</tr>${ends}</table></td></tr>`;
 }

@@ -34,6 +34,23 @@ describe('choices of a question', () => {
     assert.deepEqual(nps[5], { value: '5', label: '5' });
   });
 
+  it('labels csat and ces with their scale words in the message’s language', () => {
+    assert.deepEqual(choicesOf({ code: 'Q', kind: 'csat' }, words)[4], {
+      value: '5',
+      label: 'Very satisfied',
+      description: '5 – Very satisfied',
+    });
+    assert.deepEqual(
+      choicesOf({ code: 'Q', kind: 'ces' }, words).map((choice) => choice.label),
+      ['Very difficult', 'Difficult', 'Somewhat difficult', 'Neutral', 'Somewhat easy', 'Easy', 'Very easy'],
+    );
+    const german = messageWords(catalogues.de, 'Acme', 'Q').choices;
+    assert.equal(choicesOf({ code: 'Q', kind: 'csat' }, german)[4]!.label, 'Sehr zufrieden');
+    assert.equal(choicesOf({ code: 'Q', kind: 'ces' }, german)[0]!.description, '1 – Sehr schwierig');
+    const overridden = messageWords({ ...catalogues.de, csat_word_4: 'Passt' }, 'Acme', 'Q').choices;
+    assert.equal(choicesOf({ code: 'Q', kind: 'csat' }, overridden)[3]!.label, 'Passt');
+  });
+
   it('reads back the reply ids it makes, and nothing else', () => {
     assert.equal(replyIdOf('CSAT', '4'), 'CSAT:4');
     assert.deepEqual(parseReplyId('CSAT:4'), { code: 'CSAT', value: '4' });
@@ -91,6 +108,13 @@ describe('WhatsApp messages', () => {
         fits(text, WHATSAPP_LIMITS.rowTitle, 'row');
       for (const text of [t.star_1, t.star_2, t.star_3, t.star_4, t.star_5])
         fits(text, WHATSAPP_LIMITS.rowDescription, 'row description');
+      const scales = messageWords(t, 'Acme', 'Q').choices;
+      for (const kind of ['csat', 'ces'] as const) {
+        for (const choice of choicesOf({ code: 'Q', kind }, scales)) {
+          fits(choice.label, WHATSAPP_LIMITS.rowTitle, `${kind} row`);
+          fits(choice.description!, WHATSAPP_LIMITS.rowDescription, `${kind} row description`);
+        }
+      }
       fits(t.invite_chat_choose, WHATSAPP_LIMITS.listButton, 'list button');
       fits(t.invite_email_open, WHATSAPP_LIMITS.ctaText, 'link button');
     }

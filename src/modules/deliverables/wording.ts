@@ -59,6 +59,8 @@ export function messageWords(t: Catalogue, brand: string, code: string): Message
     choices: {
       starWords: [t.star_word_1, t.star_word_2, t.star_word_3, t.star_word_4, t.star_word_5],
       starLabels: [t.star_1, t.star_2, t.star_3, t.star_4, t.star_5],
+      csatWords: [t.csat_word_1, t.csat_word_2, t.csat_word_3, t.csat_word_4, t.csat_word_5],
+      cesWords: [t.ces_word_1, t.ces_word_2, t.ces_word_3, t.ces_word_4, t.ces_word_5, t.ces_word_6, t.ces_word_7],
       thumbs,
       npsZero: t.nps_zero,
       npsTen: t.nps_ten,

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import { agentNames } from '../agents/index.js';
 import type { RatingSnapshot } from '../analytics/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
+import { storedIds, type AnswerLabeller, type AnswerLabelsOf } from './answer-labels.js';
 import type { InviteContent } from './invite-content.js';
 import type { QuestionRow, RatingRow, RatingsRepository } from './ratings.repository.js';
 
@@ -51,6 +52,8 @@ export class RatingEvents {
     private readonly repository: RatingsRepository,
     private readonly webhooks: WebhooksService,
     private readonly contentOf: InviteContentOf,
+    /** The labels of the options and reasons an answer chose; read only for an answer that chose some. */
+    private readonly labelsOf?: AnswerLabelsOf,
   ) {}
 
   /** Registers more content for the invite's events (`rating.offered`, `rating.reminder_due`). */
@@ -143,14 +146,17 @@ export class RatingEvents {
       });
     }
     if (wantAnswered) {
-      for (const question of answered) {
-        const stored = questions.find((candidate) => candidate.code === question.code);
+      const stored = answered.map(({ code }) => questions.find((candidate) => candidate.code === code));
+      const chose = stored.some((question) => question && (question.choices !== null || question.reasons !== null));
+      const labels = chose && this.labelsOf ? await this.labelsOf(trx, orgId, row, questions) : undefined;
+      for (const [index, question] of answered.entries()) {
         await this.webhooks.enqueue(trx, orgId, 'rating.submitted', {
           ...subject,
           question_code: question.code,
           kind: question.kind,
           value: question.value,
-          comment: stored?.comment ?? row.comment,
+          comment: stored[index]?.comment ?? row.comment,
+          ...answerDetails(stored[index], labels),
           answered_at: question.answered_at,
         });
       }
@@ -207,4 +213,22 @@ export class RatingEvents {
       source: row.source,
     };
   }
+}
+
+/**
+ * What a `rating.submitted` event adds to the value: the options chosen and the follow-up reasons, each as ids and as
+ * labels in the rating's language, and a text question's answer; null where the answer holds none.
+ */
+function answerDetails(question: QuestionRow | undefined, labels: AnswerLabeller | undefined) {
+  const choices = storedIds(question?.choices);
+  const reasons = storedIds(question?.reasons);
+  const labelled = (field: 'options' | 'reasons', ids: string[] | null) =>
+    ids && (labels && question ? labels(question, field, ids) : ids);
+  return {
+    choices,
+    choice_labels: labelled('options', choices),
+    reasons,
+    reason_labels: labelled('reasons', reasons),
+    text: question?.answer_text ?? null,
+  };
 }

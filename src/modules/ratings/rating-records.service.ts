@@ -9,6 +9,7 @@ import type { QuestionsService } from '../questions/index.js';
 import { SearchIndex } from '../search/index.js';
 import type { ReviewsService } from '../reviews/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
+import { answerLabels } from './answer-labels.js';
 import { newRatingCode } from './codes.js';
 import { RatingEvents } from './rating-events.service.js';
 import { inviteContent } from './invite-content.js';
@@ -63,8 +64,11 @@ export class RatingRecords {
   ) {
     this.repository = new RatingsRepository(database.db, database.dialect);
     this.search = new SearchIndex(database);
-    this.events = new RatingEvents(this.repository, webhooks, (db, orgId, rating) =>
-      inviteContent(db, ratingConfig, orgId, { ...rating, link: this.linkOf(rating.code) }),
+    this.events = new RatingEvents(
+      this.repository,
+      webhooks,
+      (db, orgId, rating) => inviteContent(db, ratingConfig, orgId, { ...rating, link: this.linkOf(rating.code) }),
+      answerLabels(questions, ratingConfig),
     );
   }
 

@@ -21,6 +21,23 @@ describe('webhook filters', () => {
     );
   });
 
+  it('bound an organization’s own csat questions by max_stars, their five points read as the stars’', () => {
+    assert.deepEqual(
+      [1, 2, 3, 5].map((value) => submitted('csat', value)),
+      [true, true, false, false],
+    );
+    assert.equal(passesFilters({ rating: { max_nps: 6 } }, 'rating.submitted', { kind: 'csat', value: 5 }), true);
+  });
+
+  it('pass every ces, choice and text answer: no bound reads their scale', () => {
+    assert.deepEqual(
+      [1, 3, 7].map((value) => submitted('ces', value)),
+      [true, true, true],
+    );
+    assert.equal(submitted('choice', null as unknown as number), true);
+    assert.equal(passesFilters(filters, 'rating.submitted', { kind: 'text', value: null, text: 'Slow' }), true);
+  });
+
   it('pass kinds without a bound, other events, and everything without filters', () => {
     assert.equal(passesFilters({ rating: { max_stars: 2 } }, 'rating.submitted', { kind: 'nps', value: 10 }), true);
     assert.equal(passesFilters(filters, 'rating.offered', { kind: 'stars', value: 5 }), true);

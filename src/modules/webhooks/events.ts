@@ -20,8 +20,10 @@ export type DeliveryEventType = WebhookEventType | typeof PING_EVENT;
 
 /**
  * Optional filters. `rating` narrows `rating.submitted` events by the answer, per question kind: a kind with a bound
- * passes only answers at or below it (stars/CSAT `max_stars` 1-5, NPS `max_nps` 0-10, thumbs `thumbs` up or down);
- * a kind without a bound passes every answer. Other event types are not filtered.
+ * passes only answers at or below it (`max_stars` 1-5 bounds stars, the built-in CSAT among them, and an
+ * organization's own csat questions, the same five-point scale; NPS `max_nps` 0-10; thumbs `thumbs` up or down); a
+ * kind without a bound passes every answer: ces (1-7, a scale of its own that no bound of another reads right), choice
+ * and text. Other event types are not filtered.
  */
 export interface WebhookFilters {
   rating?: { max_stars?: number; max_nps?: number; thumbs?: 'up' | 'down' };
@@ -33,7 +35,7 @@ export function passesFilters(filters: WebhookFilters, type: string, data: unkno
   if (type !== 'rating.submitted' || !rating) return true;
   const { kind, value } = data as { kind?: string; value?: number };
   if (typeof value !== 'number') return true;
-  if (kind === 'stars') return rating.max_stars === undefined || value <= rating.max_stars;
+  if (kind === 'stars' || kind === 'csat') return rating.max_stars === undefined || value <= rating.max_stars;
   if (kind === 'nps') return rating.max_nps === undefined || value <= rating.max_nps;
   if (kind === 'thumbs') return rating.thumbs === undefined || value === (rating.thumbs === 'up' ? 1 : 0);
   return true;

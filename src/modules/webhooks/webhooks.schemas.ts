@@ -23,7 +23,13 @@ export const Filters = Type.Object(
     rating: Type.Optional(
       Type.Object(
         {
-          max_stars: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+          max_stars: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 5,
+              description: 'Bounds stars questions (CSAT, STARS) and csat ones.',
+            }),
+          ),
           max_nps: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
           thumbs: Type.Optional(Type.Union([Type.Literal('up'), Type.Literal('down')])),
         },
@@ -31,10 +37,47 @@ export const Filters = Type.Object(
           additionalProperties: false,
           description:
             '`rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that ' +
-            'answer only); kinds without a bound pass every answer.',
+            'answer only); kinds without a bound (ces, choice, text) pass every answer.',
         },
       ),
     ),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The data of a `rating.submitted` event: one answered question. `value` is the number of a scale or thumbs answer;
+ * what a choice, text or follow-up answer holds comes beside it, null where the answer holds none.
+ */
+export const RatingSubmittedData = Type.Object(
+  {
+    rating_id: Type.Integer(),
+    rating_uid: Uuid,
+    conversation_id: Type.Integer(),
+    conversation_uid: Uuid,
+    agent_id: Nullable(Type.String()),
+    agent_type: Nullable(Type.String()),
+    agent_name: Nullable(Type.String()),
+    channel: Nullable(Type.String()),
+    source: Type.String(),
+    question_code: Type.String(),
+    kind: Type.String({ description: 'stars, csat, nps, ces, thumbs, choice or text.' }),
+    value: Nullable(
+      Type.Integer({ description: 'The scale or thumbs answer (1 up, 0 down); null for choice and text.' }),
+    ),
+    comment: Nullable(Type.String()),
+    choices: Nullable(Type.Array(Type.String(), { description: 'A choice question: the option ids chosen.' })),
+    choice_labels: Nullable(
+      Type.Array(Type.String(), { description: "The options' labels in the rating's language, in the same order." }),
+    ),
+    reasons: Nullable(
+      Type.Array(Type.String(), { description: 'The follow-up reason ids chosen after a low answer.' }),
+    ),
+    reason_labels: Nullable(
+      Type.Array(Type.String(), { description: "The reasons' labels in the rating's language, in the same order." }),
+    ),
+    text: Nullable(Type.String({ description: "A text question's answer." })),
+    answered_at: DateTime,
   },
   { additionalProperties: false },
 );

@@ -176,6 +176,8 @@ function scaleLabel(text: PageText, kind: AnyQuestionKind, value: number): SafeH
   if (kind === 'thumbs') return markup`<span>${value === 1 ? text.thumbsAnswer.up : text.thumbsAnswer.down}</span>`;
   if (kind === 'stars')
     return markup`<span aria-hidden="true">${value}</span><span class="vh">${text.starLabels[value - 1]}</span>`;
+  const word = kind === 'csat' ? text.csatWords[value - 1] : kind === 'ces' ? text.cesWords[value - 1] : undefined;
+  if (word) return markup`<span aria-hidden="true">${value}</span><span class="vh">${value} – ${word}</span>`;
   if (kind === 'nps' && (value === 0 || value === 10)) {
     return markup`<span aria-hidden="true">${value}</span><span class="vh">${value === 0 ? text.npsZero : text.npsTen}</span>`;
   }
@@ -252,7 +254,8 @@ ${followUpOf(text, question, values)}`;
  */
 export function customStyles(nonce: string): SafeHtml {
   return markup`<style nonce="${nonce}">${trusted(
-    '.question~.custom,.follow-up+.field{margin-top:24px;padding-top:22px;border-top:1px solid #eceef2}' +
+    '.question~.custom,.follow-up+.field,.follow-up+.question{margin-top:24px;padding-top:22px;' +
+      'border-top:1px solid #eceef2}' +
       '.custom .hint{margin:0 0 12px}' +
       '.options,.reasons{display:flex;flex-direction:column;gap:10px}' +
       '.option,.reason{display:flex;gap:10px;align-items:center;min-height:28px}' +

@@ -33,6 +33,9 @@ export interface PageText {
   starPrompt: string;
   /** The word shown under the row for the chosen star. */
   starWords: [string, string, string, string, string];
+  /** The words of an organization's own csat (1-5) and ces (1-7) scales, "Satisfied", "Easy". */
+  csatWords: readonly string[];
+  cesWords: readonly string[];
   npsLow: string;
   npsHigh: string;
   /** Accessible names of NPS 0 and 10 (the others are their number). */
@@ -121,6 +124,8 @@ function pageTextOf(t: Catalogue, language: Language): PageText {
     starLabels: [t.star_1, t.star_2, t.star_3, t.star_4, t.star_5],
     starPrompt: t.star_prompt,
     starWords: [t.star_word_1, t.star_word_2, t.star_word_3, t.star_word_4, t.star_word_5],
+    csatWords: [t.csat_word_1, t.csat_word_2, t.csat_word_3, t.csat_word_4, t.csat_word_5],
+    cesWords: [t.ces_word_1, t.ces_word_2, t.ces_word_3, t.ces_word_4, t.ces_word_5, t.ces_word_6, t.ces_word_7],
     npsLow: t.nps_low,
     npsHigh: t.nps_high,
     npsZero: t.nps_zero,

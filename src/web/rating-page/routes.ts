@@ -8,6 +8,7 @@ import { Type } from 'typebox';
 import type { Config } from '../../config.js';
 import { isAppError } from '../../errors.js';
 import type { ResolvedSettings } from '../../modules/rating-config/index.js';
+import type { QuestionDefinition } from '../../modules/questions/index.js';
 import { looksLikeRatingCode, type Rating } from '../../modules/ratings/index.js';
 import type { Services } from '../../services.js';
 import { currentValues, formQuestions, parseForm } from './form.js';
@@ -26,11 +27,20 @@ import { neutralContext, ratingContext, settingsContext, type PageContext } from
 import { formPage, messagePage, thanksPage, type PageFrame } from './views.js';
 
 const CodeParams = Type.Object({ code: Type.String({ description: 'The code from the rating link.' }) });
-// An email's answer link: `?answer=4`. Anything else in the query is ignored, as links get tracking parameters added.
-const PageQuery = Type.Object({ answer: Type.Optional(Type.String({ maxLength: 64 })) });
+// An email's answer link: `?answer=4`. Anything else in the query is ignored, as links get tracking parameters added;
+// an answer the question does not take, however long or repeated, opens the page as without one (link-answer.ts).
+const PageQuery = Type.Object({ answer: Type.Optional(Type.Unknown()) });
 // The form is small: a comment of MAX_COMMENT_LENGTH characters fits several times over, even percent-encoded.
 const FORM_BODY_LIMIT = 64 * 1024;
 const MINUTE = 60_000;
+
+/** The rating's question codes in the survey's order: the page asks them so, as the messages do. */
+function askedOrder(rating: Rating): string[] {
+  return rating.questions.map((question) => question.code);
+}
+
+/** The versions the rating's own questions were asked in, by `code@version`. */
+type Definitions = ReadonlyMap<string, QuestionDefinition>;
 
 /** Sends a page with a fresh CSP nonce of its own; `script` lets the page run its own nonce-bearing script. */
 function sendPage(
@@ -113,10 +123,24 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { services, config, limits }) => {
   const { ratings } = services;
   /** The versions the rating's own questions were asked in (none read for a survey of built-in codes). */
-  const definitionsOf = async (orgId: number, rating: Rating) => {
+  const definitionsOf = async (orgId: number, rating: Rating): Promise<Definitions> => {
     const own = rating.questions.filter((question) => question.version !== null).map((question) => question.code);
     return own.length === 0 ? new Map() : services.questions.definitions(orgId, own);
   };
+  const withDefinitions = async <T extends { rating: Rating; orgId: number }>(opened: T) => ({
+    ...opened,
+    definitions: await definitionsOf(opened.orgId, opened.rating),
+  });
+  /** What a link's answer is read against: the page's texts and the rating's own questions in its language. */
+  const askedOn = (page: {
+    rating: Rating;
+    settings: ResolvedSettings;
+    context: PageContext;
+    definitions: Definitions;
+  }) => ({
+    text: page.context.text,
+    custom: customFormQuestions(page.rating, page.definitions, page.context.lang, page.settings.language),
+  });
 
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await app.register(cookie);
@@ -150,23 +174,30 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
   async function sendForm(
     request: FastifyRequest,
     reply: FastifyReply,
-    opened: { rating: Rating; orgId: number; settings: ResolvedSettings; context: PageContext },
+    opened: {
+      rating: Rating;
+      orgId: number;
+      settings: ResolvedSettings;
+      context: PageContext;
+      definitions: Definitions;
+    },
     code: string,
     link?: { answer: LinkAnswer; recorded: boolean },
   ): Promise<FastifyReply> {
     const { rating, context } = opened;
     const questions = formQuestions(rating);
     const values = currentValues(rating, questions);
-    if (link) values.choices[link.answer.question.field] = link.answer.option;
-    const definitions = await definitionsOf(opened.orgId, rating);
+    const custom = customFormQuestions(rating, opened.definitions, context.lang, opened.settings.language);
+    const customValues = currentCustomValues(rating, custom);
+    if (link?.answer.custom) customValues[link.answer.field] = [link.answer.option];
+    else if (link) values.choices[link.answer.field] = link.answer.option;
     const token = csrfToken(request, reply, code);
     return sendPage(
       reply,
       200,
       context,
-      (frame) => {
-        const custom = customFormQuestions(rating, definitions, frame.lang, opened.settings.language);
-        return formPage(frame, {
+      (frame) =>
+        formPage(frame, {
           code,
           csrfToken: token,
           questions,
@@ -174,10 +205,10 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
           errors: {},
           answered: rating.submitted_at !== null,
           expiresAt: rating.expires_at,
-          custom: { questions: custom, values: currentCustomValues(rating, custom) },
+          custom: { questions: custom, values: customValues },
+          order: askedOrder(rating),
           ...(link ? { linkAnswer: link } : {}),
-        });
-      },
+        }),
       link !== undefined && !link.recorded,
     );
   }
@@ -192,8 +223,11 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
       const withAnswer = request.query.answer !== undefined;
       const opened = await openRating(request, reply, ratings, code, !withAnswer);
       if ('sent' in opened) return opened.sent;
-      const answer = withAnswer ? linkAnswerOf(opened.rating, request.query.answer) : undefined;
-      return sendForm(request, reply, opened, code, answer && { answer, recorded: false });
+      const page = await withDefinitions(opened);
+      const answer = withAnswer
+        ? linkAnswerOf(opened.rating, request.query.answer, undefined, askedOn(page))
+        : undefined;
+      return sendForm(request, reply, page, code, answer && { answer, recorded: false });
     },
   );
 
@@ -216,7 +250,8 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
           }),
         );
       }
-      const answer = linkAnswerOf(opened.rating, body.answer, body.question);
+      const page = await withDefinitions(opened);
+      const answer = linkAnswerOf(opened.rating, body.answer, body.question, askedOn(page));
       if (!answer) {
         return sendPage(reply, 400, context, (frame) =>
           messagePage(frame, {
@@ -229,11 +264,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
       }
       let rating: Rating;
       try {
-        ({ rating } = await ratings.answerChoice(
-          { code },
-          { code: answer.question.code, value: answer.value },
-          { replaces: true, opens: true },
-        ));
+        ({ rating } = await ratings.answerChoice({ code }, answer.answer, { replaces: true, opens: true }));
       } catch (error) {
         if (isAppError(error) && error.code === 'rating_expired') return sendClosed(reply, context, 'expired');
         if (isAppError(error) && error.code === 'rating_cancelled') return sendClosed(reply, context, 'cancelled');
@@ -241,7 +272,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
       }
       // The page's script needs no page back; a rater without script gets the rest of the survey.
       if (request.headers['x-plaudit-link-answer'] === 'fetch') return reply.status(204).send();
-      return sendForm(request, reply, { ...opened, rating }, code, { answer, recorded: true });
+      return sendForm(request, reply, { ...page, rating }, code, { answer, recorded: true });
     },
   );
 
@@ -285,6 +316,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
               questions: customFormQuestions(rating, definitions, frame.lang, settings.language),
               values: own.values,
             },
+            order: askedOrder(rating),
           }),
         );
       }

@@ -37,8 +37,13 @@ export interface FormView {
   expiresAt: string | null;
   /** The answer an email's link chose: recorded by the page's script or its button, or already recorded. */
   linkAnswer?: { answer: LinkAnswer; recorded: boolean };
-  /** The organization's own questions of the survey (custom-questions.ts), after the built-in ones. */
+  /** The organization's own questions of the survey (custom-questions.ts). */
   custom?: { questions: CustomFormQuestion[]; values: CustomValues };
+  /**
+   * The survey's question codes in its order, which the page asks them in: the first is the one an email asks and its
+   * links answer. Without it, the built-in questions come first.
+   */
+  order?: readonly string[];
 }
 
 const icons = {
@@ -132,9 +137,16 @@ function radio(question: FormQuestion, option: string, view: FormView, invalid: 
   return markup`<input class="vh" type="radio" id="${id}" name="${question.field}" value="${option}"${trusted(attributes)}>${label}`;
 }
 
-function starsQuestion(frame: PageFrame, question: FormQuestion, view: FormView, message: string | undefined) {
+function starsQuestion(
+  frame: PageFrame,
+  question: FormQuestion,
+  view: FormView,
+  message: string | undefined,
+  leads: boolean,
+) {
   const { text, brand } = frame;
-  const main = question.field === 'stars';
+  // The main stars question is the page's heading when it comes first; after another question it reads as one more.
+  const main = question.field === 'stars' && leads;
   const legend = questionText(text, question.code, question.kind, brand.name);
   const radios = optionsOf('stars').map((option, i) =>
     radio(
@@ -228,29 +240,42 @@ function errorSummary(text: PageText, view: FormView): SafeHtml {
   return markup`<div class="error-summary" role="alert"><p>${text.errorSummary}</p><ul>${items}</ul></div>`;
 }
 
-function builtInQuestion(frame: PageFrame, question: FormQuestion, view: FormView, message: string | undefined) {
-  if (question.kind === 'stars') return starsQuestion(frame, question, view, message);
+function builtInQuestion(
+  frame: PageFrame,
+  question: FormQuestion,
+  view: FormView,
+  message: string | undefined,
+  leads: boolean,
+) {
+  if (question.kind === 'stars') return starsQuestion(frame, question, view, message, leads);
   if (question.kind === 'nps') return npsQuestion(frame, question, view, message);
   return thumbsQuestion(frame, question, view, message);
 }
 
-// A question's markup without an error depends only on the texts, the brand's name, the question and the option
-// chosen: rendered once per such combination, per texts (a language, or an organization's overrides of it).
+// A question's markup without an error depends only on the texts, the brand's name, the question, the option chosen
+// and whether it leads the page: rendered once per such combination, per texts (a language, or an organization's
+// overrides of it).
 const renderedQuestions = new WeakMap<PageText, Map<string, SafeHtml>>();
 const MAX_RENDERED_PER_TEXTS = 2000;
 
-function questionMarkup(frame: PageFrame, question: FormQuestion, view: FormView, message: string | undefined) {
-  if (message !== undefined) return builtInQuestion(frame, question, view, message);
+function questionMarkup(
+  frame: PageFrame,
+  question: FormQuestion,
+  view: FormView,
+  message: string | undefined,
+  leads: boolean,
+) {
+  if (message !== undefined) return builtInQuestion(frame, question, view, message, leads);
   let rendered = renderedQuestions.get(frame.text);
   if (!rendered) renderedQuestions.set(frame.text, (rendered = new Map()));
   const chosen = view.values.choices[question.field] ?? '';
-  const key = [frame.brand.name, question.code, question.kind, question.field, question.required, chosen].join(
+  const key = [frame.brand.name, question.code, question.kind, question.field, question.required, chosen, leads].join(
     '\u0000',
   );
   let html = rendered.get(key);
   if (!html) {
     if (rendered.size >= MAX_RENDERED_PER_TEXTS) rendered.clear();
-    rendered.set(key, (html = builtInQuestion(frame, question, view, undefined)));
+    rendered.set(key, (html = builtInQuestion(frame, question, view, undefined, leads)));
   }
   return html;
 }
@@ -260,13 +285,23 @@ export function formPage(frame: PageFrame, view: FormView): string {
   const { text, brand } = frame;
   const hasErrors = Object.keys(view.errors).length > 0;
   const until = view.expiresAt ? text.formatDate(view.expiresAt) : null;
-  const questions = view.questions.map((question) =>
-    questionMarkup(frame, question, view, errorMessage(text, view.errors[question.field])),
-  );
   const own = view.custom?.questions ?? [];
-  const custom = own.map((question) =>
-    customQuestion(text, question, view.custom!.values, errorMessage(text, view.errors[question.field])),
-  );
+  const rank = (code: string) => {
+    const index = view.order?.indexOf(code) ?? -1;
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const leading = view.order ? [...view.questions, ...own].sort((a, b) => rank(a.code) - rank(b.code))[0] : undefined;
+  const builtIn = view.questions.map((question) => {
+    const message = errorMessage(text, view.errors[question.field]);
+    const leads = !leading || leading.code === question.code;
+    return { code: question.code, html: questionMarkup(frame, question, view, message, leads) };
+  });
+  const custom = own.map((question) => ({
+    code: question.code,
+    html: customQuestion(text, question, view.custom!.values, errorMessage(text, view.errors[question.field])),
+  }));
+  const asked = [...builtIn, ...custom];
+  const questions = (view.order ? asked.sort((a, b) => rank(a.code) - rank(b.code)) : asked).map(({ html }) => html);
   const commentError = errorMessage(text, view.errors[COMMENT_FIELD]);
   const describedBy = commentError ? 'comment-hint comment-error' : 'comment-hint';
   const invalid = commentError ? trusted(' aria-invalid="true"') : '';
@@ -277,8 +312,7 @@ export function formPage(frame: PageFrame, view: FormView): string {
 <input type="hidden" name="${CSRF_FIELD}" value="${view.csrfToken}">
 ${hasErrors ? errorSummary(text, view) : ''}
 ${view.answered && !hasErrors && !link ? markup`<p class="notice">${text.alreadyRated(until)}</p>` : ''}
-${questions}
-${own.length > 0 ? markup`${customStyles(frame.nonce)}${custom}` : ''}
+${own.length > 0 ? customStyles(frame.nonce) : ''}${questions}
 <div class="field">
 <label for="comment"><span class="q">${text.commentLabel}</span> <span class="optional">(${text.optional})</span></label>
 ${fieldError(COMMENT_FIELD, commentError)}

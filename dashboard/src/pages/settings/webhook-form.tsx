@@ -121,11 +121,12 @@ export function WebhookForm({
           <fieldset className="field">
             <legend>Which ratings to send</legend>
             <p className="field-hint">
-              Send only the low answers, to act on them at once. Leave “Any” to send every answer.
+              Send only the low answers, to act on them at once. Leave “Any” to send every answer. CES, choice and text
+              answers are always sent.
             </p>
             <div className="filter-grid">
               <label className="filter-select">
-                <span className="filter-label">Stars</span>
+                <span className="filter-label">Stars and CSAT</span>
                 <select value={draft.max_stars} onChange={(event) => set('max_stars', event.target.value)}>
                   <option value="">Any</option>
                   {[1, 2, 3, 4].map((n) => (

@@ -40,6 +40,20 @@ describe('text catalogues', () => {
     });
   }
 
+  it('words the csat (1-5) and ces (1-7) scales in every language, each point its own word', () => {
+    const scales = [
+      [1, 2, 3, 4, 5].map((point) => `csat_word_${point}`),
+      [1, 2, 3, 4, 5, 6, 7].map((point) => `ces_word_${point}`),
+    ];
+    for (const keys of scales) {
+      for (const key of keys) assert.ok((textKeys as string[]).includes(key), `${key} is a text key`);
+      for (const language of languages) {
+        const words = keys.map((key) => catalogues[language][key as keyof typeof catalogues.en]);
+        assert.equal(new Set(words).size, keys.length, `${language}: ${words.join(' / ')}`);
+      }
+    }
+  });
+
   it('writes Arabic right to left and the rest left to right', () => {
     for (const language of languages) assert.equal(languageInfo[language].dir, language === 'ar' ? 'rtl' : 'ltr');
   });
