@@ -8575,8 +8575,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -8587,7 +8587,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -8602,10 +8602,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -8749,8 +8749,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -8761,7 +8761,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -8776,10 +8776,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -8923,8 +8923,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -8935,7 +8935,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -8950,10 +8950,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -9097,8 +9097,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -9109,7 +9109,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -9124,10 +9124,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -9271,8 +9271,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -9283,7 +9283,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -9298,10 +9298,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -9445,8 +9445,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -9457,7 +9457,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -9472,10 +9472,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -9600,7 +9600,7 @@ export interface paths {
         query?: {
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -9636,10 +9636,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -9863,8 +9863,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -9898,7 +9898,7 @@ export interface paths {
                 to: string;
                 tz: string;
                 csat: {
-                  /** @description Share of 4-5 answers among answered CSAT and STARS questions, 0-100. */
+                  /** @description Share of 4-5 answers among answered CSAT and STARS questions and the organization's own stars and CSAT questions, 0-100. */
                   score: number | null;
                   responses: number;
                   offered: number;
@@ -9920,6 +9920,14 @@ export interface paths {
                   promoters: number;
                   passives: number;
                   detractors: number;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+                /** @description Customer effort: the answers to the organization's own CES questions. */
+                ces: {
+                  /** @description Mean answer, 1-7 (7: easiest), two decimals; null without answers. */
+                  average: number | null;
+                  responses: number;
                   /** @description True when the figure rests on fewer than 30 answers. */
                   low_sample: boolean;
                 };
@@ -9956,7 +9964,7 @@ export interface paths {
                    */
                   to: string;
                   csat: {
-                    /** @description Share of 4-5 answers among answered CSAT and STARS questions, 0-100. */
+                    /** @description Share of 4-5 answers among answered CSAT and STARS questions and the organization's own stars and CSAT questions, 0-100. */
                     score: number | null;
                     responses: number;
                     offered: number;
@@ -9978,6 +9986,14 @@ export interface paths {
                     promoters: number;
                     passives: number;
                     detractors: number;
+                    /** @description True when the figure rests on fewer than 30 answers. */
+                    low_sample: boolean;
+                  };
+                  /** @description Customer effort: the answers to the organization's own CES questions. */
+                  ces: {
+                    /** @description Mean answer, 1-7 (7: easiest), two decimals; null without answers. */
+                    average: number | null;
+                    responses: number;
                     /** @description True when the figure rests on fewer than 30 answers. */
                     low_sample: boolean;
                   };
@@ -10121,8 +10137,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -10288,8 +10304,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -10325,6 +10341,14 @@ export interface paths {
                 };
                 nps: {
                   score: number | null;
+                  responses: number;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+                /** @description Customer effort: the answers to the organization's own CES questions. */
+                ces: {
+                  /** @description Mean answer, 1-7 (7: easiest), two decimals; null without answers. */
+                  average: number | null;
                   responses: number;
                   /** @description True when the figure rests on fewer than 30 answers. */
                   low_sample: boolean;
@@ -10465,8 +10489,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -10620,7 +10644,7 @@ export interface paths {
     };
     /**
      * What the agents get wrong
-     * @description The agents' answers with the most dislikes in the range, and the latest ratings with a low answer (stars 1-2, NPS 0-6, thumbs down), each rating once with all its answers and comments. `agent_type=ai` lists the AI agents' answers and conversations, `agent_type=human` the human agents'; without it, both.
+     * @description The agents' answers with the most dislikes in the range, and the latest ratings with a low answer (stars and CSAT 1-2, NPS 0-6, CES 1-3, thumbs down), each rating once with all its answers and comments. `agent_type=ai` lists the AI agents' answers and conversations, `agent_type=human` the human agents'; without it, both.
      */
     get: {
       parameters: {
@@ -10644,8 +10668,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -10705,9 +10729,9 @@ export interface paths {
                   /** @description Every answered question of the rating, in its order. */
                   questions: {
                     code: string;
-                    kind: 'stars' | 'nps' | 'thumbs';
+                    kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs';
                     value: number;
-                    /** @description Stars 1-2, NPS 0-6 or a thumbs down. */
+                    /** @description Stars and CSAT 1-2, NPS 0-6, CES 1-3 or a thumbs down. */
                     low: boolean;
                     comment: string | null;
                     answered_at: string;
@@ -10832,8 +10856,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -11050,8 +11074,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -11202,7 +11226,7 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only this question of the organization’s own. */
+          /** @description Only this question of the organization’s own (a built-in code lists none); a code the organization does not know is `unknown_question_code`. */
           question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
@@ -11422,8 +11446,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -11620,8 +11644,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
