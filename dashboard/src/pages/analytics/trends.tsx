@@ -5,6 +5,7 @@ import { formatNps, plural, today } from '../../lib/format';
 import { Link, useRouter } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { inboxLink, type PageFilters } from './filters';
+import type { FigureKind } from '../../lib/filter-questions';
 
 const percent = (value: number) => `${Math.round(value)}%`;
 const charts: Array<{
@@ -52,11 +53,14 @@ export function Trends({
   query,
   interval,
   filters,
+  questionKind,
   onInterval,
 }: {
   query: string;
   interval: Interval;
   filters: PageFilters;
+  /** The figure the page's question counts in. */
+  questionKind: FigureKind;
   onInterval: (i: Interval) => void;
 }) {
   return (
@@ -79,7 +83,14 @@ export function Trends({
       <Legend />
       <div className="trend-grid">
         {charts.map((chart) => (
-          <TrendPanel key={chart.metric} {...chart} query={query} interval={interval} filters={filters} />
+          <TrendPanel
+            key={chart.metric}
+            {...chart}
+            query={query}
+            interval={interval}
+            filters={filters}
+            questionKind={questionKind}
+          />
         ))}
       </div>
     </Card>
@@ -95,7 +106,8 @@ function TrendPanel({
   query,
   interval,
   filters,
-}: (typeof charts)[number] & { query: string; interval: Interval; filters: PageFilters }) {
+  questionKind,
+}: (typeof charts)[number] & { query: string; interval: Interval; filters: PageFilters; questionKind: FigureKind }) {
   const { navigate } = useRouter();
   const separator = query ? '&' : '?';
   const series = useApi<{ data: SeriesPoint[] }>(
@@ -104,7 +116,8 @@ function TrendPanel({
   const points = series.data?.data ?? [];
   const now = today();
   const latest = [...points].reverse().find((point) => point.value !== null);
-  const linkOf = (point: SeriesPoint) => (point.responses > 0 ? inboxLink(metric, point, filters) : undefined);
+  const linkOf = (point: SeriesPoint) =>
+    point.responses > 0 ? inboxLink(metric, point, filters, questionKind) : undefined;
   const latestNote = latest ? partialNote(latest, latest.to >= now) : null;
   const noQuestion = metric === 'message_likes' && filters.question_code;
   return (
@@ -144,7 +157,7 @@ function TrendPanel({
           color={color}
           today={now}
           linkOf={linkOf}
-          onSelect={(point) => navigate(inboxLink(metric, point, filters))}
+          onSelect={(point) => navigate(inboxLink(metric, point, filters, questionKind))}
         />
       )}
     </figure>
