@@ -241,6 +241,12 @@ describeEachDialect('question_code names an organization’s own question', (ctx
     );
   });
 
+  it('lists the ratings that asked the custom question', async () => {
+    const { data } = await get('/v1/ratings?question_code=RECOMMEND');
+    assert.equal(data.length, 3);
+    assert.ok(data.every((rating: any) => rating.questions.some((question: any) => question.code === 'RECOMMEND')));
+  });
+
   const unknownPaths = (code: string) => [
     `/v1/analytics/summary?${RANGE}&question_code=${code}`,
     `/v1/analytics/timeseries?${RANGE}&question_code=${code}`,
@@ -256,6 +262,7 @@ describeEachDialect('question_code names an organization’s own question', (ctx
     `/v1/exports/feedback.csv?question_code=${code}`,
     `/v1/exports/ratings.jsonl?answered_question=${code}`,
     `/v1/inbox?answered_question=${code}`,
+    `/v1/ratings?question_code=${code}`,
   ];
 
   it('refuses a code the organization does not know, on every endpoint, and changes nothing', async () => {

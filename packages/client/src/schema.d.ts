@@ -7203,15 +7203,15 @@ export interface paths {
     };
     /**
      * List ratings
-     * @description Newest first. `question_code`, `kind`, `score_min` and `score_max` select surveys with a question that matches all of them; `created_to` is exclusive.
+     * @description Newest first. `question_code`, `kind`, `score_min` and `score_max` select surveys with a question that matches all of them; `created_to` is exclusive. `question_code` is a built-in code or one of the organization's own questions (archived ones too), else `unknown_question_code`.
      */
     get: {
       parameters: {
         query?: {
           /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
           status?: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
-          /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-          question_code?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           kind?: 'stars' | 'nps' | 'thumbs';
           score_min?: number;
           score_max?: number;
