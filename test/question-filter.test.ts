@@ -161,6 +161,13 @@ describeEachDialect('question_code names an organization’s own question', (ctx
       [[33.33, 3]],
     );
 
+    const ces = (await get(`/v1/analytics/timeseries?${RANGE}&interval=month&metric=ces&question_code=EFFORT`))
+      .data as Array<{ value: number | null; responses: number }>;
+    assert.deepEqual(
+      ces.map((point) => [point.value, point.responses]),
+      [[5.33, 3]],
+    );
+
     const funnel = (await get(`/v1/analytics/funnel?${RANGE}&question_code=HELP_CSAT`)).data;
     assert.deepEqual([funnel.offered, funnel.answered], [3, 3]);
 

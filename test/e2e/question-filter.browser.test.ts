@@ -144,7 +144,11 @@ describe('filtering analytics by an own question in Chromium', { skip: skipReaso
     await ces.locator('.kpi-value', { hasText: '5.33' }).waitFor();
     assert.match(await ces.innerText(), /of 7 · 3 responses/);
     await csat.locator('.kpi-value', { hasText: '–' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'question-filter-ces-desktop.png') });
+    // The effort trend takes the place of message likes, which answer no question.
+    const trend = page.getByRole('figure', { name: 'CES trend' });
+    await trend.locator('.trend-latest', { hasText: 'latest 5.3 · 3 responses' }).waitFor();
+    assert.equal(await page.getByRole('figure', { name: 'Message likes trend' }).count(), 0);
+    await page.screenshot({ path: join(SHOTS, 'question-filter-ces-desktop.png'), fullPage: true });
   });
 
   it('fits a phone', async () => {

@@ -258,7 +258,7 @@ export interface Summary extends SummaryFigures {
 }
 
 export type Interval = 'day' | 'week' | 'month';
-export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
+export type Metric = 'csat' | 'nps' | 'ces' | 'thumbs' | 'message_likes';
 
 export interface SeriesPoint {
   /** First day of the period. */

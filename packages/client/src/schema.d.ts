@@ -10146,7 +10146,7 @@ export interface paths {
           /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
           tag?: string;
           interval: 'day' | 'week' | 'month';
-          metric: 'csat' | 'nps' | 'thumbs' | 'message_likes';
+          metric: 'csat' | 'nps' | 'ces' | 'thumbs' | 'message_likes';
         };
         header?: never;
         path?: never;
@@ -10177,7 +10177,7 @@ export interface paths {
                  * @description Last day the point counts: the period's last day, or the range's `to` when that is earlier.
                  */
                 to: string;
-                /** @description csat: % of 4-5 answers; nps: the NPS; thumbs: % thumbs up; message_likes: % likes. Null without answers. */
+                /** @description csat: % of 4-5 answers; nps: the NPS; ces: the mean effort answer, 1-7; thumbs: % thumbs up; message_likes: % likes. Null without answers. */
                 value: number | null;
                 /** @description This period's own answers (or likes and dislikes). */
                 responses: number;

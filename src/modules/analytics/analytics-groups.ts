@@ -6,7 +6,7 @@ import type { KindOfCode } from './figures.js';
 import type { ResolvedFilters } from './filters.js';
 import { MessageTally, RatingTally, RATING_COUNTERS } from './rollups.js';
 
-export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
+export type Metric = 'csat' | 'nps' | 'ces' | 'thumbs' | 'message_likes';
 
 /** What a read needs: every kind of row (undefined), one metric's, or the ratings' alone. */
 export type GroupsOnly = Metric | 'ratings';

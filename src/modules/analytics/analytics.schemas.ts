@@ -23,7 +23,13 @@ export const TimeseriesQuery = Type.Object(
     ...AnalyticsFilterQuery,
     interval: Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month')], { default: 'day' }),
     metric: Type.Union(
-      [Type.Literal('csat'), Type.Literal('nps'), Type.Literal('thumbs'), Type.Literal('message_likes')],
+      [
+        Type.Literal('csat'),
+        Type.Literal('nps'),
+        Type.Literal('ces'),
+        Type.Literal('thumbs'),
+        Type.Literal('message_likes'),
+      ],
       { default: 'csat' },
     ),
   },
@@ -107,7 +113,8 @@ export const Point = Type.Object({
   value: Nullable(
     Type.Number({
       description:
-        'csat: % of 4-5 answers; nps: the NPS; thumbs: % thumbs up; message_likes: % likes. Null without answers.',
+        'csat: % of 4-5 answers; nps: the NPS; ces: the mean effort answer, 1-7; thumbs: % thumbs up; ' +
+        'message_likes: % likes. Null without answers.',
     }),
   ),
   responses: { ...Count, description: "This period's own answers (or likes and dislikes)." },

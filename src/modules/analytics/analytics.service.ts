@@ -303,6 +303,10 @@ export class AnalyticsService {
           const nps = npsFigures(rows, codeKind);
           return { value: nps.score, responses: nps.responses };
         }
+        case 'ces': {
+          const ces = cesFigures(rows, codeKind);
+          return { value: ces.average, responses: ces.responses };
+        }
         case 'thumbs': {
           const thumbs = allThumbsFigures(rows, codeKind);
           return { value: percent(thumbs.up, thumbs.up + thumbs.down), responses: thumbs.up + thumbs.down };

@@ -48,7 +48,7 @@ export function defaultInterval(range: Range): Interval {
 }
 
 /** What a figure counts, and so which conversations stand behind it. */
-export type Figure = Metric | 'ces' | 'response_rate';
+export type Figure = Metric | 'response_rate';
 
 const kindOf: Partial<Record<Figure, string>> = { csat: 'stars', nps: 'nps', ces: 'ces', thumbs: 'thumbs' };
 

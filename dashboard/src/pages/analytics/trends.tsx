@@ -20,6 +20,14 @@ const charts: Array<{
   { metric: 'thumbs', title: 'Thumbs up', color: '#15803d', format: percent, domain: [0, 100] },
   { metric: 'message_likes', title: 'Message likes', color: '#b45309', format: percent, domain: [0, 100] },
 ];
+/** Under an effort question, whose answers no other chart counts, its CES trend takes the message likes' place. */
+const cesChart: (typeof charts)[number] = {
+  metric: 'ces',
+  title: 'CES',
+  color: '#7c3aed',
+  format: (value) => (Number.isInteger(value) ? String(value) : value.toFixed(1)),
+  domain: [1, 7],
+};
 
 /** How the charts draw whole periods, periods under way and small samples. */
 function Legend() {
@@ -82,7 +90,10 @@ export function Trends({
     >
       <Legend />
       <div className="trend-grid">
-        {charts.map((chart) => (
+        {(questionKind === 'ces'
+          ? charts.map((chart) => (chart.metric === 'message_likes' ? cesChart : chart))
+          : charts
+        ).map((chart) => (
           <TrendPanel
             key={chart.metric}
             {...chart}
