@@ -223,6 +223,7 @@ describeEachDialect('Exports with the inbox filters', (ctx: TestContext) => {
     assertError(await get('scope=conversations&from=2026-02-30'), 400, 'invalid_date_range');
     assertError(await get('scope=conversations&tz=Mars/Olympus'), 400, 'invalid_timezone');
     assertError(await get('answered_from=2026-03-05&answered_to=2026-03-01'), 400, 'invalid_date_range');
-    assertError(await get('answered_kind=ces'), 400, 'validation_failed');
+    assertError(await get('answered_kind=choice'), 400, 'validation_failed');
+    assertError(await get('answered_question=NO_SUCH'), 400, 'unknown_question_code');
   });
 });

@@ -157,6 +157,8 @@ describeEachDialect('GET /v1/inbox: answers and feedback given on some days', (c
     assertError(await get('answered_to=0000-01-01'), 400, 'invalid_date_range', /answered_to/);
     assertError(await get('answered_kind=stars&tz=Mars/Olympus'), 400, 'invalid_timezone');
     assertError(await get('answered_kind=emoji'), 400, 'validation_failed');
-    assertError(await get('answered_question=WOW'), 400, 'validation_failed');
+    assertError(await get('answered_question=wow'), 400, 'validation_failed');
+    // A well-formed code the organization has no question of.
+    assertError(await get('answered_question=WOW'), 400, 'unknown_question_code');
   });
 });

@@ -249,6 +249,8 @@ export interface SummaryFigures {
     detractors: number;
     low_sample: boolean;
   };
+  /** Customer effort, 1-7; absent from servers before it. */
+  ces?: { average: number | null; responses: number; low_sample: boolean };
   thumbs: Record<string, { up: number; down: number; up_rate: number | null; low_sample: boolean }>;
   messages: { likes: number; dislikes: number; like_rate: number | null; low_sample: boolean };
 }
@@ -262,7 +264,7 @@ export interface Summary extends SummaryFigures {
 }
 
 export type Interval = 'day' | 'week' | 'month';
-export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
+export type Metric = 'csat' | 'nps' | 'ces' | 'thumbs' | 'message_likes';
 
 export interface SeriesPoint {
   /** First day of the period. */
@@ -284,6 +286,7 @@ export interface AgentStats {
   agent_name: string | null;
   csat: { score: number | null; responses: number; average: number | null };
   nps: { score: number | null; responses: number };
+  ces?: { average: number | null; responses: number };
   thumbs: { up: number; down: number; up_rate: number | null };
   messages: { likes: number; dislikes: number; like_rate: number | null };
 }
@@ -304,7 +307,8 @@ export interface Funnel extends FunnelFigures {
 
 export interface GapAnswer {
   code: string;
-  kind: QuestionKind;
+  /** The organization's own questions add csat (1-5) and ces (1-7). */
+  kind: QuestionKind | 'csat' | 'ces';
   value: number;
   low: boolean;
   comment: string | null;

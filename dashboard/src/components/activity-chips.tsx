@@ -1,4 +1,5 @@
-import { formatDay, questionName } from '../lib/format';
+import { questionLabel, useFilterQuestions } from '../lib/filter-questions';
+import { formatDay } from '../lib/format';
 import { Icon } from './icons';
 
 /**
@@ -16,7 +17,12 @@ export const ACTIVITY_FILTERS = [
 ] as const;
 export type ActivityFilter = (typeof ACTIVITY_FILTERS)[number];
 
-const kinds: Record<string, string> = { stars: 'star and CSAT answers', nps: 'NPS answers', thumbs: 'thumbs answers' };
+const kinds: Record<string, string> = {
+  stars: 'star and CSAT answers',
+  nps: 'NPS answers',
+  ces: 'effort (CES) answers',
+  thumbs: 'thumbs answers',
+};
 
 function days(from: string | undefined, to: string | undefined): string {
   if (from && to) return from === to ? `on ${formatDay(from, true)}` : `${formatDay(from)} – ${formatDay(to, true)}`;
@@ -43,11 +49,13 @@ export function ActivityChips({
   filters: Partial<Record<ActivityFilter, string>>;
   onRemove: (names: ActivityFilter[]) => void;
 }) {
+  // The organization's own questions by name, read only when the chip names one.
+  const questions = useFilterQuestions(Boolean(filters.answered_question));
   const answered = filters.answered_from || filters.answered_to || filters.answered_kind || filters.answered_question;
   const feedback = filters.feedback_from || filters.feedback_to;
   if (!answered && !feedback) return null;
   const what = filters.answered_question
-    ? `${questionName(filters.answered_question)} answers`
+    ? `${questionLabel(questions, filters.answered_question)} answers`
     : filters.answered_kind
       ? (kinds[filters.answered_kind] ?? `${filters.answered_kind} answers`)
       : 'any answer';

@@ -86,7 +86,13 @@ export function TrendChart({
   const tableId = useId();
   const data = chartPoints(points, today);
   const answered = data.filter((point) => point.value !== null);
-  const ticks = domain[0] < 0 ? [-100, -50, 0, 50, 100] : [0, 25, 50, 75, 100];
+  // Percentages and NPS on their usual marks; any other scale (CES, 1-7) on each of its whole numbers.
+  const ticks =
+    domain[0] < 0
+      ? [-100, -50, 0, 50, 100]
+      : domain[1] === 100
+        ? [0, 25, 50, 75, 100]
+        : Array.from({ length: domain[1] - domain[0] + 1 }, (_, at) => domain[0] + at);
   const clickable = Boolean(onSelect);
 
   const TooltipContent = ({ active, payload }: TooltipContentProps<ValueType, string | number>) => {

@@ -7209,15 +7209,15 @@ export interface paths {
     };
     /**
      * List ratings
-     * @description Newest first. `question_code`, `kind`, `score_min` and `score_max` select surveys with a question that matches all of them; `created_to` is exclusive.
+     * @description Newest first. `question_code`, `kind`, `score_min` and `score_max` select surveys with a question that matches all of them; `created_to` is exclusive. `question_code` is a built-in code or one of the organization's own questions (archived ones too), else `unknown_question_code`.
      */
     get: {
       parameters: {
         query?: {
           /** @description `offered`: no answer yet. `partially_rated`: answered, but a required question still waits. `rated`: every required question answered (optional ones may wait); a cancelled survey with answers stays `rated`, with `cancelled_at`. `cancelled`: withdrawn before any answer. `expired`: passed `expires_at` while still `offered` or `partially_rated`. */
           status?: 'offered' | 'partially_rated' | 'rated' | 'cancelled' | 'expired';
-          /** @description HELPFUL_THUMBS and EXPERIENCE_THUMBS: thumbs; CSAT and STARS: 1-5; NPS: 0-10. */
-          question_code?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           kind?: 'stars' | 'nps' | 'thumbs';
           score_min?: number;
           score_max?: number;
@@ -8581,8 +8581,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -8593,7 +8593,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -8608,10 +8608,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -8755,8 +8755,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -8767,7 +8767,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -8782,10 +8782,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -8929,8 +8929,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -8941,7 +8941,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -8956,10 +8956,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -9103,8 +9103,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -9115,7 +9115,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -9130,10 +9130,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -9277,8 +9277,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -9289,7 +9289,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -9304,10 +9304,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -9451,8 +9451,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -9463,7 +9463,7 @@ export interface paths {
           q?: string;
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -9478,10 +9478,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -9606,7 +9606,7 @@ export interface paths {
         query?: {
           /** @description true: some rating of the conversation has an answer; false: none has. */
           rated?: boolean;
-          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is. */
+          /** @description true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no answer is. */
           low_rating?: boolean;
           /** @description true: a rating or some message feedback carries a comment; false: none does. */
           has_comment?: boolean;
@@ -9642,10 +9642,10 @@ export interface paths {
            * @example 2026-11-01
            */
           answered_to?: string;
-          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days). */
-          answered_kind?: 'stars' | 'nps' | 'thumbs';
-          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days). */
-          answered_question?: 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS' | 'CSAT' | 'STARS' | 'NPS';
+          /** @description Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions. */
+          answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
+          /** @description Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`. */
+          answered_question?: string;
           /**
            * @description Only conversations with a like or dislike on one of their messages given on this day or later.
            * @example 2026-11-01
@@ -9869,8 +9869,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -9904,7 +9904,7 @@ export interface paths {
                 to: string;
                 tz: string;
                 csat: {
-                  /** @description Share of 4-5 answers among answered CSAT and STARS questions, 0-100. */
+                  /** @description Share of 4-5 answers among answered CSAT and STARS questions and the organization's own stars and CSAT questions, 0-100. */
                   score: number | null;
                   responses: number;
                   offered: number;
@@ -9926,6 +9926,14 @@ export interface paths {
                   promoters: number;
                   passives: number;
                   detractors: number;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+                /** @description Customer effort: the answers to the organization's own CES questions. */
+                ces: {
+                  /** @description Mean answer, 1-7 (7: easiest), two decimals; null without answers. */
+                  average: number | null;
+                  responses: number;
                   /** @description True when the figure rests on fewer than 30 answers. */
                   low_sample: boolean;
                 };
@@ -9962,7 +9970,7 @@ export interface paths {
                    */
                   to: string;
                   csat: {
-                    /** @description Share of 4-5 answers among answered CSAT and STARS questions, 0-100. */
+                    /** @description Share of 4-5 answers among answered CSAT and STARS questions and the organization's own stars and CSAT questions, 0-100. */
                     score: number | null;
                     responses: number;
                     offered: number;
@@ -9984,6 +9992,14 @@ export interface paths {
                     promoters: number;
                     passives: number;
                     detractors: number;
+                    /** @description True when the figure rests on fewer than 30 answers. */
+                    low_sample: boolean;
+                  };
+                  /** @description Customer effort: the answers to the organization's own CES questions. */
+                  ces: {
+                    /** @description Mean answer, 1-7 (7: easiest), two decimals; null without answers. */
+                    average: number | null;
+                    responses: number;
                     /** @description True when the figure rests on fewer than 30 answers. */
                     low_sample: boolean;
                   };
@@ -10127,8 +10143,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -10136,7 +10152,7 @@ export interface paths {
           /** @description Only answers carrying this tag (their own or their conversation's), and ratings of conversations that carry it. */
           tag?: string;
           interval: 'day' | 'week' | 'month';
-          metric: 'csat' | 'nps' | 'thumbs' | 'message_likes';
+          metric: 'csat' | 'nps' | 'ces' | 'thumbs' | 'message_likes';
         };
         header?: never;
         path?: never;
@@ -10167,7 +10183,7 @@ export interface paths {
                  * @description Last day the point counts: the period's last day, or the range's `to` when that is earlier.
                  */
                 to: string;
-                /** @description csat: % of 4-5 answers; nps: the NPS; thumbs: % thumbs up; message_likes: % likes. Null without answers. */
+                /** @description csat: % of 4-5 answers; nps: the NPS; ces: the mean effort answer, 1-7; thumbs: % thumbs up; message_likes: % likes. Null without answers. */
                 value: number | null;
                 /** @description This period's own answers (or likes and dislikes). */
                 responses: number;
@@ -10294,8 +10310,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -10331,6 +10347,14 @@ export interface paths {
                 };
                 nps: {
                   score: number | null;
+                  responses: number;
+                  /** @description True when the figure rests on fewer than 30 answers. */
+                  low_sample: boolean;
+                };
+                /** @description Customer effort: the answers to the organization's own CES questions. */
+                ces: {
+                  /** @description Mean answer, 1-7 (7: easiest), two decimals; null without answers. */
+                  average: number | null;
                   responses: number;
                   /** @description True when the figure rests on fewer than 30 answers. */
                   low_sample: boolean;
@@ -10471,8 +10495,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -10626,7 +10650,7 @@ export interface paths {
     };
     /**
      * What the agents get wrong
-     * @description The agents' answers with the most dislikes in the range, and the latest ratings with a low answer (stars 1-2, NPS 0-6, thumbs down), each rating once with all its answers and comments. `agent_type=ai` lists the AI agents' answers and conversations, `agent_type=human` the human agents'; without it, both.
+     * @description The agents' answers with the most dislikes in the range, and the latest ratings with a low answer (stars and CSAT 1-2, NPS 0-6, CES 1-3, thumbs down), each rating once with all its answers and comments. `agent_type=ai` lists the AI agents' answers and conversations, `agent_type=human` the human agents'; without it, both.
      */
     get: {
       parameters: {
@@ -10650,8 +10674,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -10711,9 +10735,9 @@ export interface paths {
                   /** @description Every answered question of the rating, in its order. */
                   questions: {
                     code: string;
-                    kind: 'stars' | 'nps' | 'thumbs';
+                    kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs';
                     value: number;
-                    /** @description Stars 1-2, NPS 0-6 or a thumbs down. */
+                    /** @description Stars and CSAT 1-2, NPS 0-6, CES 1-3 or a thumbs down. */
                     low: boolean;
                     comment: string | null;
                     answered_at: string;
@@ -10838,8 +10862,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -11056,8 +11080,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -11208,7 +11232,7 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only this question of the organization’s own. */
+          /** @description Only this question of the organization’s own (a built-in code lists none); a code the organization does not know is `unknown_question_code`. */
           question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
@@ -11428,8 +11452,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */
@@ -11626,8 +11650,8 @@ export interface paths {
           agent_id?: string;
           agent_type?: 'human' | 'ai';
           channel?: string;
-          /** @description Only answers to this question. */
-          question_code?: 'CSAT' | 'STARS' | 'NPS' | 'HELPFUL_THUMBS' | 'EXPERIENCE_THUMBS';
+          /** @description Only answers to this question: a built-in code (CSAT, STARS, NPS, HELPFUL_THUMBS, EXPERIENCE_THUMBS) or the code of one of the organization's own questions (`GET /v1/questions`), archived ones included; any other code is `unknown_question_code`. */
+          question_code?: string;
           /** @description Only answers written by this model, and ratings of conversations it answered in. */
           model?: string;
           /** @description Only answers of this prompt version, and ratings of conversations it answered in. */

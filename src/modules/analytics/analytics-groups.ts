@@ -6,17 +6,17 @@ import type { KindOfCode } from './figures.js';
 import type { ResolvedFilters } from './filters.js';
 import { MessageTally, RatingTally, RATING_COUNTERS } from './rollups.js';
 
-export type Metric = 'csat' | 'nps' | 'thumbs' | 'message_likes';
+export type Metric = 'csat' | 'nps' | 'ces' | 'thumbs' | 'message_likes';
 
 /** What a read needs: every kind of row (undefined), one metric's, or the ratings' alone. */
 export type GroupsOnly = Metric | 'ratings';
 
-/** The kind of a question code: stars, NPS or thumbs; undefined for a code Plaudit does not know. */
+/** The kind of a built-in question code: stars, NPS or thumbs; undefined for any other code. */
 export const codeKind: KindOfCode = (code) => (isQuestionCode(code) ? kindOf(code) : undefined);
 
 /**
  * The kind each code counts as in the figures, the organization's own questions by the kind stored with them: stars
- * and CSAT questions count in CSAT, NPS in NPS, thumbs in thumbs; CES, choice and text in none of these.
+ * and CSAT questions count in CSAT, NPS in NPS, CES in CES, thumbs in thumbs; choice and text in none of these.
  */
 export function codeKindWith(own: ReadonlyMap<string, string>): KindOfCode {
   if (own.size === 0) return codeKind;
@@ -24,7 +24,7 @@ export function codeKindWith(own: ReadonlyMap<string, string>): KindOfCode {
     if (isQuestionCode(code)) return kindOf(code);
     const kind = own.get(code);
     if (kind === 'stars' || kind === 'csat') return 'stars';
-    if (kind === 'nps' || kind === 'thumbs') return kind;
+    if (kind === 'nps' || kind === 'ces' || kind === 'thumbs') return kind;
     return undefined;
   };
 }

@@ -22,7 +22,7 @@ import { QuestionFiguresAnswer, QuestionFiguresQuery } from './question-figures.
 import type { QuestionFiguresService } from './question-figures.service.js';
 
 const tags = ['Analytics'];
-const filterErrors = errorResponses('invalid_timezone', 'invalid_date_range');
+const filterErrors = errorResponses('invalid_timezone', 'invalid_date_range', 'unknown_question_code');
 
 /** GET /v1/analytics/*: figures over ratings and message feedback, from daily rollups. */
 export const analyticsRoutes: FastifyPluginAsyncTypebox<{
@@ -103,7 +103,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{
         summary: 'What the agents get wrong',
         description:
           "The agents' answers with the most dislikes in the range, and the latest ratings with a low answer (stars " +
-          '1-2, NPS 0-6, thumbs down), each rating once with all its answers and comments. `agent_type=ai` lists ' +
+          'and CSAT 1-2, NPS 0-6, CES 1-3, thumbs down), each rating once with all its answers and comments. ' +
+          '`agent_type=ai` lists ' +
           "the AI agents' answers and conversations, `agent_type=human` the human agents'; without it, both.",
         querystring: KnowledgeGapsQuery,
         response: { 200: Type.Object({ data: KnowledgeGaps }), ...filterErrors },
@@ -134,7 +135,13 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{
         querystring: CompareQuery,
         response: {
           200: Type.Object({ data: Comparison }),
-          ...errorResponses('invalid_timezone', 'invalid_date_range', 'invalid_comparison', 'dimension_also_filtered'),
+          ...errorResponses(
+            'invalid_timezone',
+            'invalid_date_range',
+            'unknown_question_code',
+            'invalid_comparison',
+            'dimension_also_filtered',
+          ),
         },
       },
     },
@@ -154,7 +161,12 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{
         querystring: VersionsQuery,
         response: {
           200: Type.Object({ data: Type.Array(VersionValue) }),
-          ...errorResponses('invalid_timezone', 'invalid_date_range', 'dimension_also_filtered'),
+          ...errorResponses(
+            'invalid_timezone',
+            'invalid_date_range',
+            'unknown_question_code',
+            'dimension_also_filtered',
+          ),
         },
       },
     },

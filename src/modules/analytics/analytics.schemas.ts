@@ -23,7 +23,13 @@ export const TimeseriesQuery = Type.Object(
     ...AnalyticsFilterQuery,
     interval: Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month')], { default: 'day' }),
     metric: Type.Union(
-      [Type.Literal('csat'), Type.Literal('nps'), Type.Literal('thumbs'), Type.Literal('message_likes')],
+      [
+        Type.Literal('csat'),
+        Type.Literal('nps'),
+        Type.Literal('ces'),
+        Type.Literal('thumbs'),
+        Type.Literal('message_likes'),
+      ],
       { default: 'csat' },
     ),
   },
@@ -36,7 +42,12 @@ export const KnowledgeGapsQuery = Type.Object(
 );
 
 const Csat = Type.Object({
-  score: { ...Percent, description: 'Share of 4-5 answers among answered CSAT and STARS questions, 0-100.' },
+  score: {
+    ...Percent,
+    description:
+      "Share of 4-5 answers among answered CSAT and STARS questions and the organization's own stars and CSAT " +
+      'questions, 0-100.',
+  },
   responses: Count,
   offered: Count,
   response_rate: Rate,
@@ -53,6 +64,16 @@ const Nps = Type.Object({
   detractors: Count,
   low_sample: LowSample,
 });
+const Ces = Type.Object(
+  {
+    average: Nullable(
+      Type.Number({ description: 'Mean answer, 1-7 (7: easiest), two decimals; null without answers.' }),
+    ),
+    responses: Count,
+    low_sample: LowSample,
+  },
+  { description: "Customer effort: the answers to the organization's own CES questions." },
+);
 const Thumbs = Type.Object({ up: Count, down: Count, up_rate: Rate, low_sample: LowSample });
 const Messages = Type.Object(
   { likes: Count, dislikes: Count, like_rate: Rate, low_sample: LowSample },
@@ -65,6 +86,7 @@ const Messages = Type.Object(
 const SummaryFigures = {
   csat: Csat,
   nps: Nps,
+  ces: Ces,
   thumbs: Type.Record(Type.String(), Thumbs, { description: 'Per thumbs question code.' }),
   messages: Messages,
 };
@@ -91,7 +113,8 @@ export const Point = Type.Object({
   value: Nullable(
     Type.Number({
       description:
-        'csat: % of 4-5 answers; nps: the NPS; thumbs: % thumbs up; message_likes: % likes. Null without answers.',
+        'csat: % of 4-5 answers; nps: the NPS; ces: the mean effort answer, 1-7; thumbs: % thumbs up; ' +
+        'message_likes: % likes. Null without answers.',
     }),
   ),
   responses: { ...Count, description: "This period's own answers (or likes and dislikes)." },
@@ -111,6 +134,7 @@ export const Agent = Type.Object({
   ),
   csat: Type.Object({ score: Percent, responses: Count, average: Nullable(Type.Number()), low_sample: LowSample }),
   nps: Type.Object({ score: Nullable(Type.Number()), responses: Count, low_sample: LowSample }),
+  ces: Ces,
   thumbs: Thumbs,
   messages: Messages,
 });
@@ -149,9 +173,15 @@ const GapMessage = Type.Object({
 
 const GapAnswer = Type.Object({
   code: Type.String(),
-  kind: Type.Union([Type.Literal('stars'), Type.Literal('nps'), Type.Literal('thumbs')]),
+  kind: Type.Union([
+    Type.Literal('stars'),
+    Type.Literal('csat'),
+    Type.Literal('nps'),
+    Type.Literal('ces'),
+    Type.Literal('thumbs'),
+  ]),
   value: Type.Integer(),
-  low: Type.Boolean({ description: 'Stars 1-2, NPS 0-6 or a thumbs down.' }),
+  low: Type.Boolean({ description: 'Stars and CSAT 1-2, NPS 0-6, CES 1-3 or a thumbs down.' }),
   comment: Nullable(Type.String()),
   answered_at: Type.String(),
 });

@@ -11,6 +11,7 @@ import { AnalyticsGroups, codeKindWith, countsMessageFeedback, type Metric } fro
 import { AnalyticsRepository, type RatingGroupRow } from './analytics.repository.js';
 import {
   allThumbsFigures,
+  cesFigures,
   csatFigures,
   funnelFigures,
   messageFigures,
@@ -21,6 +22,7 @@ import {
 } from './figures.js';
 import { previousPeriod, resolveFilters, type AnalyticsFilterInput, type ResolvedFilters } from './filters.js';
 import { KnowledgeGapsRepository } from './knowledge-gaps.repository.js';
+import { checkQuestionFilter } from './question-filter.js';
 import {
   applyMessageTally,
   applyRatingTally,
@@ -200,11 +202,17 @@ export class AnalyticsService {
     for (const orgId of await this.repository.organizationIds()) await this.rebuild(orgId);
   }
 
+  /**
+   * Checks the filters and resolves them; a `question_code` the organization does not know is refused
+   * (`unknown_question_code`) before anything is read.
+   */
   async resolve(orgId: number, input: AnalyticsFilterInput, maxDays = MAX_DAYS): Promise<ResolvedFilters> {
-    return resolveFilters(input, await this.timezoneOf(orgId), { defaultDays: DEFAULT_DAYS, maxDays });
+    const filters = resolveFilters(input, await this.timezoneOf(orgId), { defaultDays: DEFAULT_DAYS, maxDays });
+    await checkQuestionFilter(this.database.db, orgId, filters.questionCode);
+    return filters;
   }
 
-  /** CSAT, NPS, thumbs and message likes over the range, and over the period of the same length before it. */
+  /** CSAT, NPS, CES, thumbs and message likes over the range, and over the period of the same length before it. */
   async summary(orgId: number, input: AnalyticsFilterInput, options: { exact?: boolean } = {}) {
     const filters = await this.resolve(orgId, input);
     const previous = previousPeriod(filters);
@@ -241,6 +249,7 @@ export class AnalyticsService {
     return {
       csat: csatFigures(ratings, codeKind),
       nps: npsFigures(ratings, codeKind),
+      ces: cesFigures(ratings, codeKind),
       thumbs: thumbsFigures(ratings, codeKind),
       messages: messageFigures(likes, dislikes),
     };
@@ -293,6 +302,10 @@ export class AnalyticsService {
         case 'nps': {
           const nps = npsFigures(rows, codeKind);
           return { value: nps.score, responses: nps.responses };
+        }
+        case 'ces': {
+          const ces = cesFigures(rows, codeKind);
+          return { value: ces.average, responses: ces.responses };
         }
         case 'thumbs': {
           const thumbs = allThumbsFigures(rows, codeKind);
@@ -347,12 +360,14 @@ export class AnalyticsService {
         const csat = csatFigures(agent.ratings, codeKind);
         const nps = npsFigures(agent.ratings, codeKind);
         const thumbs = allThumbsFigures(agent.ratings, codeKind);
+        const ces = cesFigures(agent.ratings, codeKind);
         return {
           agent_id: agent.agent_id,
           agent_type: (agent.agent_type || null) as 'human' | 'ai' | null,
           agent_name: names.get(agent.agent_id) ?? null,
           csat: { score: csat.score, responses: csat.responses, average: csat.average, low_sample: csat.low_sample },
           nps: { score: nps.score, responses: nps.responses, low_sample: nps.low_sample },
+          ces,
           thumbs: { up: thumbs.up, down: thumbs.down, up_rate: thumbs.up_rate, low_sample: thumbs.low_sample },
           messages: messageFigures(agent.likes, agent.dislikes),
         };

@@ -1,13 +1,13 @@
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { filterLabels, type VersionDimension, type VersionFilter } from '../conversations/index.js';
-import { AnalyticsGroups, codeKind } from './analytics-groups.js';
+import { AnalyticsGroups } from './analytics-groups.js';
 import { AnalyticsRepository } from './analytics.repository.js';
 import type { AnalyticsService } from './analytics.service.js';
 import { comparisonFigures, type CompareMetric, type Proportion } from './compare.js';
 import { CompareRepository, type ValueMessageRow, type ValueRatingRow } from './compare.repository.js';
 import type { AnalyticsFilterInput, ResolvedFilters } from './filters.js';
-import { allThumbsFigures } from './figures.js';
+import { allThumbsFigures, type KindOfCode } from './figures.js';
 import { MessageTally, RatingTally } from './rollups.js';
 
 export interface CompareInput extends AnalyticsFilterInput {
@@ -37,8 +37,8 @@ const KIND_OF: Record<CompareMetric, 'stars' | 'thumbs' | null> = {
 };
 
 const METRIC_NAMES: Record<CompareMetric, string> = {
-  csat: 'csat counts the stars questions CSAT and STARS',
-  thumbs: 'thumbs counts the thumbs questions HELPFUL_THUMBS and EXPERIENCE_THUMBS',
+  csat: "csat counts the stars questions: CSAT, STARS and the organization's own stars and CSAT questions",
+  thumbs: "thumbs counts the thumbs questions: HELPFUL_THUMBS, EXPERIENCE_THUMBS and the organization's own",
   message_likes: 'message_likes counts likes of messages, which answer no question: leave question_code out',
 };
 
@@ -84,17 +84,18 @@ export class CompareService {
     if (a === b) {
       throw new AppError('invalid_comparison', `a and b are both "${a}"; compare two different ${dimension} values.`);
     }
-    const question = rest.question_code;
-    if (question !== undefined && codeKind(question) !== KIND_OF[metric]) {
+    const filters = await this.analytics.resolve(orgId, rest);
+    const kinds = await this.analytics.kindsOf(orgId);
+    const question = filters.questionCode;
+    if (question !== undefined && kinds(question) !== KIND_OF[metric]) {
       throw new AppError(
         'invalid_comparison',
         `question_code=${question} does not count toward ${METRIC_NAMES[metric]}.`,
       );
     }
-    const filters = await this.analytics.resolve(orgId, rest);
     const [sideA, sideB] = await Promise.all(
       [a, b].map((value) =>
-        this.proportion(orgId, { ...filters, [FILTER_OF[dimension].resolved]: value }, metric, options.exact),
+        this.proportion(orgId, { ...filters, [FILTER_OF[dimension].resolved]: value }, metric, kinds, options.exact),
       ),
     );
     return {
@@ -111,6 +112,7 @@ export class CompareService {
     orgId: number,
     filters: ResolvedFilters,
     metric: CompareMetric,
+    kinds: KindOfCode,
     exact?: boolean,
   ): Promise<Proportion> {
     const [ratings, messages] = await this.rows.read(orgId, filters, {}, exact, metric);
@@ -122,14 +124,14 @@ export class CompareService {
       }
       case 'csat': {
         // As the summary's CSAT: the share of 4-5 answers among the answers to every stars question.
-        const stars = ratings.filter((row) => codeKind(row.question_code) === 'stars');
+        const stars = ratings.filter((row) => kinds(row.question_code) === 'stars');
         return {
           successes: stars.reduce((sum, row) => sum + row.high, 0),
           total: stars.reduce((sum, row) => sum + row.responses, 0),
         };
       }
       case 'thumbs': {
-        const { up, down } = allThumbsFigures(ratings, codeKind);
+        const { up, down } = allThumbsFigures(ratings, kinds);
         return { successes: up, total: up + down };
       }
     }
@@ -154,6 +156,7 @@ export class CompareService {
           filters.questionCode ? [] : this.repository.messagesByValue(orgId, dimension, filters),
         ])
       : await this.exactByValue(orgId, dimension, filters);
+    const kinds = await this.analytics.kindsOf(orgId);
     const answers = new Map<string, { message_likes: number; csat: number; thumbs: number }>();
     const of = (value: string) => {
       let entry = answers.get(value);
@@ -162,7 +165,7 @@ export class CompareService {
     };
     for (const row of messages) of(row.value).message_likes += row.likes + row.dislikes;
     for (const row of ratings) {
-      const kind = codeKind(row.question_code);
+      const kind = kinds(row.question_code);
       if (kind === 'stars') of(row.value).csat += row.responses;
       else if (kind === 'thumbs') of(row.value).thumbs += row.responses;
     }

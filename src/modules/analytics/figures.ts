@@ -9,7 +9,7 @@ import { emptyRatingCounters, RATING_COUNTERS, type RatingCounters } from './rol
 export const LOW_SAMPLE = 30;
 const Z95 = 1.959963984540054;
 
-export type KindOfCode = (code: string) => 'stars' | 'nps' | 'thumbs' | undefined;
+export type KindOfCode = (code: string) => 'stars' | 'nps' | 'ces' | 'thumbs' | undefined;
 
 export interface CodeCounters extends RatingCounters {
   question_code: string;
@@ -32,6 +32,12 @@ export interface NpsFigures {
   promoters: number;
   passives: number;
   detractors: number;
+  low_sample: boolean;
+}
+
+export interface CesFigures {
+  average: number | null;
+  responses: number;
   low_sample: boolean;
 }
 
@@ -121,6 +127,16 @@ export function npsFigures(rows: CodeCounters[], kindOf: KindOfCode): NpsFigures
     promoters: total.high,
     passives: total.mid,
     detractors: total.low,
+    low_sample: total.responses < LOW_SAMPLE,
+  };
+}
+
+/** CES over every effort question (the organization's own `ces` questions, 1-7): the mean answer. */
+export function cesFigures(rows: CodeCounters[], kindOf: KindOfCode): CesFigures {
+  const total = sumOf(rows.filter((row) => kindOf(row.question_code) === 'ces'));
+  return {
+    average: total.responses > 0 ? round(total.value_sum / total.responses, 2) : null,
+    responses: total.responses,
     low_sample: total.responses < LOW_SAMPLE,
   };
 }

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../errors.js';
 import { VersionQuery, type VersionFilter } from '../conversations/index.js';
+import { QuestionFilterCode } from './question-filter.js';
 import { addDays, daysBetween, isTimeZone, localDay, startOfDay } from './time.js';
 
 const Day = Type.String({
@@ -9,7 +10,10 @@ const Day = Type.String({
   examples: ['2026-11-01'],
 });
 
-/** The filters every analytics and export endpoint takes. */
+/**
+ * The filters every analytics and export endpoint takes. `question_code` is only checked for its shape here: whether
+ * the organization knows it is `checkQuestionFilter`'s to say, which every endpoint calls (`AnalyticsService.resolve`).
+ */
 export const AnalyticsFilterQuery = {
   from: Type.Optional({ ...Day, description: 'First day, inclusive, in `tz`.' }),
   to: Type.Optional({ ...Day, description: 'Last day, inclusive, in `tz`.' }),
@@ -23,12 +27,7 @@ export const AnalyticsFilterQuery = {
   agent_id: Type.Optional(Type.String({ format: 'uuid', description: 'Only this agent (human or AI).' })),
   agent_type: Type.Optional(Type.Union([Type.Literal('human'), Type.Literal('ai')])),
   channel: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-  question_code: Type.Optional(
-    Type.Union(
-      ['CSAT', 'STARS', 'NPS', 'HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'].map((code) => Type.Literal(code)),
-      { description: 'Only answers to this question.' },
-    ),
-  ),
+  question_code: Type.Optional(QuestionFilterCode),
   model: Type.Optional({
     ...VersionQuery.model,
     description: 'Only answers written by this model, and ratings of conversations it answered in.',

@@ -17,5 +17,6 @@ export {
   type ResolveOptions,
 } from './filters.js';
 export { isTimeZone, localDay, periodStart, periodsBetween, startOfDay, type Interval } from './time.js';
+export { checkQuestionFilter, QuestionFilterCode } from './question-filter.js';
 export { messageAgent } from './analytics.repository.js';
 export { analyticsRoutes } from './analytics.routes.js';

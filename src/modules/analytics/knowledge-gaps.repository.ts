@@ -11,7 +11,7 @@ const COMMENTS_PER_MESSAGE = 5;
 
 export interface GapAnswer {
   code: string;
-  kind: 'stars' | 'nps' | 'thumbs';
+  kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs';
   value: number;
   low: boolean;
   comment: string | null;
@@ -104,7 +104,7 @@ export class KnowledgeGapsRepository {
   }
 
   /**
-   * The ratings with a low answer (stars 1-2, NPS 0-6, thumbs down) given in the range, the latest first: each once,
+   * The ratings with a low answer (stars and CSAT 1-2, NPS 0-6, CES 1-3, thumbs down) given in the range, the latest first: each once,
    * with every answered question. `question_code` narrows which answers count as the low one.
    */
   async lowRatings(orgId: number, filters: ResolvedFilters, limit: number) {
@@ -116,8 +116,9 @@ export class KnowledgeGapsRepository {
       .where('q.status', '=', 'Rated')
       .where((eb) =>
         eb.or([
-          eb.and([eb('q.kind', '=', 'stars'), eb('q.value', '<=', 2)]),
+          eb.and([eb('q.kind', 'in', ['stars', 'csat']), eb('q.value', '<=', 2)]),
           eb.and([eb('q.kind', '=', 'nps'), eb('q.value', '<=', 6)]),
+          eb.and([eb('q.kind', '=', 'ces'), eb('q.value', '<=', 3)]),
           eb.and([eb('q.kind', '=', 'thumbs'), eb('q.value', '=', 0)]),
         ]),
       );

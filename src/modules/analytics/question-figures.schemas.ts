@@ -3,6 +3,7 @@ import { Nullable } from '../../http/schemas.js';
 // The catalogue itself, not the module's index: that index reaches the HTTP layer, which reaches back here.
 import { languages } from '../rating-config/locales/index.js';
 import { AnalyticsFilterQuery } from './filters.js';
+import { QuestionFilterCode } from './question-filter.js';
 
 /** The request and response schemas of /v1/analytics/questions. */
 
@@ -14,14 +15,12 @@ const AgentType = Nullable(Type.Union([Type.Literal('human'), Type.Literal('ai')
 export const QuestionFiguresQuery = Type.Object(
   {
     ...AnalyticsFilterQuery,
-    question_code: Type.Optional(
-      Type.String({
-        pattern: '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$',
-        minLength: 2,
-        maxLength: 40,
-        description: 'Only this question of the organization’s own.',
-      }),
-    ),
+    question_code: Type.Optional({
+      ...QuestionFilterCode,
+      description:
+        'Only this question of the organization’s own (a built-in code lists none); a code the organization does ' +
+        'not know is `unknown_question_code`.',
+    }),
     language: Type.Optional(
       Type.Union(
         languages.map((language) => Type.Literal(language)),

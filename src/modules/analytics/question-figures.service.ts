@@ -87,9 +87,9 @@ export class QuestionFiguresService {
   }
 
   async figures(orgId: number, input: QuestionFiguresInput) {
-    const { language: asked, question_code: code, ...rest } = input;
+    const { language: asked, ...rest } = input;
     const filters = await this.analytics.resolve(orgId, rest);
-    filters.questionCode = code;
+    const code = filters.questionCode;
     const [questions, answers, choices, reasons, orgLanguage] = await Promise.all([
       this.catalogue.list(orgId, { includeArchived: true }),
       this.repository.answerGroups(orgId, filters),

@@ -83,7 +83,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ exports: ExportsService 
                 description: `A file download: \`Content-Disposition: attachment; filename="plaudit-${dataset}-YYYY-MM-DD.${format}"\`.`,
                 content: { [contentType.split(';')[0]!]: { schema: FileBody } },
               },
-              ...errorResponses('invalid_timezone', 'invalid_date_range', 'rate_limited'),
+              ...errorResponses('invalid_timezone', 'invalid_date_range', 'unknown_question_code', 'rate_limited'),
             },
           },
         },

@@ -2,7 +2,13 @@ import type { Readable } from 'node:stream';
 import type { Database } from '../../db/database.js';
 import { nowIso, toBoolean } from '../../db/values.js';
 import { AppError } from '../../errors.js';
-import { localDay, resolveFilters, type AnalyticsService, type QuestionCatalogue } from '../analytics/index.js';
+import {
+  checkQuestionFilter,
+  localDay,
+  resolveFilters,
+  type AnalyticsService,
+  type QuestionCatalogue,
+} from '../analytics/index.js';
 import { storedTags } from '../conversations/index.js';
 import { ConversationConditions, resolveConversationFilter } from '../inbox/index.js';
 import { csvRecord, type Cell } from './csv.js';
@@ -264,7 +270,7 @@ export class ExportsService {
   #running = 0;
 
   constructor(
-    database: Database,
+    private readonly database: Database,
     private readonly analytics: AnalyticsService,
     options: ExportsOptions = {},
   ) {
@@ -292,6 +298,9 @@ export class ExportsService {
    */
   private async resolve(orgId: number, input: ExportQuery): Promise<ExportFilters> {
     const timezone = await this.analytics.timezoneOf(orgId);
+    // A question the organization does not know is refused as analytics and the inbox refuse it.
+    await checkQuestionFilter(this.database.db, orgId, input.question_code);
+    await checkQuestionFilter(this.database.db, orgId, input.answered_question, 'answered_question');
     if (input.scope === 'conversations') {
       return {
         records: resolveFilters({ tz: input.tz, question_code: input.question_code }, timezone),

@@ -21,7 +21,8 @@ const Flag = (description: string) => Type.Optional(Type.Boolean({ description }
 export const InboxFilterQuery = {
   rated: Flag('true: some rating of the conversation has an answer; false: none has.'),
   low_rating: Flag(
-    'true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, a thumbs down; false: no answer is.',
+    'true: some answer is low — stars or CSAT 2 or less, NPS 6 or less, CES 3 or less, a thumbs down; false: no ' +
+      'answer is.',
   ),
   has_comment: Flag('true: a rating or some message feedback carries a comment; false: none does.'),
   agent_id: Type.Optional({ ...AnalyticsFilterQuery.agent_id, description: "The conversation's agent (human or AI)." }),
@@ -151,8 +152,9 @@ export class ConversationConditions {
         .where('q.status', '=', 'Rated')
         .where((eb) =>
           eb.or([
-            eb.and([eb('q.kind', '=', 'stars'), eb('q.value', '<=', 2)]),
+            eb.and([eb('q.kind', 'in', ['stars', 'csat']), eb('q.value', '<=', 2)]),
             eb.and([eb('q.kind', '=', 'nps'), eb('q.value', '<=', 6)]),
+            eb.and([eb('q.kind', '=', 'ces'), eb('q.value', '<=', 3)]),
             eb.and([eb('q.kind', '=', 'thumbs'), eb('q.value', '=', 0)]),
           ]),
         );

@@ -1,8 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
-import { AnalyticsFilterQuery, resolveFilters } from '../analytics/index.js';
-import { QuestionCodeSchema } from '../rating-config/index.js';
+import { AnalyticsFilterQuery, QuestionFilterCode, resolveFilters } from '../analytics/index.js';
 
 /**
  * The inbox's activity filters: conversations in which something happened on some days — a rating answer was given,
@@ -17,13 +16,17 @@ export const ActivityQuery = {
   answered_from: Day('Only conversations with a rating answer given on this day or later, in `tz`.'),
   answered_to: Day('Only conversations with a rating answer given on this day or earlier, in `tz`.'),
   answered_kind: Type.Optional(
-    Type.Union([Type.Literal('stars'), Type.Literal('nps'), Type.Literal('thumbs')], {
-      description: 'Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days).',
+    Type.Union([Type.Literal('stars'), Type.Literal('nps'), Type.Literal('ces'), Type.Literal('thumbs')], {
+      description:
+        'Only conversations with an answer of this kind (in the `answered_from`-`answered_to` days), as analytics ' +
+        'counts kinds: `stars` is every question CSAT counts (stars and CSAT questions), `ces` the effort questions.',
     }),
   ),
   answered_question: Type.Optional({
-    ...QuestionCodeSchema,
-    description: 'Only conversations with an answer to this question (in the `answered_from`-`answered_to` days).',
+    ...QuestionFilterCode,
+    description:
+      'Only conversations with an answer to this question (in the `answered_from`-`answered_to` days): a built-in ' +
+      "code or one of the organization's own questions, archived ones included; any other is `unknown_question_code`.",
   }),
   feedback_from: Day('Only conversations with a like or dislike on one of their messages given on this day or later.'),
   feedback_to: Day('Only conversations with a like or dislike on one of their messages given on this day or earlier.'),
@@ -32,7 +35,7 @@ export const ActivityQuery = {
 export interface ActivityInput {
   answered_from?: string;
   answered_to?: string;
-  answered_kind?: 'stars' | 'nps' | 'thumbs';
+  answered_kind?: 'stars' | 'nps' | 'ces' | 'thumbs';
   answered_question?: string;
   feedback_from?: string;
   feedback_to?: string;
@@ -82,7 +85,9 @@ export function activityConditions(db: Db, filters: ActivityFilters): Expression
       .where('q.status', '=', 'Rated');
     if (answered.fromUtc) answers = answers.where('q.answered_at', '>=', answered.fromUtc);
     if (answered.toUtc) answers = answers.where('q.answered_at', '<', answered.toUtc);
-    if (answered.kind) answers = answers.where('q.kind', '=', answered.kind);
+    // CSAT counts the stars and the CSAT questions alike, and so does the inbox behind it.
+    if (answered.kind)
+      answers = answers.where('q.kind', 'in', answered.kind === 'stars' ? ['stars', 'csat'] : [answered.kind]);
     if (answered.code) answers = answers.where('q.code', '=', answered.code);
     conditions.push(sql<SqlBool>`exists ${answers}`);
   }

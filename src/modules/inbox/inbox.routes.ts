@@ -20,7 +20,7 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ inbox: InboxService }> = a
         querystring: InboxQuery,
         response: {
           200: Type.Object({ data: Type.Array(InboxItem), next_cursor: NextCursor }),
-          ...errorResponses('invalid_cursor', 'invalid_timezone', 'invalid_date_range'),
+          ...errorResponses('invalid_cursor', 'invalid_timezone', 'invalid_date_range', 'unknown_question_code'),
         },
       },
     },

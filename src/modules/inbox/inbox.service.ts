@@ -1,4 +1,5 @@
-import type { Database } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
+import { checkQuestionFilter } from '../analytics/index.js';
 import { nowIso } from '../../db/values.js';
 import { decodeCursor, splitPage, type CreatedCursor } from '../../http/pagination.js';
 import type { SearchIndex, SearchTerm } from '../search/index.js';
@@ -62,8 +63,10 @@ export class InboxService {
   private readonly search: SearchIndex;
   private readonly searchWalk: number;
   private readonly searchIndexLimit: number;
+  private readonly db: Db;
 
   constructor(database: Database, options: InboxOptions = {}) {
+    this.db = database.db;
     const conditions = new ConversationConditions(database);
     this.search = conditions.search;
     this.repository = new InboxRepository(database.db, database.dialect, conditions);
@@ -75,6 +78,7 @@ export class InboxService {
   async listInbox(orgId: number, query: InboxQuery): Promise<{ data: InboxItem[]; next_cursor: string | null }> {
     const limit = query.limit ?? 25;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    await checkQuestionFilter(this.db, orgId, query.answered_question, 'answered_question');
     const filter = await resolveConversationFilter(query, () => this.repository.organizationTimezone(orgId));
     const rows = await this.listConversations(orgId, filter, limit + 1, after);
     const { page, next_cursor } = splitPage(rows, limit);

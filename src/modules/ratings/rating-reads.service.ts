@@ -1,5 +1,6 @@
 import { nowIso, recordRef, toStoredTimestamp } from '../../db/values.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
+import { checkQuestionFilter } from '../analytics/index.js';
 import type { ConversationsService } from '../conversations/index.js';
 import { ratingNotFound, type RatingRecords } from './rating-records.service.js';
 import type { RatingFilters } from './ratings.repository.js';
@@ -29,6 +30,7 @@ export class RatingReads {
   /** Newest first with a keyset cursor, filtered. */
   async listRatings(orgId: number, query: ListRatingsQuery): Promise<{ data: Rating[]; next_cursor: string | null }> {
     const limit = query.limit ?? 50;
+    await checkQuestionFilter(this.records.database.db, orgId, query.question_code);
     const rows = await this.records.repository.listRatings(
       orgId,
       this.filtersOf(query),

@@ -146,9 +146,13 @@ export const ratingsRoutes: FastifyPluginAsyncTypebox<{ ratings: RatingsService 
         summary: 'List ratings',
         description:
           'Newest first. `question_code`, `kind`, `score_min` and `score_max` select surveys with a question that ' +
-          'matches all of them; `created_to` is exclusive.',
+          "matches all of them; `created_to` is exclusive. `question_code` is a built-in code or one of the organization's " +
+          'own questions (archived ones too), else `unknown_question_code`.',
         querystring: ListQuery,
-        response: { 200: Type.Object({ data: Type.Array(Rating), next_cursor: NextCursor }), ...errorResponses() },
+        response: {
+          200: Type.Object({ data: Type.Array(Rating), next_cursor: NextCursor }),
+          ...errorResponses('unknown_question_code'),
+        },
       },
     },
     async (request) => ratings.listRatings(principalOf(request).orgId, request.query),

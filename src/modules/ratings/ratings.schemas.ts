@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, Nullable, PageQuery, Uuid } from '../../http/schemas.js';
-import { AnyQuestionCodeSchema, LanguageSchema, QuestionCodeSchema } from '../rating-config/index.js';
+import { QuestionFilterCode } from '../analytics/index.js';
+import { AnyQuestionCodeSchema, LanguageSchema } from '../rating-config/index.js';
 import { QuestionKindSchema } from '../questions/index.js';
 
 export const Kind = Type.Union([Type.Literal('stars'), Type.Literal('nps'), Type.Literal('thumbs')]);
@@ -141,7 +142,7 @@ export const Invite = Type.Object({
 export const ListQuery = Type.Object(
   {
     status: Type.Optional(Status),
-    question_code: Type.Optional(QuestionCodeSchema),
+    question_code: Type.Optional(QuestionFilterCode),
     kind: Type.Optional(Kind),
     score_min: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
     score_max: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),

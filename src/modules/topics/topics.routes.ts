@@ -23,7 +23,7 @@ export const topicsRoutes: FastifyPluginAsyncTypebox<{ topics: TopicsService }> 
         querystring: TopicsQuery,
         response: {
           200: Type.Object({ data: TopicList }),
-          ...errorResponses('invalid_timezone', 'invalid_date_range'),
+          ...errorResponses('invalid_timezone', 'invalid_date_range', 'unknown_question_code'),
         },
       },
     },
@@ -42,7 +42,13 @@ export const topicsRoutes: FastifyPluginAsyncTypebox<{ topics: TopicsService }> 
         querystring: TopicMembersQuery,
         response: {
           200: TopicMembers,
-          ...errorResponses('invalid_timezone', 'invalid_date_range', 'invalid_cursor', 'topic_not_found'),
+          ...errorResponses(
+            'invalid_timezone',
+            'invalid_date_range',
+            'unknown_question_code',
+            'invalid_cursor',
+            'topic_not_found',
+          ),
         },
       },
     },

@@ -3,13 +3,13 @@ import type { AgentStats } from '../../api/types';
 import { agentLabel } from '../../lib/agents';
 import { Icon } from '../../components/icons';
 import { Card, EmptyState, ErrorState, Skeleton } from '../../components/ui';
-import { formatNps, formatPercent, formatRate } from '../../lib/format';
+import { formatAverage, formatNps, formatPercent, formatRate } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 
 /** Every agent's figures, AI and human apart, sortable; each agent a way to their conversations. */
 
-type SortKey = 'name' | 'csat' | 'nps' | 'thumbs' | 'likes';
+type SortKey = 'name' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'likes';
 
 function sortValue(agent: AgentStats, key: SortKey): number | string {
   switch (key) {
@@ -19,6 +19,8 @@ function sortValue(agent: AgentStats, key: SortKey): number | string {
       return agent.csat.score ?? -1;
     case 'nps':
       return agent.nps.score ?? -101;
+    case 'ces':
+      return agent.ces?.average ?? -1;
     case 'thumbs':
       return agent.thumbs.up_rate ?? -1;
     case 'likes':
@@ -26,7 +28,18 @@ function sortValue(agent: AgentStats, key: SortKey): number | string {
   }
 }
 
-function AgentTable({ title, agents, query }: { title: string; agents: AgentStats[]; query: string }) {
+function AgentTable({
+  title,
+  agents,
+  query,
+  showCes,
+}: {
+  title: string;
+  agents: AgentStats[];
+  query: string;
+  /** The CES column: only when some answer is an effort question's. */
+  showCes: boolean;
+}) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'csat', descending: true });
   const sorted = useMemo(() => {
     const list = [...agents];
@@ -75,6 +88,7 @@ function AgentTable({ title, agents, query }: { title: string; agents: AgentStat
               {header('name', 'Agent', false)}
               {header('csat', 'CSAT')}
               {header('nps', 'NPS')}
+              {showCes ? header('ces', 'CES') : null}
               {header('thumbs', 'Thumbs up')}
               {header('likes', 'Message likes')}
             </tr>
@@ -96,6 +110,12 @@ function AgentTable({ title, agents, query }: { title: string; agents: AgentStat
                   {formatNps(agent.nps.score)}
                   <span className="cell-sub">{agent.nps.responses ? `n=${agent.nps.responses}` : ''}</span>
                 </td>
+                {showCes ? (
+                  <td className="num">
+                    {formatAverage(agent.ces?.average)}
+                    <span className="cell-sub">{agent.ces?.responses ? `n=${agent.ces.responses}` : ''}</span>
+                  </td>
+                ) : null}
                 <td className="num">
                   {formatRate(agent.thumbs.up_rate)}
                   <span className="cell-sub">
@@ -124,6 +144,7 @@ export function AgentsCard({ query }: { query: string }) {
   const list = agents.data?.data ?? [];
   const ai = list.filter((agent) => agent.agent_type === 'ai');
   const humans = list.filter((agent) => agent.agent_type !== 'ai');
+  const showCes = list.some((agent) => (agent.ces?.responses ?? 0) > 0);
   return (
     <Card title="Agents" description="Select a column to sort; select an agent to see their conversations.">
       {agents.error ? (
@@ -134,8 +155,10 @@ export function AgentsCard({ query }: { query: string }) {
         <EmptyState icon="user" title="No agent was rated in this range" />
       ) : (
         <div className="agent-tables">
-          {ai.length > 0 ? <AgentTable title="AI agents" agents={ai} query={query} /> : null}
-          {humans.length > 0 ? <AgentTable title="Human agents" agents={humans} query={query} /> : null}
+          {ai.length > 0 ? <AgentTable title="AI agents" agents={ai} query={query} showCes={showCes} /> : null}
+          {humans.length > 0 ? (
+            <AgentTable title="Human agents" agents={humans} query={query} showCes={showCes} />
+          ) : null}
         </div>
       )}
     </Card>

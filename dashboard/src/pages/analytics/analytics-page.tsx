@@ -5,7 +5,7 @@ import type { Funnel, Interval, Summary } from '../../api/types';
 import { AgentSelect } from '../../components/agent-select';
 import { Icon } from '../../components/icons';
 import { Card, EmptyState, ExportMenu, Segmented } from '../../components/ui';
-import { addDays, channelName, channelNames, formatDay, questionName, questionNames, today } from '../../lib/format';
+import { addDays, channelName, channelNames, formatDay, today } from '../../lib/format';
 import { agentLabel, nameIn, useAgentDirectory } from '../../lib/agents';
 import { useSearchParams } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
@@ -17,6 +17,7 @@ import { KnowledgeGapsCard } from './knowledge-gaps-card';
 import { TopicsCard } from './topics-card';
 import { KpiCards } from './kpi-cards';
 import { QuestionsCard } from './questions-card';
+import { useFilterQuestions } from '../../lib/filter-questions';
 import { Trends } from './trends';
 
 /**
@@ -29,6 +30,9 @@ export function AnalyticsPage() {
   const interval = (params.get('interval') as Interval | null) ?? defaultInterval(range);
   const filters = filtersOf(params);
   const agents = useAgentDirectory();
+  const questions = useFilterQuestions();
+  const selected = questions.find((question) => question.code === filters.question_code);
+  const questionKind = selected?.kind ?? null;
   const query = queryString({ from: range.from, to: range.to, ...filters });
 
   const update = (changes: Record<string, string | null>) => {
@@ -145,11 +149,29 @@ export function AnalyticsPage() {
               onChange={(event) => update({ question_code: event.target.value })}
             >
               <option value="">Every question</option>
-              {Object.keys(questionNames).map((code) => (
-                <option key={code} value={code}>
-                  {questionName(code)}
-                </option>
-              ))}
+              <optgroup label="Built-in questions">
+                {questions
+                  .filter((question) => question.builtIn)
+                  .map((question) => (
+                    <option key={question.code} value={question.code}>
+                      {question.label}
+                    </option>
+                  ))}
+              </optgroup>
+              {questions.some((question) => !question.builtIn) ? (
+                <optgroup label="Your questions">
+                  {questions
+                    .filter((question) => !question.builtIn)
+                    .map((question) => (
+                      <option key={question.code} value={question.code}>
+                        {question.archived ? `${question.label} (archived)` : question.label}
+                      </option>
+                    ))}
+                </optgroup>
+              ) : null}
+              {filters.question_code && !selected ? (
+                <option value={filters.question_code}>{filters.question_code}</option>
+              ) : null}
             </select>
           </label>
           {filters.agent_id ? (
@@ -175,6 +197,8 @@ export function AnalyticsPage() {
             summary={summary.data?.data}
             funnel={funnel.data?.data}
             filters={filters}
+            questions={questions}
+            questionKind={questionKind}
             error={summary.error}
             retry={summary.reload}
           />
@@ -182,6 +206,7 @@ export function AnalyticsPage() {
             query={query}
             interval={interval}
             filters={filters}
+            questionKind={questionKind}
             onInterval={(value) => update({ interval: value })}
           />
           <div className="analytics-grid">
@@ -189,9 +214,9 @@ export function AnalyticsPage() {
             <AgentsCard query={query} />
           </div>
           <QuestionsCard query={query} />
-          <CompareCard range={range} filters={filters} />
+          <CompareCard range={range} filters={filters} questions={questions} />
           <TopicsCard query={query} agentType={filters.agent_type} />
-          <KnowledgeGapsCard query={query} agentType={filters.agent_type} />
+          <KnowledgeGapsCard query={query} agentType={filters.agent_type} questions={questions} />
         </>
       )}
     </div>

@@ -3,9 +3,10 @@ import { queryString } from '../../api/client';
 import type { CompareMetric, VersionComparison, VersionDimension, VersionValue } from '../../api/types';
 import { Icon } from '../../components/icons';
 import { Card, EmptyState, ErrorState, LowSample, Segmented, Skeleton } from '../../components/ui';
-import { formatCount, formatPercent, questionNames } from '../../lib/format';
+import { formatCount, formatPercent } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import type { PageFilters } from './filters';
+import { questionLabel, type FilterQuestion } from '../../lib/filter-questions';
 
 /**
  * Two prompt versions, models or tags side by side on one metric, under the page's range and filters: the verdict in
@@ -89,13 +90,22 @@ function Side({ name, side, metric }: { name: 'A' | 'B'; side: VersionComparison
   );
 }
 
-export function CompareCard({ range, filters }: { range: { from: string; to: string }; filters: PageFilters }) {
+export function CompareCard({
+  range,
+  filters,
+  questions,
+}: {
+  range: { from: string; to: string };
+  filters: PageFilters;
+  questions: FilterQuestion[];
+}) {
   const [dimension, setDimension] = useState<VersionDimension>('prompt_version');
   const [metric, setMetric] = useState<CompareMetric>('message_likes');
   const [picked, setPicked] = useState<{ a?: string; b?: string }>({});
   // The page's question filter narrows the metric of its kind; message likes answer no question.
   const question =
-    filters.question_code && questionNames[filters.question_code]?.kind === METRICS[metric].kind
+    filters.question_code &&
+    questions.find((entry) => entry.code === filters.question_code)?.kind === METRICS[metric].kind
       ? filters.question_code
       : null;
   const base = {
@@ -218,8 +228,8 @@ export function CompareCard({ range, filters }: { range: { from: string; to: str
         )}
         {filters.question_code && !question ? (
           <p className="muted compare-note">
-            The question filter ({questionNames[filters.question_code]?.label ?? filters.question_code}) does not apply
-            to {METRICS[metric].label}.
+            The question filter ({questionLabel(questions, filters.question_code)}) does not apply to{' '}
+            {METRICS[metric].label}.
           </p>
         ) : null}
       </div>

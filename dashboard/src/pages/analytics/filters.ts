@@ -1,5 +1,6 @@
 import type { Interval, Metric } from '../../api/types';
-import { addDays, questionNames, today } from '../../lib/format';
+import { addDays, today } from '../../lib/format';
+import type { FigureKind } from '../../lib/filter-questions';
 
 /** The analytics page's state, all of it in the URL: the range, the interval and the filters. */
 
@@ -49,13 +50,20 @@ export function defaultInterval(range: Range): Interval {
 /** What a figure counts, and so which conversations stand behind it. */
 export type Figure = Metric | 'response_rate';
 
-const kindOf: Partial<Record<Figure, string>> = { csat: 'stars', nps: 'nps', thumbs: 'thumbs' };
+const kindOf: Partial<Record<Figure, string>> = { csat: 'stars', nps: 'nps', ces: 'ces', thumbs: 'thumbs' };
 
 /**
  * The inbox address that lists the conversations behind a figure over some days, under the page's filters: answers
- * given on those days (of the figure's kind, or the page's question), or message feedback given on them.
+ * given on those days (of the figure's kind, or the page's question when it counts in that figure), or message
+ * feedback given on them.
  */
-export function inboxLink(figure: Figure, days: { from: string; to: string }, filters: PageFilters): string {
+export function inboxLink(
+  figure: Figure,
+  days: { from: string; to: string },
+  filters: PageFilters,
+  /** The figure the page's question counts in (`FilterQuestion.kind`). */
+  questionKind: FigureKind = null,
+): string {
   const params = new URLSearchParams();
   if (figure === 'message_likes') {
     params.set('feedback_from', days.from);
@@ -64,7 +72,7 @@ export function inboxLink(figure: Figure, days: { from: string; to: string }, fi
     params.set('answered_from', days.from);
     params.set('answered_to', days.to);
     const question = filters.question_code;
-    if (question && (figure === 'response_rate' || questionNames[question]?.kind === kindOf[figure])) {
+    if (question && (figure === 'response_rate' || questionKind === kindOf[figure])) {
       params.set('answered_question', question);
     } else if (kindOf[figure]) {
       params.set('answered_kind', kindOf[figure]!);

@@ -1,9 +1,10 @@
 import type { AgentType, GapAnswer, KnowledgeGaps } from '../../api/types';
 import { Icon } from '../../components/icons';
 import { Card, ErrorState, NpsValue, Skeleton, Stars, Thumb } from '../../components/ui';
-import { formatDateTime, questionName } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
+import { questionLabel, type FilterQuestion } from '../../lib/filter-questions';
 
 /** What the agents get wrong: their most disliked answers and the latest low ratings, under the page's filters. */
 
@@ -23,26 +24,37 @@ function AgentKind({ type, name }: { type: AgentType | null; name: string | null
   );
 }
 
-function Answer({ answer }: { answer: GapAnswer }) {
-  const label = questionName(answer.code);
+function Answer({ answer, label }: { answer: GapAnswer; label: string }) {
+  const scale = answer.kind === 'stars' || answer.kind === 'csat';
   return (
     <span
       className={`gap-answer${answer.low ? ' gap-answer-low' : ''}`}
       title={`${label}${answer.low ? ' (low)' : ''}`}
     >
-      {answer.kind === 'stars' ? (
+      {scale ? (
         <Stars value={answer.value} />
       ) : answer.kind === 'nps' ? (
         <NpsValue value={answer.value} />
+      ) : answer.kind === 'ces' ? (
+        <span className="gap-answer-value">{answer.value}/7</span>
       ) : (
         <Thumb value={answer.value === 1 ? 'up' : 'down'} label={label} />
       )}
-      {answer.kind === 'stars' ? <span className="gap-answer-label">{label}</span> : null}
+      {scale || answer.kind === 'ces' ? <span className="gap-answer-label">{label}</span> : null}
     </span>
   );
 }
 
-export function KnowledgeGapsCard({ query, agentType }: { query: string; agentType: string | null }) {
+export function KnowledgeGapsCard({
+  query,
+  agentType,
+  questions,
+}: {
+  query: string;
+  agentType: string | null;
+  /** The questions by name, the organization's own among them. */
+  questions: FilterQuestion[];
+}) {
   const separator = query ? '&' : '?';
   const gaps = useApi<{ data: KnowledgeGaps }>(`/v1/analytics/knowledge-gaps${query}${separator}limit=8`);
   const data = gaps.data?.data;
@@ -120,7 +132,7 @@ export function KnowledgeGapsCard({ query, agentType }: { query: string; agentTy
                     <div className="gap-meta">
                       <span className="gap-answers">
                         {rating.questions.map((answer) => (
-                          <Answer key={answer.code} answer={answer} />
+                          <Answer key={answer.code} answer={answer} label={questionLabel(questions, answer.code)} />
                         ))}
                       </span>
                       {agentType && !rating.agent_name ? null : (

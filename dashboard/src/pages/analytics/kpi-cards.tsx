@@ -3,18 +3,10 @@ import type { ApiError } from '../../api/client';
 import type { Funnel, Summary, SummaryFigures } from '../../api/types';
 import { Icon } from '../../components/icons';
 import { ErrorState, LowSample, Skeleton } from '../../components/ui';
-import {
-  formatAverage,
-  formatCount,
-  formatDay,
-  formatNps,
-  formatPercent,
-  formatRate,
-  plural,
-  questionName,
-} from '../../lib/format';
+import { formatAverage, formatCount, formatDay, formatNps, formatPercent, formatRate, plural } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { daysIn, inboxLink, type Figure, type PageFilters } from './filters';
+import { questionLabel, type FigureKind, type FilterQuestion } from '../../lib/filter-questions';
 
 /** The key figures of the range, each against the period of the same length before it, each a way into the inbox. */
 
@@ -26,11 +18,13 @@ interface Comparison {
   format: (value: number) => string;
   /** `pts` for percentages; nothing for NPS, whose unit is a point already. */
   unit: string;
+  /** Decimals of the change: none for percentages and NPS, two for a 1-7 average. */
+  digits?: number;
   previous: { from: string; to: string };
 }
 
 /** The change against the previous period: up is good for every figure here. */
-function Change({ now, before, format, unit, previous }: Comparison) {
+function Change({ now, before, format, unit, digits = 0, previous }: Comparison) {
   if (now === null) return null;
   const days = daysIn(previous);
   const span = `the previous ${days === 1 ? 'day' : `${days} days`}`;
@@ -42,7 +36,8 @@ function Change({ now, before, format, unit, previous }: Comparison) {
       </p>
     );
   }
-  const delta = Math.round(now - before);
+  const factor = 10 ** digits;
+  const delta = Math.round((now - before) * factor) / factor;
   const direction = delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
   const amount = `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${Math.abs(delta)}${unit ? ` ${unit}` : ''}`;
   return (
@@ -123,12 +118,18 @@ export function KpiCards({
   summary,
   funnel,
   filters,
+  questions,
+  questionKind,
   error,
   retry,
 }: {
   summary: Summary | undefined;
   funnel: Funnel | undefined;
   filters: PageFilters;
+  /** The questions by name, the organization's own among them. */
+  questions: FilterQuestion[];
+  /** The figure the page's question counts in. */
+  questionKind: FigureKind;
   error: ApiError | undefined;
   retry: () => void;
 }) {
@@ -146,7 +147,11 @@ export function KpiCards({
   }
   const { csat, nps, thumbs, messages, previous } = summary;
   const range = { from: summary.from, to: summary.to };
-  const link = (figure: Figure, count: number) => (count > 0 ? inboxLink(figure, range, filters) : undefined);
+  const link = (figure: Figure, count: number) =>
+    count > 0 ? inboxLink(figure, range, filters, questionKind) : undefined;
+  // Effort is asked only by an organization's own questions: its figure shows where there are some.
+  const ces = summary.ces;
+  const showCes = ces !== undefined && (ces.responses > 0 || questionKind === 'ces');
   const thumbCodes = Object.keys(thumbs).filter((code) => thumbs[code]!.up + thumbs[code]!.down > 0);
   const thumbTotal = thumbsCount(thumbs);
   const npsTotal = nps.promoters + nps.passives + nps.detractors;
@@ -155,7 +160,7 @@ export function KpiCards({
   const responseRate = funnel?.response_rate ?? csat.response_rate;
 
   return (
-    <div className="kpis" role="list" aria-label="Key figures">
+    <div className={showCes ? 'kpis kpis-six' : 'kpis'} role="list" aria-label="Key figures">
       <div role="listitem">
         <Kpi
           label="CSAT"
@@ -210,6 +215,27 @@ export function KpiCards({
           )}
         </Kpi>
       </div>
+      {showCes ? (
+        <div role="listitem">
+          <Kpi
+            label="CES"
+            value={formatAverage(ces.average)}
+            badge={ces.responses > 0 && ces.low_sample ? <LowSample /> : null}
+            hint="Mean effort answer, 1 (hardest) to 7 (easiest)"
+            change={{
+              now: ces.average,
+              before: previous.ces?.average ?? null,
+              format: formatAverage,
+              unit: '',
+              digits: 2,
+              previous,
+            }}
+            to={link('ces', ces.responses)}
+          >
+            {ces.responses > 0 ? <p>of 7 · {plural(ces.responses, 'response')}</p> : <p>No effort answers yet</p>}
+          </Kpi>
+        </div>
+      ) : null}
       <div role="listitem">
         <Kpi
           label="Thumbs up"
@@ -230,8 +256,8 @@ export function KpiCards({
           ) : (
             thumbCodes.map((code) => (
               <p key={code}>
-                <span className="kpi-strong">{formatRate(thumbs[code]!.up_rate)}</span> {questionName(code)} (
-                {formatCount(thumbs[code]!.up + thumbs[code]!.down)})
+                <span className="kpi-strong">{formatRate(thumbs[code]!.up_rate)}</span> {questionLabel(questions, code)}{' '}
+                ({formatCount(thumbs[code]!.up + thumbs[code]!.down)})
               </p>
             ))
           )}

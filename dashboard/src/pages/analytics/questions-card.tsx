@@ -1,7 +1,7 @@
 import { Badge, Card, ErrorState, LowSample, Skeleton } from '../../components/ui';
 import { agentLabel } from '../../lib/agents';
 import { formatCount, formatPercent } from '../../lib/format';
-import { LANGUAGES } from '../../lib/languages';
+import { viewerLanguage } from '../../lib/filter-questions';
 import { kindName } from '../../lib/questions';
 import { useApi } from '../../lib/use-api';
 
@@ -42,11 +42,6 @@ const SCALE_MAX: Record<string, number> = { stars: 5, csat: 5, nps: 10, ces: 7 }
 const CSAT_WORDS = ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
 
 /** The viewer's language when Plaudit speaks it, for the labels of options and reasons; else the API's default. */
-function viewerLanguage(): string | undefined {
-  const code = navigator.language.split('-')[0]?.toLowerCase();
-  return LANGUAGES.some((language) => language.code === code) ? code : undefined;
-}
-
 function valueLabel(kind: string, value: number): string {
   if (kind === 'csat') return CSAT_WORDS[value - 1] ?? String(value);
   if (kind === 'thumbs') return value === 1 ? 'Thumbs up' : 'Thumbs down';

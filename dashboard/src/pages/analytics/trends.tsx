@@ -5,6 +5,7 @@ import { formatNps, plural, today } from '../../lib/format';
 import { Link, useRouter } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { inboxLink, type PageFilters } from './filters';
+import type { FigureKind } from '../../lib/filter-questions';
 
 const percent = (value: number) => `${Math.round(value)}%`;
 const charts: Array<{
@@ -19,6 +20,14 @@ const charts: Array<{
   { metric: 'thumbs', title: 'Thumbs up', color: '#15803d', format: percent, domain: [0, 100] },
   { metric: 'message_likes', title: 'Message likes', color: '#b45309', format: percent, domain: [0, 100] },
 ];
+/** Under an effort question, whose answers no other chart counts, its CES trend takes the message likes' place. */
+const cesChart: (typeof charts)[number] = {
+  metric: 'ces',
+  title: 'CES',
+  color: '#7c3aed',
+  format: (value) => (Number.isInteger(value) ? String(value) : value.toFixed(1)),
+  domain: [1, 7],
+};
 
 /** How the charts draw whole periods, periods under way and small samples. */
 function Legend() {
@@ -52,11 +61,14 @@ export function Trends({
   query,
   interval,
   filters,
+  questionKind,
   onInterval,
 }: {
   query: string;
   interval: Interval;
   filters: PageFilters;
+  /** The figure the page's question counts in. */
+  questionKind: FigureKind;
   onInterval: (i: Interval) => void;
 }) {
   return (
@@ -78,8 +90,18 @@ export function Trends({
     >
       <Legend />
       <div className="trend-grid">
-        {charts.map((chart) => (
-          <TrendPanel key={chart.metric} {...chart} query={query} interval={interval} filters={filters} />
+        {(questionKind === 'ces'
+          ? charts.map((chart) => (chart.metric === 'message_likes' ? cesChart : chart))
+          : charts
+        ).map((chart) => (
+          <TrendPanel
+            key={chart.metric}
+            {...chart}
+            query={query}
+            interval={interval}
+            filters={filters}
+            questionKind={questionKind}
+          />
         ))}
       </div>
     </Card>
@@ -95,7 +117,8 @@ function TrendPanel({
   query,
   interval,
   filters,
-}: (typeof charts)[number] & { query: string; interval: Interval; filters: PageFilters }) {
+  questionKind,
+}: (typeof charts)[number] & { query: string; interval: Interval; filters: PageFilters; questionKind: FigureKind }) {
   const { navigate } = useRouter();
   const separator = query ? '&' : '?';
   const series = useApi<{ data: SeriesPoint[] }>(
@@ -104,7 +127,8 @@ function TrendPanel({
   const points = series.data?.data ?? [];
   const now = today();
   const latest = [...points].reverse().find((point) => point.value !== null);
-  const linkOf = (point: SeriesPoint) => (point.responses > 0 ? inboxLink(metric, point, filters) : undefined);
+  const linkOf = (point: SeriesPoint) =>
+    point.responses > 0 ? inboxLink(metric, point, filters, questionKind) : undefined;
   const latestNote = latest ? partialNote(latest, latest.to >= now) : null;
   const noQuestion = metric === 'message_likes' && filters.question_code;
   return (
@@ -144,7 +168,7 @@ function TrendPanel({
           color={color}
           today={now}
           linkOf={linkOf}
-          onSelect={(point) => navigate(inboxLink(metric, point, filters))}
+          onSelect={(point) => navigate(inboxLink(metric, point, filters, questionKind))}
         />
       )}
     </figure>
