@@ -36,4 +36,13 @@ describe('the API key cache', () => {
     assert.deepEqual(await inFlight, { revoked: false });
     assert.deepEqual(await cache.get('b', async () => ({ revoked: true })), { revoked: true });
   });
+
+  it('forgets every key once the database says another process committed', async () => {
+    let version = 1;
+    const cache = new ApiKeyCache<{ revoked: boolean }>(60_000, () => version);
+    await cache.get('a', async () => ({ revoked: false }));
+    assert.deepEqual(await cache.get('a', async () => ({ revoked: true })), { revoked: false });
+    version = 2;
+    assert.deepEqual(await cache.get('a', async () => ({ revoked: true })), { revoked: true });
+  });
 });

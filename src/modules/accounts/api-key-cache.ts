@@ -2,8 +2,9 @@ import type { Database } from '../../db/database.js';
 
 /**
  * How long a node trusts what it read about an API key. A change made through this node (revoking the key,
- * deactivating its user, changing the user's role) takes effect at once here; made elsewhere (another node, the
- * command line beside a running server), it takes effect here within this time.
+ * deactivating its user, changing the user's role) takes effect at once here; on SQLite, so does one the command line
+ * makes beside the running server (the database says another connection committed); on PostgreSQL, a change made
+ * elsewhere (another node, the command line) takes effect here within this time.
  */
 export const API_KEY_CACHE_MS = 5_000;
 
@@ -25,10 +26,26 @@ export class ApiKeyCache<T> {
   /** Bumped by `forgetAll`: a lookup that began before it does not store what it read, which may be stale already. */
   #generation = 0;
 
-  constructor(private readonly ttlMs: number = API_KEY_CACHE_MS) {}
+  #seenVersion: number | undefined;
+
+  /**
+   * `dataVersion` (the database's, where it has one) changes when another process committed: then every key is
+   * forgotten before the next lookup.
+   */
+  constructor(
+    private readonly ttlMs: number = API_KEY_CACHE_MS,
+    private readonly dataVersion: () => number | undefined = () => undefined,
+  ) {
+    this.#seenVersion = dataVersion();
+  }
 
   /** The key's row, remembered or read by `load`. */
   async get(hash: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+    const version = this.dataVersion();
+    if (version !== this.#seenVersion) {
+      this.forgetAll();
+      this.#seenVersion = version;
+    }
     const now = Date.now();
     const entry = this.#entries.get(hash);
     if (entry && entry.until > now) return entry.row;
@@ -58,7 +75,7 @@ const caches = new WeakMap<Database, ApiKeyCache<unknown>>();
 export function apiKeyCacheOf<T>(database: Database): ApiKeyCache<T> {
   let cache = caches.get(database);
   if (!cache) {
-    cache = new ApiKeyCache<unknown>();
+    cache = new ApiKeyCache<unknown>(API_KEY_CACHE_MS, () => database.dataVersion());
     caches.set(database, cache);
   }
   return cache as ApiKeyCache<T>;
