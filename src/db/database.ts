@@ -16,6 +16,11 @@ export interface Database {
   ping(): Promise<boolean>;
   /** What SQLite's group commit is doing (see groupCommit); stays idle on PostgreSQL. */
   readonly groupCommits: GroupCommitActivity;
+  /**
+   * SQLite: a number that changes whenever another connection (the command line beside the server) has committed
+   * since; a cache of rows can compare it to know it may be stale. PostgreSQL: undefined, there is no such signal.
+   */
+  dataVersion(): number | undefined;
   /** PostgreSQL: the pool's connections right now; SQLite, one connection and no pool: undefined. */
   poolUse(): PoolUse | undefined;
   close(): Promise<void>;
@@ -77,9 +82,11 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget | stri
 export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error) => void): Database {
   if (target.dialect === 'sqlite') {
     const { kysely, raw, stopCheckpointer } = openSqlite({ path: target.path, synchronous: target.synchronous });
+    const dataVersion = raw.prepare('pragma data_version').pluck();
     return {
       dialect: 'sqlite',
       db: kysely as Db,
+      dataVersion: () => dataVersion.get() as number,
       groupCommits: new GroupCommitActivity(),
       poolUse: () => undefined,
       async ping() {
@@ -101,6 +108,7 @@ export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error
   const database: Database = {
     dialect: 'postgres',
     db: kysely as Db,
+    dataVersion: () => undefined,
     groupCommits: new GroupCommitActivity(),
     poolUse: () => ({
       total: pool.totalCount,

@@ -2,13 +2,25 @@ import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 
 const PARAMETER = '\u0000plaudit-parameter:';
 
+/** The SQL text of every prepared query compiled in this process, with the statement name PostgreSQL knows it by. */
+const statementNames = new Map<string, string>();
+
+/**
+ * The name a prepared query's SQL runs under on PostgreSQL (see db/postgres.ts), or undefined for any other text. A
+ * name always stands for the same text, so a connection may prepare it once and run it for good.
+ */
+export function preparedStatementName(sql: string): string | undefined {
+  return statementNames.get(sql);
+}
+
 /**
  * A query built and compiled by Kysely once, then run again and again with new parameters: for the hot paths, where
  * building and compiling the query would cost more than running it (SQLite answers an indexed lookup in ~3 µs).
  *
  * `build` receives named placeholders and must pass every value through them (no literals, `limit(1)` included), so
  * that each compiled parameter maps back to a name. The SQL text is the same on every call, which also lets the SQLite
- * driver's statement cache hand back the same prepared statement. Runs on the database `database()` answers (read
+ * driver's statement cache hand back the same prepared statement, and PostgreSQL's connections run it as a named
+ * prepared statement: parsed and planned once per connection instead of on every call. Runs on the database `database()` answers (read
  * lazily, so that a class field can declare the query), or on the transaction given.
  */
 export function preparedQuery<DB, P extends Record<string, unknown>, R>(
@@ -30,6 +42,7 @@ export function preparedQuery<DB, P extends Record<string, unknown>, R>(
         return value.slice(PARAMETER.length);
       });
       compiled = { sql: query.sql, names };
+      if (!statementNames.has(query.sql)) statementNames.set(query.sql, `plaudit_${statementNames.size + 1}`);
     }
     const { sql, names } = compiled;
     const result = await (executor ?? db).executeQuery<R>(

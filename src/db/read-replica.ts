@@ -125,6 +125,7 @@ export function openReadReplica(
       // Its writes are the primary's, and the pool figures too: the replica's pool only serves reads.
       groupCommits: primary.database.groupCommits,
       poolUse: () => primary.database.poolUse(),
+      dataVersion: () => undefined,
       ping: () => primary.database.ping(),
       close: () => routed.destroy(),
     },

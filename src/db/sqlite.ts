@@ -34,13 +34,63 @@ export interface SqliteOptions {
 const BACKSTOP_CHECKPOINT_PAGES = 16_000;
 
 /**
+ * A statement that returns rows, read as arrays and made into objects here. better-sqlite3 builds each row object
+ * natively, a property at a time, which for a wide read (200 messages of 11 columns) costs more than the query: read
+ * raw, the same rows cost about a third less CPU. The objects are the same (later columns of a name win, as there).
+ */
+class RowsStatement {
+  readonly reader = true;
+  readonly #statement: BetterSqlite3.Statement;
+  #names: string[];
+
+  constructor(statement: BetterSqlite3.Statement) {
+    this.#statement = statement.raw(true);
+    this.#names = this.#columns();
+  }
+
+  #columns(): string[] {
+    return this.#statement.columns().map((column) => column.name);
+  }
+
+  #row(values: unknown[]): Record<string, unknown> {
+    // SQLite prepares a statement again after a schema change (a migration adding a column to `select *`).
+    if (values.length !== this.#names.length) this.#names = this.#columns();
+    const names = this.#names;
+    const row: Record<string, unknown> = {};
+    for (let index = 0; index < names.length; index += 1) row[names[index]!] = values[index];
+    return row;
+  }
+
+  all(parameters: ReadonlyArray<unknown>): unknown[] {
+    const rows = this.#statement.all(parameters) as unknown[][];
+    for (let index = 0; index < rows.length; index += 1) rows[index] = this.#row(rows[index]!) as never;
+    return rows;
+  }
+
+  *iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown> {
+    for (const values of this.#statement.iterate(parameters) as IterableIterator<unknown[]>) yield this.#row(values);
+  }
+
+  run(parameters: ReadonlyArray<unknown>) {
+    return this.#statement.run(parameters);
+  }
+}
+
+/** A statement as Kysely's SQLite driver uses it: rows as objects when it returns rows. */
+function forKysely(statement: BetterSqlite3.Statement): SqliteStatement {
+  // A column named `__proto__` would set the prototype of a row built here: such a statement keeps native objects.
+  const raw = statement.reader && !statement.columns().some((column) => column.name === '__proto__');
+  return (raw ? new RowsStatement(statement) : statement) as unknown as SqliteStatement;
+}
+
+/**
  * Hands Kysely a prepared statement per SQL text, reusing the ones prepared before. Kysely's SQLite driver calls
  * `prepare` for every query; preparing costs more than running a small insert, so hot paths would pay it each time.
  * The cache is a small LRU: query shapes are few and fixed, parameters are bound per call.
  */
 class StatementCachingDatabase implements SqliteDatabase {
   readonly #db: BetterSqlite3.Database;
-  readonly #cache = new Map<string, BetterSqlite3.Statement>();
+  readonly #cache = new Map<string, SqliteStatement>();
   readonly #capacity: number;
 
   constructor(db: BetterSqlite3.Database, capacity: number) {
@@ -54,14 +104,14 @@ class StatementCachingDatabase implements SqliteDatabase {
       // Refresh its place in the LRU order.
       this.#cache.delete(sql);
     } else {
-      statement = this.#db.prepare(sql);
+      statement = forKysely(this.#db.prepare(sql));
       if (this.#cache.size >= this.#capacity) {
         const oldest = this.#cache.keys().next().value;
         if (oldest !== undefined) this.#cache.delete(oldest);
       }
     }
     this.#cache.set(sql, statement);
-    return statement as unknown as SqliteStatement;
+    return statement;
   }
 
   close(): void {

@@ -7,6 +7,7 @@ import { isTimeZone } from '../analytics/index.js';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/index.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { Role } from './accounts.table.js';
+import { apiKeyCacheOf, forgettingKeys, type ApiKeyCache } from './api-key-cache.js';
 import { apiKeyFromHeader, generateApiKey, hashApiKey, type Scope } from './api-keys.js';
 import { checkNewPassword } from './password-policy.js';
 import { hashPassword } from './passwords.js';
@@ -61,6 +62,9 @@ export interface IssuedApiKey extends ApiKeyView {
 // Writing last_used_at on every request would turn each read into a write; a minute's precision is plenty.
 const LAST_USED_PRECISION_MS = 60_000;
 
+/** What authentication reads about a key. */
+type KeyForAuth = NonNullable<Awaited<ReturnType<AccountsRepository['findApiKeyForAuth']>>>;
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function normaliseEmail(email: string): string {
@@ -110,8 +114,11 @@ function toKeyView(row: {
 export class AccountsService {
   private readonly repository: AccountsRepository;
 
+  private readonly keys: ApiKeyCache<KeyForAuth>;
+
   constructor(private readonly database: Database) {
     this.repository = new AccountsRepository(database.db);
+    this.keys = apiKeyCacheOf(database);
   }
 
   /** Creates an organization with an admin user and a key holding both scopes, all or nothing. */
@@ -236,35 +243,39 @@ export class AccountsService {
         `No API key ${digits}${orgId !== undefined ? ' in this organization' : ''}.`,
       );
     }
-    return this.database.db.transaction().execute(async (trx) => {
-      // Only the call that revoked it is recorded: revoking twice changes nothing, so it says nothing either.
-      if (await this.repository.revokeApiKey(trx, id, nowIso())) {
-        await recordAudit(trx, {
-          orgId: Number(key.org_id),
-          actorUserId: actor.userId,
-          actorKeyId: actor.keyId,
-          action: 'api_key.revoked',
-          subjectType: 'api_key',
-          subjectId: String(id),
-          details: {
-            name: key.name,
-            prefix: key.key_prefix,
-            owner: { id: key.user_id, name: key.owner_name, email: key.owner_email },
-          },
-        });
-      }
-      return toKeyView((await this.repository.findApiKey(id, trx))!);
-    });
+    return forgettingKeys(this.database, () =>
+      this.database.db.transaction().execute(async (trx) => {
+        // Only the call that revoked it is recorded: revoking twice changes nothing, so it says nothing either.
+        if (await this.repository.revokeApiKey(trx, id, nowIso())) {
+          await recordAudit(trx, {
+            orgId: Number(key.org_id),
+            actorUserId: actor.userId,
+            actorKeyId: actor.keyId,
+            action: 'api_key.revoked',
+            subjectType: 'api_key',
+            subjectId: String(id),
+            details: {
+              name: key.name,
+              prefix: key.key_prefix,
+              owner: { id: key.user_id, name: key.owner_name, email: key.owner_email },
+            },
+          });
+        }
+        return toKeyView((await this.repository.findApiKey(id, trx))!);
+      }),
+    );
   }
 
   /**
    * Resolves the `Authorization` header to a principal. Missing, unknown and revoked keys are 401; the scope check is
-   * the caller's, since it depends on the route.
+   * the caller's, since it depends on the route. What the key's row says is remembered for API_KEY_CACHE_MS (see
+   * api-key-cache.ts): a change through this node takes effect at once, one made elsewhere within that time.
    */
   async authenticate(header: string | undefined): Promise<Principal> {
     const key = apiKeyFromHeader(header);
     if (!key) throw new AppError('missing_api_key', 'Send an API key in the Authorization header.');
-    const row = await this.repository.findApiKeyForAuth(hashApiKey(key));
+    const hash = hashApiKey(key);
+    const row = await this.keys.get(hash, () => this.repository.findApiKeyForAuth(hash));
     if (!row) throw new AppError('invalid_api_key', 'The API key is not valid.');
     if (row.revoked_at) throw new AppError('invalid_api_key', 'The API key has been revoked.');
     // Deactivation revokes the user's keys in the same transaction; this is the second lock on the same door.
@@ -272,7 +283,10 @@ export class AccountsService {
       throw new AppError('invalid_api_key', 'The API key has been revoked: its user was deactivated.');
     const now = Date.now();
     if (!row.last_used_at || now - Date.parse(row.last_used_at) > LAST_USED_PRECISION_MS) {
-      await this.repository.touchApiKey(Number(row.id), new Date(now).toISOString());
+      const usedAt = new Date(now).toISOString();
+      // The remembered row too, so that the next requests do not write it again.
+      row.last_used_at = usedAt;
+      await this.repository.touchApiKey(Number(row.id), usedAt);
     }
     return {
       orgId: Number(row.org_id),

@@ -13,6 +13,7 @@ import { agentAlreadyLinked, linkMemberToAgent } from './member-agent.js';
 import { hashSessionToken, looksLikeSessionToken, newSessionToken } from './sessions.js';
 import type { NewSession, SessionsService } from './sessions.service.js';
 import { TeamRepository } from './team.repository.js';
+import { forgettingKeys } from './api-key-cache.js';
 
 /** How long an invitation's link works. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3_600_000;
@@ -175,17 +176,20 @@ export class TeamService {
    */
   async updateMember(principal: Principal, userId: string, changes: MemberChanges): Promise<TeamMember> {
     try {
-      return await this.database.db.transaction().execute(async (trx) => {
-        await this.repository.lockOrganization(trx, principal.orgId);
-        const user = await this.repository.findUser(trx, principal.orgId, userId);
-        if (!user) throw userNotFound(userId);
-        if (changes.role !== undefined) await this.changeRole(trx, principal, user, changes.role);
-        if (changes.agent_id !== undefined) {
-          const change = await linkMemberToAgent(trx, this.repository, principal.orgId, user, changes.agent_id);
-          if (change) await this.audit(trx, principal, 'user.agent_changed', 'user', userId, change);
-        }
-        return toMember((await this.repository.findUser(trx, principal.orgId, userId))!);
-      });
+      // A new role changes what the user's keys may do.
+      return await forgettingKeys(this.database, () =>
+        this.database.db.transaction().execute(async (trx) => {
+          await this.repository.lockOrganization(trx, principal.orgId);
+          const user = await this.repository.findUser(trx, principal.orgId, userId);
+          if (!user) throw userNotFound(userId);
+          if (changes.role !== undefined) await this.changeRole(trx, principal, user, changes.role);
+          if (changes.agent_id !== undefined) {
+            const change = await linkMemberToAgent(trx, this.repository, principal.orgId, user, changes.agent_id);
+            if (change) await this.audit(trx, principal, 'user.agent_changed', 'user', userId, change);
+          }
+          return toMember((await this.repository.findUser(trx, principal.orgId, userId))!);
+        }),
+      );
     } catch (error) {
       // Two admins linking the same agent at once: the unique index keeps one user per agent.
       if (isUniqueViolation(error)) throw agentAlreadyLinked(null);
@@ -211,22 +215,24 @@ export class TeamService {
    * request is refused. Deactivating twice changes nothing. The last active admin cannot be deactivated.
    */
   async deactivate(principal: Principal, userId: string): Promise<TeamMember> {
-    return this.database.db.transaction().execute(async (trx) => {
-      await this.repository.lockOrganization(trx, principal.orgId);
-      const user = await this.repository.findUser(trx, principal.orgId, userId);
-      if (!user) throw userNotFound(userId);
-      if (user.deactivated_at) return toMember(user);
-      if (user.role === 'admin') await this.requireAnotherAdmin(trx, principal.orgId, 'deactivated');
-      const at = nowIso();
-      await this.repository.deactivate(trx, principal.orgId, userId, at);
-      const revokedKeys = await this.repository.revokeKeysOf(trx, userId, at);
-      const endedSessions = await this.repository.deleteSessionsOf(trx, userId);
-      await this.audit(trx, principal, 'user.deactivated', 'user', userId, {
-        revoked_keys: revokedKeys,
-        ended_sessions: endedSessions,
-      });
-      return toMember({ ...user, deactivated_at: at });
-    });
+    return forgettingKeys(this.database, () =>
+      this.database.db.transaction().execute(async (trx) => {
+        await this.repository.lockOrganization(trx, principal.orgId);
+        const user = await this.repository.findUser(trx, principal.orgId, userId);
+        if (!user) throw userNotFound(userId);
+        if (user.deactivated_at) return toMember(user);
+        if (user.role === 'admin') await this.requireAnotherAdmin(trx, principal.orgId, 'deactivated');
+        const at = nowIso();
+        await this.repository.deactivate(trx, principal.orgId, userId, at);
+        const revokedKeys = await this.repository.revokeKeysOf(trx, userId, at);
+        const endedSessions = await this.repository.deleteSessionsOf(trx, userId);
+        await this.audit(trx, principal, 'user.deactivated', 'user', userId, {
+          revoked_keys: revokedKeys,
+          ended_sessions: endedSessions,
+        });
+        return toMember({ ...user, deactivated_at: at });
+      }),
+    );
   }
 
   /**

@@ -110,6 +110,9 @@ export class AnalyticsService {
     const tally = new MessageTally();
     if (before) tally.addFeedback(before, tz, -1);
     if (after) tally.addFeedback(after, tz, 1);
+    // A change that moves no count (the same rating again, a comment): every label's tally, made of the same two
+    // snapshots, moves none either, so neither the rollups nor the labels are read.
+    if (tally.entries().length === 0) return;
     await applyMessageTally(trx, orgId, tally);
     const { conversation_id: conversationId, message_id: messageId } = after ?? before ?? {};
     if (conversationId === undefined || messageId === undefined) return;

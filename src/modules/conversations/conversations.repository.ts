@@ -20,6 +20,16 @@ export type ListedMessageRow = Omit<MessageRow, 'org_id' | 'conversation_id'>;
 /** A message to insert; its words for the search index are made from its text. */
 export type NewMessage = Omit<Insertable<MessagesTable>, 'search_words'>;
 
+/** A message to append to a conversation (`appendMessage`), which names the conversation. */
+export type AppendedMessage = Omit<NewMessage, 'conversation_id'>;
+
+interface PendingAppend {
+  ref: RecordRef;
+  row: AppendedMessage;
+  /** Filled in by the write: the ids, or undefined when the conversation took no message. */
+  inserted?: { id: number; conversationId: number } | undefined;
+}
+
 /** A conversation named by integer id or by UUID. */
 export type ConversationRef = RecordRef;
 
@@ -45,7 +55,9 @@ export class ConversationsRepository {
     private readonly search: SearchIndex,
   ) {
     this.db = database.db;
-    this.insertMessage = groupCommit(database, (executor, row: NewMessage) => this.insertOneMessage(row, executor));
+    this.appendGrouped = groupCommit(database, async (executor, pending: PendingAppend) => {
+      pending.inserted = await this.appendMessage(executor, pending.ref, pending.row);
+    });
   }
 
   private selectConversations(db: Db, orgId: number) {
@@ -196,43 +208,91 @@ export class ConversationsRepository {
     return new Map(inserted.map((row) => [row.uid, Number(row.id)]));
   }
 
-  // One prepared insert for both paths; the group-committed one ignores the id it answers.
-  private readonly insertPrepared = preparedQuery(
-    () => this.db,
-    (db, row: Insertable<MessagesTable>) =>
-      db
-        .insertInto('messages')
-        .values({
-          uid: row.uid,
-          org_id: row.org_id,
-          conversation_id: row.conversation_id,
-          role: row.role,
-          text: row.text,
-          search_words: row.search_words,
-          author_id: row.author_id,
-          model: row.model,
-          prompt_version: row.prompt_version,
-          trace_id: row.trace_id,
-          span_id: row.span_id,
-          tags: row.tags,
-          created_at: row.created_at,
-        })
-        .returning('id'),
-  );
-
-  /** One message, with its words for the search index: one prepared insert. */
-  private insertOneMessage(row: NewMessage, executor: Db) {
-    return this.insertPrepared({ ...row, search_words: this.search.messageWords(row.text) }, executor);
+  /**
+   * The insert of one message into a conversation named by id or by UUID, in one statement that also checks the
+   * conversation: `INSERT … SELECT … FROM conversations WHERE` it is the organization's and not anonymized. No row
+   * answered means nothing was written, and the caller asks why (`findConversationKey`) only then: the hot path makes
+   * one round trip to the database instead of two.
+   */
+  private appendInto(by: 'id' | 'uid') {
+    return preparedQuery(
+      () => this.db,
+      (db, row: AppendedMessage & { search_words: string | null; ref: string | number }) =>
+        db
+          .insertInto('messages')
+          .columns([
+            'uid',
+            'org_id',
+            'conversation_id',
+            'role',
+            'text',
+            'search_words',
+            'author_id',
+            'model',
+            'prompt_version',
+            'trace_id',
+            'span_id',
+            'tags',
+            'created_at',
+          ])
+          .expression((eb) =>
+            eb
+              .selectFrom('conversations as c')
+              .select([
+                eb.val(row.uid).as('uid'),
+                'c.org_id',
+                'c.id',
+                eb.val(row.role).as('role'),
+                eb.val(row.text).as('text'),
+                eb.val(row.search_words).as('search_words'),
+                eb.val(row.author_id).as('author_id'),
+                eb.val(row.model).as('model'),
+                eb.val(row.prompt_version).as('prompt_version'),
+                eb.val(row.trace_id).as('trace_id'),
+                eb.val(row.span_id).as('span_id'),
+                eb.val(row.tags).as('tags'),
+                eb.val(row.created_at).as('created_at'),
+              ])
+              .where('c.org_id', '=', row.org_id)
+              .where(by === 'id' ? 'c.id' : 'c.uid', '=', row.ref as never)
+              .where('c.anonymized_at', 'is', null),
+          )
+          .returning(['id', 'conversation_id']),
+    );
   }
 
-  /** One message inside the caller's transaction; answers its id. */
-  async insertMessageReturningId(db: Db, row: NewMessage): Promise<number> {
-    const [inserted] = await this.insertOneMessage(row, db);
-    return Number(inserted!.id);
+  private readonly appendById = this.appendInto('id');
+  private readonly appendByUid = this.appendInto('uid');
+
+  /**
+   * Appends one message, with its words for the search index, to the conversation `ref` names if it is the
+   * organization's and takes messages; answers the message's and the conversation's ids, or undefined when nothing was
+   * written.
+   */
+  async appendMessage(
+    db: Db,
+    ref: ConversationRef,
+    row: AppendedMessage,
+  ): Promise<{ id: number; conversationId: number } | undefined> {
+    const values = { ...row, search_words: this.search.messageWords(row.text) };
+    const [inserted] =
+      'id' in ref
+        ? await this.appendById({ ...values, ref: ref.id }, db)
+        : await this.appendByUid({ ...values, ref: ref.uid }, db);
+    return inserted && { id: Number(inserted.id), conversationId: Number(inserted.conversation_id) };
   }
 
-  /** Appends one message: the hottest write of this module, group-committed on SQLite. */
-  readonly insertMessage: (row: NewMessage) => Promise<void>;
+  /** `appendMessage` outside a transaction: the hottest write of this module, group-committed on SQLite. */
+  async appendMessageAlone(
+    ref: ConversationRef,
+    row: AppendedMessage,
+  ): Promise<{ id: number; conversationId: number } | undefined> {
+    const pending: PendingAppend = { ref, row };
+    await this.appendGrouped(pending);
+    return pending.inserted;
+  }
+
+  private readonly appendGrouped: (pending: PendingAppend) => Promise<void>;
 
   /** The messages of a conversation in conversation order: by time, then by arrival. */
   private readonly messagesOf = preparedQuery(

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
-import { acceptedTimestamp, fromJson, nowIso, recordRef, toJson, toStoredTimestamp } from '../../db/values.js';
+import {
+  acceptedTimestamp,
+  fromJson,
+  nowIso,
+  recordRef,
+  toJson,
+  toStoredTimestamp,
+  type RecordRef,
+} from '../../db/values.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor, splitPage } from '../../http/pagination.js';
 import type { Principal } from '../accounts/index.js';
@@ -9,7 +17,12 @@ import { ensureAgents, type NamedAgent } from '../agents/index.js';
 import { recordAudit } from '../audit/index.js';
 import { SearchIndex } from '../search/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
-import { ConversationsRepository, type ConversationRow, type MessageRow } from './conversations.repository.js';
+import {
+  ConversationsRepository,
+  type AppendedMessage,
+  type ConversationRow,
+  type MessageRow,
+} from './conversations.repository.js';
 import type {
   Conversation,
   ConversationInput,
@@ -119,8 +132,11 @@ type PreparedMessage = Omit<Insertable<MessagesTable>, 'conversation_id' | 'sear
 /** A message with labels, to insert and count under them. */
 interface LabeledMessage {
   orgId: number;
-  message: Omit<Insertable<MessagesTable>, 'search_words'>;
+  ref: RecordRef;
+  message: AppendedMessage;
   labels: VersionLabel[];
+  /** Filled in by the write: the ids, or undefined when the conversation took no message. */
+  inserted?: { id: number; conversationId: number } | undefined;
 }
 
 /** The agents some conversations name, for the directory. */
@@ -175,6 +191,12 @@ export class ConversationsService {
   private readonly labels: VersionLabelsRepository;
   /** Appends a message with labels: group-committed on SQLite, each in a transaction of its own elsewhere. */
   private readonly insertLabeledMessage: (item: LabeledMessage) => Promise<void>;
+
+  /** Appends a message with labels; answers as `appendMessage` does. */
+  private async appendLabeledMessage(item: LabeledMessage) {
+    await this.insertLabeledMessage(item);
+    return item.inserted;
+  }
 
   constructor(
     private readonly database: Database,
@@ -376,23 +398,28 @@ export class ConversationsService {
     for (const listener of this.closeListeners) await listener(trx, orgId, closed);
   }
 
-  /** Appends a message. The hot write path: one indexed lookup and one insert, both prepared once. */
+  /**
+   * Appends a message. The hot write path: one prepared statement that checks the conversation as it inserts; the
+   * conversation is looked up only when nothing was written, to say why (404, or anonymized).
+   */
   async addMessage(orgId: number, idOrUid: string, input: MessageInput): Promise<Message> {
     const ref = recordRef(idOrUid);
-    const conversation = ref && (await this.repository.findConversationKey(orgId, ref));
-    if (!conversation) throw notFound(idOrUid);
-    if (conversation.anonymized_at) {
-      throw new AppError(
-        'conversation_anonymized',
-        `Conversation ${idOrUid} was anonymized; it takes no new messages.`,
-      );
-    }
+    if (!ref) throw notFound(idOrUid);
     const row = this.prepareMessage(orgId, input, nowIso(), 'body.created_at');
-    const message = { ...row, conversation_id: Number(conversation.id) };
     const labels = messageLabels({ ...input, tags: storedTags(row.tags) });
-    if (labels.length === 0) await this.repository.insertMessage(message);
-    else await this.insertLabeledMessage({ orgId, message, labels });
-    return toMessage(message);
+    const inserted =
+      labels.length === 0
+        ? await this.repository.appendMessageAlone(ref, row)
+        : await this.appendLabeledMessage({ orgId, ref, message: row, labels });
+    if (!inserted) throw await this.whyNoMessage(orgId, ref, idOrUid);
+    return toMessage({ ...row, conversation_id: inserted.conversationId });
+  }
+
+  /** The error for a message the conversation did not take: it is not the organization's, or it was anonymized. */
+  private async whyNoMessage(orgId: number, ref: RecordRef, idOrUid: string): Promise<AppError> {
+    const conversation = await this.repository.findConversationKey(orgId, ref);
+    if (!conversation) return notFound(idOrUid);
+    return new AppError('conversation_anonymized', `Conversation ${idOrUid} was anonymized; it takes no new messages.`);
   }
 
   /** Registers what counts per label (the analytics rollups): told, in the transaction, when a conversation's change. */
@@ -400,13 +427,17 @@ export class ConversationsService {
     this.versionListeners.push(listener);
   }
 
-  private async writeLabeledMessage(trx: Db, { orgId, message, labels }: LabeledMessage): Promise<void> {
-    const conversationId = Number(message.conversation_id);
+  private async writeLabeledMessage(trx: Db, item: LabeledMessage): Promise<void> {
+    const { orgId, ref, message, labels } = item;
+    const inserted = await this.repository.appendMessage(trx, ref, message);
+    item.inserted = inserted;
+    if (!inserted) return;
+    const conversationId = inserted.conversationId;
+    // Read after the message's insert and before its labels': the conversation's labels as they were.
     const before = await this.labels.rows(trx, conversationId);
-    const id = await this.repository.insertMessageReturningId(trx, message);
     await this.labels.insert(
       trx,
-      labels.map((label) => ({ org_id: orgId, conversation_id: conversationId, message_id: id, ...label })),
+      labels.map((label) => ({ org_id: orgId, conversation_id: conversationId, message_id: inserted.id, ...label })),
     );
     const beforeLabels = distinctLabels(before);
     if (this.versionListeners.length === 0 || labelsMissing(labels, beforeLabels).length === 0) return;

@@ -1,6 +1,6 @@
 import type { Expression, Insertable, SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
-import { forUpdate } from '../../db/locking.js';
+import { lockRows } from '../../db/locking.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
 import { agentNameSql, authorNameSql } from '../agents/index.js';
@@ -69,7 +69,7 @@ export class FeedbackRepository {
 
   /** Locks the message row (PostgreSQL), so that concurrent submissions on it carry forward one after another. */
   async lockMessage(db: Db, messageId: number): Promise<void> {
-    await forUpdate(db.selectFrom('messages').select('id').where('id', '=', messageId), this.dialect).execute();
+    await lockRows(db.selectFrom('messages').select('id').where('id', '=', messageId), this.dialect);
   }
 
   private readonly current = preparedQuery(
