@@ -1,8 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../errors.js';
-// From the files, not the module's index: the index reaches the services, which reach back into analytics.
-import { VersionQuery } from '../conversations/conversations.schemas.js';
-import type { VersionFilter } from '../conversations/versions.repository.js';
+import { VersionQuery, type VersionFilter } from '../conversations/index.js';
 import { QuestionFilterCode } from './question-filter.js';
 import { addDays, daysBetween, isTimeZone, localDay, startOfDay } from './time.js';
 

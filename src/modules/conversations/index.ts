@@ -1,12 +1,8 @@
-export {
-  ConversationsService,
-  type AnonymizeListener,
-  type CloseListener,
-  type ConversationRecord,
-} from './conversations.service.js';
-export { conversationsRoutes } from './conversations.routes.js';
+// The schemas and version helpers first: they import nothing of other modules, and other modules read them while
+// they load (analytics' filters build on VersionQuery); the service, exported after, reaches those modules, so a
+// process that loads this index first has the schemas ready by the time they are read.
 export type { Conversation } from './conversations.schemas.js';
-export { Message } from './conversations.schemas.js';
+export { Message, VersionQuery } from './conversations.schemas.js';
 export type { ConversationsTable, MessagesTable, VersionDimension, VersionLabelsTable } from './conversations.table.js';
 export {
   Tags,
@@ -25,4 +21,10 @@ export {
   messageHasLabels,
   type VersionFilter,
 } from './versions.repository.js';
-export { VersionQuery } from './conversations.schemas.js';
+export {
+  ConversationsService,
+  type AnonymizeListener,
+  type CloseListener,
+  type ConversationRecord,
+} from './conversations.service.js';
+export { conversationsRoutes } from './conversations.routes.js';
