@@ -33,6 +33,7 @@ describe('filtering analytics by an own question in Chromium', { skip: skipReaso
   let desktop: BrowserContext;
   let page: Page;
   const problems: string[] = [];
+  let lastConversation: number;
 
   before(async () => {
     browser = await launchChromium();
@@ -73,6 +74,7 @@ describe('filtering analytics by an own question in Chromium', { skip: skipReaso
         question_codes: ['CSAT', 'HELP_CSAT', 'EFFORT'],
         offered_at: at,
       });
+      lastConversation = data.id;
       await server.api(key, 'POST', `/v1/ratings/${offered.data.id}/answers`, {
         answers: [
           { code: 'CSAT', value: 1 },
@@ -180,6 +182,18 @@ describe('filtering analytics by an own question in Chromium', { skip: skipReaso
     await small.screenshot({ path: join(SHOTS, 'question-filter-ces-phone.png') });
     assert.ok((await small.evaluate(() => document.documentElement.scrollWidth)) <= 390);
     await phone.close();
+    assert.deepEqual(problems, []);
+  });
+
+  it('names the own questions and their answers on the conversation page', async () => {
+    // The last rating: CSAT 1, HELP_CSAT 2, EFFORT 7.
+    await page.goto(`${server.baseUrl}/conversations/${lastConversation}`);
+    const card = page.locator('.rating-card');
+    const answer = (label: string) => card.locator('.answer').filter({ has: page.locator('dt', { hasText: label }) });
+    await answer('How satisfied are you with the help?').locator('dd', { hasText: '2/5 Dissatisfied' }).waitFor();
+    await answer('How easy was it to get help?').locator('dd', { hasText: '7/7' }).waitFor();
+    assert.equal(await card.locator('dt', { hasText: /^(HELP_CSAT|EFFORT)/ }).count(), 0, 'no bare code');
+    await page.screenshot({ path: join(SHOTS, 'question-filter-conversation-desktop.png'), fullPage: true });
     assert.deepEqual(problems, []);
   });
 });

@@ -166,13 +166,22 @@ export interface FeedbackRecord {
 }
 
 export interface RatingQuestion {
-  code: QuestionCode;
-  kind: QuestionKind;
+  /** A built-in code, or one of the organization's own questions. */
+  code: QuestionCode | (string & {});
+  kind: QuestionKind | 'csat' | 'ces' | 'choice' | 'text';
   status: 'Offered' | 'Rated' | 'Cancelled';
   /** Only a required question still waiting leaves the survey partly answered. */
   required: boolean;
   value: number | null;
   comment: string | null;
+  /** The version of the organization's question it was asked in; null for built-ins. */
+  version: number | null;
+  /** Choice questions: the option ids chosen. */
+  choices: string[] | null;
+  /** The follow-up reasons chosen after a low answer. */
+  reasons: string[] | null;
+  /** Text questions: the answer. */
+  text: string | null;
   offered_at: string;
   answered_at: string | null;
 }
