@@ -152,6 +152,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onMailError: (error) => app.log.error({ err: error }, 'an invitation email could not be sent'),
   });
   app.decorate('services', services);
+  // Changes other processes commit to what this one caches (keys, settings, webhooks) are announced on PostgreSQL;
+  // this app listens until it closes (db/invalidation.ts). Its own pg connection, not one of the pool's.
+  await options.database.invalidation.listen((error) =>
+    app.log.warn({ err: error }, 'the cache invalidation listener lost its connection: caches expire until it is back'),
+  );
+  app.addHook('onClose', () => options.database.invalidation.close());
   app.addHook('onClose', async () => services.metrics.close());
   if (metrics) recordRequests(app, metrics);
   const limits = await rateLimitCounts(app, options.config);

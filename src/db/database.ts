@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
+import { Invalidation } from './invalidation.js';
 import { openPostgres } from './postgres.js';
 import { openSqlite, type SqliteSynchronous } from './sqlite.js';
 import type { Tables } from './tables.js';
@@ -21,6 +22,8 @@ export interface Database {
    * since; a cache of rows can compare it to know it may be stale. PostgreSQL: undefined, there is no such signal.
    */
   dataVersion(): number | undefined;
+  /** Tells every process when a change its caches hold commits (invalidation.ts); `listen` is the server's to call. */
+  readonly invalidation: Invalidation;
   /** PostgreSQL: the pool's connections right now; SQLite, one connection and no pool: undefined. */
   poolUse(): PoolUse | undefined;
   close(): Promise<void>;
@@ -86,6 +89,7 @@ export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error
     return {
       dialect: 'sqlite',
       db: kysely as Db,
+      invalidation: new Invalidation('sqlite'),
       dataVersion: () => dataVersion.get() as number,
       groupCommits: new GroupCommitActivity(),
       poolUse: () => undefined,
@@ -105,9 +109,11 @@ export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error
   }
   const { kysely, pool } = openPostgres({ connectionString: target.url, poolSize: target.poolSize });
   if (onPoolError) pool.on('error', onPoolError);
+  const invalidation = new Invalidation('postgres', target.url);
   const database: Database = {
     dialect: 'postgres',
     db: kysely as Db,
+    invalidation,
     dataVersion: () => undefined,
     groupCommits: new GroupCommitActivity(),
     poolUse: () => ({
@@ -125,6 +131,7 @@ export function openDatabase(target: DatabaseTarget, onPoolError?: (error: Error
       }
     },
     async close() {
+      await invalidation.close();
       await kysely.destroy();
     },
   };

@@ -126,6 +126,8 @@ export function openReadReplica(
       groupCommits: primary.database.groupCommits,
       poolUse: () => primary.database.poolUse(),
       dataVersion: () => undefined,
+      // Notifications come from the primary, where the changes commit.
+      invalidation: primary.database.invalidation,
       ping: () => primary.database.ping(),
       close: () => routed.destroy(),
     },

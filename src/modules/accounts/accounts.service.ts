@@ -7,7 +7,7 @@ import { isTimeZone } from '../analytics/index.js';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/index.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { Role } from './accounts.table.js';
-import { apiKeyCacheOf, forgettingKeys, type ApiKeyCache } from './api-key-cache.js';
+import { announceKeyChange, apiKeyCacheOf, forgettingKeys, type ApiKeyCache } from './api-key-cache.js';
 import { apiKeyFromHeader, generateApiKey, hashApiKey, type Scope } from './api-keys.js';
 import { checkNewPassword } from './password-policy.js';
 import { hashPassword } from './passwords.js';
@@ -247,6 +247,7 @@ export class AccountsService {
       this.database.db.transaction().execute(async (trx) => {
         // Only the call that revoked it is recorded: revoking twice changes nothing, so it says nothing either.
         if (await this.repository.revokeApiKey(trx, id, nowIso())) {
+          await announceKeyChange(this.database, trx, Number(key.org_id));
           await recordAudit(trx, {
             orgId: Number(key.org_id),
             actorUserId: actor.userId,

@@ -37,6 +37,15 @@ describe('the API key cache', () => {
     assert.deepEqual(await cache.get('b', async () => ({ revoked: true })), { revoked: true });
   });
 
+  it("forgets one organization's keys and keeps the others'", async () => {
+    const cache = new ApiKeyCache<{ org_id: number; read: number }>(60_000);
+    await cache.get('mine', async () => ({ org_id: 1, read: 1 }));
+    await cache.get('theirs', async () => ({ org_id: 2, read: 1 }));
+    cache.forgetWhere((row) => row.org_id === 1);
+    assert.deepEqual(await cache.get('mine', async () => ({ org_id: 1, read: 2 })), { org_id: 1, read: 2 });
+    assert.deepEqual(await cache.get('theirs', async () => ({ org_id: 2, read: 2 })), { org_id: 2, read: 1 });
+  });
+
   it('forgets every key once the database says another process committed', async () => {
     let version = 1;
     const cache = new ApiKeyCache<{ revoked: boolean }>(60_000, () => version);

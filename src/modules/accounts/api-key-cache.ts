@@ -1,10 +1,11 @@
-import type { Database } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
 
 /**
  * How long a node trusts what it read about an API key. A change made through this node (revoking the key,
  * deactivating its user, changing the user's role) takes effect at once here; on SQLite, so does one the command line
- * makes beside the running server (the database says another connection committed); on PostgreSQL, a change made
- * elsewhere (another node, the command line) takes effect here within this time.
+ * makes beside the running server (the database says another connection committed); on PostgreSQL, so does one made
+ * elsewhere (another node, the command line) while this node listens for it (db/invalidation.ts), and within this
+ * time when it does not (its listening connection was lost).
  */
 export const API_KEY_CACHE_MS = 5_000;
 
@@ -62,6 +63,12 @@ export class ApiKeyCache<T> {
     return row;
   }
 
+  /** Forgets the keys whose rows `match`; a lookup in flight meanwhile is not remembered either. */
+  forgetWhere(match: (row: T) => boolean): void {
+    for (const [hash, entry] of this.#entries) if (match(entry.row)) this.#entries.delete(hash);
+    this.#generation += 1;
+  }
+
   /** Forgets every key: called once a change that may refuse a key or lower what it may do has committed. */
   forgetAll(): void {
     this.#entries.clear();
@@ -71,22 +78,42 @@ export class ApiKeyCache<T> {
 
 const caches = new WeakMap<Database, ApiKeyCache<unknown>>();
 
-/** The one cache of a database's keys in this process, shared by the services that read and change them. */
-export function apiKeyCacheOf<T>(database: Database): ApiKeyCache<T> {
-  let cache = caches.get(database);
-  if (!cache) {
-    cache = new ApiKeyCache<unknown>(API_KEY_CACHE_MS, () => database.dataVersion());
-    caches.set(database, cache);
-  }
-  return cache as ApiKeyCache<T>;
+/** What a remembered key's row must tell: its organization, whose changes forget it. */
+interface KeyRow {
+  org_id: number | string;
 }
 
-/** Runs a change that may refuse keys or lower their rights, and forgets the cached keys once it has committed. */
+/**
+ * The one cache of a database's keys in this process, shared by the services that read and change them. A change
+ * announced for an organization (db/invalidation.ts) forgets that organization's keys.
+ */
+export function apiKeyCacheOf<T extends KeyRow>(database: Database): ApiKeyCache<T> {
+  let cache = caches.get(database) as ApiKeyCache<T> | undefined;
+  if (!cache) {
+    const created = new ApiKeyCache<T>(API_KEY_CACHE_MS, () => database.dataVersion());
+    database.invalidation.subscribe('api_keys', (orgId) =>
+      orgId === undefined ? created.forgetAll() : created.forgetWhere((row) => Number(row.org_id) === orgId),
+    );
+    caches.set(database, created as ApiKeyCache<unknown>);
+    cache = created;
+  }
+  return cache;
+}
+
+/**
+ * Runs a change that may refuse keys or lower their rights, and forgets the cached keys once it has committed. The
+ * change announces itself to the other processes inside its transaction (`announceKeyChange`).
+ */
 export async function forgettingKeys<R>(database: Database, change: () => Promise<R>): Promise<R> {
   try {
     return await change();
   } finally {
     // Also after a failure: whether the transaction committed cannot always be told, and forgetting costs little.
-    apiKeyCacheOf(database).forgetAll();
+    database.invalidation.forget('api_keys', undefined);
   }
+}
+
+/** Tells every process, when `trx` commits, that keys of the organization may be refused or may do less now. */
+export function announceKeyChange(database: Database, trx: Db, orgId: number): Promise<void> {
+  return database.invalidation.publish(trx, 'api_keys', orgId);
 }

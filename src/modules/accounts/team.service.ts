@@ -13,7 +13,7 @@ import { agentAlreadyLinked, linkMemberToAgent } from './member-agent.js';
 import { hashSessionToken, looksLikeSessionToken, newSessionToken } from './sessions.js';
 import type { NewSession, SessionsService } from './sessions.service.js';
 import { TeamRepository } from './team.repository.js';
-import { forgettingKeys } from './api-key-cache.js';
+import { announceKeyChange, forgettingKeys } from './api-key-cache.js';
 
 /** How long an invitation's link works. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3_600_000;
@@ -207,6 +207,7 @@ export class TeamService {
     if (user.role === role) return;
     if (user.role === 'admin') await this.requireAnotherAdmin(db, principal.orgId, 'made an agent');
     await this.repository.setRole(db, principal.orgId, user.id, role);
+    await announceKeyChange(this.database, db, principal.orgId);
     await this.audit(db, principal, 'user.role_changed', 'user', user.id, { from: user.role, to: role });
   }
 
@@ -225,6 +226,7 @@ export class TeamService {
         const at = nowIso();
         await this.repository.deactivate(trx, principal.orgId, userId, at);
         const revokedKeys = await this.repository.revokeKeysOf(trx, userId, at);
+        await announceKeyChange(this.database, trx, principal.orgId);
         const endedSessions = await this.repository.deleteSessionsOf(trx, userId);
         await this.audit(trx, principal, 'user.deactivated', 'user', userId, {
           revoked_keys: revokedKeys,

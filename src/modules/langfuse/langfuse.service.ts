@@ -100,8 +100,13 @@ function normalizedBaseUrl(value: string): string | undefined {
 export class LangfuseService {
   private readonly repository: LangfuseRepository;
   private readonly box: SecretBox | undefined;
-  /** Per organization: its connection's id or null, until `expires` (ms). */
+  /**
+   * Per organization: its connection's id or null, until `expires` (ms); forgotten when a connection is made or
+   * removed, by this process or another (db/invalidation.ts).
+   */
   private readonly cache = new Map<number, { expires: number; connectionId: number | null }>();
+  /** Bumped when entries are forgotten: a read in flight meanwhile is not kept. */
+  private forgotten = 0;
 
   constructor(
     private readonly database: Database,
@@ -111,6 +116,11 @@ export class LangfuseService {
     this.repository = new LangfuseRepository(database.db);
     this.box = options.secretKey ? new SecretBox(options.secretKey) : undefined;
     webhooks.registerTarget('langfuse', { prepare: (delivery) => this.prepare(delivery) });
+    database.invalidation.subscribe('langfuse', (orgId) => {
+      if (orgId === undefined) this.cache.clear();
+      else this.cache.delete(orgId);
+      this.forgotten += 1;
+    });
   }
 
   /** The organization's connection with its delivery status, or null. The secret is never part of it. */
@@ -184,6 +194,7 @@ export class LangfuseService {
           created_at: now,
           updated_at: now,
         });
+        await this.database.invalidation.publish(trx, 'langfuse', orgId);
         await this.audit(trx, orgId, actor, 'langfuse_connection.created', after);
         return;
       }
@@ -202,7 +213,7 @@ export class LangfuseService {
         });
       }
     });
-    this.cache.delete(orgId);
+    this.database.invalidation.forget('langfuse', orgId);
     return (await this.getConnection(orgId))!;
   }
 
@@ -228,9 +239,10 @@ export class LangfuseService {
         throw new AppError('langfuse_connection_not_found', 'This organization has no Langfuse connection.');
       }
       await this.repository.deleteConnection(trx, Number(existing.id));
+      await this.database.invalidation.publish(trx, 'langfuse', orgId);
       await this.audit(trx, orgId, actor, 'langfuse_connection.deleted', { base_url: existing.base_url });
     });
-    this.cache.delete(orgId);
+    this.database.invalidation.forget('langfuse', orgId);
   }
 
   private async audit(
@@ -255,9 +267,10 @@ export class LangfuseService {
   private async connectionOf(trx: Db, orgId: number): Promise<number | null> {
     const cached = this.cache.get(orgId);
     if (cached && cached.expires > Date.now()) return cached.connectionId;
+    const forgotten = this.forgotten;
     const row = await this.repository.findConnection(orgId, trx);
     const connectionId = row ? Number(row.id) : null;
-    this.cache.set(orgId, { expires: Date.now() + CACHE_TTL_MS, connectionId });
+    if (forgotten === this.forgotten) this.cache.set(orgId, { expires: Date.now() + CACHE_TTL_MS, connectionId });
     return connectionId;
   }
 

@@ -143,7 +143,11 @@ export class RatingConfigService {
     private readonly ownQuestionCodes: OwnQuestionCodes = async () => [],
   ) {
     this.repository = new RatingConfigRepository(database.db);
-    this.texts = new RatingTextsService(database, (orgId) => this.resolved.forget(orgId));
+    this.texts = new RatingTextsService(database);
+    // Any change of the settings or texts, committed by this process or another (db/invalidation.ts).
+    database.invalidation.subscribe('settings', (orgId) =>
+      orgId === undefined ? this.resolved.forgetAll() : this.resolved.forget(orgId),
+    );
     this.surveyRules = new SurveyRulesService(database, (orgId, db) => this.getSettings(orgId, db));
   }
 
@@ -289,9 +293,10 @@ export class RatingConfigService {
           details: changes,
         });
       }
+      await this.database.invalidation.publish(trx, 'settings', orgId);
       return after;
     });
-    this.resolved.forget(orgId);
+    this.database.invalidation.forget('settings', orgId);
     return withInviteTexts(after, await this.texts.overrides(orgId));
   }
 }

@@ -85,11 +85,8 @@ function checkChanges(texts: Record<string, string>): { set: Array<[TextKey, str
 export class RatingTextsService {
   private readonly repository: RatingTextsRepository;
 
-  constructor(
-    private readonly database: Database,
-    /** Told once a change of the organization's texts has committed. */
-    private readonly changed: (orgId: number) => void = () => {},
-  ) {
+  /** A change of the texts is announced as one of the settings (db/invalidation.ts): the rating page reads both. */
+  constructor(private readonly database: Database) {
     this.repository = new RatingTextsRepository(database.db);
   }
 
@@ -171,9 +168,10 @@ export class RatingTextsService {
           details: { name: `${languageInfo[checked].englishName} texts`, language: checked, before: was, after: is },
         });
       }
+      await this.database.invalidation.publish(trx, 'settings', orgId);
       return this.texts(orgId, checked, trx);
     });
-    this.changed(orgId);
+    this.database.invalidation.forget('settings', orgId);
     return updated;
   }
 }

@@ -32,4 +32,16 @@ describe('OrganizationCache', () => {
     assert.equal(await cache.get(1, async () => 'new'), 'new');
     assert.equal(await cache.get(1, async () => 'unread'), 'new');
   });
+
+  it('forgets every organization at once when it cannot tell which changed, reads in flight included', async () => {
+    const cache = new OrganizationCache<string>(60_000);
+    assert.equal(await cache.get(1, async () => 'one'), 'one');
+    let finish!: (value: string) => void;
+    const racing = cache.get(2, () => new Promise<string>((resolve) => (finish = resolve)));
+    cache.forgetAll();
+    finish('stale');
+    assert.equal(await racing, 'stale');
+    assert.equal(await cache.get(1, async () => 'one again'), 'one again');
+    assert.equal(await cache.get(2, async () => 'two'), 'two');
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * How long this process serves an organization's resolved settings without reading them again. A change made through
- * this process is seen at once (the cache forgets the organization when its change commits); one made through another
- * node of the same database is seen within this bound.
+ * this process is seen at once (the cache forgets the organization when its change commits), and so is one made
+ * through another node while this one listens (db/invalidation.ts); this bound is the backstop for when it does not.
  */
 export const SETTINGS_CACHE_TTL_MS = 5_000;
 
@@ -19,6 +19,8 @@ export class OrganizationCache<T> {
   readonly #entries = new Map<number, Entry<T>>();
   /** Bumped per organization when its values change: a read stores only if none happened meanwhile. */
   readonly #generations = new Map<number, number>();
+  /** Bumped by `forgetAll`, for the reads in flight of organizations it had nothing of. */
+  #epoch = 0;
 
   constructor(
     private readonly ttlMs: number = SETTINGS_CACHE_TTL_MS,
@@ -30,11 +32,18 @@ export class OrganizationCache<T> {
     const entry = this.#entries.get(orgId);
     if (entry && entry.expiresAt > this.now()) return entry.value;
     const generation = this.#generations.get(orgId) ?? 0;
+    const epoch = this.#epoch;
     const value = await read();
-    if ((this.#generations.get(orgId) ?? 0) === generation) {
+    if ((this.#generations.get(orgId) ?? 0) === generation && this.#epoch === epoch) {
       this.#entries.set(orgId, { value, expiresAt: this.now() + this.ttlMs });
     }
     return value;
+  }
+
+  /** Forgets every organization's value: what was missed cannot be told. */
+  forgetAll(): void {
+    this.#entries.clear();
+    this.#epoch += 1;
   }
 
   /** Forgets the organization's value: call it once its change has committed. */

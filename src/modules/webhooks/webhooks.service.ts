@@ -30,7 +30,10 @@ export interface TargetDelivery {
   at?: string;
 }
 
-/** How long a process trusts its cached list of an organization's webhooks: changes made on other nodes wait this. */
+/**
+ * How long a process trusts its cached list of an organization's webhooks when it hears nothing: changes made on
+ * other nodes are announced (db/invalidation.ts), and wait this only while this process does not listen.
+ */
 const CACHE_TTL_MS = 5000;
 
 export interface WebhooksOptions {
@@ -139,6 +142,8 @@ export class WebhooksService {
   private readonly repository: WebhooksRepository;
   /** Per organization: its enabled webhooks, until `expires` (ms). Kept empty lists make the common case free. */
   private readonly cache = new Map<number, { expires: number; hooks: CachedHook[] }>();
+  /** Bumped when entries are forgotten: a read in flight meanwhile is not kept. */
+  private forgotten = 0;
   private readonly targets = new Map<DeliveryTarget, OutboxTarget>();
 
   constructor(
@@ -146,6 +151,11 @@ export class WebhooksService {
     readonly options: WebhooksOptions,
   ) {
     this.repository = new WebhooksRepository(database.db, database.dialect);
+    database.invalidation.subscribe('webhooks', (orgId) => {
+      if (orgId === undefined) this.cache.clear();
+      else this.cache.delete(orgId);
+      this.forgotten += 1;
+    });
   }
 
   /** A worker that delivers this database's outbox; `start` it, and `stop` it before closing the database. */
@@ -219,12 +229,13 @@ export class WebhooksService {
   private async hooksOf(trx: Db, orgId: number): Promise<CachedHook[]> {
     const cached = this.cache.get(orgId);
     if (cached && cached.expires > Date.now()) return cached.hooks;
+    const forgotten = this.forgotten;
     const hooks = (await this.repository.enabledWebhooks(trx, orgId)).map((row) => ({
       id: Number(row.id),
       eventTypes: fromJson<string[]>(row.event_types, []),
       filters: fromJson<WebhookFilters>(row.filters, {}),
     }));
-    this.cache.set(orgId, { expires: Date.now() + CACHE_TTL_MS, hooks });
+    if (forgotten === this.forgotten) this.cache.set(orgId, { expires: Date.now() + CACHE_TTL_MS, hooks });
     return hooks;
   }
 
@@ -260,9 +271,10 @@ export class WebhooksService {
         filters: webhook.filters,
         enabled: webhook.enabled,
       });
+      await this.database.invalidation.publish(trx, 'webhooks', orgId);
       return webhook;
     });
-    this.cache.delete(orgId);
+    this.database.invalidation.forget('webhooks', orgId);
     return { ...created, secret };
   }
 
@@ -329,9 +341,10 @@ export class WebhooksService {
       const after = toWebhook((await this.repository.findWebhook(orgId, { id: Number(row.id) }, trx))!);
       const changes = changedFields({ ...before }, { ...after }, ['url', 'event_types', 'filters', 'enabled']);
       if (changes) await this.audit(trx, orgId, actor, 'webhook.updated', after, changes);
+      await this.database.invalidation.publish(trx, 'webhooks', orgId);
       return after;
     });
-    this.cache.delete(orgId);
+    this.database.invalidation.forget('webhooks', orgId);
     return updated;
   }
 
@@ -341,8 +354,9 @@ export class WebhooksService {
       const row = await this.findRow(orgId, idOrUid, trx);
       await this.repository.deleteWebhook(trx, Number(row.id));
       await this.audit(trx, orgId, actor, 'webhook.deleted', toWebhook(row), {});
+      await this.database.invalidation.publish(trx, 'webhooks', orgId);
     });
-    this.cache.delete(orgId);
+    this.database.invalidation.forget('webhooks', orgId);
   }
 
   /** A new secret; deliveries from now on are signed with it (pending ones included). */
