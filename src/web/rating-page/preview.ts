@@ -1,5 +1,4 @@
 import {
-  DEFAULT_PRIMARY_COLOR,
   isQuestionCode,
   kindOf,
   resolveLanguage,
@@ -7,9 +6,9 @@ import {
   type QuestionCode,
   type ResolvedSettings,
 } from '../../modules/rating-config/index.js';
-import { accentColors } from './colors.js';
 import type { FormQuestion } from './form.js';
 import { textFor } from './i18n.js';
+import { settingsContext } from './page-context.js';
 import { contentSecurityPolicy, newNonce } from './security.js';
 import { formPage } from './views.js';
 
@@ -26,15 +25,6 @@ export interface RatingPagePreview {
    * anywhere at all.
    */
   contentSecurityPolicy: string;
-}
-
-function httpsUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -60,11 +50,8 @@ export function ratingPagePreview(settings: ResolvedSettings, acceptLanguage: st
       lang,
       text: textFor(lang, settings.texts),
       nonce,
-      brand: {
-        name: settings.brand.name,
-        logoUrl: httpsUrl(settings.brand.logoUrl),
-        colors: accentColors(settings.brand.color, DEFAULT_PRIMARY_COLOR),
-      },
+      // The brand as the rating page shows it: the name, an https logo only, the accent colours.
+      brand: settingsContext(settings).brand,
     },
     {
       code: PREVIEW_CODE,
