@@ -26,18 +26,6 @@ export function groupCommit<T>(
     : (item: T) => write(database.db, item);
   if (database.dialect !== 'sqlite') return async (item) => void (await alone(item));
 
-  let pending: Pending<T>[] = [];
-  const activity = database.groupCommits;
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    activity.batched(batch.length);
-    try {
-      await commit(batch);
-    } finally {
-      activity.queued -= batch.length;
-    }
-  };
   const commit = async (batch: Pending<T>[]) => {
     if (batch.length === 1) {
       const [only] = batch;
@@ -54,11 +42,31 @@ export function groupCommit<T>(
       }
     }
   };
-  return (item) =>
-    new Promise<void>((resolve, reject) => {
-      pending.push({ item, resolve, reject });
-      activity.queued += 1;
-      // After the poll phase: every request read in this turn has queued its write by then.
-      if (pending.length === 1) setImmediate(() => void flush());
-    });
+  const queue = batchPerTurn(database, commit);
+  return (item) => new Promise<void>((resolve, reject) => queue({ item, resolve, reject }));
+}
+
+/**
+ * What both kinds of group commit share: the entries queued in one turn of the event loop, handed to `commit` together
+ * after its poll phase (every request read in this turn has queued its entry by then), and counted in the
+ * database's group-commit activity (the metrics' queue depth and batch sizes).
+ */
+export function batchPerTurn<P>(database: Database, commit: (batch: P[]) => Promise<void>): (entry: P) => void {
+  let pending: P[] = [];
+  const activity = database.groupCommits;
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    activity.batched(batch.length);
+    try {
+      await commit(batch);
+    } finally {
+      activity.queued -= batch.length;
+    }
+  };
+  return (entry) => {
+    pending.push(entry);
+    activity.queued += 1;
+    if (pending.length === 1) setImmediate(() => void flush());
+  };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database, Db } from './database.js';
+import { batchPerTurn } from './group-commit.js';
 
 /** A unit of work that must run in a transaction, and what it answers. */
 export type TransactionWork<R> = (trx: Db) => Promise<R>;
@@ -24,8 +25,6 @@ export function sharedTransactions(database: Database): <R>(work: TransactionWor
   const alone = <R>(work: TransactionWork<R>) => database.db.transaction().execute(work);
   if (database.dialect !== 'sqlite') return alone;
 
-  let pending: Pending[] = [];
-  const activity = database.groupCommits;
   const runAlone = ({ work, resolve, reject }: Pending) => alone(work).then(resolve, reject);
   const commit = async (batch: Pending[]) => {
     if (batch.length === 1) return runAlone(batch[0]!);
@@ -53,21 +52,7 @@ export function sharedTransactions(database: Database): <R>(work: TransactionWor
     }
     for (const settle of settled) settle();
   };
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    activity.batched(batch.length);
-    try {
-      await commit(batch);
-    } finally {
-      activity.queued -= batch.length;
-    }
-  };
+  const queue = batchPerTurn(database, commit);
   return <R>(work: TransactionWork<R>) =>
-    new Promise<R>((resolve, reject) => {
-      pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      activity.queued += 1;
-      // After the poll phase: every request read in this turn has queued its work by then.
-      if (pending.length === 1) setImmediate(() => void flush());
-    });
+    new Promise<R>((resolve, reject) => queue({ work, resolve: resolve as (value: unknown) => void, reject }));
 }
