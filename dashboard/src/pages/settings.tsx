@@ -11,6 +11,7 @@ import { useApi, useDebounced } from '../lib/use-api';
 import { useSignedIn } from '../session';
 import { InviteMessageField } from './settings/invite-message-field';
 import { SurveyRulesCard } from './settings/survey-rules';
+import { useUnsavedWarning } from '../lib/use-unsaved-warning';
 
 const QUESTION_CODES = ['STARS', 'CSAT', 'NPS', 'HELPFUL_THUMBS', 'EXPERIENCE_THUMBS'];
 const HEX = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
@@ -198,12 +199,7 @@ export function SettingsPage() {
   const changes = useMemo(() => (saved && draft ? changesOf(draftOf(saved), normalized(draft)) : {}), [saved, draft]);
   const dirty = Object.keys(changes).length > 0;
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useUnsavedWarning(dirty);
 
   if (loaded.error) {
     return (

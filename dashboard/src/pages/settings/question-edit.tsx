@@ -8,6 +8,7 @@ import { QuestionFields } from './question-fields';
 import { FormAlerts } from './question-form';
 import { QuestionPreview } from './question-preview';
 import { focusFirstInvalid, useQuestionDraft, type EditedDraft } from './use-question-draft';
+import { useUnsavedWarning } from '../../lib/use-unsaved-warning';
 
 /** One stored version of a question, as `GET /v1/questions/{code}/versions` lists them. */
 interface QuestionVersion {
@@ -96,12 +97,7 @@ export function QuestionEditForm({
   const label = textIn(question.labels, language) || question.code;
 
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useUnsavedWarning(dirty);
   useEffect(() => {
     element.current?.querySelector<HTMLElement>(`#question-label-${form.draft.languages[0]}`)?.focus();
     // Only when the editor opens.
