@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium, startPageServer, type PageServer } from './harness.js';
+import { dashboardSkipReason, launchChromium, type PageServer, startPageServer } from './harness.js';
 
 // What the callbacks run inside the page use of the browser's globals (the project compiles without the DOM library).
 declare const document: { activeElement: { id: string } | null };
 
-const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
 /** Screenshots of every screen, desktop and phone, for people to look at; the folder ignores itself in git. */
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const DESKTOP = { width: 1440, height: 900 };
@@ -22,20 +21,10 @@ const HUMAN_AGENT = '7c3d9e1b-2f4a-4c6d-8e0f-1a2b3c4d5e6f';
 const PASSWORD = 'correct horse battery staple';
 
 /** Why this suite cannot run: no browser (outside CI), or no built dashboard to serve. */
-function skipReason(): string | undefined {
-  const browser = chromiumSkipReason();
-  if (browser) return browser;
-  if (!existsSync(DIST_INDEX) && process.env.CI !== 'true') {
-    const message = 'dist/dashboard is missing (npm run build): dashboard browser tests SKIPPED';
-    process.stderr.write(`\n${'!'.repeat(78)}\n${message}\n${'!'.repeat(78)}\n`);
-    return message;
-  }
-  return undefined;
-}
 
 const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
 
-describe('the dashboard in Chromium', { skip: skipReason() }, () => {
+describe('the dashboard in Chromium', { skip: dashboardSkipReason() }, () => {
   let server: PageServer;
   let browser: Browser;
   let desktop: BrowserContext;

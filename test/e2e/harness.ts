@@ -31,9 +31,10 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export function dashboardSkipReason(): string | undefined {
   const browser = chromiumSkipReason();
   if (browser) return browser;
-  if (!existsSync(DASHBOARD_INDEX) && process.env.CI !== 'true')
-    return 'dist/dashboard is missing (npm run build): SKIPPED';
-  return undefined;
+  if (existsSync(DASHBOARD_INDEX) || process.env.CI === 'true') return undefined;
+  const message = 'dist/dashboard is missing (npm run build): dashboard browser tests SKIPPED';
+  process.stderr.write(`\n${'!'.repeat(78)}\n${message}\n${'!'.repeat(78)}\n`);
+  return message;
 }
 
 /**

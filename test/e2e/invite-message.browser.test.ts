@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { catalogues } from '../../src/modules/rating-config/index.js';
-import { chromiumSkipReason, launchChromium, signInNewAdmin, startPageServer, type PageServer } from './harness.js';
+import { dashboardSkipReason, launchChromium, type PageServer, signInNewAdmin, startPageServer } from './harness.js';
 
-const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
 const SHOTS = process.env.PLAUDIT_SHOTS;
 
-function skipReason(): string | undefined {
-  const browser = chromiumSkipReason();
-  if (browser) return browser;
-  if (!existsSync(DIST_INDEX) && process.env.CI !== 'true') {
-    const message = 'dist/dashboard is missing (npm run build): invite message browser tests SKIPPED';
-    process.stderr.write(`\n${'!'.repeat(78)}\n${message}\n${'!'.repeat(78)}\n`);
-    return message;
-  }
-  return undefined;
-}
-
-describe("the settings' invite message in Chromium", { skip: skipReason() }, () => {
+describe("the settings' invite message in Chromium", { skip: dashboardSkipReason() }, () => {
   let server: PageServer;
   let browser: Browser;
   let context: BrowserContext;

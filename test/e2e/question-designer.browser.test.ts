@@ -1,29 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium, startPageServer, type PageServer } from './harness.js';
+import { dashboardSkipReason, launchChromium, type PageServer, startPageServer } from './harness.js';
 
-const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
 /** Screenshots for people to look at: the designer with a draft and its preview, the list, desktop and phone. */
 const SHOTS = process.env.PLAUDIT_SHOTS;
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'correct horse battery staple';
 const AGENT = randomUUID();
-
-function skipReason(): string | undefined {
-  const browser = chromiumSkipReason();
-  if (browser) return browser;
-  if (!existsSync(DIST_INDEX) && process.env.CI !== 'true') {
-    const message = 'dist/dashboard is missing (npm run build): question designer browser tests SKIPPED';
-    process.stderr.write(`\n${'!'.repeat(78)}\n${message}\n${'!'.repeat(78)}\n`);
-    return message;
-  }
-  return undefined;
-}
 
 interface QuestionView {
   code: string;
@@ -47,7 +33,7 @@ async function draftChoice(page: Page) {
   }
 }
 
-describe('the question designer in Chromium', { skip: skipReason() }, () => {
+describe('the question designer in Chromium', { skip: dashboardSkipReason() }, () => {
   let server: PageServer;
   let browser: Browser;
   let context: BrowserContext;

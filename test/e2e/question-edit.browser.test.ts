@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium, signInNewAdmin, startPageServer, type PageServer } from './harness.js';
+import { dashboardSkipReason, launchChromium, type PageServer, signInNewAdmin, startPageServer } from './harness.js';
 
-const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
 /** Screenshots for people to look at: a question open in the editor, desktop and phone, and one in Arabic. */
 const SHOTS = process.env.PLAUDIT_SHOTS;
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-
-function skipReason(): string | undefined {
-  const browser = chromiumSkipReason();
-  if (browser) return browser;
-  if (!existsSync(DIST_INDEX) && process.env.CI !== 'true') {
-    const message = 'dist/dashboard is missing (npm run build): question editor browser tests SKIPPED';
-    process.stderr.write(`\n${'!'.repeat(78)}\n${message}\n${'!'.repeat(78)}\n`);
-    return message;
-  }
-  return undefined;
-}
 
 const TOPIC = {
   code: 'TOPIC',
@@ -47,7 +33,7 @@ const HELP_CSAT = {
   },
 };
 
-describe('editing a question in the designer, in Chromium', { skip: skipReason() }, () => {
+describe('editing a question in the designer, in Chromium', { skip: dashboardSkipReason() }, () => {
   let server: PageServer;
   let browser: Browser;
   let context: BrowserContext;

@@ -1,24 +1,22 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium, startPageServer, type PageServer } from './harness.js';
+import {
+  dashboardSkipReason,
+  launchChromium,
+  signIn,
+  startPageServer,
+  watchProblems,
+  type PageServer,
+} from './harness.js';
 
-const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
-const PASSWORD = 'correct horse battery staple';
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 // What the page's script sees, for the one measurement made inside it.
 declare const document: { documentElement: { scrollWidth: number } };
-
-function skipReason(): string | undefined {
-  const browser = chromiumSkipReason();
-  if (browser) return browser;
-  if (!existsSync(DIST_INDEX) && process.env.CI !== 'true') return 'dist/dashboard is missing (npm run build): SKIPPED';
-  return undefined;
-}
 
 /**
  * The analytics page's question filter with an organization's own questions, in Chromium. Yesterday three ratings
@@ -27,7 +25,7 @@ function skipReason(): string | undefined {
  *   HELP_CSAT: 2 of 3 = 67%, mean 11 / 3 = 3.67;
  *   EFFORT: CES mean 16 / 3 = 5.33, and no CSAT answer.
  */
-describe('filtering analytics by an own question in Chromium', { skip: skipReason() }, () => {
+describe('filtering analytics by an own question in Chromium', { skip: dashboardSkipReason() }, () => {
   let server: PageServer;
   let browser: Browser;
   let desktop: BrowserContext;
@@ -38,14 +36,7 @@ describe('filtering analytics by an own question in Chromium', { skip: skipReaso
   before(async () => {
     browser = await launchChromium();
     server = await startPageServer();
-    const email = `quinn-${Math.random().toString(36).slice(2)}@test.invalid`;
-    const created = await server.app.services.accounts.createOrganization({
-      name: 'Own Questions Co',
-      adminEmail: email,
-      adminName: 'Quinn Question',
-      password: PASSWORD,
-    });
-    const key = created.apiKey.api_key;
+    const { email, key } = await server.newAdmin('Own Questions Co', 'Quinn Question');
     for (const body of [
       { code: 'HELP_CSAT', kind: 'csat', labels: { en: 'How satisfied are you with the help?', de: 'Wie zufrieden?' } },
       { code: 'EFFORT', kind: 'ces', labels: { en: 'How easy was it to get help?' } },
@@ -86,15 +77,8 @@ describe('filtering analytics by an own question in Chromium', { skip: skipReaso
     }
     desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     page = await desktop.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-    });
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.waitForURL(/\/analytics/);
+    watchProblems(page, problems);
+    await signIn(page, server.baseUrl, email);
   });
 
   after(async () => {

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium, startPageServer, type PageServer } from './harness.js';
+import { dashboardSkipReason, launchChromium, type PageServer, startPageServer } from './harness.js';
 
 // What the callbacks run inside the page use of the browser's globals (the project compiles without the DOM library).
 declare const navigator: { clipboard: { readText(): Promise<string> } };
 
-const DIST_INDEX = fileURLToPath(new URL('../../dist/dashboard/index.html', import.meta.url));
 /** Screenshots for people to look at: the team page, the accept page and the profile, desktop and phone. */
 const SHOTS = process.env.PLAUDIT_SHOTS;
 const DESKTOP = { width: 1280, height: 800 };
@@ -20,18 +17,7 @@ const COLE_AGENT = randomUUID();
 const AI_AGENT = randomUUID();
 const UNNAMED_AGENT = randomUUID();
 
-function skipReason(): string | undefined {
-  const browser = chromiumSkipReason();
-  if (browser) return browser;
-  if (!existsSync(DIST_INDEX) && process.env.CI !== 'true') {
-    const message = 'dist/dashboard is missing (npm run build): team browser tests SKIPPED';
-    process.stderr.write(`\n${'!'.repeat(78)}\n${message}\n${'!'.repeat(78)}\n`);
-    return message;
-  }
-  return undefined;
-}
-
-describe('the team in Chromium', { skip: skipReason() }, () => {
+describe('the team in Chromium', { skip: dashboardSkipReason() }, () => {
   let server: PageServer;
   let browser: Browser;
   let admin: BrowserContext;
