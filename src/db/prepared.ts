@@ -13,6 +13,19 @@ export function preparedStatementName(sql: string): string | undefined {
   return statementNames.get(sql);
 }
 
+function nameStatement(sql: string): void {
+  if (!statementNames.has(sql)) statementNames.set(sql, `plaudit_${statementNames.size + 1}`);
+}
+
+/**
+ * A statement written as SQL text, for what the query builder does not say (a PostgreSQL `unnest` of array
+ * parameters), run as a named prepared statement on PostgreSQL like the prepared queries below.
+ */
+export function preparedSql<R>(sql: string): (executor: Kysely<any>, values: unknown[]) => Promise<R[]> {
+  nameStatement(sql);
+  return async (executor, values) => (await executor.executeQuery<R>(CompiledQuery.raw(sql, values))).rows;
+}
+
 /**
  * A query built and compiled by Kysely once, then run again and again with new parameters: for the hot paths, where
  * building and compiling the query would cost more than running it (SQLite answers an indexed lookup in ~3 µs).
@@ -42,7 +55,7 @@ export function preparedQuery<DB, P extends Record<string, unknown>, R>(
         return value.slice(PARAMETER.length);
       });
       compiled = { sql: query.sql, names };
-      if (!statementNames.has(query.sql)) statementNames.set(query.sql, `plaudit_${statementNames.size + 1}`);
+      nameStatement(query.sql);
     }
     const { sql, names } = compiled;
     const result = await (executor ?? db).executeQuery<R>(

@@ -32,7 +32,7 @@ export class PrometheusMetrics implements Metrics {
   });
   private readonly groupCommitBatch = new Histogram({
     name: `${PREFIX}db_group_commit_batch_size`,
-    help: 'Writes committed together by SQLite group commit, per batch.',
+    help: 'Writes committed together by group commit, per batch (PostgreSQL: message appends of one turn).',
     buckets: BATCH_BUCKETS,
     registers: [this.registry],
   });

@@ -2,7 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
 import type { RecordRef } from '../../db/values.js';
 import { groupCommit } from '../../db/group-commit.js';
-import { preparedQuery } from '../../db/prepared.js';
+import { preparedQuery, preparedSql } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
 import { agentNameSql } from '../agents/index.js';
 import type { SearchIndex } from '../search/index.js';
@@ -30,6 +30,22 @@ interface PendingAppend {
   inserted?: { id: number; conversationId: number } | undefined;
 }
 
+/** PostgreSQL's insert of many appended messages (`appendMany`): the columns as arrays, in the order given. */
+const appendManySql = preparedSql<{ uid: string; id: number | string; conversation_id: number | string }>(
+  `insert into messages (uid, org_id, conversation_id, role, text, search_words, author_id, model, prompt_version,
+  trace_id, span_id, tags, created_at)
+select v.uid, c.org_id, c.id, v.role, v.text, v.search_words, v.author_id, v.model, v.prompt_version, v.trace_id,
+  v.span_id, v.tags, v.created_at
+from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::uuid[],
+  $9::text[], $10::text[], $11::text[], $12::text[], $13::jsonb[], $14::timestamptz[]) with ordinality
+  as v(uid, org_id, conversation_id, conversation_uid, role, text, search_words, author_id, model, prompt_version,
+  trace_id, span_id, tags, created_at, arrival)
+join conversations c on c.id = coalesce(v.conversation_id, (select id from conversations where uid = v.conversation_uid))
+where c.org_id = v.org_id and c.anonymized_at is null
+order by v.arrival
+returning uid, id, conversation_id`,
+);
+
 /** A conversation named by integer id or by UUID. */
 export type ConversationRef = RecordRef;
 
@@ -55,9 +71,13 @@ export class ConversationsRepository {
     private readonly search: SearchIndex,
   ) {
     this.db = database.db;
-    this.appendGrouped = groupCommit(database, async (executor, pending: PendingAppend) => {
-      pending.inserted = await this.appendMessage(executor, pending.ref, pending.row);
-    });
+    this.appendGrouped = groupCommit(
+      database,
+      async (executor, pending: PendingAppend) => {
+        pending.inserted = await this.appendMessage(executor, pending.ref, pending.row);
+      },
+      { many: (executor, pending) => this.appendMany(executor, pending) },
+    );
   }
 
   private selectConversations(db: Db, orgId: number) {
@@ -282,7 +302,38 @@ export class ConversationsRepository {
     return inserted && { id: Number(inserted.id), conversationId: Number(inserted.conversation_id) };
   }
 
-  /** `appendMessage` outside a transaction: the hottest write of this module, group-committed on SQLite. */
+  /**
+   * PostgreSQL: the appends of one turn in one statement. Each column goes in as one array parameter, and the join keeps
+   * the rows whose conversation (by id, or by UUID) is the organization's and not anonymized, as `appendInto` does for
+   * one; a row the join drops is answered undefined. Rows are numbered as they arrive and inserted in that order, so
+   * that messages sent back to back on one connection keep their order in the conversation.
+   */
+  private async appendMany(db: Db, pending: PendingAppend[]): Promise<void> {
+    const column = <V>(value: (entry: PendingAppend) => V) => pending.map(value);
+    const rows = await appendManySql(db, [
+      column(({ row }) => row.uid),
+      column(({ row }) => row.org_id),
+      column(({ ref }) => ('id' in ref ? ref.id : null)),
+      column(({ ref }) => ('uid' in ref ? ref.uid : null)),
+      column(({ row }) => row.role),
+      column(({ row }) => row.text ?? null),
+      column(({ row }) => this.search.messageWords(row.text)),
+      column(({ row }) => row.author_id ?? null),
+      column(({ row }) => row.model ?? null),
+      column(({ row }) => row.prompt_version ?? null),
+      column(({ row }) => row.trace_id ?? null),
+      column(({ row }) => row.span_id ?? null),
+      column(({ row }) => row.tags ?? null),
+      column(({ row }) => row.created_at),
+    ]);
+    const inserted = new Map(rows.map((row) => [row.uid.toLowerCase(), row]));
+    for (const entry of pending) {
+      const row = inserted.get(String(entry.row.uid).toLowerCase());
+      entry.inserted = row && { id: Number(row.id), conversationId: Number(row.conversation_id) };
+    }
+  }
+
+  /** `appendMessage` outside a transaction: the hottest write of this module, group-committed. */
   async appendMessageAlone(
     ref: ConversationRef,
     row: AppendedMessage,
