@@ -80,6 +80,8 @@ export class AnalyticsService {
     const tally = new RatingTally();
     if (before) tally.addRating(before, tz, -1);
     if (after) tally.addRating(after, tz, 1);
+    // As for feedback below: a change that moves no count (an answer given again, a comment) moves none per label.
+    if (tally.entries().length === 0) return;
     await applyRatingTally(trx, orgId, tally);
     const conversationId = (after ?? before)?.conversation_id;
     const labels = conversationId === undefined ? [] : await this.labels.labelsOf(trx, conversationId);

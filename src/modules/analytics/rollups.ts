@@ -121,41 +121,45 @@ export class RatingTally {
 
   add(key: RatingDayKey, counter: RatingCounter, amount: number): void {
     if (amount === 0) return;
-    const id = ratingKey(key);
+    this.#counters(ratingKey(key))[counter] += amount;
+  }
+
+  /** The counters of one rollup row by its key, made empty the first time. */
+  #counters(id: string): RatingCounters {
     let counters = this.rows.get(id);
     if (!counters) {
       counters = emptyRatingCounters();
       this.rows.set(id, counters);
     }
-    counters[counter] += amount;
+    return counters;
   }
 
-  /** Adds (sign 1) or subtracts (sign -1) what a rating contributes. */
+  /**
+   * Adds (sign 1) or subtracts (sign -1) what a rating contributes. Each question adds to at most two rows (the day it
+   * was offered, the day it was answered), whose keys are made once each: every change of a rating counts itself
+   * twice over (before and after), and rebuilds and exact figures count every rating.
+   */
   addRating(rating: RatingSnapshot, tz: string, sign: 1 | -1 = 1): void {
-    const dims = {
-      agent_id: rating.agent_id ?? '',
-      agent_type: rating.agent_type ?? '',
-      channel: rating.channel ?? '',
-    };
+    const dims = [rating.agent_id ?? '', rating.agent_type ?? '', rating.channel ?? ''].join(SEPARATOR);
     for (const question of rating.questions) {
-      const offered = { ...dims, day: localDay(question.offered_at, tz), question_code: question.code };
       // Choice and text questions are answered without a value: they count as answered, with no value or band.
       const valued = question.value !== null;
       const rated =
         question.status === 'Rated' &&
         question.answered_at !== null &&
         (valued || question.kind === 'choice' || question.kind === 'text');
-      this.add(offered, 'offered', sign);
-      if (rated || (rating.opened_at !== null && question.status !== 'Cancelled')) this.add(offered, 'opened', sign);
-      if (rated) this.add(offered, 'answered', sign);
-      if (question.status === 'Cancelled') this.add(offered, 'cancelled', sign);
-      if (rating.expiry_recorded && question.status === 'Offered') this.add(offered, 'expired', sign);
+      const offered = this.#counters([localDay(question.offered_at, tz), dims, question.code].join(SEPARATOR));
+      offered.offered += sign;
+      if (rated || (rating.opened_at !== null && question.status !== 'Cancelled')) offered.opened += sign;
+      if (rated) offered.answered += sign;
+      if (question.status === 'Cancelled') offered.cancelled += sign;
+      if (rating.expiry_recorded && question.status === 'Offered') offered.expired += sign;
       if (rated) {
-        const answered = { ...dims, day: localDay(question.answered_at!, tz), question_code: question.code };
-        this.add(answered, 'responses', sign);
+        const answered = this.#counters([localDay(question.answered_at!, tz), dims, question.code].join(SEPARATOR));
+        answered.responses += sign;
         if (valued) {
-          this.add(answered, 'value_sum', sign * question.value!);
-          this.add(answered, bandOf(question.kind, question.value!), sign);
+          answered.value_sum += sign * question.value!;
+          answered[bandOf(question.kind, question.value!)] += sign;
         }
       }
     }
