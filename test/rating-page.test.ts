@@ -248,6 +248,11 @@ describeEachDialect('GET /r/{code}', (ctx) => {
       lookups += 1;
       return findByCode(code);
     };
+    const answerPage = ratings.answerPage.bind(ratings);
+    ratings.answerPage = (code, decide) => {
+      lookups += 1;
+      return answerPage(code, decide);
+    };
     try {
       for (const malformed of ['abc', 'x'.repeat(100), '%3Cscript%3E', 'has.dots.in.it.and.is.long.enough']) {
         for (const method of ['GET', 'POST'] as const) {
@@ -270,6 +275,7 @@ describeEachDialect('GET /r/{code}', (ctx) => {
     } finally {
       delete (ratings as Partial<typeof ratings>).openByCode;
       delete (ratings as Partial<typeof ratings>).findByCode;
+      delete (ratings as Partial<typeof ratings>).answerPage;
     }
     const german = await ctx.request('GET', '/r/abc', { headers: { 'accept-language': 'de' } });
     match(german.body, /Dieser Link funktioniert nicht/);

@@ -189,6 +189,14 @@ export class RatingConfigService {
     return this.resolved.get(orgId, () => this.readResolvedSettings(orgId, db));
   }
 
+  /**
+   * The resolved settings for a transaction that did not change them: from memory while fresh, else as `db` sees them
+   * (not kept). A transaction on SQLite holds its one connection, so a read outside it would wait for it to end.
+   */
+  async resolvedSettingsIn(orgId: number, db: Db): Promise<ResolvedSettings> {
+    return this.resolved.fresh(orgId) ?? this.readResolvedSettings(orgId, db);
+  }
+
   private async readResolvedSettings(orgId: number, db: Db): Promise<ResolvedSettings> {
     const [settings, organization, texts] = await Promise.all([
       this.getSettings(orgId, db),

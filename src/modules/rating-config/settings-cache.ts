@@ -29,8 +29,8 @@ export class OrganizationCache<T> {
 
   /** The organization's value, from memory while it is fresh, else from `read`. */
   async get(orgId: number, read: () => Promise<T>): Promise<T> {
-    const entry = this.#entries.get(orgId);
-    if (entry && entry.expiresAt > this.now()) return entry.value;
+    const cached = this.fresh(orgId);
+    if (cached !== undefined) return cached;
     const generation = this.#generations.get(orgId) ?? 0;
     const epoch = this.#epoch;
     const value = await read();
@@ -38,6 +38,12 @@ export class OrganizationCache<T> {
       this.#entries.set(orgId, { value, expiresAt: this.now() + this.ttlMs });
     }
     return value;
+  }
+
+  /** The organization's value while it is fresh in memory, else undefined. */
+  fresh(orgId: number): T | undefined {
+    const entry = this.#entries.get(orgId);
+    return entry && entry.expiresAt > this.now() ? entry.value : undefined;
   }
 
   /** Forgets every organization's value: what was missed cannot be told. */

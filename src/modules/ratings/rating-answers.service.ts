@@ -48,6 +48,19 @@ function byCode(
     });
 }
 
+/** The rating behind a page's code, as read under its lock, with its organization's settings. */
+export interface PageRating {
+  rating: Rating;
+  orgId: number;
+  settings: ResolvedSettings;
+}
+
+/** What a posted page form answers: its answers by question code, and the comment. */
+export interface PageAnswers {
+  answers: AnswerInput[];
+  comment: string | null;
+}
+
 /** Answering surveys: the native API, Dixa's results, the public rating page and the widget's popup. */
 export class RatingAnswers {
   /**
@@ -212,31 +225,41 @@ export class RatingAnswers {
   }
 
   /**
-   * Records the rater's answers from the public page (an answer opens the rating, if the page was not recorded as
-   * opened). The rater may change them until the rating expires. Answers to questions the survey does not ask are
-   * refused.
+   * Records the rater's answers from the public page, on one locked read: the rating behind the code is read under its
+   * lock, with its organization's settings, and `decide` works out from that state what the posted form answers, or
+   * refuses it (a closed rating, a form to show again) with a value of its own, and nothing is written. An answer
+   * opens the rating, if the page was not recorded as opened; the rater may change the answers until the rating
+   * expires. Answers to questions the survey does not ask are refused. Undefined when no rating has the code.
    */
-  async answerByCode(
+  async answerPage<T>(
     code: string,
-    input: { answers: AnswerInput[]; comment: string | null },
-    /** The rating behind the code as the page found it (`findByCode`): the code is not looked up again. */
-    found?: { orgId: number; rating: { id: number } },
-  ): Promise<Rating> {
+    decide: (found: PageRating, db: Db) => Promise<PageAnswers | { refused: T }>,
+  ): Promise<{ answered: Rating; found: PageRating } | { refused: T } | undefined> {
     const { records } = this;
-    const row = found ? { org_id: found.orgId, id: found.rating.id } : await records.repository.findRatingByCode(code);
-    if (!row) throw new AppError('rating_not_found', 'No rating with this link.');
-    const at = nowIso();
-    const match = byCode(
-      input.answers,
-      // The page's comment is the survey's, and its stars question's.
-      (question) => (question.kind === 'stars' ? input.comment : undefined),
-      (questionCode) => `This rating has no question ${questionCode}.`,
-    );
-    const rating = await this.inTransaction((trx) =>
-      this.answerIn(trx, Number(row.org_id), { id: Number(row.id) }, match, input.comment, at, { opens: true }),
-    );
-    if (!rating) throw new AppError('rating_not_found', 'No rating with this link.');
-    return rating;
+    return this.inTransaction(async (trx) => {
+      const row = await records.repository.findRatingByCodeForUpdate(trx, code);
+      if (!row) return undefined;
+      const orgId = Number(row.org_id);
+      const questions = await records.repository.questionsOf(trx, [Number(row.id)]);
+      const found: PageRating = {
+        rating: records.toRating(row, questions, nowIso()),
+        orgId,
+        settings: await this.ratingConfig.resolvedSettingsIn(orgId, trx),
+      };
+      const decision = await decide(found, trx);
+      if ('refused' in decision) return decision;
+      const match = byCode(
+        decision.answers,
+        // The page's comment is the survey's, and its stars question's.
+        (question) => (question.kind === 'stars' ? decision.comment : undefined),
+        (questionCode) => `This rating has no question ${questionCode}.`,
+      );
+      const answered = await this.answerIn(trx, orgId, { id: Number(row.id) }, match, decision.comment, nowIso(), {
+        opens: true,
+        locked: { row, questions },
+      });
+      return { answered: answered!, found };
+    });
   }
 
   /**
@@ -312,56 +335,67 @@ export class RatingAnswers {
     match: Matcher,
     comment: string | null | undefined,
     at: string,
-    options: { opens?: boolean; accept?: (row: RatingRow) => boolean } = {},
+    options: {
+      opens?: boolean;
+      accept?: (row: RatingRow) => boolean;
+      /** The rating and its questions as the caller read them under the lock in `trx`: not read again. */
+      locked?: { row: RatingRow; questions: QuestionRow[] };
+    } = {},
   ): Promise<Rating | undefined> {
-    const edited = await this.records.editRating(trx, orgId, ref, async (edit) => {
-      const { row, questions } = edit;
-      if (options.accept && !options.accept(row)) throw new NotThisRating();
-      const now = nowIso();
-      const answers = match(questions);
-      if (row.cancelled_at !== null || row.status === 'cancelled') {
-        throw new AppError('rating_cancelled', `Rating ${row.id} was cancelled; it takes no more answers.`);
-      }
-      if (isExpired(row, now)) throw new AppError('rating_expired', `Rating ${row.id} expired at ${row.expires_at}.`);
-      checkComment(comment);
-      // Each answer checked against what its question was asked as (answer-values.ts): the columns it writes.
-      const definitions = await askedDefinitions(this.records.questions, trx, orgId, questions);
-      const stored = answers.map((answer) => storedAnswer(answer.question, answer, definitions));
-      for (const { question, comment: questionComment } of answers) {
-        if (questionComment) checkComment(questionComment);
-        if (question.status === 'Cancelled') {
-          throw new AppError('rating_cancelled', `Question ${question.code} of rating ${row.id} was cancelled.`);
+    const edited = await this.records.editRating(
+      trx,
+      orgId,
+      ref,
+      async (edit) => {
+        const { row, questions } = edit;
+        if (options.accept && !options.accept(row)) throw new NotThisRating();
+        const now = nowIso();
+        const answers = match(questions);
+        if (row.cancelled_at !== null || row.status === 'cancelled') {
+          throw new AppError('rating_cancelled', `Rating ${row.id} was cancelled; it takes no more answers.`);
         }
-      }
-      // The same answer again (an answer link reloaded, a reply redelivered): nothing to write, nothing to count.
-      if (answers.length === 0) return;
-      for (const [index, { question, comment: questionComment }] of answers.entries()) {
-        await edit.updateQuestion(question, {
-          status: 'Rated',
-          ...stored[index]!,
-          answered_at: at,
+        if (isExpired(row, now)) throw new AppError('rating_expired', `Rating ${row.id} expired at ${row.expires_at}.`);
+        checkComment(comment);
+        // Each answer checked against what its question was asked as (answer-values.ts): the columns it writes.
+        const definitions = await askedDefinitions(this.records.questions, trx, orgId, questions);
+        const stored = answers.map((answer) => storedAnswer(answer.question, answer, definitions));
+        for (const { question, comment: questionComment } of answers) {
+          if (questionComment) checkComment(questionComment);
+          if (question.status === 'Cancelled') {
+            throw new AppError('rating_cancelled', `Question ${question.code} of rating ${row.id} was cancelled.`);
+          }
+        }
+        // The same answer again (an answer link reloaded, a reply redelivered): nothing to write, nothing to count.
+        if (answers.length === 0) return;
+        for (const [index, { question, comment: questionComment }] of answers.entries()) {
+          await edit.updateQuestion(question, {
+            status: 'Rated',
+            ...stored[index]!,
+            answered_at: at,
+            updated_at: now,
+            ...(questionComment !== undefined ? { comment: questionComment || null } : {}),
+          });
+        }
+        await edit.updateRating({
+          status: statusOfRows(questions, false),
+          submitted_at: at,
           updated_at: now,
-          ...(questionComment !== undefined ? { comment: questionComment || null } : {}),
+          ...(comment !== undefined ? { comment: comment || null } : {}),
         });
-      }
-      await edit.updateRating({
-        status: statusOfRows(questions, false),
-        submitted_at: at,
-        updated_at: now,
-        ...(comment !== undefined ? { comment: comment || null } : {}),
-      });
-      // Every surface's comment arrives here: the inbox search finds it from this commit on.
-      if (comment !== undefined) {
-        await this.records.search.saveRatingComment(trx, {
-          orgId,
-          conversationId: Number(row.conversation_id),
-          ratingId: Number(row.id),
-          comment: comment || null,
-        });
-      }
-      // Inside the tracked change, so that the rollups count the opening with the answer.
-      if (options.opens) await edit.markOpened(at);
-    });
+        // Every surface's comment arrives here: the inbox search finds it from this commit on.
+        if (comment !== undefined) {
+          await this.records.search.saveRatingComment(trx, {
+            orgId,
+            conversationId: Number(row.conversation_id),
+            ratingId: Number(row.id),
+            comment: comment || null,
+          });
+        }
+        // Inside the tracked change, so that the rollups count the opening with the answer.
+        if (options.opens) await edit.markOpened(at);
+      },
+      options.locked,
+    );
     return edited?.rating;
   }
 }

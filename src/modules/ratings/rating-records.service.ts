@@ -140,11 +140,13 @@ export class RatingRecords {
     orgId: number,
     ref: RatingRef,
     edit: (rating: RatingEdit) => Promise<T>,
+    /** The rating and its questions as the caller read them under the lock in `trx`: not read again. */
+    locked?: { row: RatingRow; questions: QuestionRow[] },
   ): Promise<{ result: T; rating: Rating } | undefined> {
-    const row = await this.repository.findRatingForUpdate(trx, orgId, ref);
+    const row = locked?.row ?? (await this.repository.findRatingForUpdate(trx, orgId, ref));
     if (!row) return undefined;
     const ratingId = Number(row.id);
-    const questions = await this.repository.questionsOf(trx, [ratingId]);
+    const questions = locked?.questions ?? (await this.repository.questionsOf(trx, [ratingId]));
     const before = snapshotFrom(row, questions);
     const editing = new RatingEdit(trx, this.repository, row, questions);
     const result = await edit(editing);

@@ -77,6 +77,19 @@ export class RatingsRepository {
     );
   }
 
+  private readonly lockedByCode = preparedQuery(
+    () => this.db,
+    (db, params: { code: string }) => {
+      const query = this.selectRatings(db).where('r.code', '=', params.code);
+      return this.dialect === 'postgres' ? query.forUpdate(['r']) : query;
+    },
+  );
+
+  /** The rating behind a public page, read and locked in one statement as `findRatingForUpdate` does. */
+  async findRatingByCodeForUpdate(db: Db, code: string): Promise<RatingRow | undefined> {
+    return (await this.lockedByCode({ code }, db))[0];
+  }
+
   private readonly lockedById = this.lockedRatingBy('r.id');
   private readonly lockedByUid = this.lockedRatingBy('r.uid');
 

@@ -1,11 +1,11 @@
-import type { Database } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
 import type { AnalyticsService } from '../analytics/index.js';
 import type { ConversationsService } from '../conversations/index.js';
 import type { QuestionsService } from '../questions/index.js';
 import type { RatingConfigService } from '../rating-config/index.js';
 import type { ReviewsService } from '../reviews/index.js';
 import type { WebhooksService } from '../webhooks/index.js';
-import { RatingAnswers } from './rating-answers.service.js';
+import { RatingAnswers, type PageAnswers, type PageRating } from './rating-answers.service.js';
 import { RatingOffers } from './rating-offers.service.js';
 import { RatingReads } from './rating-reads.service.js';
 import type { RatingEvents } from './rating-events.service.js';
@@ -99,8 +99,8 @@ export class RatingsService {
     return this.answers.openByCode(...args);
   }
 
-  answerByCode(...args: Parameters<RatingAnswers['answerByCode']>) {
-    return this.answers.answerByCode(...args);
+  answerPage<T>(code: string, decide: (found: PageRating, db: Db) => Promise<PageAnswers | { refused: T }>) {
+    return this.answers.answerPage(code, decide);
   }
 
   answerChoice(...args: Parameters<RatingAnswers['answerChoice']>) {

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
+import type { Db } from '../../db/database.js';
 import { isAppError } from '../../errors.js';
 import type { ResolvedSettings } from '../../modules/rating-config/index.js';
 import type { QuestionDefinition } from '../../modules/questions/index.js';
@@ -123,9 +124,9 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { services, config, limits }) => {
   const { ratings } = services;
   /** The versions the rating's own questions were asked in (none read for a survey of built-in codes). */
-  const definitionsOf = async (orgId: number, rating: Rating): Promise<Definitions> => {
+  const definitionsOf = async (orgId: number, rating: Rating, db?: Db): Promise<Definitions> => {
     const own = rating.questions.filter((question) => question.version !== null).map((question) => question.code);
-    return own.length === 0 ? new Map() : services.questions.definitions(orgId, own);
+    return own.length === 0 ? new Map() : services.questions.definitions(orgId, own, db);
   };
   const withDefinitions = async <T extends { rating: Rating; orgId: number }>(opened: T) => ({
     ...opened,
@@ -281,59 +282,77 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
     { schema: { hide: true, params: CodeParams }, config: rateLimited, bodyLimit: FORM_BODY_LIMIT },
     async (request, reply) => {
       const { code } = request.params;
-      const opened = await openRating(request, reply, ratings, code, false);
-      if ('sent' in opened) return opened.sent;
-      const { rating, orgId, settings, context } = opened;
-
+      if (!looksLikeRatingCode(code)) return sendNotFound(request, reply);
       const body = (request.body ?? {}) as Record<string, unknown>;
-      if (!csrfMatches(request, body[CSRF_FIELD])) {
-        return sendPage(reply, 403, context, (frame) =>
-          messagePage(frame, {
-            icon: 'alert',
-            title: frame.text.forbiddenTitle,
-            body: frame.text.forbiddenBody,
-            action: { href: pagePath(code), label: frame.text.backToForm },
-          }),
-        );
-      }
-
-      const questions = formQuestions(rating);
-      const parsed = parseForm(body, questions);
-      const definitions = await definitionsOf(opened.orgId, rating);
-      const own = parseCustom(body, customFormQuestions(rating, definitions, 'en', null));
-      if (!parsed.ok || Object.keys(own.errors).length > 0) {
-        const token = csrfToken(request, reply, code);
-        return sendPage(reply, 400, context, (frame) =>
-          formPage(frame, {
-            code,
-            csrfToken: token,
-            questions,
-            values: parsed.values,
-            errors: { ...(parsed.ok ? {} : parsed.errors), ...own.errors },
-            answered: false,
-            expiresAt: rating.expires_at,
-            custom: {
-              questions: customFormQuestions(rating, definitions, frame.lang, settings.language),
-              values: own.values,
-            },
-            order: askedOrder(rating),
-          }),
-        );
-      }
-
-      let answered: Rating;
+      // The form is read against the rating as it is under its lock, in the transaction that records the answer: a
+      // refusal (a closed rating, a foreign form, a form to show again) writes nothing and is sent afterwards.
+      const seen: { context?: PageContext } = {};
+      let outcome: Awaited<ReturnType<typeof ratings.answerPage<() => FastifyReply>>>;
       try {
-        answered = await ratings.answerByCode(
-          code,
-          { answers: [...parsed.answers, ...own.answers], comment: parsed.comment },
-          { orgId, rating },
-        );
+        outcome = await ratings.answerPage<() => FastifyReply>(code, async ({ rating, orgId, settings }, db) => {
+          const page = ratingContext(request, rating, settings);
+          seen.context = page;
+          const closed = closedReason(rating);
+          if (closed) return { refused: () => sendClosed(reply, page, closed) };
+          if (!csrfMatches(request, body[CSRF_FIELD])) {
+            return {
+              refused: () =>
+                sendPage(reply, 403, page, (frame) =>
+                  messagePage(frame, {
+                    icon: 'alert',
+                    title: frame.text.forbiddenTitle,
+                    body: frame.text.forbiddenBody,
+                    action: { href: pagePath(code), label: frame.text.backToForm },
+                  }),
+                ),
+            };
+          }
+          const questions = formQuestions(rating);
+          const parsed = parseForm(body, questions);
+          const definitions = await definitionsOf(orgId, rating, db);
+          const own = parseCustom(body, customFormQuestions(rating, definitions, 'en', null));
+          if (parsed.ok && Object.keys(own.errors).length === 0) {
+            return { answers: [...parsed.answers, ...own.answers], comment: parsed.comment };
+          }
+          return {
+            refused: () => {
+              const token = csrfToken(request, reply, code);
+              return sendPage(reply, 400, page, (frame) =>
+                formPage(frame, {
+                  code,
+                  csrfToken: token,
+                  questions,
+                  values: parsed.values,
+                  errors: { ...(parsed.ok ? {} : parsed.errors), ...own.errors },
+                  answered: false,
+                  expiresAt: rating.expires_at,
+                  custom: {
+                    questions: customFormQuestions(rating, definitions, frame.lang, settings.language),
+                    values: own.values,
+                  },
+                  order: askedOrder(rating),
+                }),
+              );
+            },
+          };
+        });
       } catch (error) {
-        // It expired or was withdrawn between reading and answering.
-        if (isAppError(error) && error.code === 'rating_expired') return sendClosed(reply, context, 'expired');
-        if (isAppError(error) && error.code === 'rating_cancelled') return sendClosed(reply, context, 'cancelled');
+        // It expired or was withdrawn in the moment between the read and the answer's own check.
+        const { context } = seen;
+        if (context && isAppError(error) && error.code === 'rating_expired')
+          return sendClosed(reply, context, 'expired');
+        if (context && isAppError(error) && error.code === 'rating_cancelled') {
+          return sendClosed(reply, context, 'cancelled');
+        }
         throw error;
       }
+      if (!outcome) return sendNotFound(request, reply);
+      if ('refused' in outcome) return outcome.refused();
+      const { answered } = outcome;
+      const { settings } = outcome.found;
+      const questions = formQuestions(outcome.found.rating);
+      // The answer was decided on: the page's context is the one worked out then.
+      const context = seen.context!;
 
       const main = questions.find((question) => question.field === 'stars');
       const stars = main ? answered.questions.find((question) => question.code === main.code)?.value : undefined;
