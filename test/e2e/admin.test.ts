@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { WebhookWorker } from '../../src/modules/webhooks/index.js';
 import { signWebhook } from '../../src/modules/webhooks/signing.js';
 import { startReceiver } from '../helpers/receiver.js';
-import { dashboardSkipReason, launchChromium, type PageServer, startPageServer } from './harness.js';
+import { dashboardSkipReason, launchChromium, type PageServer, startPageServer, watchProblems } from './harness.js';
 
 declare const navigator: { clipboard: { readText(): Promise<string> } };
 
@@ -31,14 +31,7 @@ describe(
     let receiver: Awaited<ReturnType<typeof startReceiver>>;
     const problems: string[] = [];
 
-    function watch(target: Page): Page {
-      target.on('console', (message) => {
-        // The visit before signing in asks for a session and is told 401: that is how the app knows to sign in.
-        if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
-      });
-      target.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      return target;
-    }
+    const watch = (target: Page): Page => watchProblems(target, problems);
 
     /** Desktop and phone screenshots of the page as it is, for a person to look at. */
     async function screenshots(name: string, ready: (target: Page) => Promise<unknown>): Promise<void> {

@@ -42,7 +42,7 @@ export function dashboardSkipReason(): string | undefined {
  * session and is told 401, which is how the dashboard knows to sign in; that one is expected.
  */
 export function watchProblems(page: Page, problems: string[]): Page {
-  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
   });
