@@ -119,11 +119,6 @@ function parseRatingKey(text: string): RatingDayKey {
 export class RatingTally {
   readonly rows = new Map<string, RatingCounters>();
 
-  add(key: RatingDayKey, counter: RatingCounter, amount: number): void {
-    if (amount === 0) return;
-    this.#counters(ratingKey(key))[counter] += amount;
-  }
-
   /** The counters of one rollup row by its key, made empty the first time. */
   #counters(id: string): RatingCounters {
     let counters = this.rows.get(id);
