@@ -204,12 +204,16 @@ ${(values[question.field + COMMENT] ?? []).join('\n')}</textarea>
 </fieldset>`;
 }
 
-/** One of the organization's own questions, with its follow-up after it. */
+/**
+ * One of the organization's own questions, with its follow-up after it. The question that leads the survey is the
+ * page's heading, as the built-in stars are when they lead.
+ */
 export function customQuestion(
   text: PageText,
   question: CustomFormQuestion,
   values: CustomValues,
   message: string | undefined,
+  leads = false,
 ): SafeHtml {
   const { field, kind } = question;
   const sent = new Set(values[field] ?? []);
@@ -240,7 +244,7 @@ ${(values[field] ?? []).join('\n')}</textarea>`;
     })}</div>`;
   }
   return markup`<fieldset class="question custom" data-kind="${kind}">
-<legend><span class="q">${question.label}</span>${optional(text, question)}</legend>
+<legend>${leads ? markup`<h1>${question.label}</h1>` : markup`<span class="q">${question.label}</span>`}${optional(text, question)}</legend>
 ${help}
 ${error}
 ${control}

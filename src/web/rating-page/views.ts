@@ -298,7 +298,13 @@ export function formPage(frame: PageFrame, view: FormView): string {
   });
   const custom = own.map((question) => ({
     code: question.code,
-    html: customQuestion(text, question, view.custom!.values, errorMessage(text, view.errors[question.field])),
+    html: customQuestion(
+      text,
+      question,
+      view.custom!.values,
+      errorMessage(text, view.errors[question.field]),
+      leading?.code === question.code,
+    ),
   }));
   const asked = [...builtIn, ...custom];
   const questions = (view.order ? asked.sort((a, b) => rank(a.code) - rank(b.code)) : asked).map(({ html }) => html);
