@@ -85,13 +85,30 @@ export interface PageText {
   formatDate: (iso: string) => string;
 }
 
+const MINUTE = 60_000;
+const MAX_FORMATTED_MINUTES = 1024;
+
+/**
+ * Dates to the minute, as the page shows them. Ratings invited in the same minute expire in the same minute, and a
+ * rater's form and thank-you page show the same date: each minute is formatted once, in a bounded cache.
+ */
 function dateFormatter(locale: string): (iso: string) => string {
   const format = new Intl.DateTimeFormat(locale, {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'UTC',
   });
-  return (iso) => `${format.format(new Date(iso))} UTC`;
+  const formatted = new Map<number, string>();
+  return (iso) => {
+    const minute = Math.floor(Date.parse(iso) / MINUTE);
+    let text = formatted.get(minute);
+    if (text === undefined) {
+      if (formatted.size >= MAX_FORMATTED_MINUTES) formatted.clear();
+      text = `${format.format(new Date(minute * MINUTE))} UTC`;
+      formatted.set(minute, text);
+    }
+    return text;
+  };
 }
 
 const formatters = new Map<Language, (iso: string) => string>();

@@ -62,7 +62,7 @@ export function ratingPagePreview(settings: ResolvedSettings, acceptLanguage: st
       answered: false,
       expiresAt: new Date(Date.now() + settings.invite_expiry_hours * HOUR).toISOString(),
     },
-  );
+  ).toString();
   const policy = contentSecurityPolicy(nonce)
     .split('; ')
     .map((directive) => {

@@ -25,7 +25,7 @@ import {
   setPageHeaders,
 } from './security.js';
 import { neutralContext, ratingContext, settingsContext, type PageContext } from './page-context.js';
-import { formPage, messagePage, thanksPage, type PageFrame } from './views.js';
+import { formPage, messagePage, thanksPage, type PageFrame, type RenderedPage } from './views.js';
 
 const CodeParams = Type.Object({ code: Type.String({ description: 'The code from the rating link.' }) });
 // An email's answer link: `?answer=4`. Anything else in the query is ignored, as links get tracking parameters added;
@@ -48,7 +48,7 @@ function sendPage(
   reply: FastifyReply,
   status: number,
   context: PageContext,
-  render: (frame: PageFrame) => string,
+  render: (frame: PageFrame) => RenderedPage,
   script = false,
 ): FastifyReply {
   const nonce = newNonce();
@@ -58,7 +58,7 @@ function sendPage(
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
-    .send(render({ lang: context.lang, text: context.text, nonce, brand: context.brand }));
+    .send(render({ lang: context.lang, text: context.text, nonce, brand: context.brand }).bytes());
 }
 
 function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {

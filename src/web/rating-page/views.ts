@@ -84,11 +84,39 @@ function brandHeader(brand: Branding): SafeHtml | '' {
 </header>`;
 }
 
-function document(frame: PageFrame, title: string, body: SafeHtml, footer?: string, script?: string): string {
+// The stylesheet every page carries, encoded once: it is most of a page's bytes, so a page is sent as its own markup
+// encoded around these bytes instead of as one string encoded whole.
+const SHARED_STYLES = stylesheet + linkAnswerStyles;
+const SHARED_STYLE_BYTES = Buffer.from(SHARED_STYLES);
+
+/** A rendered page: its markup before and after the shared stylesheet. */
+export class RenderedPage {
+  constructor(
+    private readonly before: string,
+    private readonly after: string,
+  ) {}
+
+  /** The page as UTF-8, the stylesheet copied in already encoded. */
+  bytes(): Buffer {
+    const head = Buffer.byteLength(this.before);
+    const tail = Buffer.byteLength(this.after);
+    const out = Buffer.allocUnsafe(head + SHARED_STYLE_BYTES.length + tail);
+    out.write(this.before, 0);
+    SHARED_STYLE_BYTES.copy(out, head);
+    out.write(this.after, head + SHARED_STYLE_BYTES.length);
+    return out;
+  }
+
+  toString(): string {
+    return this.before + SHARED_STYLES + this.after;
+  }
+}
+
+function document(frame: PageFrame, title: string, body: SafeHtml, footer?: string, script?: string): RenderedPage {
   const { nonce, brand, lang } = frame;
   // Left to right is the default; only a right-to-left language says so.
   const dir = languageInfo[lang].dir === 'rtl' ? trusted(' dir="rtl"') : '';
-  return markup`<!doctype html>
+  const before = markup`<!doctype html>
 <html lang="${lang}"${dir}>
 <head>
 <meta charset="utf-8">
@@ -98,7 +126,8 @@ function document(frame: PageFrame, title: string, body: SafeHtml, footer?: stri
 <meta name="color-scheme" content="light">
 <title>${title}</title>
 <link rel="icon" href="data:,">
-<style nonce="${nonce}">${trusted(accentVariables(brand.colors))}${trusted(stylesheet)}${trusted(linkAnswerStyles)}</style>
+<style nonce="${nonce}">${trusted(accentVariables(brand.colors))}`;
+  const after = markup`</style>
 </head>
 <body>
 <main class="card"><div class="card-body">
@@ -109,7 +138,8 @@ ${footer ? markup`<footer class="page-footer"><p>${footer}</p></footer>` : ''}
 ${script ? markup`<script nonce="${nonce}">${trusted(script)}</script>` : ''}
 </body>
 </html>
-`.value;
+`;
+  return new RenderedPage(before.value, after.value);
 }
 
 function fieldError(field: string, message: string | undefined): SafeHtml | '' {
@@ -281,7 +311,7 @@ function questionMarkup(
 }
 
 /** The rating form: the stars, the further questions, the comment; with the rater's input and errors when refused. */
-export function formPage(frame: PageFrame, view: FormView): string {
+export function formPage(frame: PageFrame, view: FormView): RenderedPage {
   const { text, brand } = frame;
   const hasErrors = Object.keys(view.errors).length > 0;
   const until = view.expiresAt ? text.formatDate(view.expiresAt) : null;
@@ -336,7 +366,7 @@ ${view.values.comment}</textarea>
 export function thanksPage(
   frame: PageFrame,
   view: { code: string; reviewLink: string | null; expiresAt: string | null },
-): string {
+): RenderedPage {
   const { text, brand } = frame;
   const until = view.expiresAt ? text.formatDate(view.expiresAt) : null;
   const review = view.reviewLink
@@ -360,7 +390,7 @@ ${review}
 export function messagePage(
   frame: PageFrame,
   view: { icon: MessageIcon; title: string; body: string; action?: { href: string; label: string } },
-): string {
+): RenderedPage {
   const action = view.action ? markup`<p class="after"><a href="${view.action.href}">${view.action.label}</a></p>` : '';
   const body = markup`<div class="message">
 <div class="badge">${icons[view.icon]}</div>
