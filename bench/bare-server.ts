@@ -49,11 +49,17 @@ const messagesOf = db.prepare(
 const ratingByCode = db.prepare('select id, code, value, comment from ratings where code = ?');
 const answerRating = db.prepare('update ratings set value = ?, comment = ?, updated_at = ? where code = ?');
 
-// A page of about the size of the rating page, so that both send the same bytes.
-const padding = 'x'.repeat(Number(process.env.BARE_PAGE_BYTES ?? 8000));
-const page = (code: string, value: unknown) =>
-  `<!doctype html><html><head><style>/*${padding}*/</style></head><body><form method="post" action="/page/${code}">` +
-  `<input name="stars" value="${String(value ?? '')}"><textarea name="comment"></textarea><button>Send</button></form></body></html>`;
+// Pages of the sizes of Plaudit's rating page and of its answer (the thank-you page), which the benchmark measures
+// and passes in, so that both sides send the same bytes.
+const pageOf = (bytes: number) => {
+  const skeleton = (code: string, value: unknown, padding: string) =>
+    `<!doctype html><html><head><style>/*${padding}*/</style></head><body><form method="post" action="/page/${code}">` +
+    `<input name="stars" value="${String(value ?? '')}"><textarea name="comment"></textarea><button>Send</button></form></body></html>`;
+  const padding = 'x'.repeat(Math.max(0, bytes - skeleton('bench-code-0000000000000', '3', '').length));
+  return (code: string, value: unknown) => skeleton(code, value, padding);
+};
+const page = pageOf(Number(process.env.BARE_PAGE_BYTES ?? 8000));
+const answerPage = pageOf(Number(process.env.BARE_ANSWER_BYTES ?? 8000));
 
 const app = Fastify();
 await app.register(formbody);
@@ -88,7 +94,7 @@ app.post<{ Params: { code: string }; Body: { stars: string; comment?: string } }
       new Date().toISOString(),
       request.params.code,
     );
-    return reply.type('text/html; charset=utf-8').send(page(request.params.code, request.body.stars));
+    return reply.type('text/html; charset=utf-8').send(answerPage(request.params.code, request.body.stars));
   },
 );
 

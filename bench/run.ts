@@ -64,6 +64,34 @@ function profileArgs(): string[] {
   return into ? ['--cpu-prof', `--cpu-prof-dir=${into}`, '--cpu-prof-interval=200'] : [];
 }
 
+/** The bytes of the thank-you page that answering a rating page of a new invite sends back. */
+async function answerSize(
+  plauditUrl: string,
+  newConversation: () => Promise<{ id: number }>,
+  api: Record<string, string>,
+  formBody: string,
+): Promise<number> {
+  const conversation = await newConversation();
+  const invite = (
+    await json(
+      await fetch(`${plauditUrl}/v1/conversations/${conversation.id}/rating-invites`, { method: 'POST', headers: api }),
+    )
+  ).data as { rating: { code: string } };
+  const page = await fetch(`${plauditUrl}/r/${invite.rating.code}`);
+  const token = /name="csrf_token" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const answer = await fetch(`${plauditUrl}/r/${invite.rating.code}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: (page.headers.get('set-cookie') ?? '').split(';')[0]!,
+    },
+    body: `${formBody}&csrf_token=${encodeURIComponent(token)}`,
+  });
+  const bytes = Buffer.byteLength(await answer.text());
+  if (answer.status !== 200) throw new Error(`answering a rating page answered ${answer.status}`);
+  return bytes;
+}
+
 async function main(): Promise<void> {
   const build = process.env.BENCH_BUILD ?? 'all';
   if (build !== 'none') {
@@ -96,13 +124,6 @@ async function main(): Promise<void> {
     { ...env, PORT: String(plauditPort), HOST: '127.0.0.1', PUBLIC_URL: plauditUrl },
     `${plauditUrl}/health`,
   );
-  const bare = await startProcess(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'bench/bare-server.ts'), join(dir, 'bare.db'), String(barePort)],
-    process.env,
-    `${bareUrl}/`,
-  );
-
   const api = { authorization: `Bearer ${org.apiKey}`, 'content-type': 'application/json' };
   /** A widget conversation with an agent: what a rating needs to be offered. */
   const newConversation = async () =>
@@ -168,6 +189,15 @@ async function main(): Promise<void> {
 
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const formBody = `stars=3&comment=${encodeURIComponent('Friendly, but it took a while.')}`;
+  // The bare side sends pages as large as Plaudit's rating page and its answer (the thank-you page, measured on an
+  // invite of its own), so that both sides write the same bytes.
+  const answered = await answerSize(plauditUrl, newConversation, api, formBody);
+  const bare = await startProcess(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench/bare-server.ts'), join(dir, 'bare.db'), String(barePort)],
+    { ...process.env, BARE_PAGE_BYTES: String(Buffer.byteLength(html)), BARE_ANSWER_BYTES: String(answered) },
+    `${bareUrl}/`,
+  );
   const submitBody = JSON.stringify({ ratingResult: { value: 8, _type: 'Nps' }, comment: 'Quick answer' });
   const all: Scenario[] = [
     {
@@ -212,13 +242,13 @@ async function main(): Promise<void> {
     },
     {
       name: 'page-get',
-      title: `GET /r/{code} (rating page, ${html.length} bytes)`,
+      title: `GET /r/{code} (rating page, ${Buffer.byteLength(html)} bytes)`,
       plaudit: { url: `${plauditUrl}/r/${invite.rating.code}`, method: 'GET' },
       bare: { url: `${bareUrl}/page/${BARE_CODE}`, method: 'GET' },
     },
     {
       name: 'page-post',
-      title: 'POST /r/{code} (answer the rating page)',
+      title: `POST /r/{code} (answer the rating page, ${answered} bytes back)`,
       plaudit: {
         url: `${plauditUrl}/r/${invite.rating.code}`,
         method: 'POST',
