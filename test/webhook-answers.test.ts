@@ -167,6 +167,34 @@ describeEachDialect('rating.submitted for the organization’s own questions', (
     ]);
   });
 
+  it('bounds ces answers by max_ces, 1 the hardest, and leaves the other kinds to their own bounds', async () => {
+    const id = await hook(tenant.key, { rating: { max_ces: 3 } });
+    for (const [code, answered] of [
+      ['EASE', { value: 2 }],
+      ['EASE', { value: 3 }],
+      ['EASE', { value: 4 }],
+      ['EASE', { value: 7 }],
+      ['SATISFACTION', { value: 5 }],
+    ] as const) {
+      await answer(tenant.key, await survey(tenant.key, [code]), [{ code, ...answered }]);
+    }
+    assert.deepEqual((await events(tenant.key, id)).map((data: any) => [data.question_code, data.value]).sort(), [
+      ['EASE', 2],
+      ['EASE', 3],
+      ['SATISFACTION', 5],
+    ]);
+    const refused = await ctx.request('POST', '/v1/webhooks', {
+      key: tenant.key,
+      body: {
+        url: 'https://example.com/hooks',
+        event_types: ['rating.submitted'],
+        filters: { rating: { max_ces: 8 } },
+      },
+    });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.error.code, 'validation_failed');
+  });
+
   it("sends one organization's answers to its own webhooks only", async () => {
     const other = await ctx.newTenant('Webhook Answers Other Org');
     const theirs = await hook(other.key);

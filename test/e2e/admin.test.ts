@@ -154,6 +154,7 @@ describe(
       await page.getByLabel('Endpoint URL').fill(receiver.url('/northwind'));
       await page.getByRole('checkbox', { name: /Rating expired/ }).check();
       await page.getByLabel('Stars').selectOption('2');
+      await page.getByLabel('Customer effort (CES)').selectOption('3');
       await screenshots('webhook-form', async (target) => {
         await target.getByRole('button', { name: 'Add webhook' }).click();
         await target.getByLabel('Endpoint URL').waitFor();
@@ -165,6 +166,9 @@ describe(
       assert.match(secret, /^whsec_/);
       await page.getByRole('button', { name: 'I have copied it' }).click();
       assert.ok(!(await page.content()).includes(secret), 'the secret is never shown again');
+      await page.getByText('Ratings: 2 stars or fewer, CES 3 or lower').waitFor();
+      const saved = (await server.api(key, 'GET', '/v1/webhooks')).data[0];
+      assert.deepEqual(saved.filters, { rating: { max_stars: 2, max_ces: 3 } });
 
       await page.getByRole('button', { name: 'Send test event' }).click();
       await page.getByRole('row', { name: /Test event.*Delivered.*HTTP 200/ }).waitFor({ timeout: 15_000 });

@@ -31,7 +31,7 @@ export type EventType =
   | 'review.updated';
 
 export interface WebhookFilters {
-  rating?: { max_stars?: number; max_nps?: number; thumbs?: 'up' | 'down' };
+  rating?: { max_stars?: number; max_nps?: number; max_ces?: number; thumbs?: 'up' | 'down' };
 }
 
 export interface Webhook {

@@ -56,6 +56,7 @@ export function fieldValue(field: string, value: unknown): string {
     const parts = [
       rating.max_stars !== undefined ? `≤ ${String(rating.max_stars)} stars` : '',
       rating.max_nps !== undefined ? `NPS ≤ ${String(rating.max_nps)}` : '',
+      rating.max_ces !== undefined ? `CES ≤ ${String(rating.max_ces)}` : '',
       rating.thumbs ? `thumbs ${String(rating.thumbs)}` : '',
     ].filter(Boolean);
     return parts.join(', ') || 'None';

@@ -12656,11 +12656,13 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound, and choice and text answers, pass every answer. */
                   rating?: {
                     /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
+                    /** @description Bounds ces questions: 1 is "very difficult". */
+                    max_ces?: number;
                     thumbs?: 'up' | 'down';
                   };
                 };
@@ -12783,11 +12785,13 @@ export interface paths {
               | 'review.updated'
             )[];
             filters?: {
-              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
+              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound, and choice and text answers, pass every answer. */
               rating?: {
                 /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                 max_stars?: number;
                 max_nps?: number;
+                /** @description Bounds ces questions: 1 is "very difficult". */
+                max_ces?: number;
                 thumbs?: 'up' | 'down';
               };
             };
@@ -12819,11 +12823,13 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound, and choice and text answers, pass every answer. */
                   rating?: {
                     /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
+                    /** @description Bounds ces questions: 1 is "very difficult". */
+                    max_ces?: number;
                     thumbs?: 'up' | 'down';
                   };
                 };
@@ -12970,11 +12976,13 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound, and choice and text answers, pass every answer. */
                   rating?: {
                     /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
+                    /** @description Bounds ces questions: 1 is "very difficult". */
+                    max_ces?: number;
                     thumbs?: 'up' | 'down';
                   };
                 };
@@ -13216,11 +13224,13 @@ export interface paths {
               | 'review.updated'
             )[];
             filters?: {
-              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
+              /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound, and choice and text answers, pass every answer. */
               rating?: {
                 /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                 max_stars?: number;
                 max_nps?: number;
+                /** @description Bounds ces questions: 1 is "very difficult". */
+                max_ces?: number;
                 thumbs?: 'up' | 'down';
               };
             };
@@ -13252,11 +13262,13 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound, and choice and text answers, pass every answer. */
                   rating?: {
                     /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
+                    /** @description Bounds ces questions: 1 is "very difficult". */
+                    max_ces?: number;
                     thumbs?: 'up' | 'down';
                   };
                 };
@@ -13408,11 +13420,13 @@ export interface paths {
                   | 'review.updated'
                 )[];
                 filters: {
-                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound (ces, choice, text) pass every answer. */
+                  /** @description `rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that answer only); kinds without a bound, and choice and text answers, pass every answer. */
                   rating?: {
                     /** @description Bounds stars questions (CSAT, STARS) and csat ones. */
                     max_stars?: number;
                     max_nps?: number;
+                    /** @description Bounds ces questions: 1 is "very difficult". */
+                    max_ces?: number;
                     thumbs?: 'up' | 'down';
                   };
                 };

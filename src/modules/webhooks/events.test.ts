@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { passesFilters } from './events.js';
 
 describe('webhook filters', () => {
-  const filters = { rating: { max_stars: 2, max_nps: 6, thumbs: 'down' as const } };
+  const filters = { rating: { max_stars: 2, max_nps: 6, max_ces: 3, thumbs: 'down' as const } };
   const submitted = (kind: string, value: number) => passesFilters(filters, 'rating.submitted', { kind, value });
 
   it('pass answers at or below the bound of their kind', () => {
@@ -13,6 +13,10 @@ describe('webhook filters', () => {
     );
     assert.deepEqual(
       [0, 6, 7, 10].map((value) => submitted('nps', value)),
+      [true, true, false, false],
+    );
+    assert.deepEqual(
+      [1, 3, 4, 7].map((value) => submitted('ces', value)),
       [true, true, false, false],
     );
     assert.deepEqual(
@@ -29,9 +33,11 @@ describe('webhook filters', () => {
     assert.equal(passesFilters({ rating: { max_nps: 6 } }, 'rating.submitted', { kind: 'csat', value: 5 }), true);
   });
 
-  it('pass every ces, choice and text answer: no bound reads their scale', () => {
+  it('pass every ces answer without max_ces, and every choice and text answer', () => {
     assert.deepEqual(
-      [1, 3, 7].map((value) => submitted('ces', value)),
+      [1, 3, 7].map((value) =>
+        passesFilters({ rating: { max_stars: 2, max_nps: 6 } }, 'rating.submitted', { kind: 'ces', value }),
+      ),
       [true, true, true],
     );
     assert.equal(submitted('choice', null as unknown as number), true);

@@ -21,12 +21,12 @@ export type DeliveryEventType = WebhookEventType | typeof PING_EVENT;
 /**
  * Optional filters. `rating` narrows `rating.submitted` events by the answer, per question kind: a kind with a bound
  * passes only answers at or below it (`max_stars` 1-5 bounds stars, the built-in CSAT among them, and an
- * organization's own csat questions, the same five-point scale; NPS `max_nps` 0-10; thumbs `thumbs` up or down); a
- * kind without a bound passes every answer: ces (1-7, a scale of its own that no bound of another reads right), choice
- * and text. Other event types are not filtered.
+ * organization's own csat questions, the same five-point scale; NPS `max_nps` 0-10; CES `max_ces` 1-7, 1 the hardest;
+ * thumbs `thumbs` up or down); a kind without a bound passes every answer, as do choice and text answers, which have
+ * no value to bound. Other event types are not filtered.
  */
 export interface WebhookFilters {
-  rating?: { max_stars?: number; max_nps?: number; thumbs?: 'up' | 'down' };
+  rating?: { max_stars?: number; max_nps?: number; max_ces?: number; thumbs?: 'up' | 'down' };
 }
 
 /** Whether an event passes a webhook's filters. */
@@ -37,6 +37,7 @@ export function passesFilters(filters: WebhookFilters, type: string, data: unkno
   if (typeof value !== 'number') return true;
   if (kind === 'stars' || kind === 'csat') return rating.max_stars === undefined || value <= rating.max_stars;
   if (kind === 'nps') return rating.max_nps === undefined || value <= rating.max_nps;
+  if (kind === 'ces') return rating.max_ces === undefined || value <= rating.max_ces;
   if (kind === 'thumbs') return rating.thumbs === undefined || value === (rating.thumbs === 'up' ? 1 : 0);
   return true;
 }

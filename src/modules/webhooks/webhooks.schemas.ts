@@ -31,13 +31,16 @@ export const Filters = Type.Object(
             }),
           ),
           max_nps: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+          max_ces: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: 7, description: 'Bounds ces questions: 1 is "very difficult".' }),
+          ),
           thumbs: Type.Optional(Type.Union([Type.Literal('up'), Type.Literal('down')])),
         },
         {
           additionalProperties: false,
           description:
             '`rating.submitted` only: a question kind with a bound passes answers at or below it (thumbs: that ' +
-            'answer only); kinds without a bound (ces, choice, text) pass every answer.',
+            'answer only); kinds without a bound, and choice and text answers, pass every answer.',
         },
       ),
     ),

@@ -5,12 +5,21 @@ import { Icon } from '../../components/icons';
 import { Card, Switch } from '../../components/ui';
 import { EVENT_TYPES } from '../../lib/webhook-events';
 
+/** The CES bounds offered, with the words the rating page shows for them (1 "Very difficult" … 7 "Very easy"). */
+const CES_BOUNDS: Array<[number, string]> = [
+  [1, 'very difficult'],
+  [2, 'difficult'],
+  [3, 'somewhat difficult'],
+  [4, 'neutral'],
+];
+
 interface Draft {
   url: string;
   event_types: EventType[];
   enabled: boolean;
   max_stars: string;
   max_nps: string;
+  max_ces: string;
   thumbs: string;
 }
 
@@ -22,6 +31,7 @@ function draftOf(webhook?: Webhook): Draft {
     enabled: webhook?.enabled ?? true,
     max_stars: rating.max_stars === undefined ? '' : String(rating.max_stars),
     max_nps: rating.max_nps === undefined ? '' : String(rating.max_nps),
+    max_ces: rating.max_ces === undefined ? '' : String(rating.max_ces),
     thumbs: rating.thumbs ?? '',
   };
 }
@@ -30,6 +40,7 @@ function filtersOf(draft: Draft): WebhookFilters {
   const rating: NonNullable<WebhookFilters['rating']> = {};
   if (draft.max_stars) rating.max_stars = Number(draft.max_stars);
   if (draft.max_nps) rating.max_nps = Number(draft.max_nps);
+  if (draft.max_ces) rating.max_ces = Number(draft.max_ces);
   if (draft.thumbs) rating.thumbs = draft.thumbs as 'up' | 'down';
   return Object.keys(rating).length ? { rating } : {};
 }
@@ -121,7 +132,7 @@ export function WebhookForm({
           <fieldset className="field">
             <legend>Which ratings to send</legend>
             <p className="field-hint">
-              Send only the low answers, to act on them at once. Leave “Any” to send every answer. CES, choice and text
+              Send only the low answers, to act on them at once. Leave “Any” to send every answer. Choice and text
               answers are always sent.
             </p>
             <div className="filter-grid">
@@ -143,6 +154,17 @@ export function WebhookForm({
                   {[0, 3, 6, 8].map((n) => (
                     <option key={n} value={n}>
                       {n} or lower
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="filter-select">
+                <span className="filter-label">Customer effort (CES)</span>
+                <select value={draft.max_ces} onChange={(event) => set('max_ces', event.target.value)}>
+                  <option value="">Any</option>
+                  {CES_BOUNDS.map(([n, word]) => (
+                    <option key={n} value={n}>
+                      {n} ({word}) or lower
                     </option>
                   ))}
                 </select>

@@ -205,6 +205,7 @@ function WebhookDetail({
   const filters = [
     rating?.max_stars !== undefined ? `${rating.max_stars} stars or fewer` : null,
     rating?.max_nps !== undefined ? `NPS ${rating.max_nps} or lower` : null,
+    rating?.max_ces !== undefined ? `CES ${rating.max_ces} or lower` : null,
     rating?.thumbs ? `thumbs ${rating.thumbs} only` : null,
   ].filter(Boolean);
 
