@@ -152,8 +152,9 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
   // The page takes forms only; a JSON body is refused (415) instead of being read as one.
   app.removeContentTypeParser('application/json');
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     setPageHeaders(reply);
+    done(null, payload);
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
