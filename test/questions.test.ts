@@ -187,6 +187,62 @@ describeEachDialect('Questions of the organization’s own', (ctx) => {
     );
   });
 
+  it('restores an archived question: asked again, last in the order, in its version, once in the audit log', async () => {
+    const own = (body: any) =>
+      body.data.filter((question: { built_in: boolean }) => !question.built_in).map((q: { code: string }) => q.code);
+    const offer = async () => {
+      const conversation = await ctx.request('POST', '/v1/conversations', { key: tenant.key, body: {} });
+      return ctx.request('POST', `/v1/conversations/${conversation.body.data.id}/ratings`, {
+        key: tenant.key,
+        body: { question_codes: ['WOULD_RETURN'] },
+      });
+    };
+    assert.notEqual((await offer()).status, 201, 'an archived question is not offered');
+
+    const restored = await ctx.request('POST', '/v1/questions/WOULD_RETURN/restore', { key: tenant.key });
+    assert.equal(restored.status, 200, JSON.stringify(restored.body));
+    assert.equal(restored.body.data.archived_at, null);
+    assert.equal(restored.body.data.version, 1);
+    assert.deepEqual(own((await ctx.request('GET', '/v1/questions', { key: tenant.key })).body), [
+      'TOPIC',
+      'EASE_OF_HELP',
+      'WOULD_RETURN',
+    ]);
+    const offered = await offer();
+    assert.equal(offered.status, 201, JSON.stringify(offered.body));
+    assert.deepEqual(
+      offered.body.data.questions.map((question: { code: string }) => question.code),
+      ['WOULD_RETURN'],
+    );
+    const edited = await ctx.request('PATCH', '/v1/questions/WOULD_RETURN', {
+      key: tenant.key,
+      body: { labels: { en: 'Would you come back to us?' } },
+    });
+    assert.equal(edited.status, 200, 'a restored question can change again');
+
+    // Restoring an active question changes nothing, and writes nothing.
+    const again = await withoutWrites(ctx.database, () =>
+      ctx.request('POST', '/v1/questions/WOULD_RETURN/restore', { key: tenant.key }),
+    );
+    assert.equal(again.status, 200);
+    const log = await ctx.request('GET', '/v1/audit-log?action=question.restored', { key: tenant.key });
+    assert.equal(log.body.data.length, 1);
+    assert.equal(log.body.data[0].subject_name, 'WOULD_RETURN');
+    assert.deepEqual(log.body.data[0].details, { name: 'WOULD_RETURN', version: 1 });
+    for (const [code, status, error] of [
+      ['CSAT', 409, 'built_in_question'],
+      ['NOPE', 404, 'question_not_found'],
+    ] as const) {
+      assertError(
+        await withoutWrites(ctx.database, () =>
+          ctx.request('POST', `/v1/questions/${code}/restore`, { key: tenant.key }),
+        ),
+        status,
+        error,
+      );
+    }
+  });
+
   it('refuses bad codes and definitions with a stable code, writing nothing', async () => {
     const refusals: Array<[Record<string, unknown>, number, string]> = [
       [{ ...ease, code: 'ease_of_help' }, 400, 'invalid_question_code'],
@@ -245,6 +301,7 @@ describeEachDialect('Questions of the organization’s own', (ctx) => {
       ['GET', '/v1/questions/TOPIC/versions'],
       ['PATCH', '/v1/questions/TOPIC', { required: true }],
       ['DELETE', '/v1/questions/TOPIC'],
+      ['POST', '/v1/questions/TOPIC/restore'],
     ];
     for (const [method, url, body] of attempts) {
       const answer = await withoutWrites(ctx.database, () => ctx.request(method, url, { key: other.key, body }));

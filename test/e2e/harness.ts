@@ -84,7 +84,7 @@ export interface PageServer {
   /** `http://127.0.0.1:<port>` */
   baseUrl: string;
   /** Calls the API in process and answers the parsed JSON body; throws on any status over 299. */
-  api(key: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown): Promise<any>;
+  api(key: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<any>;
   /** A new organization; answers its API key. */
   newTenant(name: string): Promise<string>;
   /** A new organization and its first admin, who signs in with an email made unique here and TEST_PASSWORD. */

@@ -235,10 +235,43 @@ describe('the question designer in Chromium', { skip: dashboardSkipReason() }, (
     await page.getByText('Archived “What was your chat about?”. Its answers stay readable.').waitFor();
     const archived = page.getByRole('region', { name: 'Archived' });
     await archived.getByText('What was your chat about?').waitFor();
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}-questions-archived-desktop.png`, fullPage: true });
+      const phone = await browser.newContext({ viewport: PHONE, storageState: await context.storageState() });
+      try {
+        const small = watch(await phone.newPage());
+        await small.goto(page.url());
+        await small.getByRole('button', { name: 'Restore “What was your chat about?”' }).waitFor();
+        await small.screenshot({ path: `${SHOTS}-questions-archived-phone.png`, fullPage: true });
+      } finally {
+        await phone.close();
+      }
+    }
     assert.deepEqual(
       (await questions()).filter((question) => !question.built_in).map((question) => question.code),
       ['HELP_CSAT'],
     );
+  });
+
+  it('restores an archived question from the archived list, last among the questions asked', async () => {
+    await page
+      .getByRole('region', { name: 'Archived' })
+      .getByRole('button', { name: 'Restore “What was your chat about?”' })
+      .click();
+    await page.getByText('Restored “What was your chat about?”. Surveys can ask it again').waitFor();
+    await page.getByRole('region', { name: 'Archived' }).waitFor({ state: 'detached' });
+    const listed = page.getByRole('list', { name: 'Your questions, in order' }).locator(':scope > li');
+    await listed.last().getByText('What was your chat about?').waitFor();
+    const restored = (await questions()).filter((question) => !question.built_in);
+    assert.deepEqual(
+      restored.map((question) => [question.code, question.archived_at]),
+      [
+        ['HELP_CSAT', null],
+        ['TOPIC', null],
+      ],
+    );
+    // Archived again for what follows, through the API.
+    await server.api(apiKey, 'DELETE', `/v1/questions/${restored[1]!.code}`);
   });
 
   it('shows what the API still refuses at its field, in its own words', async () => {

@@ -5236,7 +5236,7 @@ export interface paths {
     post?: never;
     /**
      * Archive a question
-     * @description It can no longer be offered; answers already given stay readable, with the version they were asked in. Refused with 409 `question_in_use` while the rating settings' `conv_rating_question_codes` list it. Archiving an archived question changes nothing. Admins only: an agent is refused with 403 `forbidden_role`.
+     * @description It can no longer be offered; answers already given stay readable, with the version they were asked in. Refused with 409 `question_in_use` while the rating settings' `conv_rating_question_codes` list it. Archiving an archived question changes nothing; `POST /v1/questions/{code}/restore` brings it back. Admins only: an agent is refused with 403 `forbidden_role`.
      */
     delete: {
       parameters: {
@@ -5630,6 +5630,195 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/v1/questions/{code}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore an archived question
+     * @description Surveys can ask it again, in its current version; it joins the end of the active questions. Restoring an active question changes nothing. Admins only: an agent is refused with 403 `forbidden_role`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The question code, e.g. `EASE_OF_HELP` or a built-in `CSAT`. */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                /** @description `stars` and `csat` 1-5, `nps` 0-10, `ces` 1-7, `thumbs` 1 (up) or 0 (down), `choice` one or several of its options, `text` free text. */
+                kind: 'stars' | 'csat' | 'nps' | 'ces' | 'thumbs' | 'choice' | 'text';
+                /** @description A built-in code: read-only, its texts from the page language. */
+                built_in: boolean;
+                /** @description The current version; null for built-in codes. */
+                version: number | null;
+                /** @description Order among the organization's questions; null for built-ins. */
+                position: number | null;
+                /** @description Text per language. */
+                labels: {
+                  [key: string]: string;
+                };
+                /** @description Text per language. */
+                help: {
+                  [key: string]: string;
+                };
+                required: boolean;
+                options: {
+                  id: string;
+                  /** @description Text per language. */
+                  labels: {
+                    [key: string]: string;
+                  };
+                }[];
+                multiple: boolean;
+                follow_up: {
+                  reasons: {
+                    id: string;
+                    /** @description Text per language. */
+                    labels: {
+                      [key: string]: string;
+                    };
+                  }[];
+                  /** @description Text per language. */
+                  comment_prompt: {
+                    [key: string]: string;
+                  };
+                } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                archived_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                created_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-11T16:39:30.000Z
+                 */
+                updated_at: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/v1/questions/{code}/versions': {

@@ -136,7 +136,7 @@ export const questionsRoutes: FastifyPluginAsyncTypebox<{ questions: QuestionsSe
         description:
           'It can no longer be offered; answers already given stay readable, with the version they were asked in. ' +
           "Refused with 409 `question_in_use` while the rating settings' `conv_rating_question_codes` list it. " +
-          'Archiving an archived question changes nothing.',
+          'Archiving an archived question changes nothing; `POST /v1/questions/{code}/restore` brings it back.',
         params: CodeParams,
         response: {
           200: Type.Object({ data: Question }),
@@ -147,6 +147,29 @@ export const questionsRoutes: FastifyPluginAsyncTypebox<{ questions: QuestionsSe
     async (request) => {
       const principal = principalOf(request);
       return { data: await questions.archive(principal.orgId, request.params.code, principal) };
+    },
+  );
+
+  app.post(
+    '/v1/questions/:code/restore',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'Restore an archived question',
+        description:
+          'Surveys can ask it again, in its current version; it joins the end of the active questions. Restoring an ' +
+          'active question changes nothing.',
+        params: CodeParams,
+        response: {
+          200: Type.Object({ data: Question }),
+          ...errorResponses('question_not_found', 'built_in_question'),
+        },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      return { data: await questions.restore(principal.orgId, request.params.code, principal) };
     },
   );
 

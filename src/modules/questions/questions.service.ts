@@ -234,6 +234,24 @@ export class QuestionsService {
     });
   }
 
+  /**
+   * Brings an archived question back: surveys can ask it again, in its current version, and it joins the end of the
+   * active questions. Restoring an active question changes nothing.
+   */
+  async restore(orgId: number, code: string, actor: AuditActor = SYSTEM_ACTOR): Promise<Question> {
+    if (Object.hasOwn(questionCatalog, code)) throw readOnly(code);
+    return this.database.db.transaction().execute(async (trx) => {
+      const row = await this.repository.byCode(trx, orgId, code);
+      if (!row) throw notFound(code);
+      if (row.archived_at === null) return viewOf(row);
+      const now = nowIso();
+      const position = await this.repository.nextPosition(trx, orgId);
+      await this.repository.update(trx, orgId, row.id, { archived_at: null, position, updated_at: now });
+      await this.audit(trx, orgId, actor, 'question.restored', code, { version: row.version });
+      return this.get(orgId, code, trx);
+    });
+  }
+
   /** Puts the named active questions first, in the order given; the others follow in the order they had. */
   async reorder(orgId: number, body: QuestionOrder, actor: AuditActor = SYSTEM_ACTOR): Promise<Question[]> {
     const builtIns = body.codes.filter((code) => Object.hasOwn(questionCatalog, code));

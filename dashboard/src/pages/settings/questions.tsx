@@ -47,6 +47,9 @@ export function QuestionsPage() {
     };
     return [...mine].sort((a, b) => at(a) - at(b));
   }, [all, order]);
+  // A list loaded after the order was saved has it: from then on the server's order is the one shown (a question
+  // restored meanwhile joins its end).
+  useEffect(() => setOrder(null), [loaded.data]);
   useEffect(() => {
     const target = focusAfterMove.current;
     if (!target || !list.current) return;
@@ -98,6 +101,7 @@ export function QuestionsPage() {
       await request('/v1/questions/order', { method: 'PUT', body: { codes: next.map((question) => question.code) } });
       const label = textIn(moved!.labels, language) || moved!.code;
       setNotice(`Moved “${label}” to position ${index + by + 1} of ${next.length}.`);
+      loaded.reload();
     } catch (caught) {
       setOrder(before);
       setError(caught instanceof ApiError ? caught.message : 'The new order could not be saved. Try again.');
@@ -121,6 +125,18 @@ export function QuestionsPage() {
       setError(caught instanceof ApiError ? caught.message : 'The question could not be archived. Try again.');
     } finally {
       setBusy(false);
+    }
+  };
+
+  const restore = async (question: Question) => {
+    setError(null);
+    setNotice(null);
+    try {
+      await request(`/v1/questions/${encodeURIComponent(question.code)}/restore`, { method: 'POST' });
+      setNotice(`Restored “${labelOf(question)}”. Surveys can ask it again; it is last in your questions.`);
+      loaded.reload();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'The question could not be restored. Try again.');
     }
   };
 
@@ -287,11 +303,24 @@ export function QuestionsPage() {
           </Card>
 
           {archived.length > 0 ? (
-            <Card title="Archived" description="No longer asked. Their earlier answers stay in analytics and exports.">
+            <Card
+              title="Archived"
+              description="No longer asked. Their earlier answers stay in analytics and exports; restore one to ask it again."
+            >
               <ul className="qd-list">
                 {archived.map((question) => (
                   <li key={question.code} className="qd-list-item">
                     <QuestionSummary question={question} language={language} />
+                    <div className="qd-actions">
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        aria-label={`Restore “${labelOf(question)}”`}
+                        onClick={() => void restore(question)}
+                      >
+                        Restore
+                      </button>
+                    </div>
                   </li>
                 ))}
               </ul>
@@ -322,8 +351,8 @@ export function QuestionsPage() {
           }}
         >
           <p>
-            Surveys stop asking it. The answers it already has stay readable in analytics and exports, and its code
-            cannot be used again.
+            Surveys stop asking it. The answers it already has stay readable in analytics and exports, its code stays
+            taken, and you can restore it from the archived questions.
           </p>
         </ConfirmDialog>
       ) : null}
