@@ -64,6 +64,28 @@ function profileArgs(): string[] {
   return into ? ['--cpu-prof', `--cpu-prof-dir=${into}`, '--cpu-prof-interval=200'] : [];
 }
 
+/**
+ * The rating page of a new invite to the conversation, as a rater first opens it: its code, its HTML, and the CSRF
+ * cookie and token it hands out.
+ */
+async function openInvitePage(
+  plauditUrl: string,
+  conversation: { id: number },
+  api: Record<string, string>,
+): Promise<{ code: string; html: string; cookie: string; token: string }> {
+  const invite = (
+    await json(
+      await fetch(`${plauditUrl}/v1/conversations/${conversation.id}/rating-invites`, { method: 'POST', headers: api }),
+    )
+  ).data as { rating: { code: string } };
+  const page = await fetch(`${plauditUrl}/r/${invite.rating.code}`);
+  const html = await page.text();
+  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const token = /name="csrf_token" value="([^"]+)"/.exec(html)?.[1];
+  if (!token || !cookie) throw new Error('the rating page handed out no CSRF token');
+  return { code: invite.rating.code, html, cookie, token };
+}
+
 /** The bytes of the thank-you page that answering a rating page of a new invite sends back. */
 async function answerSize(
   plauditUrl: string,
@@ -71,20 +93,10 @@ async function answerSize(
   api: Record<string, string>,
   formBody: string,
 ): Promise<number> {
-  const conversation = await newConversation();
-  const invite = (
-    await json(
-      await fetch(`${plauditUrl}/v1/conversations/${conversation.id}/rating-invites`, { method: 'POST', headers: api }),
-    )
-  ).data as { rating: { code: string } };
-  const page = await fetch(`${plauditUrl}/r/${invite.rating.code}`);
-  const token = /name="csrf_token" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  const answer = await fetch(`${plauditUrl}/r/${invite.rating.code}`, {
+  const { code, cookie, token } = await openInvitePage(plauditUrl, await newConversation(), api);
+  const answer = await fetch(`${plauditUrl}/r/${code}`, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      cookie: (page.headers.get('set-cookie') ?? '').split(';')[0]!,
-    },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
     body: `${formBody}&csrf_token=${encodeURIComponent(token)}`,
   });
   const bytes = Buffer.byteLength(await answer.text());
@@ -137,16 +149,7 @@ async function main(): Promise<void> {
       )
     ).data as { id: number };
   const conversation = await newConversation();
-  const invite = (
-    await json(
-      await fetch(`${plauditUrl}/v1/conversations/${conversation.id}/rating-invites`, { method: 'POST', headers: api }),
-    )
-  ).data as { rating: { code: string } };
-  const page = await fetch(`${plauditUrl}/r/${invite.rating.code}`);
-  const html = await page.text();
-  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const token = /name="csrf_token" value="([^"]+)"/.exec(html)?.[1];
-  if (!token || !cookie) throw new Error('the rating page handed out no CSRF token');
+  const { code: pageCode, html, cookie, token } = await openInvitePage(plauditUrl, conversation, api);
   // Dixa's offer goes to a conversation of its own: an offer joins the conversation's open survey, and the rating
   // page's answer (stars only) would then miss the NPS question the offer added to it.
   const dixaConversation = await newConversation();
@@ -243,14 +246,14 @@ async function main(): Promise<void> {
     {
       name: 'page-get',
       title: `GET /r/{code} (rating page, ${Buffer.byteLength(html)} bytes)`,
-      plaudit: { url: `${plauditUrl}/r/${invite.rating.code}`, method: 'GET' },
+      plaudit: { url: `${plauditUrl}/r/${pageCode}`, method: 'GET' },
       bare: { url: `${bareUrl}/page/${BARE_CODE}`, method: 'GET' },
     },
     {
       name: 'page-post',
       title: `POST /r/{code} (answer the rating page, ${answered} bytes back)`,
       plaudit: {
-        url: `${plauditUrl}/r/${invite.rating.code}`,
+        url: `${plauditUrl}/r/${pageCode}`,
         method: 'POST',
         headers: { ...form, cookie },
         body: `${formBody}&csrf_token=${encodeURIComponent(token)}`,
