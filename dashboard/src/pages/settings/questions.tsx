@@ -18,8 +18,11 @@ export function QuestionsPage() {
   const language = settings.data?.data.language ?? 'en';
   const { state } = useSession();
   const brand = state.status === 'signed-in' ? state.session.organization.name : undefined;
-  // The order just chosen, shown at once while it is saved (and kept if saving fails, until it is put back).
-  const [order, setOrder] = useState<string[] | null>(null);
+  // The order just chosen, shown at once while it is saved (and kept if saving fails, until it is put back). It
+  // holds for the list it was chosen on: a list loaded after the order was saved has it, so from then on the
+  // server's order is the one shown (a question restored meanwhile joins its end).
+  const [chosen, setChosen] = useState<{ codes: string[]; on: unknown } | null>(null);
+  const order = chosen && chosen.on === loaded.data ? chosen.codes : null;
   const [adding, setAdding] = useState(false);
   // The code of the question open in the editor, whether it has unsaved edits, and what waits for them to be discarded.
   const [editing, setEditing] = useState<string | null>(null);
@@ -47,9 +50,6 @@ export function QuestionsPage() {
     };
     return [...mine].sort((a, b) => at(a) - at(b));
   }, [all, order]);
-  // A list loaded after the order was saved has it: from then on the server's order is the one shown (a question
-  // restored meanwhile joins its end).
-  useEffect(() => setOrder(null), [loaded.data]);
   useEffect(() => {
     const target = focusAfterMove.current;
     if (!target || !list.current) return;
@@ -92,8 +92,8 @@ export function QuestionsPage() {
     const next = [...active];
     const [moved] = next.splice(index, 1);
     next.splice(index + by, 0, moved!);
-    const before = order;
-    setOrder(next.map((question) => question.code));
+    const before = chosen;
+    setChosen({ codes: next.map((question) => question.code), on: loaded.data });
     focusAfterMove.current = { code: moved!.code, direction: by === -1 ? 'up' : 'down' };
     setError(null);
     setNotice(null);
@@ -103,7 +103,7 @@ export function QuestionsPage() {
       setNotice(`Moved “${label}” to position ${index + by + 1} of ${next.length}.`);
       loaded.reload();
     } catch (caught) {
-      setOrder(before);
+      setChosen(before);
       setError(caught instanceof ApiError ? caught.message : 'The new order could not be saved. Try again.');
     }
   };
