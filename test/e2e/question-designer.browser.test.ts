@@ -192,6 +192,8 @@ describe('the question designer in Chromium', { skip: dashboardSkipReason() }, (
   it('reorders with buttons and the keyboard, and the focus stays on the question moved', async () => {
     const list = page.getByRole('list', { name: 'Your questions, in order' });
     const labels = async () => (await list.locator('.qd-label').allTextContents()).map((text) => text.trim());
+    // The question added last joins the list once the list is loaded again after saving it.
+    await list.getByText('How satisfied are you with the help?').waitFor();
     assert.deepEqual(await labels(), ['What was your chat about?', 'How satisfied are you with the help?']);
 
     const up = page.getByRole('button', { name: 'Move “How satisfied are you with the help?” up' });
