@@ -25,7 +25,9 @@ import {
   setPageHeaders,
 } from './security.js';
 import { neutralContext, ratingContext, settingsContext, type PageContext } from './page-context.js';
-import { formPage, messagePage, thanksPage, type PageFrame, type RenderedPage } from './views.js';
+import { FormPageCache, type PlainFormView } from './form-cache.js';
+import type { RenderedPage } from './page-bytes.js';
+import { formPage, messagePage, thanksPage, type PageFrame } from './views.js';
 
 const CodeParams = Type.Object({ code: Type.String({ description: 'The code from the rating link.' }) });
 // An email's answer link: `?answer=4`. Anything else in the query is ignored, as links get tracking parameters added;
@@ -52,13 +54,26 @@ function sendPage(
   script = false,
 ): FastifyReply {
   const nonce = newNonce();
+  return sendBytes(reply, status, context, nonce, render(frameOf(context, nonce)).bytes(), script);
+}
+
+function frameOf(context: PageContext, nonce: string): PageFrame {
+  return { lang: context.lang, text: context.text, nonce, brand: context.brand };
+}
+
+/** Sends a page's bytes, made with `nonce`, under the policy that lets that nonce's stylesheet (and script) in. */
+function sendBytes(
+  reply: FastifyReply,
+  status: number,
+  context: PageContext,
+  nonce: string,
+  bytes: Buffer,
+  script = false,
+): FastifyReply {
   reply.header('content-security-policy', contentSecurityPolicy(nonce, context.formTargets, { script }));
   reply.header('content-language', context.lang);
   reply.header('vary', 'Accept-Language, Cookie');
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .send(render({ lang: context.lang, text: context.text, nonce, brand: context.brand }).bytes());
+  return reply.status(status).type('text/html; charset=utf-8').send(bytes);
 }
 
 function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -123,6 +138,7 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
   limits: RateLimitCounts;
 }> = async (app, { services, config, limits }) => {
   const { ratings } = services;
+  const forms = new FormPageCache();
   /** The versions the rating's own questions were asked in (none read for a survey of built-in codes). */
   const definitionsOf = async (orgId: number, rating: Rating, db?: Db): Promise<Definitions> => {
     const own = rating.questions.filter((question) => question.version !== null).map((question) => question.code);
@@ -193,26 +209,27 @@ export const ratingPageRoutes: FastifyPluginAsyncTypebox<{
     const customValues = currentCustomValues(rating, custom);
     if (link?.answer.custom) customValues[link.answer.field] = [link.answer.option];
     else if (link) values.choices[link.answer.field] = link.answer.option;
-    const token = csrfToken(request, reply, code);
-    return sendPage(
-      reply,
-      200,
-      context,
-      (frame) =>
-        formPage(frame, {
-          code,
-          csrfToken: token,
-          questions,
-          values,
-          errors: {},
-          answered: rating.submitted_at !== null,
-          expiresAt: rating.expires_at,
-          custom: { questions: custom, values: customValues },
-          order: askedOrder(rating),
-          ...(link ? { linkAnswer: link } : {}),
-        }),
-      link !== undefined && !link.recorded,
-    );
+    const view: PlainFormView = {
+      code,
+      csrfToken: csrfToken(request, reply, code),
+      questions,
+      values,
+      answered: rating.submitted_at !== null,
+      expiresAt: rating.expires_at,
+      custom: { questions: custom, values: customValues },
+      order: askedOrder(rating),
+    };
+    if (link) {
+      return sendPage(
+        reply,
+        200,
+        context,
+        (frame) => formPage(frame, { ...view, errors: {}, linkAnswer: link }),
+        !link.recorded,
+      );
+    }
+    const nonce = newNonce();
+    return sendBytes(reply, 200, context, nonce, forms.bytes(frameOf(context, nonce), view));
   }
 
   app.get(

@@ -6,8 +6,9 @@ import { markup, trusted, type SafeHtml } from './html.js';
 import { customQuestion, customStyles, type CustomFormQuestion, type CustomValues } from './custom-questions.js';
 import { questionText, type PageText } from './i18n.js';
 import { CSRF_FIELD, pagePath } from './security.js';
-import { LINK_ANSWER_SCRIPT, linkAnswerBlock, linkAnswerStyles, type LinkAnswer } from './link-answer.js';
-import { accentVariables, stylesheet } from './styles.js';
+import { LINK_ANSWER_SCRIPT, linkAnswerBlock, type LinkAnswer } from './link-answer.js';
+import { RenderedPage } from './page-bytes.js';
+import { accentVariables } from './styles.js';
 
 /** Who the page speaks for. */
 export interface Branding {
@@ -82,34 +83,6 @@ function brandHeader(brand: Branding): SafeHtml | '' {
 <span class="monogram" aria-hidden="true">${initial}</span>
 <span class="brand-name">${brand.name}</span>
 </header>`;
-}
-
-// The stylesheet every page carries, encoded once: it is most of a page's bytes, so a page is sent as its own markup
-// encoded around these bytes instead of as one string encoded whole.
-const SHARED_STYLES = stylesheet + linkAnswerStyles;
-const SHARED_STYLE_BYTES = Buffer.from(SHARED_STYLES);
-
-/** A rendered page: its markup before and after the shared stylesheet. */
-export class RenderedPage {
-  constructor(
-    private readonly before: string,
-    private readonly after: string,
-  ) {}
-
-  /** The page as UTF-8, the stylesheet copied in already encoded. */
-  bytes(): Buffer {
-    const head = Buffer.byteLength(this.before);
-    const tail = Buffer.byteLength(this.after);
-    const out = Buffer.allocUnsafe(head + SHARED_STYLE_BYTES.length + tail);
-    out.write(this.before, 0);
-    SHARED_STYLE_BYTES.copy(out, head);
-    out.write(this.after, head + SHARED_STYLE_BYTES.length);
-    return out;
-  }
-
-  toString(): string {
-    return this.before + SHARED_STYLES + this.after;
-  }
 }
 
 function document(frame: PageFrame, title: string, body: SafeHtml, footer?: string, script?: string): RenderedPage {
