@@ -24,15 +24,3 @@ export function skipLocked<DB, TB extends keyof DB, O>(
 ): SelectQueryBuilder<DB, TB, O> {
   return dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
 }
-
-/**
- * Locks the rows a query selects until the transaction ends, where the engine needs it, and answers nothing: on
- * PostgreSQL it runs the query `FOR UPDATE`; on SQLite, whose one writer already holds the lock (every transaction
- * begins IMMEDIATE), it runs nothing at all, so a lock costs no statement there.
- */
-export async function lockRows<DB, TB extends keyof DB, O>(
-  query: SelectQueryBuilder<DB, TB, O>,
-  dialect: Dialect,
-): Promise<void> {
-  if (dialect === 'postgres') await query.forUpdate().execute();
-}

@@ -1,6 +1,5 @@
 import type { Expression, Insertable, SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
-import { lockRows } from '../../db/locking.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { CreatedCursor } from '../../http/pagination.js';
 import { agentNameSql, authorNameSql } from '../agents/index.js';
@@ -67,9 +66,18 @@ export class FeedbackRepository {
     return (await this.conversationByUid({ uid }))[0];
   }
 
-  /** Locks the message row (PostgreSQL), so that concurrent submissions on it carry forward one after another. */
+  private readonly lockOne = preparedQuery(
+    () => this.db,
+    (db, params: { messageId: number }) =>
+      db.selectFrom('messages').select('id').where('id', '=', params.messageId).forUpdate(),
+  );
+
+  /**
+   * Locks the message row on PostgreSQL, so that concurrent submissions on it carry forward one after another. SQLite's
+   * one writer already holds the lock (every transaction begins IMMEDIATE): nothing is built or run there.
+   */
   async lockMessage(db: Db, messageId: number): Promise<void> {
-    await lockRows(db.selectFrom('messages').select('id').where('id', '=', messageId), this.dialect);
+    if (this.dialect === 'postgres') await this.lockOne({ messageId }, db);
   }
 
   private readonly current = preparedQuery(
