@@ -5,9 +5,20 @@ import { AppError } from '../errors.js';
  * untouched: SQLite has no boolean or JSON type, and stores timestamps as ISO 8601 text.
  */
 
-/** The current time as stored in every timestamp column. */
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/**
+ * The current time as stored in every timestamp column. A request asks for it a dozen times and more (every status and
+ * expiry check); the text is made once per millisecond.
+ */
 export function nowIso(): string {
-  return new Date().toISOString();
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
 
 /** A record named in a path: digits are its integer id, anything else its UUID. */
