@@ -190,11 +190,12 @@ export class RatingConfigService {
   }
 
   /**
-   * The resolved settings for a transaction that did not change them: from memory while fresh, else as `db` sees them
-   * (not kept). A transaction on SQLite holds its one connection, so a read outside it would wait for it to end.
+   * The resolved settings for a transaction that did not change them: from memory while fresh, else as `db` sees them,
+   * kept like a read outside it (a transaction that changed nothing of them sees only what was committed). A
+   * transaction on SQLite holds its one connection, so a read outside it would wait for it to end.
    */
   async resolvedSettingsIn(orgId: number, db: Db): Promise<ResolvedSettings> {
-    return this.resolved.fresh(orgId) ?? this.readResolvedSettings(orgId, db);
+    return this.resolved.get(orgId, () => this.readResolvedSettings(orgId, db));
   }
 
   private async readResolvedSettings(orgId: number, db: Db): Promise<ResolvedSettings> {

@@ -33,7 +33,8 @@ export function answerLabels(
   return async (db, orgId, rating, asked) => {
     const [definitions, settings] = await Promise.all([
       askedDefinitions(questions, db, orgId, asked),
-      ratingConfig.resolvedSettings(orgId, db),
+      // The writing transaction changes a rating, never the settings: they come from memory while fresh.
+      ratingConfig.resolvedSettingsIn(orgId, db),
     ]);
     const language = resolveLanguage({ conversation: rating.language, organization: settings.language });
     return (question, field, ids) => {
