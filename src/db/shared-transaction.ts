@@ -1,6 +1,11 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Database, Db } from './database.js';
 import { batchPerTurn } from './group-commit.js';
+
+// Compiled once: an answer runs two or four of them, and building a `sql` template costs more than running one.
+const SAVEPOINT = CompiledQuery.raw('savepoint shared_work');
+const RELEASE = CompiledQuery.raw('release shared_work');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to shared_work');
 
 /** A unit of work that must run in a transaction, and what it answers. */
 export type TransactionWork<R> = (trx: Db) => Promise<R>;
@@ -32,15 +37,15 @@ export function sharedTransactions(database: Database): <R>(work: TransactionWor
     try {
       await database.db.transaction().execute(async (trx) => {
         for (const item of batch) {
-          await sql`savepoint shared_work`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
           try {
             const value = await item.work(trx);
-            await sql`release shared_work`.execute(trx);
+            await trx.executeQuery(RELEASE);
             settled.push(() => item.resolve(value));
           } catch (error) {
             // Undoes this work's writes only; a failure to do so fails the whole transaction (below).
-            await sql`rollback to shared_work`.execute(trx);
-            await sql`release shared_work`.execute(trx);
+            await trx.executeQuery(ROLLBACK_TO);
+            await trx.executeQuery(RELEASE);
             settled.push(() => item.reject(error));
           }
         }
