@@ -23,7 +23,9 @@ type Shown = [
 ];
 
 interface Entry {
-  frame: Omit<PageFrame, 'nonce'>;
+  /** The frame's objects it was rendered in (its language is in the key). */
+  text: PageFrame['text'];
+  brand: PageFrame['brand'];
   /** A copy of what the form showed: the view's own objects belong to its request. */
   shown: Shown;
   template: PageTemplate;
@@ -47,13 +49,14 @@ export class FormPageCache {
     const shown: Shown = [view.questions, view.values, view.custom, view.answered, view.expiresAt, view.order];
     const fresh =
       entry !== undefined &&
-      entry.frame.text === frame.text &&
-      entry.frame.brand === frame.brand &&
+      entry.text === frame.text &&
+      entry.brand === frame.brand &&
       isDeepStrictEqual(entry.shown, shown);
     if (!fresh) {
       const page = formPage({ ...frame, nonce: NONCE_MARK }, { ...view, csrfToken: TOKEN_MARK, errors: {} });
       entry = {
-        frame: { lang: frame.lang, text: frame.text, brand: frame.brand },
+        text: frame.text,
+        brand: frame.brand,
         shown: structuredClone(shown),
         template: page.template([NONCE_MARK, TOKEN_MARK]),
       };
