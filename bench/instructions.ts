@@ -8,13 +8,12 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, stop } from './lib.js';
+import { createOrganization, freePort, json, openInvitePage, plauditEnv, root, stop } from './lib.js';
 
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'page-get,page-post,dixa-submit,feedback').split(',');
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const BARE_CODE = 'bench-code-0000000000000';
-const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'plaudit-instructions-'));
 // vgdb names its files after the user and host it reads from the environment; both ends must agree.
 const vgdbEnv = { ...process.env, USER: 'plaudit-bench', LOGNAME: 'plaudit-bench', HOST: '127.0.0.1' };
@@ -88,11 +87,6 @@ async function count(server: Server, send: Send): Promise<number> {
   return total / REQUESTS;
 }
 
-async function json<T>(response: Response): Promise<{ data: T }> {
-  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-  return (await response.json()) as { data: T };
-}
-
 /** Plaudit's request of a scenario, on data the scenario makes through the API first. */
 async function plauditRequest(scenario: string, url: string, apiKey: string): Promise<Send> {
   const api = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
@@ -113,23 +107,15 @@ async function plauditRequest(scenario: string, url: string, apiKey: string): Pr
       }),
     )
   ).data;
-  const invite = async () =>
-    (
-      await json<{ rating: { code: string } }>(
-        await fetch(`${url}/v1/conversations/${conversation.id}/rating-invites`, { method: 'POST', headers: api }),
-      )
-    ).data.rating.code;
   switch (scenario) {
     case 'page-get': {
-      const code = await invite();
+      const { code } = await openInvitePage(url, conversation, api);
       return () => fetch(`${url}/r/${code}`);
     }
     case 'page-post': {
-      const code = await invite();
-      const page = await fetch(`${url}/r/${code}`);
-      const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
-      const token = /name="csrf_token" value="([^"]+)"/.exec(await page.text())![1]!;
-      const body = `stars=3&comment=${encodeURIComponent('Friendly, but it took a while.')}&csrf_token=${token}`;
+      const { code, cookie, token } = await openInvitePage(url, conversation, api);
+      const comment = encodeURIComponent('Friendly, but it took a while.');
+      const body = `stars=3&comment=${comment}&csrf_token=${encodeURIComponent(token)}`;
       const headers = { 'content-type': 'application/x-www-form-urlencoded', cookie };
       return () => fetch(`${url}/r/${code}`, { method: 'POST', headers, body });
     }
@@ -186,19 +172,8 @@ function bareRequest(scenario: string, url: string): Send {
 async function main(): Promise<void> {
   execFileSync('npm', ['run', 'build:server', '--silent'], { cwd: root, stdio: 'inherit' });
   for (const scenario of SCENARIOS) {
-    const database = join(dir, `${scenario}.db`);
-    const env = {
-      ...process.env,
-      DATABASE_URL: `sqlite:${database}`,
-      LOG_LEVEL: 'info',
-      RATING_PAGE_RATE_LIMIT: '1000000000',
-      API_RATE_LIMIT: '1000000000',
-    };
-    const org = JSON.parse(
-      execFileSync(process.execPath, [join(root, 'bin/plaudit.js'), 'org', 'create', '--name', 'Bench', '--json'], {
-        env,
-      }).toString(),
-    ) as { apiKey: string };
+    const env = plauditEnv(join(dir, `${scenario}.db`));
+    const org = createOrganization(env);
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const plaudit = await underCallgrind(

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 export interface Measured {
@@ -114,4 +115,58 @@ export function stop(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();
   });
+}
+
+/** The checkout the benchmarks run. */
+export const root = new URL('..', import.meta.url).pathname;
+
+/** The environment of a Plaudit server on the SQLite file `database`, its limits out of the benchmark's way. */
+export function plauditEnv(database: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: `sqlite:${database}`,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    // The rate limit protects the public page from one address; the benchmark is one address on purpose.
+    RATING_PAGE_RATE_LIMIT: '1000000000',
+    // Likewise the per-key API limit: the benchmark drives one key as hard as it can.
+    API_RATE_LIMIT: '1000000000',
+  };
+}
+
+/** A new organization in the database `env` names, made by the command line, with its API key. */
+export function createOrganization(env: NodeJS.ProcessEnv): { apiKey: string } {
+  const output = execFileSync(
+    process.execPath,
+    [join(root, 'bin/plaudit.js'), 'org', 'create', '--name', 'Bench', '--json'],
+    { env },
+  );
+  return JSON.parse(output.toString()) as { apiKey: string };
+}
+
+/** The `data` of a successful answer; any other answer fails the run, with its body. */
+export async function json<T = unknown>(response: Response): Promise<{ data: T }> {
+  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+  return (await response.json()) as { data: T };
+}
+
+/**
+ * The rating page of a new invite to the conversation, as a rater first opens it: its code, its HTML, and the CSRF
+ * cookie and token it hands out.
+ */
+export async function openInvitePage(
+  plauditUrl: string,
+  conversation: { id: number },
+  api: Record<string, string>,
+): Promise<{ code: string; html: string; cookie: string; token: string }> {
+  const invite = (
+    await json<{ rating: { code: string } }>(
+      await fetch(`${plauditUrl}/v1/conversations/${conversation.id}/rating-invites`, { method: 'POST', headers: api }),
+    )
+  ).data;
+  const page = await fetch(`${plauditUrl}/r/${invite.rating.code}`);
+  const html = await page.text();
+  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const token = /name="csrf_token" value="([^"]+)"/.exec(html)?.[1];
+  if (!token || !cookie) throw new Error('the rating page handed out no CSRF token');
+  return { code: invite.rating.code, html, cookie, token };
 }

@@ -8,7 +8,18 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, measure, startProcess, stop, type Measured } from './lib.js';
+import {
+  createOrganization,
+  freePort,
+  json,
+  measure,
+  openInvitePage,
+  plauditEnv,
+  root,
+  startProcess,
+  stop,
+  type Measured,
+} from './lib.js';
 import { startPostgresPair, type PostgresPair } from './postgres.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -18,7 +29,6 @@ const SCENARIOS = (
   process.env.BENCH_SCENARIOS ?? 'messages,feedback,messages-get,page-get,page-post,dixa-submit,pg-messages'
 ).split(',');
 const BARE_CODE = 'bench-code-0000000000000';
-const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'plaudit-bench-'));
 
 interface Target {
@@ -53,37 +63,10 @@ function cpu(measured: Measured): string {
   return measured.cpuPerRequest === undefined ? '' : `  CPU ${measured.cpuPerRequest.toFixed(0)} µs/request`;
 }
 
-async function json(response: Response): Promise<{ data: unknown }> {
-  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-  return (await response.json()) as { data: unknown };
-}
-
 /** Node's flags to profile Plaudit's CPU, when BENCH_PROFILE names a directory; the profile is written at exit. */
 function profileArgs(): string[] {
   const into = process.env.BENCH_PROFILE;
   return into ? ['--cpu-prof', `--cpu-prof-dir=${into}`, '--cpu-prof-interval=200'] : [];
-}
-
-/**
- * The rating page of a new invite to the conversation, as a rater first opens it: its code, its HTML, and the CSRF
- * cookie and token it hands out.
- */
-async function openInvitePage(
-  plauditUrl: string,
-  conversation: { id: number },
-  api: Record<string, string>,
-): Promise<{ code: string; html: string; cookie: string; token: string }> {
-  const invite = (
-    await json(
-      await fetch(`${plauditUrl}/v1/conversations/${conversation.id}/rating-invites`, { method: 'POST', headers: api }),
-    )
-  ).data as { rating: { code: string } };
-  const page = await fetch(`${plauditUrl}/r/${invite.rating.code}`);
-  const html = await page.text();
-  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const token = /name="csrf_token" value="([^"]+)"/.exec(html)?.[1];
-  if (!token || !cookie) throw new Error('the rating page handed out no CSRF token');
-  return { code: invite.rating.code, html, cookie, token };
 }
 
 /** The bytes of the thank-you page that answering a rating page of a new invite sends back. */
@@ -112,20 +95,8 @@ async function main(): Promise<void> {
       stdio: 'inherit',
     });
   }
-  const env = {
-    ...process.env,
-    DATABASE_URL: `sqlite:${join(dir, 'plaudit.db')}`,
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-    // The rate limit protects the public page from one address; the benchmark is one address on purpose.
-    RATING_PAGE_RATE_LIMIT: '1000000000',
-    // Likewise the per-key API limit: the benchmark drives one key as hard as it can.
-    API_RATE_LIMIT: '1000000000',
-  };
-  const org = JSON.parse(
-    execFileSync(process.execPath, [join(root, 'bin/plaudit.js'), 'org', 'create', '--name', 'Bench', '--json'], {
-      env,
-    }).toString(),
-  ) as { apiKey: string };
+  const env = plauditEnv(join(dir, 'plaudit.db'));
+  const org = createOrganization(env);
 
   const [plauditPort, barePort] = [await freePort(), await freePort()];
   const plauditUrl = `http://127.0.0.1:${plauditPort}`;
